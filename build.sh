@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# authlens build and test entry point.
+#   ./build.sh          install what is missing, build the CLI and both extensions, show a demo
+#   ./build.sh test     build, then run every test (unit, golden, wasm boundary, browser E2E)
+#   ./build.sh bench    build, then print benchmark figures
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
+
+say() { printf '\n==> %s\n' "$*"; }
+
+# The wasm-bindgen CLI must equal the wasm-bindgen crate version in Cargo.lock exactly.
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+ensure_rust_tools() {
+  if command -v rustup >/dev/null && ! rustup target list --installed | grep -q '^wasm32-unknown-unknown$'; then
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  [ -f Cargo.lock ] || cargo generate-lockfile
+  local want have
+  want=$(wasm_bindgen_version)
+  have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+  if [ "$have" != "$want" ]; then
+    say "installing wasm-bindgen-cli $want (matches Cargo.lock; takes a few minutes once)"
+    # Not --locked: the CLI's own lock file pins a crate version the registry may no longer serve.
+    cargo install wasm-bindgen-cli --version "$want" --force
+  fi
+}
+
+ensure_node_modules() {
+  if [ ! -x node_modules/.bin/esbuild ] || [ package.json -nt node_modules/.install-stamp ]; then
+    say "installing npm packages"
+    if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+    touch node_modules/.install-stamp
+  fi
+}
+
+build_cli() {
+  say "building the authlens CLI"
+  cargo build --release --locked -p authlens-cli
+}
+
+build_wasm() {
+  say "building the engine for WebAssembly"
+  cargo build --release --locked --target wasm32-unknown-unknown -p authlens-wasm
+  rm -rf target/wasm-bindgen
+  wasm-bindgen --target web --out-dir target/wasm-bindgen \
+    target/wasm32-unknown-unknown/release/authlens_wasm.wasm
+  if command -v wasm-opt >/dev/null; then
+    # Rust emits bulk-memory, nontrapping-fptoint, sign-ext and reference types; old binaryen
+    # needs them enabled explicitly or it rejects the module.
+    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+      --enable-reference-types --enable-mutable-globals \
+      -o target/wasm-bindgen/authlens_wasm_bg.wasm target/wasm-bindgen/authlens_wasm_bg.wasm \
+      || echo "wasm-opt failed; keeping the unoptimised module"
+  else
+    echo "wasm-opt not found (Debian package binaryen); the module is not size-optimised"
+  fi
+}
+
+build_extension() {
+  say "building the extension for Chrome and Firefox"
+  node extension/build.mjs "$@"
+}
+
+build_all() {
+  ensure_rust_tools
+  ensure_node_modules
+  build_cli
+  build_wasm
+  build_extension
+}
+
+demo() {
+  say "authlens at work: explaining tests/fixtures/midtrans_sandbox_key_on_production.har"
+  ./target/release/authlens analyze tests/fixtures/midtrans_sandbox_key_on_production.har || true
+  cat <<MSG
+
+Built:
+  CLI        target/release/authlens   (try: target/release/authlens analyze FILE.har)
+  Chrome     dist/chrome/   (chrome://extensions → Developer mode → Load unpacked)  zip: dist/authlens-chrome.zip
+  Firefox    dist/firefox/  (about:debugging → This Firefox → Load Temporary Add-on → dist/firefox/manifest.json)
+             zip: dist/authlens-firefox.zip
+Then open DevTools on any page and pick the "authlens" panel.
+MSG
+}
+
+ensure_browsers() {
+  local missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+  if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      say "installing ${missing[*]} for the browser tests"
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+    else
+      echo "The browser tests need: ${missing[*]} (Debian packages). Install them and run again." >&2
+      exit 1
+    fi
+  fi
+}
+
+run_tests() {
+  ensure_browsers
+  build_all
+  build_extension --e2e
+  say "Rust tests (unit, golden, property)"
+  cargo test --workspace --locked --release
+  say "wasm boundary and extension unit tests"
+  node --test tests/wasm/ extension/test/
+  say "browser end-to-end tests (Chromium and Firefox)"
+  node tests/e2e/run.mjs
+}
+
+case "${1:-}" in
+  "") build_all; demo ;;
+  test) run_tests ;;
+  bench) build_all; ./tests/bench/run.sh ;;
+  *) echo "usage: ./build.sh [test|bench]" >&2; exit 2 ;;
+esac

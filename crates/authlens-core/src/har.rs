@@ -1,0 +1,214 @@
+//! A lenient model of HAR 1.2 as Chromium and Firefox write it.
+//!
+//! Every field is optional with a default: browsers disagree on what they fill in (Firefox has no
+//! `_resourceType`, Chromium sorts headers), and a HAR attached to a bug ticket may have been
+//! edited by hand. Only a value of the wrong *type* is an error, and [`parse`] names its path
+//! (`log.entries[12].request.headers`) and the line and column.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::limits;
+
+/// The top-level HAR document.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct Har {
+    /// The `log` object.
+    #[serde(default)]
+    pub log: Log,
+}
+
+/// `log`: the list of entries.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct Log {
+    /// Captured exchanges, in the order the browser recorded them.
+    #[serde(default)]
+    pub entries: Vec<Entry>,
+}
+
+/// One request/response exchange.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Entry {
+    /// RFC 3339 time the request started (`…Z` in Chromium, `…+00:00` in Firefox).
+    #[serde(default)]
+    pub started_date_time: String,
+    /// The request.
+    #[serde(default)]
+    pub request: Request,
+    /// The response.
+    #[serde(default)]
+    pub response: Response,
+    /// Chromium's resource type (`fetch`, `xhr`, `script`, `preflight`, …).
+    #[serde(default, rename = "_resourceType", skip_serializing_if = "Option::is_none")]
+    pub resource_type: Option<String>,
+    /// Chromium's network error for a request that got no response (`net::ERR_FAILED`).
+    #[serde(default, rename = "_error", skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+/// A name/value pair (headers, query string, cookies, form params).
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, Eq)]
+pub struct NameValue {
+    /// Name as sent.
+    #[serde(default)]
+    pub name: String,
+    /// Value as sent.
+    #[serde(default)]
+    pub value: String,
+}
+
+/// The request half of an entry.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Request {
+    /// HTTP method.
+    #[serde(default)]
+    pub method: String,
+    /// Absolute URL.
+    #[serde(default)]
+    pub url: String,
+    /// Request headers in the order the browser recorded them.
+    #[serde(default)]
+    pub headers: Vec<NameValue>,
+    /// Parsed query string (informative; the URL is authoritative).
+    #[serde(default)]
+    pub query_string: Vec<NameValue>,
+    /// Request body, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub post_data: Option<PostData>,
+}
+
+/// A request body.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PostData {
+    /// Content type of the body.
+    #[serde(default)]
+    pub mime_type: String,
+    /// Body text.
+    #[serde(default)]
+    pub text: Option<String>,
+    /// Form fields, for `application/x-www-form-urlencoded` and multipart bodies.
+    #[serde(default)]
+    pub params: Vec<NameValue>,
+}
+
+/// The response half of an entry.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Response {
+    /// HTTP status; 0 when the browser got no response (blocked, CORS failure).
+    #[serde(default)]
+    pub status: i64,
+    /// Reason phrase.
+    #[serde(default)]
+    pub status_text: String,
+    /// Response headers.
+    #[serde(default)]
+    pub headers: Vec<NameValue>,
+    /// The body.
+    #[serde(default)]
+    pub content: Content,
+    /// `Location` of a redirect, as the browser resolved it.
+    #[serde(default, rename = "redirectURL")]
+    pub redirect_url: String,
+}
+
+/// A response body.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Content {
+    /// Size in bytes, as the browser reported it.
+    #[serde(default)]
+    pub size: i64,
+    /// MIME type.
+    #[serde(default)]
+    pub mime_type: String,
+    /// Body text (base64 when `encoding` is `base64`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// `base64` for binary bodies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
+}
+
+/// Parse a HAR document from text.
+///
+/// Errors name the JSON line and column, and the HAR path of the offending value.
+pub fn parse(text: &str) -> Result<Har, Error> {
+    if text.len() > limits::MAX_HAR_BYTES {
+        return Err(Error::TooLarge { bytes: text.len(), limit: limits::MAX_HAR_BYTES });
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    // Deeply nested JSON in a body field is only a string to us, but a hostile HAR can nest the
+    // *document*; serde_json's own recursion limit (128) turns that into an error, not a crash.
+    let har: Har = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        Error::Json { line: inner.line(), column: inner.column(), path, message: inner.to_string() }
+    })?;
+    de.end().map_err(|e| Error::Json {
+        line: e.line(),
+        column: e.column(),
+        path: String::new(),
+        message: e.to_string(),
+    })?;
+    Ok(har)
+}
+
+/// Parse one entry (the extension hands the engine one entry at a time).
+pub fn parse_entry(text: &str) -> Result<Entry, Error> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        Error::Json { line: inner.line(), column: inner.column(), path, message: inner.to_string() }
+    })
+}
+
+impl Request {
+    /// First header with this name (case-insensitive).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        find_header(&self.headers, name)
+    }
+}
+
+impl Response {
+    /// First header with this name (case-insensitive).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        find_header(&self.headers, name)
+    }
+}
+
+/// First header with this name (case-insensitive), skipping HTTP/2 pseudo-headers.
+pub fn find_header<'a>(headers: &'a [NameValue], name: &str) -> Option<&'a str> {
+    headers.iter().find(|h| h.name.eq_ignore_ascii_case(name)).map(|h| h.value.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minimal_and_vendor_fields() {
+        let har = parse(r#"{"log":{"entries":[{"request":{"method":"GET","url":"https://a/"},"_resourceType":"preflight","response":{"status":401,"headers":[{"name":"WWW-Authenticate","value":"Bearer"}]}}]}}"#).unwrap();
+        let e = &har.log.entries[0];
+        assert_eq!(e.resource_type.as_deref(), Some("preflight"));
+        assert_eq!(e.response.header("www-authenticate"), Some("Bearer"));
+    }
+
+    #[test]
+    fn wrong_type_names_path_and_position() {
+        let err = parse("{\"log\":{\"entries\":[{},\n{\"request\":{\"headers\":5}}]}}").unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.contains("log.entries[1].request.headers"), "{msg}");
+        assert!(msg.contains("line 2"), "{msg}");
+    }
+
+    #[test]
+    fn trailing_garbage_is_an_error() {
+        assert!(parse("{} x").is_err());
+        assert!(parse("").is_err());
+    }
+}

@@ -1,0 +1,6 @@
+//! Parsers for the credential-carrying parts of an exchange. They never look at causes.
+
+pub mod authorization;
+pub mod basic;
+pub mod jwt;
+pub mod www_authenticate;

@@ -1,0 +1,28 @@
+//! Stripe: one host for both modes; the key prefix (`_test_`/`_live_`) decides the mode.
+
+use super::{BodyRule, Charset, Env, HostRule, KeyKind, KeyRule, Provider};
+
+/// Stripe.
+pub static PROVIDER: Provider = Provider {
+    id: "stripe",
+    name: "Stripe",
+    hosts: &[HostRule { domain: "api.stripe.com", env: None }, HostRule { domain: "files.stripe.com", env: None }],
+    keys: &[
+        KeyRule { id: "stripe_secret_key_test", title: "Stripe test secret key", prefix: "sk_test_", charset: Charset::Alnum, len: (16, 247), kind: KeyKind::Secret, env: Some(Env::Sandbox), env_certain: true, env_var: "STRIPE_SECRET_KEY", validate: None },
+        KeyRule { id: "stripe_secret_key_live", title: "Stripe live secret key", prefix: "sk_live_", charset: Charset::Alnum, len: (16, 247), kind: KeyKind::Secret, env: Some(Env::Production), env_certain: true, env_var: "STRIPE_SECRET_KEY", validate: None },
+        KeyRule { id: "stripe_restricted_key_test", title: "Stripe test restricted key", prefix: "rk_test_", charset: Charset::Alnum, len: (16, 247), kind: KeyKind::Secret, env: Some(Env::Sandbox), env_certain: true, env_var: "STRIPE_SECRET_KEY", validate: None },
+        KeyRule { id: "stripe_restricted_key_live", title: "Stripe live restricted key", prefix: "rk_live_", charset: Charset::Alnum, len: (16, 247), kind: KeyKind::Secret, env: Some(Env::Production), env_certain: true, env_var: "STRIPE_SECRET_KEY", validate: None },
+        KeyRule { id: "stripe_publishable_key_test", title: "Stripe test publishable key", prefix: "pk_test_", charset: Charset::Alnum, len: (16, 247), kind: KeyKind::Publishable, env: Some(Env::Sandbox), env_certain: true, env_var: "STRIPE_PUBLISHABLE_KEY", validate: None },
+        KeyRule { id: "stripe_publishable_key_live", title: "Stripe live publishable key", prefix: "pk_live_", charset: Charset::Alnum, len: (16, 247), kind: KeyKind::Publishable, env: Some(Env::Production), env_certain: true, env_var: "STRIPE_PUBLISHABLE_KEY", validate: None },
+    ],
+    auth: "Authorization: Bearer sk_… (or Basic with the key as username and an empty password)",
+    bodies: &[
+        BodyRule { contains: "You did not provide an API key", meaning: "Stripe saw no key in the request" },
+        BodyRule { contains: "Invalid API Key provided", meaning: "Stripe does not know this key (typo, deleted, or a placeholder)" },
+        BodyRule { contains: "Expired API Key provided", meaning: "the key was rolled or has expired" },
+        BodyRule { contains: "cannot be made with a publishable API key", meaning: "a publishable key was used where a secret key is required" },
+        BodyRule { contains: "does not have the required permissions", meaning: "the restricted key lacks a permission for this endpoint" },
+    ],
+    docs: "https://docs.stripe.com/keys",
+    empty_401_body: false,
+};

@@ -1,0 +1,121 @@
+//! The one redaction function of the product.
+//!
+//! Every credential that reaches a report, a log line, the panel or an export goes through
+//! [`Redacted`]. A `Redacted` keeps at most a known, non-secret prefix (`sk_live_`,
+//! `SB-Mid-server-`) or a few leading characters of a long value, plus the length, so a person can
+//! tell *which* key it was without anyone being able to use it. There is no way to get the full
+//! value back: no field holds it.
+
+use serde::Serialize;
+
+/// A credential made safe to show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Redacted(String);
+
+/// Values that carry no secret and are worth showing verbatim (a placeholder is the bug itself).
+const SHOWABLE_PLACEHOLDERS: &[&str] = &[
+    "", "undefined", "null", "none", "nil", "false", "true", "nan", "[object object]", "bearer",
+    "basic", "token", "undefined:undefined", "null:null", ":", "undefined:", "null:",
+];
+
+impl Redacted {
+    /// Redact `value`, showing `known_prefix` when the value starts with it (a provider's
+    /// documented, public key prefix) and otherwise at most 4 leading characters of a long value.
+    pub fn with_prefix(value: &str, known_prefix: &str) -> Redacted {
+        let n = value.chars().count();
+        if is_showable_placeholder(value) {
+            return Redacted(format!("\"{}\"", escape(value)));
+        }
+        // Never show so much that less than 12 secret characters stay hidden.
+        let prefix_len = known_prefix.chars().count();
+        let shown: String = if !known_prefix.is_empty() && value.starts_with(known_prefix) && n >= prefix_len + 12 {
+            known_prefix.to_string()
+        } else if n >= 24 {
+            value.chars().take(4).collect()
+        } else {
+            String::new()
+        };
+        Redacted(format!("{}…[redacted, {} chars]", escape(&shown), n))
+    }
+
+    /// Redact a value of unknown shape.
+    pub fn new(value: &str) -> Redacted {
+        Redacted::with_prefix(value, "")
+    }
+
+    /// Redact a JWT: its header is public, so only `eyJ…` and the length are shown.
+    pub fn jwt(value: &str) -> Redacted {
+        Redacted(format!("JWT…[redacted, {} chars]", value.chars().count()))
+    }
+
+    /// The redacted text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Redacted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// True for values like `undefined` or `null` that are safe, and useful, to show as they are.
+pub fn is_showable_placeholder(value: &str) -> bool {
+    let v = value.trim().to_ascii_lowercase();
+    value.len() <= 24 && SHOWABLE_PLACEHOLDERS.contains(&v.as_str())
+}
+
+/// Make control characters visible (`\n`, `\u{1b}`) so hostile values cannot reshape a report.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}') => {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Shorten untrusted text for display (by characters, never splitting one), escaping controls.
+pub fn clip(s: &str, max_chars: usize) -> String {
+    let mut out: String = s.chars().take(max_chars).collect();
+    if s.chars().nth(max_chars).is_some() {
+        out.push('…');
+    }
+    escape(&out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shows_known_prefix_only() {
+        let r = Redacted::with_prefix("SB-Mid-server-abc123cde456XYZ789", "SB-Mid-server-");
+        assert_eq!(r.as_str(), "SB-Mid-server-…[redacted, 32 chars]");
+    }
+
+    #[test]
+    fn short_values_show_nothing() {
+        let r = Redacted::with_prefix("sk_abcdefgh", "sk_");
+        assert_eq!(r.as_str(), "…[redacted, 11 chars]");
+    }
+
+    #[test]
+    fn placeholders_are_shown() {
+        assert_eq!(Redacted::new("undefined").as_str(), "\"undefined\"");
+    }
+
+    #[test]
+    fn escape_controls() {
+        assert_eq!(escape("a\nb\u{1b}"), "a\\nb\\u{1b}");
+    }
+}

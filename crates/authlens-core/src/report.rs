@@ -1,0 +1,183 @@
+//! The report: what the CLI prints as JSON, what the extension's panel shows. A documented
+//! contract (see `docs/report.md`); fields are only ever added.
+//!
+//! Nothing in here can hold a raw secret: credentials appear only as [`Redacted`] values, and
+//! evidence strings are built from redacted parts.
+
+use serde::Serialize;
+
+use crate::providers::{Env, KeyKind};
+use crate::redact::Redacted;
+
+/// The analysis of a whole HAR.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// Always `authlens`.
+    pub tool: &'static str,
+    /// authlens version.
+    pub version: &'static str,
+    /// One element per HAR entry, in order.
+    pub entries: Vec<EntryReport>,
+    /// Counts over all entries.
+    pub summary: Summary,
+}
+
+/// Counts over a report.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    /// Entries analysed.
+    pub entries: usize,
+    /// Entries that failed on authentication (401, auth-related 403).
+    pub auth_failures: usize,
+    /// Findings of any severity.
+    pub findings: usize,
+    /// Findings by severity.
+    pub critical: usize,
+    /// High-severity findings.
+    pub high: usize,
+}
+
+/// The analysis of one exchange.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntryReport {
+    /// Position in `log.entries` (or in the live session).
+    pub index: usize,
+    /// HTTP method.
+    pub method: String,
+    /// URL with any credential in it redacted.
+    pub url: String,
+    /// HTTP status as recorded (0: no response).
+    pub status: i64,
+    /// Provider of the destination host (`midtrans`), or null.
+    pub provider: Option<&'static str>,
+    /// Environment of the destination host, or null.
+    pub environment: Option<Env>,
+    /// Likely causes of an authentication failure, most likely first. Empty when the exchange did
+    /// not fail on authentication.
+    pub causes: Vec<CauseReport>,
+    /// Security findings (exposed secrets), whatever the status.
+    pub findings: Vec<Finding>,
+    /// The credentials the request carried, redacted and classified.
+    pub credentials: Vec<CredentialReport>,
+    /// What the server said, when it is recognised or short enough to quote (redacted, clipped).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub server_said: Option<String>,
+    /// Limits hit while analysing (a body too large to scan, …).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+/// One likely cause.
+#[derive(Debug, Clone, Serialize)]
+pub struct CauseReport {
+    /// Stable snake_case id (`expired_token`); `authlens explain ID` documents it.
+    pub id: &'static str,
+    /// 0.0 to 1.0: how strongly the evidence points here.
+    pub confidence: f64,
+    /// One line for people.
+    pub title: &'static str,
+    /// What was seen, redacted.
+    pub evidence: Vec<String>,
+    /// Steps that fix it, specialised to what was seen.
+    pub fix: Vec<String>,
+}
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Informational.
+    Low,
+    /// Worth fixing.
+    Medium,
+    /// A sandbox or test secret exposed.
+    High,
+    /// A live or production secret exposed.
+    Critical,
+}
+
+impl Severity {
+    /// Lowercase name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+            Severity::Critical => "critical",
+        }
+    }
+
+    /// Parse a lowercase name.
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s.to_ascii_lowercase().as_str() {
+            "low" => Some(Severity::Low),
+            "medium" => Some(Severity::Medium),
+            "high" => Some(Severity::High),
+            "critical" => Some(Severity::Critical),
+            _ => None,
+        }
+    }
+}
+
+/// A security finding.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    /// Stable id (`secret_key_exposed`).
+    pub id: &'static str,
+    /// Severity.
+    pub severity: Severity,
+    /// Provider that issued the credential, or null.
+    pub provider: Option<&'static str>,
+    /// Where it was seen, e.g. `request.header.Authorization (Basic user)`.
+    pub location: String,
+    /// The value, redacted.
+    pub redacted: Redacted,
+    /// What it is, e.g. "Midtrans sandbox server key".
+    pub title: String,
+    /// Id of the secret rule that matched (`midtrans_server_key_sandbox`).
+    pub rule: &'static str,
+}
+
+/// A credential the request carried.
+#[derive(Debug, Clone, Serialize)]
+pub struct CredentialReport {
+    /// Where: `request.header.Authorization`, `request.query.access_token`, …
+    pub location: String,
+    /// Scheme of the Authorization header, if that is where it was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scheme: Option<String>,
+    /// Redacted value.
+    pub redacted: Redacted,
+    /// `secret`, `publishable` or `token`, when recognised.
+    pub kind: Option<KeyKind>,
+    /// Issuer, when recognised.
+    pub provider: Option<&'static str>,
+    /// Environment the format stands for, when recognised.
+    pub environment: Option<Env>,
+    /// Human description ("Midtrans sandbox server key", "JWT access token").
+    pub description: String,
+    /// Decoded JWT claims that matter, when the credential is a JWT.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jwt: Option<JwtReport>,
+}
+
+/// JWT claims, as shown to people.
+#[derive(Debug, Clone, Serialize)]
+pub struct JwtReport {
+    /// Signing algorithm.
+    pub alg: Option<String>,
+    /// Expiry, RFC 3339 UTC.
+    pub exp: Option<String>,
+    /// Issued at, RFC 3339 UTC.
+    pub iat: Option<String>,
+    /// Not before, RFC 3339 UTC.
+    pub nbf: Option<String>,
+    /// Audience(s).
+    pub aud: Vec<String>,
+    /// Issuer.
+    pub iss: Option<String>,
+    /// Scopes.
+    pub scopes: Vec<String>,
+    /// Role claim.
+    pub role: Option<String>,
+}
