@@ -22,7 +22,7 @@ pub struct Har {
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 pub struct Log {
     /// Captured exchanges, in the order the browser recorded them.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::list")]
     pub entries: Vec<Entry>,
 }
 
@@ -31,7 +31,7 @@ pub struct Log {
 #[serde(rename_all = "camelCase")]
 pub struct Entry {
     /// RFC 3339 time the request started (`…Z` in Chromium, `…+00:00` in Firefox).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::string")]
     pub started_date_time: String,
     /// The request.
     #[serde(default)]
@@ -51,10 +51,10 @@ pub struct Entry {
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, Eq)]
 pub struct NameValue {
     /// Name as sent.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::string")]
     pub name: String,
     /// Value as sent.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::string")]
     pub value: String,
 }
 
@@ -63,16 +63,16 @@ pub struct NameValue {
 #[serde(rename_all = "camelCase")]
 pub struct Request {
     /// HTTP method.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::string")]
     pub method: String,
     /// Absolute URL.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::string")]
     pub url: String,
     /// Request headers in the order the browser recorded them.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::list")]
     pub headers: Vec<NameValue>,
     /// Parsed query string (informative; the URL is authoritative).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::list")]
     pub query_string: Vec<NameValue>,
     /// Request body, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -84,13 +84,13 @@ pub struct Request {
 #[serde(rename_all = "camelCase")]
 pub struct PostData {
     /// Content type of the body.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::string")]
     pub mime_type: String,
     /// Body text.
     #[serde(default)]
     pub text: Option<String>,
     /// Form fields, for `application/x-www-form-urlencoded` and multipart bodies.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::list")]
     pub params: Vec<NameValue>,
 }
 
@@ -99,19 +99,19 @@ pub struct PostData {
 #[serde(rename_all = "camelCase")]
 pub struct Response {
     /// HTTP status; 0 when the browser got no response (blocked, CORS failure).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::int")]
     pub status: i64,
     /// Reason phrase.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::string")]
     pub status_text: String,
     /// Response headers.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::list")]
     pub headers: Vec<NameValue>,
     /// The body.
     #[serde(default)]
     pub content: Content,
     /// `Location` of a redirect, as the browser resolved it.
-    #[serde(default, rename = "redirectURL")]
+    #[serde(default, rename = "redirectURL", deserialize_with = "lenient::string")]
     pub redirect_url: String,
 }
 
@@ -120,10 +120,10 @@ pub struct Response {
 #[serde(rename_all = "camelCase")]
 pub struct Content {
     /// Size in bytes, as the browser reported it.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::int")]
     pub size: i64,
     /// MIME type.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient::string")]
     pub mime_type: String,
     /// Body text (base64 when `encoding` is `base64`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -131,6 +131,46 @@ pub struct Content {
     /// `base64` for binary bodies.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encoding: Option<String>,
+}
+
+/// Browsers and hand-edited HARs put `null` where a string belongs, or a number as a string.
+/// These accept such values instead of rejecting the whole file; a value of a wholly different
+/// type (an object where a string belongs) is still an error with its path.
+mod lenient {
+    use serde::{Deserialize, Deserializer};
+
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Scalar {
+        S(String),
+        I(i64),
+        F(f64),
+        B(bool),
+    }
+
+    pub fn string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+        Ok(match Option::<Scalar>::deserialize(d)? {
+            None => String::new(),
+            Some(Scalar::S(s)) => s,
+            Some(Scalar::I(i)) => i.to_string(),
+            Some(Scalar::F(f)) => f.to_string(),
+            Some(Scalar::B(b)) => b.to_string(),
+        })
+    }
+
+    pub fn int<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+        Ok(match Option::<Scalar>::deserialize(d)? {
+            None | Some(Scalar::B(_)) => 0,
+            Some(Scalar::S(s)) => s.trim().parse().unwrap_or(0),
+            Some(Scalar::I(i)) => i,
+            Some(Scalar::F(f)) if f.is_finite() => f as i64,
+            Some(Scalar::F(_)) => 0,
+        })
+    }
+
+    pub fn list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
+        Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
+    }
 }
 
 /// Parse a HAR document from text.

@@ -25,7 +25,7 @@ impl Redacted {
     pub fn with_prefix(value: &str, known_prefix: &str) -> Redacted {
         let n = value.chars().count();
         if is_showable_placeholder(value) {
-            return Redacted(format!("\"{}\"", escape(value)));
+            return Redacted(if value.is_empty() { "\"\"".to_string() } else { escape(value) });
         }
         // Never show so much that less than 12 secret characters stay hidden.
         let prefix_len = known_prefix.chars().count();
@@ -111,7 +111,8 @@ mod tests {
 
     #[test]
     fn placeholders_are_shown() {
-        assert_eq!(Redacted::new("undefined").as_str(), "\"undefined\"");
+        assert_eq!(Redacted::new("undefined").as_str(), "undefined");
+        assert_eq!(Redacted::new("").as_str(), "\"\"");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Checkout.com: current platform (NAS, `Bearer sk_…`), previous platform (raw `sk_test_<uuid>`),
 //! and OAuth access tokens from `access.(sandbox.)checkout.com`.
 
-use super::{BodyRule, Charset, Env, HostRule, KeyKind, KeyRule, Provider};
+use super::{Charset, Env, HostRule, KeyKind, KeyRule, Provider};
 
 /// NAS keys: 26 base32 characters and one final character that may also be `*#$=`.
 fn nas_tail(value: &str) -> bool {

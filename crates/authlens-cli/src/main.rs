@@ -1,0 +1,126 @@
+//! `authlens`: explain 401s and find exposed server keys in HAR files.
+//!
+//! Exit codes: 0 success; 1 a finding reached `--fail-on`; 2 unusable input or usage error.
+
+use std::io::Read;
+use std::process::ExitCode;
+
+use authlens_core::render;
+use authlens_core::report::Severity;
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser)]
+#[command(name = "authlens", version, about = "Explains why requests got 401/403 and finds server keys exposed by a web page, from HAR files")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyse a HAR file (`-` reads standard input).
+    Analyze {
+        /// The HAR file, or `-` for standard input.
+        file: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Exit with code 1 when a finding has at least this severity (low, medium, high, critical).
+        #[arg(long, value_name = "SEVERITY", value_parser = parse_severity)]
+        fail_on: Option<Severity>,
+    },
+    /// Print the documentation of a cause or finding id.
+    Explain {
+        /// The id, e.g. `expired_token`.
+        id: Option<String>,
+        /// List every id with its title.
+        #[arg(long)]
+        list: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+    Markdown,
+}
+
+fn parse_severity(s: &str) -> Result<Severity, String> {
+    Severity::parse(s).ok_or_else(|| format!("unknown severity `{s}` (use low, medium, high or critical)"))
+}
+
+fn read_input(file: &str) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    let name = if file == "-" { "standard input" } else { file };
+    let limit = authlens_core::limits::MAX_HAR_BYTES as u64;
+    let res = if file == "-" {
+        std::io::stdin().lock().take(limit + 1).read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(file).and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+    };
+    res.map_err(|e| format!("{name}: cannot read: {e}"))?;
+    if bytes.len() as u64 > limit {
+        return Err(format!("{name}: larger than the {} MiB limit", limit / 1024 / 1024));
+    }
+    String::from_utf8(bytes).map_err(|e| format!("{name}: not UTF-8 text (invalid byte at offset {}); a HAR file is JSON", e.utf8_error().valid_up_to()))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Analyze { file, format, fail_on } => {
+            let text = match read_input(&file) {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("authlens: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            let report = match authlens_core::analyze_har_text(&text) {
+                Ok(r) => r,
+                Err(e) => {
+                    eprintln!("authlens: {}: {e}", if file == "-" { "standard input" } else { &file });
+                    return ExitCode::from(2);
+                }
+            };
+            let out = match format {
+                Format::Text => render::text::render(&report),
+                Format::Json => render::json::render(&report),
+                Format::Markdown => render::markdown::render(&report),
+            };
+            print!("{out}");
+            if !out.ends_with('\n') {
+                println!();
+            }
+            let failed = fail_on.is_some_and(|min| report.entries.iter().flat_map(|e| &e.findings).any(|f| f.severity >= min));
+            if failed {
+                eprintln!("authlens: a finding reached --fail-on");
+                return ExitCode::from(1);
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Explain { id, list } => {
+            if list || id.is_none() {
+                for c in authlens_core::causes::ALL {
+                    println!("{:<36} {}", c.info.id, c.info.title);
+                }
+                for (id, _) in authlens_core::secrets::FINDING_DOCS {
+                    println!("{id:<36} (finding)");
+                }
+                return ExitCode::SUCCESS;
+            }
+            let id = id.unwrap_or_default();
+            match authlens_core::explain(&id) {
+                Some(doc) => {
+                    println!("{doc}");
+                    ExitCode::SUCCESS
+                }
+                None => {
+                    eprintln!("authlens: unknown id `{id}`; `authlens explain --list` lists them");
+                    ExitCode::from(2)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+use super::{declare_cause, Ctx, Hit};
+use crate::providers::Env;
+
+declare_cause! {
+    /// ## What it means
+    /// The credential belongs to one environment and the request went to the other: a sandbox or
+    /// test key sent to a production host, or a production key sent to a sandbox host. Each
+    /// environment only knows its own keys, so the key is rejected even though it is valid.
+    ///
+    /// ## Why it happens
+    /// The base URL and the key come from different configuration: an `isProduction` flag was
+    /// flipped but the key was not, a production build still reads the sandbox key, or an
+    /// environment variable default points at the wrong host.
+    ///
+    /// ## How to fix
+    /// 1. Take the host and the key from the same environment setting.
+    /// 2. Use the sandbox key with the sandbox host, and the production key with the production host.
+    /// 3. Add a start-up check: a sandbox-prefixed key with a production URL should fail fast.
+    ///
+    /// ## Example
+    /// `POST https://app.midtrans.com/snap/v1/transactions` with a Basic credential decoding to
+    /// `SB-Mid-server-…:` → `401`. Fixed: send it to `https://app.sandbox.midtrans.com`, or use the
+    /// production server key.
+    ///
+    /// ## Known limits
+    /// Midtrans has issued sandbox keys without the `SB-` prefix, so a `Mid-server-` key on a
+    /// sandbox host is reported with lower confidence.
+    pub static CAUSE = {
+        id: "environment_mismatch",
+        category: Provider,
+        since: "0.1.0",
+        title: "a key from one environment was sent to the other environment",
+        check: check,
+    };
+}
+
+fn check(ctx: &Ctx) -> Option<Hit> {
+    let ex = ctx.ex;
+    let host_env = ex.env?;
+    for c in &ex.credentials {
+        let Some(k) = c.key else { continue };
+        let Some(key_env) = k.rule.env else { continue };
+        if key_env == host_env || !ex.provider.is_some_and(|p| std::ptr::eq(p, k.provider)) {
+            continue;
+        }
+        let other = match host_env {
+            Env::Sandbox => Env::Production,
+            Env::Production => Env::Sandbox,
+        };
+        let mut evidence = vec![format!(
+            "a {} ({}) was sent to {}, a {} host",
+            k.rule.title,
+            c.redacted(),
+            crate::redact::clip(&ex.host, 128),
+            host_env.as_str()
+        )];
+        let confidence = if k.rule.env_certain {
+            0.93
+        } else {
+            evidence.push(format!("the `{}` prefix usually means {}, but {} has issued keys without it: treat this as likely, not certain", k.rule.prefix, key_env.as_str(), k.provider.name));
+            0.6
+        };
+        return Some(Hit {
+            confidence,
+            evidence,
+            fix: vec![
+                format!("use the {} key with {}, or send this request to the {} host", host_env.as_str(), crate::redact::clip(&ex.host, 128), other.as_str()),
+                "take the base URL and the key from the same environment setting (e.g. one isProduction flag)".into(),
+                format!("see {}", k.provider.docs),
+            ],
+        });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::causes::test_util::{failing, ids};
+
+    #[test]
+    fn midtrans_sandbox_key_on_production() {
+        let ex = failing("https://app.midtrans.com/snap/v1/transactions", &[("Authorization", "Basic U0ItTWlkLXNlcnZlci1hYmMxMjNjZGU0NTY6")]);
+        assert_eq!(ids(&ex)[0], "environment_mismatch");
+    }
+
+    #[test]
+    fn checkout_sandbox_key_on_production_and_reverse() {
+        assert_eq!(ids(&failing("https://api.checkout.com/payments", &[("Authorization", "Bearer sk_sbox_abcdefghijklmnopqrstuvwxyz2")]))[0], "environment_mismatch");
+        assert_eq!(ids(&failing("https://api.sandbox.checkout.com/payments", &[("Authorization", "Bearer sk_abcdefghijklmnopqrstuvwxyz2")]))[0], "environment_mismatch");
+    }
+
+    #[test]
+    fn matching_environment_is_quiet() {
+        assert!(!ids(&failing("https://app.sandbox.midtrans.com/snap/v1/transactions", &[("Authorization", "Basic U0ItTWlkLXNlcnZlci1hYmMxMjNjZGU0NTY6")])).contains(&"environment_mismatch"));
+    }
+}

@@ -1,0 +1,71 @@
+use super::{declare_cause, provider_auth_step, Ctx, Hit};
+use crate::signals;
+
+declare_cause! {
+    /// ## What it means
+    /// The request carried a well-formed credential and the server still refused it. Nothing in
+    /// the exchange shows a more specific reason, so the credential itself is most likely wrong:
+    /// mistyped, revoked, rolled, or belonging to another account or project.
+    ///
+    /// ## Why it happens
+    /// Keys get rotated in the dashboard while the app keeps the old one, a key was copied from
+    /// the wrong project, or a token was revoked on logout elsewhere.
+    ///
+    /// ## How to fix
+    /// 1. Compare the key with the one in the provider's dashboard (prefix and last characters).
+    /// 2. Check it was not rolled or revoked; create a new one if in doubt.
+    /// 3. Try the same request outside the app (cURL) with the key from the environment variable.
+    ///
+    /// ## Example
+    /// `Authorization: Bearer sk_test_…Aso0` → `401` "Invalid API Key provided". Fixed: use the
+    /// current key from the dashboard.
+    pub static CAUSE = {
+        id: "invalid_credentials",
+        category: Credential,
+        since: "0.1.0",
+        title: "the server rejected a well-formed credential",
+        check: check,
+    };
+}
+
+fn check(ctx: &Ctx) -> Option<Hit> {
+    let ex = ctx.ex;
+    let c = ex.credentials.iter().find(|c| signals::placeholder(c.raw()).is_none() && signals::whitespace(c.raw()).is_none())?;
+    if ex.authorization.as_ref().is_some_and(|a| !a.defects.is_empty()) {
+        return None;
+    }
+    let mut evidence = vec![format!("{} carried a {} ({}) and the server refused it", c.location.describe(), c.describe(), c.redacted())];
+    let mut confidence = 0.35;
+    let rejects = ex.challenges.iter().any(|ch| ch.param("error") == Some("invalid_token"))
+        || ["invalid api key", "invalid_api_key", "unknown merchant", "invalid token", "invalid credentials", "bad credentials", "authentication failed"]
+            .iter()
+            .any(|w| ex.resp_body.to_ascii_lowercase().contains(w));
+    if rejects {
+        evidence.push("the server's answer says the credential is invalid".into());
+        confidence = 0.5;
+    }
+    let mut fix = vec![
+        "compare the key with the one in the provider's dashboard (prefix and last characters)".into(),
+        "check it was not rolled or revoked; create a new one if in doubt".into(),
+        "reproduce outside the app with cURL, reading the key from an environment variable".into(),
+    ];
+    if let Some(step) = provider_auth_step(ex) {
+        fix.push(step);
+    }
+    Some(Hit { confidence, evidence, fix })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::causes::test_util::{failing, ids};
+
+    #[test]
+    fn fallback_for_a_clean_credential() {
+        assert_eq!(ids(&failing("https://x.test/me", &[("Authorization", "Bearer abcdefghijkl123")])), vec!["invalid_credentials"]);
+    }
+
+    #[test]
+    fn not_for_placeholders() {
+        assert!(!ids(&failing("https://x.test/me", &[("Authorization", "Bearer undefined")])).contains(&"invalid_credentials"));
+    }
+}

@@ -1,0 +1,131 @@
+use super::{declare_cause, provider_auth_step, Ctx, Hit};
+use crate::parse::authorization::Defect;
+use crate::parse::basic::Basic;
+use crate::providers::KeyKind;
+use crate::redact::{clip, Redacted};
+
+declare_cause! {
+    /// ## What it means
+    /// The `Authorization` header does not have the shape the scheme requires, so the server cannot
+    /// read the credential even if the credential itself is right.
+    ///
+    /// ## Why it happens
+    /// - The scheme was added twice (`Bearer Bearer …`): one layer adds `Bearer ` to a value that
+    ///   already had it.
+    /// - The scheme is missing (`Authorization: sk_sbox_…`) or glued to the token (`Bearereyj…`).
+    /// - A Basic credential is not base64 (the raw key was pasted after `Basic`), or the decoded
+    ///   text has no colon (`KEY` instead of `KEY:` — APIs that use the key as username need it).
+    /// - The token was stored JSON-stringified, so it is sent with quotes.
+    /// - Several credentials were joined with commas.
+    ///
+    /// ## How to fix
+    /// 1. Build the header in exactly one place, as `<Scheme> <credential>`.
+    /// 2. For Basic, send `base64(user + ":" + password)`; with a key as username, `base64(KEY + ":")`.
+    /// 3. Read stored tokens with `JSON.parse`, or store the plain string.
+    ///
+    /// ## Example
+    /// `Authorization: Basic SB-Mid-server-abc123` → `401`. Fixed:
+    /// `Authorization: Basic U0ItTWlkLXNlcnZlci1hYmMxMjM6` (`base64("SB-Mid-server-abc123:")`).
+    pub static CAUSE = {
+        id: "malformed_authorization",
+        category: Credential,
+        since: "0.1.0",
+        title: "the Authorization header is malformed",
+        check: check,
+    };
+}
+
+fn check(ctx: &Ctx) -> Option<Hit> {
+    let ex = ctx.ex;
+    let a = ex.authorization.as_ref()?;
+    let mut evidence = Vec::new();
+    let mut fix = Vec::new();
+    let mut confidence: f64 = 0.85;
+    for d in &a.defects {
+        match d {
+            Defect::DoubledScheme(s) => {
+                evidence.push(format!("the scheme appears twice: `{} {} …`", clip(a.scheme.as_deref().unwrap_or(""), 24), clip(s, 24)));
+                fix.push("add the scheme in one place only: either the stored value or the code that builds the header".into());
+                confidence = 0.9;
+            }
+            Defect::NoScheme => {
+                let cred = ex.auth_credential();
+                // Checkout.com's previous platform takes the raw key; that is not a defect.
+                let raw_ok = cred.and_then(|c| c.key).is_some_and(|k| k.rule.id.starts_with("checkout_") && k.rule.id.contains("previous"));
+                if raw_ok {
+                    continue;
+                }
+                let what = cred.map(|c| c.describe()).unwrap_or_else(|| "value".into());
+                evidence.push(format!("the header has no scheme: it is a bare {what}"));
+                if cred.and_then(|c| c.key).is_some_and(|k| k.provider.id == "checkout" && k.rule.kind == KeyKind::Secret) {
+                    fix.push("Checkout.com's current platform needs `Authorization: Bearer sk_…` — add the `Bearer ` prefix".into());
+                    confidence = 0.9;
+                } else {
+                    fix.push("prefix the credential with its scheme, e.g. `Bearer `".into());
+                }
+            }
+            Defect::NoSpaceAfterScheme(s) => {
+                evidence.push(format!("the scheme `{}` runs into the credential with no space", clip(s, 24)));
+                fix.push(format!("put one space between `{}` and the credential", clip(s, 24)));
+            }
+            Defect::Quoted => {
+                evidence.push("the credential is wrapped in quotes (a JSON-stringified token)".into());
+                fix.push("store the token as a plain string, or JSON.parse it before use".into());
+            }
+            Defect::MultipleCredentials => {
+                evidence.push("several credentials are joined with commas in one header".into());
+                fix.push("send exactly one credential".into());
+            }
+            Defect::EmptyCredential | Defect::SurroundingWhitespace | Defect::InnerWhitespace => {}
+        }
+    }
+    match &ex.basic {
+        Some(Basic::NotBase64) => {
+            let c = ex.auth_credential();
+            evidence.push(format!(
+                "the Basic credential is not base64: it looks like the raw {} ({})",
+                c.map(|c| c.describe()).unwrap_or_else(|| "value".into()),
+                c.map(|c| c.redacted()).unwrap_or_else(|| Redacted::new(""))
+            ));
+            fix.push("base64-encode `user:password` — for a key used as the username, `base64(KEY + \":\")`".into());
+            confidence = confidence.max(0.9);
+        }
+        Some(Basic::NoColon { .. }) => {
+            evidence.push("the Basic credential decodes to text without a colon: the `:` between username and password is missing".into());
+            fix.push("encode `KEY:` (with the trailing colon), not `KEY`".into());
+            confidence = confidence.max(0.9);
+        }
+        _ => {}
+    }
+    if evidence.is_empty() {
+        return None;
+    }
+    if let Some(step) = provider_auth_step(ex) {
+        fix.push(step);
+    }
+    Some(Hit { confidence, evidence, fix })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::causes::test_util::{failing, ids};
+
+    #[test]
+    fn doubled_and_raw_basic_and_no_colon() {
+        assert_eq!(ids(&failing("https://x.test/me", &[("Authorization", "Bearer Bearer abcdefghijkl123")]))[0], "malformed_authorization");
+        assert_eq!(ids(&failing("https://api.sandbox.midtrans.com/v2/charge", &[("Authorization", "Basic SB-Mid-server-abc123cde456")]))[0], "malformed_authorization");
+        assert_eq!(ids(&failing("https://api.sandbox.midtrans.com/v2/charge", &[("Authorization", "Basic U0ItTWlkLXNlcnZlci1hYmMxMjNjZGU0NTY=")]))[0], "malformed_authorization");
+    }
+
+    #[test]
+    fn checkout_nas_key_without_bearer() {
+        assert_eq!(ids(&failing("https://api.sandbox.checkout.com/payments", &[("Authorization", "sk_sbox_abcdefghijklmnopqrstuvwxyz2")]))[0], "malformed_authorization");
+    }
+
+    #[test]
+    fn well_formed_is_quiet() {
+        assert!(!ids(&failing("https://x.test/me", &[("Authorization", "Bearer abcdefghijkl123")])).contains(&"malformed_authorization"));
+        // previous-platform Checkout.com keys are sent raw on purpose
+        assert!(!ids(&failing("https://api.sandbox.checkout.com/payments", &[("Authorization", "sk_test_0b1e7d5c-1a2b-4c3d-8e9f-a1b2c3d4e5f6")])).contains(&"malformed_authorization"));
+    }
+}

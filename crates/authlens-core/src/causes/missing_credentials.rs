@@ -1,0 +1,60 @@
+use super::{declare_cause, provider_auth_step, Ctx, Hit};
+
+declare_cause! {
+    /// ## What it means
+    /// The request reached the server without any credential: no `Authorization` header, no API-key
+    /// header, no token in the query or body, and no cookie.
+    ///
+    /// ## Why it happens
+    /// The code that adds the header did not run for this request (an interceptor registered too
+    /// late, a second HTTP client without the defaults), the variable holding the key was empty and
+    /// the header was skipped, or something between the page and the API removed it.
+    ///
+    /// ## How to fix
+    /// 1. Check, in the request as sent, that the header is really absent (not misspelled).
+    /// 2. Make sure the code path that builds this request adds the credential.
+    /// 3. Send it the way the API expects (for most APIs `Authorization: Bearer <token>`).
+    ///
+    /// ## Example
+    /// `GET /v1/me` with no `Authorization` header → `401`. Fixed: `Authorization: Bearer eyJ…`.
+    pub static CAUSE = {
+        id: "missing_credentials",
+        category: Credential,
+        since: "0.1.0",
+        title: "the request carried no credential",
+        check: check,
+    };
+}
+
+fn check(ctx: &Ctx) -> Option<Hit> {
+    let ex = ctx.ex;
+    if !ex.credentials.is_empty() || ex.authorization.is_some() || ex.has_cookie() {
+        return None;
+    }
+    let mut evidence = vec!["no Authorization header, no API-key header, no credential in the query or body, and no Cookie".to_string()];
+    if let Some(c) = ex.challenges.first() {
+        evidence.push(format!("the server asks for the {} scheme (WWW-Authenticate)", crate::redact::clip(&c.scheme, 32)));
+    }
+    let mut fix = vec!["find the code that builds this request and make sure it adds the credential".to_string()];
+    if let Some(step) = provider_auth_step(ex) {
+        fix.push(step);
+    } else if let Some(c) = ex.challenges.first() {
+        fix.push(format!("send `Authorization: {} <credential>`", crate::redact::clip(&c.scheme, 32)));
+    }
+    Some(Hit { confidence: 0.9, evidence, fix })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::causes::test_util::{failing, ids};
+
+    #[test]
+    fn no_header() {
+        assert_eq!(ids(&failing("https://api.checkout.com/payments", &[]))[0], "missing_credentials");
+    }
+
+    #[test]
+    fn cookie_counts_as_credential() {
+        assert!(!ids(&failing("https://x.test/me", &[("Cookie", "sid=abc")])).contains(&"missing_credentials"));
+    }
+}

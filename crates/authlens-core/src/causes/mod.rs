@@ -1,0 +1,238 @@
+//! Causes of authentication failures: one file per cause, named by its id.
+//!
+//! Each file declares its cause with [`declare_cause!`]: the documentation (fixed headings:
+//! `## What it means`, `## Why it happens`, `## How to fix`, `## Example`), the stable id, a
+//! category, the version it appeared in, a one-line title, and the check function, which reads
+//! only the exchange and the earlier exchanges of the session. `build.rs` lists the files, so the
+//! registry [`ALL`], `authlens explain`, and `docs/causes.md` all come from the same declarations.
+
+use serde::Serialize;
+
+use crate::exchange::Exchange;
+
+include!(concat!(env!("OUT_DIR"), "/causes.rs"));
+
+/// What kind of problem a cause is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Category {
+    /// The credential itself: missing, placeholder, malformed.
+    Credential,
+    /// A token's claims: expired, not yet valid, audience.
+    Token,
+    /// Provider rules: environment, key type, scope.
+    Provider,
+    /// The browser or network: redirects, preflights, cookies.
+    Transport,
+    /// The session: stale tokens and other history.
+    Session,
+}
+
+/// The static description of a cause.
+#[derive(Debug)]
+pub struct CauseInfo {
+    /// Stable snake_case id.
+    pub id: &'static str,
+    /// One-line title (lowercase start, no trailing period).
+    pub title: &'static str,
+    /// Category.
+    pub category: Category,
+    /// Version that introduced it.
+    pub since: &'static str,
+    /// Markdown documentation.
+    pub explanation: &'static str,
+    /// Source file.
+    pub file: &'static str,
+}
+
+/// A cause: its description and its check.
+pub struct Cause {
+    /// The description.
+    pub info: CauseInfo,
+    /// Returns a hit when the exchange shows this cause.
+    pub check: fn(&Ctx) -> Option<Hit>,
+}
+
+/// How the exchange failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Failure {
+    /// 401 (or a provider's 401 in a 2xx body).
+    Unauthorized,
+    /// A 403 that is about the credential or its permissions.
+    Forbidden,
+}
+
+/// What a check sees.
+pub struct Ctx<'a> {
+    /// The exchange under analysis.
+    pub ex: &'a Exchange,
+    /// Earlier exchanges of the session, oldest first.
+    pub before: &'a [Exchange],
+    /// How it failed.
+    pub failure: Failure,
+}
+
+/// A cause that applies, with what was seen and what to do.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    /// 0.0–1.0.
+    pub confidence: f64,
+    /// Redacted observations.
+    pub evidence: Vec<String>,
+    /// Fix steps.
+    pub fix: Vec<String>,
+}
+
+/// Declare a cause: doc comment, then `pub static CAUSE = { id, category, since, title, check }`.
+macro_rules! declare_cause {
+    (
+        $(#[doc = $doc:literal])*
+        pub static CAUSE = {
+            id: $id:literal,
+            category: $cat:ident,
+            since: $since:literal,
+            title: $title:literal,
+            check: $check:path $(,)?
+        };
+    ) => {
+        /// The cause declared by this file.
+        pub static CAUSE: $crate::causes::Cause = $crate::causes::Cause {
+            info: $crate::causes::CauseInfo {
+                id: $id,
+                title: $title,
+                category: $crate::causes::Category::$cat,
+                since: $since,
+                explanation: concat!($($doc, "\n"),*),
+                file: file!(),
+            },
+            check: $check,
+        };
+    };
+}
+pub(crate) use declare_cause;
+
+/// The cause with this id.
+pub fn by_id(id: &str) -> Option<&'static Cause> {
+    ALL.iter().copied().find(|c| c.info.id == id)
+}
+
+/// The documentation of a cause as Markdown, with its id as the heading.
+pub fn explain(c: &Cause) -> String {
+    let body: String = c.info.explanation.lines().map(|l| l.strip_prefix(' ').unwrap_or(l)).collect::<Vec<_>>().join("\n");
+    format!("# {}\n\n{} (category: {:?}, since {})\n\n{}", c.info.id, c.info.title, c.info.category, c.info.since, body.trim()).replace("category: Credential", "category: credential").replace("category: Token", "category: token").replace("category: Provider", "category: provider").replace("category: Transport", "category: transport").replace("category: Session", "category: session")
+}
+
+/// Decide whether (and how) the exchange failed on authentication.
+pub fn failure(ex: &Exchange) -> Option<Failure> {
+    match ex.status {
+        401 => Some(Failure::Unauthorized),
+        403 if forbidden_is_auth(ex) => Some(Failure::Forbidden),
+        _ => None,
+    }
+}
+
+/// A 403 counts when it speaks of credentials or permissions, and is not a rate limit.
+fn forbidden_is_auth(ex: &Exchange) -> bool {
+    let body = ex.resp_body.to_ascii_lowercase();
+    let rate = ["rate limit", "too many requests", "quota exceeded", "secondary rate"].iter().any(|w| body.contains(w))
+        || ex.resp_header("x-ratelimit-remaining").is_some_and(|v| v.trim() == "0");
+    if rate {
+        return false;
+    }
+    if ex.challenges.iter().any(|c| c.param("error").is_some()) || ex.recognised_body().is_some() {
+        return true;
+    }
+    ["api key", "apikey", "api_key", "token", "credential", "unauthori", "authenticat", "permission", "scope", "not authorized", "access denied", "signature", "forbidden"]
+        .iter()
+        .any(|w| body.contains(w))
+}
+
+/// Run every cause on an exchange; most likely first.
+pub fn diagnose(ex: &Exchange, before: &[Exchange]) -> Vec<(&'static Cause, Hit)> {
+    let Some(failure) = failure(ex) else { return Vec::new() };
+    let ctx = Ctx { ex, before, failure };
+    let mut hits: Vec<(&'static Cause, Hit)> = ALL.iter().filter_map(|c| (c.check)(&ctx).map(|h| (*c, h))).collect();
+    hits.sort_by(|a, b| b.1.confidence.partial_cmp(&a.1.confidence).unwrap_or(std::cmp::Ordering::Equal));
+    if let Some((p, b)) = ex.recognised_body() {
+        if let Some(top) = hits.first_mut() {
+            top.1.evidence.push(format!("{} answered: {}", p.name, b.meaning));
+        }
+    } else if ex.resp_body.trim().is_empty() {
+        if let Some(p) = ex.provider.filter(|p| p.empty_401_body) {
+            if let Some(top) = hits.first_mut() {
+                top.1.evidence.push(format!("{} answers authentication failures with an empty body, as here: the cause has to be read from the request", p.name));
+            }
+        }
+    }
+    hits
+}
+
+/// The fix step that says how this provider wants to be authenticated.
+pub fn provider_auth_step(ex: &Exchange) -> Option<String> {
+    ex.provider.map(|p| format!("{} expects {}; see {}", p.name, p.auth, p.docs))
+}
+
+#[cfg(test)]
+pub(crate) mod test_util {
+    use crate::exchange::Exchange;
+    use crate::har::{Entry, NameValue, Request, Response};
+
+    /// A 401 exchange with these request headers.
+    pub fn failing(url: &str, headers: &[(&str, &str)]) -> Exchange {
+        with_status(url, headers, 401, "")
+    }
+
+    pub fn with_status(url: &str, headers: &[(&str, &str)], status: i64, body: &str) -> Exchange {
+        let e = Entry {
+            started_date_time: "2026-10-14T09:30:00Z".into(),
+            request: Request {
+                method: "POST".into(),
+                url: url.into(),
+                headers: headers.iter().map(|(n, v)| NameValue { name: (*n).into(), value: (*v).into() }).collect(),
+                ..Default::default()
+            },
+            response: Response { status, content: crate::har::Content { text: Some(body.into()), ..Default::default() }, ..Default::default() },
+            ..Default::default()
+        };
+        Exchange::new(0, &e)
+    }
+
+    /// The ids of the causes found, most likely first.
+    pub fn ids(ex: &Exchange) -> Vec<&'static str> {
+        super::diagnose(ex, &[]).iter().map(|(c, _)| c.info.id).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADINGS: &[&str] = &["## What it means", "## Why it happens", "## How to fix", "## Example"];
+    const BANNED_PREFIXES: &[&str] = &["use_", "avoid_", "fix_", "prefer_", "add_", "set_"];
+
+    #[test]
+    fn registry_conventions() {
+        let mut seen = std::collections::HashSet::new();
+        for c in ALL {
+            let i = &c.info;
+            assert!(seen.insert(i.id), "duplicate id {}", i.id);
+            assert!(i.id.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'), "id not snake_case: {}", i.id);
+            assert!(i.file.ends_with(&format!("{}.rs", i.id)), "{} lives in {}", i.id, i.file);
+            assert!(!BANNED_PREFIXES.iter().any(|p| i.id.starts_with(p)), "id names a fix: {}", i.id);
+            for h in HEADINGS {
+                assert!(i.explanation.contains(h), "{} lacks {h}", i.id);
+            }
+            assert!(i.title.chars().next().is_some_and(|c| c.is_lowercase()), "title must start lowercase: {}", i.id);
+            assert!(!i.title.ends_with('.'), "title ends with a period: {}", i.id);
+            assert_eq!(by_id(i.id).map(|c| c.info.id), Some(i.id));
+        }
+    }
+
+    #[test]
+    fn rate_limited_403_is_not_auth() {
+        let ex = test_util::with_status("https://api.github.com/x", &[("Authorization", "Bearer ghp_x")], 403, "API rate limit exceeded");
+        assert!(failure(&ex).is_none());
+        let ex = test_util::with_status("https://api.example.test/x", &[], 403, "{\"error\":\"missing scope\"}");
+        assert_eq!(failure(&ex), Some(Failure::Forbidden));
+    }
+}

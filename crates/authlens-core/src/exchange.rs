@@ -1,0 +1,565 @@
+//! An [`Exchange`] is one HAR entry, pre-digested once: parsed URL, provider and environment of
+//! the destination, the credentials the request carried (classified), the challenges and the
+//! body the server answered. Causes and secret rules read exchanges; they never re-parse.
+
+use base64::Engine as _;
+use serde_json::Value;
+use time::OffsetDateTime;
+
+use crate::har::{find_header, Entry, NameValue};
+use crate::limits;
+use crate::parse::authorization::{self, Authorization};
+use crate::parse::basic::{self, Basic};
+use crate::parse::jwt::{self, Jwt};
+use crate::parse::www_authenticate::{self, Challenge};
+use crate::providers::{self, BodyRule, Env, KeyKind, KeyMatch, Provider};
+use crate::redact::{self, Redacted};
+
+/// Where a credential was carried.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// The whole `Authorization` credential (Bearer token, raw key).
+    Authorization,
+    /// The user-id half of a Basic credential.
+    BasicUser,
+    /// The password half of a Basic credential.
+    BasicPassword,
+    /// Another request header (`apikey`, `X-API-Key`).
+    Header(String),
+    /// A query parameter.
+    Query(String),
+    /// A field of the request body (`$.token`, form field `token`).
+    Body(String),
+}
+
+impl Location {
+    /// Where, as reports write it: `request.header.Authorization (Basic user)`.
+    pub fn describe(&self) -> String {
+        match self {
+            Location::Authorization => "request.header.Authorization".into(),
+            Location::BasicUser => "request.header.Authorization (Basic user)".into(),
+            Location::BasicPassword => "request.header.Authorization (Basic password)".into(),
+            Location::Header(h) => format!("request.header.{}", redact::clip(h, 64)),
+            Location::Query(q) => format!("request.query.{}", redact::clip(q, 64)),
+            Location::Body(p) => format!("request.body {}", redact::clip(p, 96)),
+        }
+    }
+}
+
+/// A credential the request carried. The raw value never leaves the crate.
+#[derive(Debug, Clone)]
+pub struct Credential {
+    /// Where it was.
+    pub location: Location,
+    pub(crate) value: String,
+    /// Its format, when a provider rule recognises it.
+    pub key: Option<KeyMatch>,
+    /// Its claims, when it is a JWT.
+    pub jwt: Option<Jwt>,
+}
+
+impl Credential {
+    /// The value, redacted (showing a known provider prefix at most).
+    pub fn redacted(&self) -> Redacted {
+        if self.jwt.is_some() {
+            return Redacted::jwt(&self.value);
+        }
+        Redacted::with_prefix(&self.value, self.key.map_or("", |k| k.rule.prefix))
+    }
+
+    /// Length in characters.
+    pub fn len(&self) -> usize {
+        self.value.chars().count()
+    }
+
+    /// True for an empty value.
+    pub fn is_empty(&self) -> bool {
+        self.value.is_empty()
+    }
+
+    /// Secret, publishable or token, when known.
+    pub fn kind(&self) -> Option<KeyKind> {
+        self.key.map(|k| k.rule.kind).or_else(|| {
+            self.jwt.as_ref().map(|j| if j.role.as_deref() == Some("service_role") { KeyKind::Secret } else { KeyKind::Token })
+        })
+    }
+
+    /// Human description: "Midtrans sandbox server key", "JWT", "credential".
+    pub fn describe(&self) -> String {
+        if let Some(k) = self.key {
+            return k.rule.title.to_string();
+        }
+        if self.jwt.is_some() {
+            return "JWT".into();
+        }
+        "credential (format not recognised)".into()
+    }
+
+    pub(crate) fn raw(&self) -> &str {
+        &self.value
+    }
+}
+
+/// One exchange, digested.
+#[derive(Debug, Clone)]
+pub struct Exchange {
+    /// Position in the session.
+    pub index: usize,
+    /// Uppercase method.
+    pub method: String,
+    /// URL as recorded (may hold credentials: use [`Exchange::redacted_url`] to show it).
+    pub(crate) url: String,
+    /// Parsed URL, when it parses.
+    pub parsed: Option<url::Url>,
+    /// Lowercase host, or empty.
+    pub host: String,
+    /// Path.
+    pub path: String,
+    /// HTTP status as recorded.
+    pub http_status: i64,
+    /// Status the client should act on: Midtrans answers some failures with HTTP 200 and
+    /// `"status_code":"401"` in the body.
+    pub status: i64,
+    /// Request start time.
+    pub started: Option<OffsetDateTime>,
+    /// Chromium's `_resourceType`.
+    pub resource_type: Option<String>,
+    /// Request headers (bounded).
+    pub req_headers: Vec<NameValue>,
+    /// Response headers (bounded).
+    pub resp_headers: Vec<NameValue>,
+    /// The parsed `Authorization` header, when present.
+    pub authorization: Option<Authorization>,
+    /// Basic credential decoding, when the scheme is Basic.
+    pub basic: Option<Basic>,
+    /// Credentials the request carried.
+    pub credentials: Vec<Credential>,
+    /// Provider of the destination host.
+    pub provider: Option<&'static Provider>,
+    /// Environment of the destination host.
+    pub env: Option<Env>,
+    /// `WWW-Authenticate` challenges.
+    pub challenges: Vec<Challenge>,
+    /// Response body as text (bounded; empty for binary bodies).
+    pub resp_body: String,
+    /// Request body as text (bounded).
+    pub req_body: String,
+    /// Request body MIME type.
+    pub req_mime: String,
+    /// Response MIME type.
+    pub resp_mime: String,
+    /// Redirect target.
+    pub redirect_url: String,
+    /// Limits hit.
+    pub notes: Vec<String>,
+}
+
+/// Query parameters that carry credentials.
+pub const CREDENTIAL_PARAMS: &[&str] = &[
+    "access_token", "token", "api_key", "apikey", "api-key", "key", "client_secret", "secret", "auth",
+    "jwt", "id_token", "server_key", "secret_key", "private_key", "password", "sig", "signature",
+    "x-amz-signature", "x-amz-credential", "x-amz-security-token",
+];
+
+/// Headers other than Authorization that carry credentials.
+pub const CREDENTIAL_HEADERS: &[&str] = &[
+    "apikey", "x-api-key", "api-key", "x-auth-token", "x-access-token", "x-goog-api-key",
+    "private-token", "x-secret-key", "x-server-key", "x-client-secret", "x-amz-security-token",
+];
+
+impl Exchange {
+    /// Digest an entry.
+    pub fn new(index: usize, entry: &Entry) -> Exchange {
+        let mut notes = Vec::new();
+        let req = &entry.request;
+        let resp = &entry.response;
+        let req_headers = bounded_headers(&req.headers, "request", &mut notes);
+        let resp_headers = bounded_headers(&resp.headers, "response", &mut notes);
+        let parsed = url::Url::parse(&req.url).ok();
+        let host = parsed.as_ref().and_then(|u| u.host_str()).unwrap_or("").to_ascii_lowercase();
+        let path = parsed.as_ref().map(|u| u.path().to_string()).unwrap_or_default();
+        let (provider, env) = match providers::for_host(&host) {
+            Some((p, e)) => (Some(p), e),
+            None => (None, None),
+        };
+        let resp_body = body_text(resp.content.text.as_deref(), resp.content.encoding.as_deref(), "response", &mut notes);
+        let req_body = body_text(req.post_data.as_ref().and_then(|p| p.text.as_deref()), None, "request", &mut notes);
+        let challenges = resp_headers
+            .iter()
+            .filter(|h| h.name.eq_ignore_ascii_case("www-authenticate"))
+            .flat_map(|h| www_authenticate::parse(&h.value))
+            .take(32)
+            .collect();
+        let mut ex = Exchange {
+            index,
+            method: req.method.to_ascii_uppercase(),
+            url: req.url.clone(),
+            parsed,
+            host,
+            path,
+            http_status: resp.status,
+            status: resp.status,
+            started: parse_time(&entry.started_date_time),
+            resource_type: entry.resource_type.clone(),
+            authorization: None,
+            basic: None,
+            credentials: Vec::new(),
+            provider,
+            env,
+            challenges,
+            resp_body,
+            req_body,
+            req_mime: req.post_data.as_ref().map(|p| p.mime_type.clone()).unwrap_or_default(),
+            resp_mime: resp.content.mime_type.clone(),
+            redirect_url: resp.redirect_url.clone(),
+            req_headers,
+            resp_headers,
+            notes,
+        };
+        ex.status = ex.effective_status();
+        ex.collect_credentials(req.post_data.as_ref().map(|p| p.params.as_slice()).unwrap_or(&[]));
+        ex
+    }
+
+    fn effective_status(&self) -> i64 {
+        if (200..300).contains(&self.http_status) && self.provider.is_some_and(|p| p.id == "midtrans") {
+            if let Ok(Value::Object(o)) = serde_json::from_str::<Value>(self.resp_body.trim()) {
+                let code = match o.get("status_code") {
+                    Some(Value::String(s)) => s.parse::<i64>().ok(),
+                    Some(Value::Number(n)) => n.as_i64(),
+                    _ => None,
+                };
+                if let Some(c) = code.filter(|c| *c == 401 || *c == 403) {
+                    return c;
+                }
+            }
+        }
+        self.http_status
+    }
+
+    fn push_credential(&mut self, location: Location, value: &str) {
+        if self.credentials.len() >= 64 {
+            return;
+        }
+        let value: String = value.chars().take(limits::MAX_HEADER_VALUE).collect();
+        let key = providers::classify(value.trim(), self.provider);
+        let jwt = if key.is_none() { jwt::decode(&value) } else { None };
+        self.credentials.push(Credential { location, value, key, jwt });
+    }
+
+    fn collect_credentials(&mut self, form: &[NameValue]) {
+        if let Some(v) = find_header(&self.req_headers, "authorization").map(str::to_string) {
+            let a = authorization::parse(&v);
+            if a.is_scheme("basic") {
+                let b = basic::decode(&a.intended_credential());
+                match &b {
+                    Basic::Pair { user, password } => {
+                        let (u, p) = (user.clone(), password.clone());
+                        if !u.is_empty() {
+                            self.push_credential(Location::BasicUser, &u);
+                        }
+                        if !p.is_empty() {
+                            self.push_credential(Location::BasicPassword, &p);
+                        }
+                    }
+                    Basic::NoColon { decoded } => {
+                        let d = decoded.clone();
+                        self.push_credential(Location::BasicUser, &d);
+                    }
+                    Basic::NotBase64 => {
+                        let c = a.intended_credential();
+                        self.push_credential(Location::Authorization, &c);
+                    }
+                }
+                self.basic = Some(b);
+            } else {
+                let c = a.intended_credential();
+                if !c.is_empty() || a.scheme.is_some() {
+                    self.push_credential(Location::Authorization, &c);
+                }
+            }
+            self.authorization = Some(a);
+        }
+        let extra: Vec<(String, String)> = self
+            .req_headers
+            .iter()
+            .filter(|h| CREDENTIAL_HEADERS.iter().any(|c| h.name.eq_ignore_ascii_case(c)))
+            .map(|h| (h.name.clone(), h.value.clone()))
+            .collect();
+        for (n, v) in extra {
+            self.push_credential(Location::Header(n), &v);
+        }
+        if let Some(u) = self.parsed.clone() {
+            for (k, v) in u.query_pairs().take(256) {
+                if CREDENTIAL_PARAMS.iter().any(|c| k.eq_ignore_ascii_case(c)) && !v.is_empty() {
+                    self.push_credential(Location::Query(k.into_owned()), &v);
+                }
+            }
+        }
+        let mut fields = Vec::new();
+        if self.req_mime.contains("json") || self.req_body.trim_start().starts_with('{') {
+            if let Ok(v) = serde_json::from_str::<Value>(&self.req_body) {
+                json_credential_fields(&v, "$", 0, &mut fields);
+            }
+        } else if self.req_mime.contains("x-www-form-urlencoded") {
+            for (k, v) in url::form_urlencoded::parse(self.req_body.as_bytes()).take(256) {
+                if CREDENTIAL_PARAMS.iter().any(|c| k.eq_ignore_ascii_case(c)) && !v.is_empty() {
+                    fields.push((k.into_owned(), v.into_owned()));
+                }
+            }
+        }
+        for p in form.iter().take(256) {
+            if CREDENTIAL_PARAMS.iter().any(|c| p.name.eq_ignore_ascii_case(c)) && !p.value.is_empty() && !fields.iter().any(|(k, _)| *k == p.name) {
+                fields.push((p.name.clone(), p.value.clone()));
+            }
+        }
+        for (k, v) in fields {
+            self.push_credential(Location::Body(k), &v);
+        }
+    }
+
+    /// The URL with credentials in it (userinfo, credential-like query values) redacted.
+    pub fn redacted_url(&self) -> String {
+        redact_url(&self.url)
+    }
+
+    /// First request header with this name.
+    pub fn req_header(&self, name: &str) -> Option<&str> {
+        find_header(&self.req_headers, name)
+    }
+
+    /// First response header with this name.
+    pub fn resp_header(&self, name: &str) -> Option<&str> {
+        find_header(&self.resp_headers, name)
+    }
+
+    /// True for a CORS preflight.
+    pub fn is_preflight(&self) -> bool {
+        self.resource_type.as_deref() == Some("preflight")
+            || (self.method == "OPTIONS" && self.req_header("access-control-request-method").is_some())
+    }
+
+    /// The credential in the `Authorization` header (the Basic user for Basic).
+    pub fn auth_credential(&self) -> Option<&Credential> {
+        self.credentials.iter().find(|c| matches!(c.location, Location::Authorization | Location::BasicUser))
+    }
+
+    /// The provider error body this response matches, if any.
+    pub fn recognised_body(&self) -> Option<(&'static Provider, &'static BodyRule)> {
+        if self.resp_body.is_empty() {
+            return None;
+        }
+        let mut providers: Vec<&'static Provider> = self.provider.into_iter().collect();
+        providers.extend(providers::ALL.iter().copied().filter(|p| !self.provider.is_some_and(|d| std::ptr::eq(d, *p))));
+        for p in providers {
+            for b in p.bodies {
+                if memchr::memmem::find(self.resp_body.as_bytes(), b.contains.as_bytes()).is_some() {
+                    return Some((p, b));
+                }
+            }
+        }
+        None
+    }
+
+    /// True when the request carried a Cookie header.
+    pub fn has_cookie(&self) -> bool {
+        self.req_header("cookie").is_some_and(|c| !c.trim().is_empty())
+    }
+}
+
+fn json_credential_fields(v: &Value, path: &str, depth: usize, out: &mut Vec<(String, String)>) {
+    if depth > 8 || out.len() > 32 {
+        return;
+    }
+    match v {
+        Value::Object(o) => {
+            for (k, val) in o.iter().take(512) {
+                let p = format!("{path}.{k}");
+                match val {
+                    Value::String(s) if CREDENTIAL_PARAMS.iter().any(|c| k.eq_ignore_ascii_case(c)) && !s.is_empty() => {
+                        out.push((p, s.clone()))
+                    }
+                    Value::Object(_) | Value::Array(_) => json_credential_fields(val, &p, depth + 1, out),
+                    _ => {}
+                }
+            }
+        }
+        Value::Array(a) => {
+            for (i, val) in a.iter().take(64).enumerate() {
+                json_credential_fields(val, &format!("{path}[{i}]"), depth + 1, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn bounded_headers(h: &[NameValue], side: &str, notes: &mut Vec<String>) -> Vec<NameValue> {
+    if h.len() > limits::MAX_HEADERS {
+        notes.push(format!("only the first {} of {} {side} headers were inspected", limits::MAX_HEADERS, h.len()));
+    }
+    h.iter()
+        .take(limits::MAX_HEADERS)
+        .filter(|x| !x.name.starts_with(':'))
+        .map(|x| {
+            if x.value.len() > limits::MAX_HEADER_VALUE {
+                notes.push(format!("{side} header {} was cut to {} bytes", redact::clip(&x.name, 64), limits::MAX_HEADER_VALUE));
+                NameValue { name: x.name.clone(), value: truncate(&x.value, limits::MAX_HEADER_VALUE).to_string() }
+            } else {
+                x.clone()
+            }
+        })
+        .collect()
+}
+
+/// Cut at a char boundary at or below `max` bytes.
+pub fn truncate(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut i = max;
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    &s[..i]
+}
+
+fn body_text(text: Option<&str>, encoding: Option<&str>, side: &str, notes: &mut Vec<String>) -> String {
+    let Some(text) = text else { return String::new() };
+    let max = limits::MAX_BODY_BYTES;
+    if encoding.is_some_and(|e| e.eq_ignore_ascii_case("base64")) {
+        // Decode at most what we inspect (4 base64 chars → 3 bytes).
+        let cut = truncate(text, max / 3 * 4);
+        let cut = &cut[..cut.len() / 4 * 4];
+        match base64::engine::general_purpose::STANDARD.decode(cut.trim()) {
+            Ok(bytes) => {
+                if text.len() > cut.len() {
+                    notes.push(format!("only the first {} KiB of the {side} body were inspected", max / 1024));
+                }
+                if bytes.iter().take(1024).any(|b| *b == 0) {
+                    return String::new(); // binary: nothing to read
+                }
+                return String::from_utf8_lossy(&bytes).into_owned();
+            }
+            Err(_) => {
+                notes.push(format!("the {side} body is marked base64 but does not decode; it was skipped"));
+                return String::new();
+            }
+        }
+    }
+    if text.len() > max {
+        notes.push(format!("only the first {} KiB of the {side} body were inspected", max / 1024));
+    }
+    truncate(text, max).to_string()
+}
+
+/// Parse a HAR `startedDateTime`.
+pub fn parse_time(s: &str) -> Option<OffsetDateTime> {
+    OffsetDateTime::parse(s.trim(), &time::format_description::well_known::Rfc3339).ok()
+}
+
+/// Format a unix time as `2026-10-14 06:28 UTC`.
+pub fn fmt_unix(secs: f64) -> String {
+    match OffsetDateTime::from_unix_timestamp(secs as i64) {
+        Ok(t) => format!("{:04}-{:02}-{:02} {:02}:{:02} UTC", t.year(), t.month() as u8, t.day(), t.hour(), t.minute()),
+        Err(_) => format!("{secs}"),
+    }
+}
+
+/// Format a unix time as RFC 3339.
+pub fn rfc3339_unix(secs: f64) -> Option<String> {
+    OffsetDateTime::from_unix_timestamp(secs as i64).ok()?.format(&time::format_description::well_known::Rfc3339).ok()
+}
+
+/// "3 h 2 min", "45 s", "2 d 4 h".
+pub fn fmt_duration(secs: f64) -> String {
+    let s = secs.abs().round() as u64;
+    let (d, h, m) = (s / 86400, s % 86400 / 3600, s % 3600 / 60);
+    if d > 0 {
+        format!("{d} d {h} h")
+    } else if h > 0 {
+        format!("{h} h {m} min")
+    } else if m > 0 {
+        format!("{m} min {} s", s % 60)
+    } else {
+        format!("{s} s")
+    }
+}
+
+/// Redact credentials in a URL: the userinfo password and credential-like query values.
+pub fn redact_url(raw: &str) -> String {
+    let Ok(mut u) = url::Url::parse(raw) else { return redact::clip(raw, 2048) };
+    if u.password().is_some() {
+        let _ = u.set_password(Some("REDACTED"));
+    }
+    let pairs: Vec<(String, String)> = u.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+    if pairs.iter().any(|(k, v)| sensitive_query(k, v)) {
+        let mut q = url::form_urlencoded::Serializer::new(String::new());
+        for (k, v) in &pairs {
+            if sensitive_query(k, v) {
+                q.append_pair(k, Redacted::new(v).as_str());
+            } else {
+                q.append_pair(k, v);
+            }
+        }
+        u.set_query(Some(&q.finish()));
+    }
+    redact::clip(u.as_str(), 2048)
+}
+
+fn sensitive_query(k: &str, v: &str) -> bool {
+    !v.is_empty()
+        && (CREDENTIAL_PARAMS.iter().any(|c| k.eq_ignore_ascii_case(c))
+            || providers::classify(v, None).is_some_and(|m| m.rule.kind != KeyKind::Publishable)
+            || jwt::looks_like_jwt(v))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::har::{Entry, Request};
+
+    fn entry(url: &str, headers: &[(&str, &str)]) -> Entry {
+        Entry {
+            request: Request {
+                method: "get".into(),
+                url: url.into(),
+                headers: headers.iter().map(|(n, v)| NameValue { name: (*n).into(), value: (*v).into() }).collect(),
+                ..Default::default()
+            },
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn basic_key_is_classified() {
+        let e = entry("https://app.midtrans.com/snap/v1/transactions", &[("Authorization", "Basic U0ItTWlkLXNlcnZlci1hYmMxMjNjZGU0NTY6")]);
+        let x = Exchange::new(0, &e);
+        assert_eq!(x.provider.unwrap().id, "midtrans");
+        assert_eq!(x.env, Some(Env::Production));
+        let c = x.auth_credential().unwrap();
+        assert_eq!(c.location, Location::BasicUser);
+        assert_eq!(c.key.unwrap().rule.id, "midtrans_server_key_sandbox");
+    }
+
+    #[test]
+    fn url_redaction() {
+        let r = redact_url("https://x.test/a?access_token=abcdefghijklmnopqrstuvwxyz123456&page=2");
+        assert!(!r.contains("abcdefghijklmnop"), "{r}");
+        assert!(r.contains("page=2"));
+        let r = redact_url("https://user:hunter2secret@x.test/");
+        assert!(!r.contains("hunter2secret"), "{r}");
+    }
+
+    #[test]
+    fn query_and_header_credentials() {
+        let x = Exchange::new(0, &entry("https://x.test/a?api_key=abc123", &[("X-API-Key", "k1")]));
+        let locs: Vec<String> = x.credentials.iter().map(|c| c.location.describe()).collect();
+        assert_eq!(locs, vec!["request.header.X-API-Key", "request.query.api_key"]);
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(fmt_duration(3.0 * 3600.0 + 120.0), "3 h 2 min");
+        assert_eq!(fmt_duration(45.0), "45 s");
+    }
+}

@@ -1,0 +1,219 @@
+//! # authlens-core
+//!
+//! Explains why HTTP requests fail authentication (401, auth-related 403) and finds server-side
+//! secrets sent from a web page, over HAR data. Pure Rust with no I/O: the CLI and the
+//! WebAssembly build in the DevTools extension share it.
+//!
+//! Data flows one way: [`har`] (lenient HAR model) → [`exchange::Exchange`] (each entry digested
+//! once: credentials found and classified by [`providers`], challenges parsed by [`parse`]) →
+//! [`causes`] and [`secrets`] → [`report`] → [`render`]. Nothing in a report can hold a raw
+//! credential: every value shown goes through [`redact::Redacted`].
+//!
+//! ```
+//! let har = r#"{"log":{"entries":[{"startedDateTime":"2026-10-14T09:30:00Z",
+//!   "request":{"method":"GET","url":"https://api.example.test/me",
+//!              "headers":[{"name":"Authorization","value":"Bearer undefined"}]},
+//!   "response":{"status":401}}]}}"#;
+//! let report = authlens_core::analyze_har_text(har).unwrap();
+//! assert_eq!(report.entries[0].causes[0].id, "placeholder_credentials");
+//! ```
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+pub mod causes;
+pub mod error;
+pub mod exchange;
+pub mod har;
+pub mod limits;
+pub mod parse;
+pub mod providers;
+pub mod redact;
+pub mod render;
+pub mod report;
+pub mod secrets;
+pub mod signals;
+
+pub use error::Error;
+
+use exchange::Exchange;
+use report::{CauseReport, CredentialReport, EntryReport, JwtReport, Report, Severity, Summary};
+
+/// authlens version.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Earlier exchanges kept as context for the next one (the oldest are dropped beyond this).
+const SESSION_CONTEXT: usize = 2000;
+
+/// A capture session: exchanges analysed in order, each with the earlier ones as context.
+#[derive(Default)]
+pub struct Session {
+    history: Vec<Exchange>,
+    next_index: usize,
+}
+
+impl Session {
+    /// An empty session.
+    pub fn new() -> Session {
+        Session::default()
+    }
+
+    /// Number of entries analysed so far.
+    pub fn len(&self) -> usize {
+        self.next_index
+    }
+
+    /// True when nothing was analysed yet.
+    pub fn is_empty(&self) -> bool {
+        self.next_index == 0
+    }
+
+    /// Analyse the next entry of the session.
+    pub fn push(&mut self, entry: har::Entry) -> EntryReport {
+        let index = self.next_index;
+        self.next_index += 1;
+        let mut ex = Exchange::new(index, &entry);
+        drop(entry);
+        let report = analyze_exchange(&ex, &self.history);
+        // Bodies are not needed as context; keep the history small.
+        ex.resp_body = exchange::truncate(&ex.resp_body, 4096).to_string();
+        ex.req_body = exchange::truncate(&ex.req_body, 4096).to_string();
+        if self.history.len() >= SESSION_CONTEXT {
+            self.history.drain(..SESSION_CONTEXT / 4);
+        }
+        self.history.push(ex);
+        report
+    }
+}
+
+/// Analyse one digested exchange with the earlier ones as context.
+pub fn analyze_exchange(ex: &Exchange, before: &[Exchange]) -> EntryReport {
+    let causes = causes::diagnose(ex, before)
+        .into_iter()
+        .map(|(c, h)| CauseReport {
+            id: c.info.id,
+            confidence: (h.confidence * 100.0).round() / 100.0,
+            title: c.info.title,
+            evidence: h.evidence,
+            fix: h.fix,
+        })
+        .collect();
+    let server_said = ex.recognised_body().map(|(p, b)| format!("{}: {}", p.name, b.meaning)).or_else(|| {
+        (causes::failure(ex).is_some() && !ex.resp_body.trim().is_empty()).then(|| quote_body(ex))
+    });
+    EntryReport {
+        index: ex.index,
+        method: redact::clip(&ex.method, 16),
+        url: ex.redacted_url(),
+        status: ex.http_status,
+        provider: ex.provider.map(|p| p.id),
+        environment: ex.env,
+        causes,
+        findings: secrets::findings(ex),
+        credentials: ex.credentials.iter().map(|c| credential_report(ex, c)).collect(),
+        server_said,
+        notes: ex.notes.clone(),
+    }
+}
+
+/// A short, redacted quote of an error body: the error fields of a JSON body, or its start.
+fn quote_body(ex: &Exchange) -> String {
+    let body = ex.resp_body.trim();
+    if let Ok(serde_json::Value::Object(o)) = serde_json::from_str::<serde_json::Value>(body) {
+        for k in ["error_description", "message", "status_message", "error", "detail", "error_messages", "msg"] {
+            if let Some(v) = o.get(k) {
+                let text = match v {
+                    serde_json::Value::String(s) => s.clone(),
+                    serde_json::Value::Object(inner) => inner.get("message").and_then(|m| m.as_str()).map(str::to_string).unwrap_or_else(|| v.to_string()),
+                    other => other.to_string(),
+                };
+                return redact_text(&redact::clip(&text, 200));
+            }
+        }
+    }
+    redact_text(&redact::clip(body, 200))
+}
+
+/// Replace anything that looks like a credential inside free text (servers echo keys back).
+fn redact_text(text: &str) -> String {
+    text.split_inclusive(|c: char| c.is_whitespace() || "\"',;()[]{}<>".contains(c))
+        .map(|w| {
+            let (word, sep) = match w.char_indices().last() {
+                Some((i, c)) if c.is_whitespace() || "\"',;()[]{}<>".contains(c) => (&w[..i], &w[i..]),
+                _ => (w, ""),
+            };
+            if word.len() >= 16 && (providers::classify(word, None).is_some() || parse::jwt::looks_like_jwt(word)) {
+                format!("{}{sep}", redact::Redacted::new(word))
+            } else {
+                w.to_string()
+            }
+        })
+        .collect()
+}
+
+fn credential_report(ex: &Exchange, c: &exchange::Credential) -> CredentialReport {
+    use exchange::Location;
+    let scheme = match c.location {
+        Location::Authorization | Location::BasicUser | Location::BasicPassword => {
+            ex.authorization.as_ref().and_then(|a| a.scheme.as_deref()).map(|s| redact::clip(s, 32))
+        }
+        _ => None,
+    };
+    CredentialReport {
+        location: c.location.describe(),
+        scheme,
+        redacted: c.redacted(),
+        kind: c.kind(),
+        provider: c.key.map(|k| k.provider.id),
+        environment: c.key.and_then(|k| k.rule.env),
+        description: c.describe(),
+        jwt: c.jwt.as_ref().map(|j| JwtReport {
+            alg: j.alg.as_deref().map(|a| redact::clip(a, 32)),
+            exp: j.exp.and_then(exchange::rfc3339_unix),
+            iat: j.iat.and_then(exchange::rfc3339_unix),
+            nbf: j.nbf.and_then(exchange::rfc3339_unix),
+            aud: j.aud.iter().map(|a| redact::clip(a, 128)).collect(),
+            iss: j.iss.as_deref().map(|a| redact::clip(a, 128)),
+            scopes: j.scopes.iter().map(|a| redact::clip(a, 64)).collect(),
+            role: j.role.as_deref().map(|a| redact::clip(a, 64)),
+        }),
+    }
+}
+
+/// Analyse a parsed HAR.
+pub fn analyze_har(har: har::Har) -> Report {
+    let mut session = Session::new();
+    let entries: Vec<EntryReport> = har.log.entries.into_iter().map(|e| session.push(e)).collect();
+    let mut summary = Summary { entries: entries.len(), ..Summary::default() };
+    for e in &entries {
+        summary.auth_failures += usize::from(!e.causes.is_empty());
+        summary.findings += e.findings.len();
+        summary.critical += e.findings.iter().filter(|f| f.severity == Severity::Critical).count();
+        summary.high += e.findings.iter().filter(|f| f.severity == Severity::High).count();
+    }
+    Report { tool: "authlens", version: VERSION, entries, summary }
+}
+
+/// Parse and analyse HAR text.
+pub fn analyze_har_text(text: &str) -> Result<Report, Error> {
+    Ok(analyze_har(har::parse(text)?))
+}
+
+/// The documentation of a cause or finding id, as Markdown.
+pub fn explain(id: &str) -> Option<String> {
+    if let Some(c) = causes::by_id(id) {
+        return Some(causes::explain(c));
+    }
+    secrets::FINDING_DOCS.iter().find(|(i, _)| *i == id).map(|(_, d)| d.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn credential_reports_carry_scheme_of_authorization() {
+        let har = r#"{"log":{"entries":[{"request":{"method":"GET","url":"https://x.test/","headers":[{"name":"Authorization","value":"Bearer abcdefghijklmnopqrstuvwxyz"}]},"response":{"status":200}}]}}"#;
+        let r = super::analyze_har_text(har).unwrap();
+        assert_eq!(r.entries[0].credentials[0].location, "request.header.Authorization");
+        assert!(r.entries[0].causes.is_empty());
+        assert!(!serde_json::to_string(&r).unwrap().contains("abcdefghijklmnop"));
+    }
+}

@@ -1,0 +1,5 @@
+//! Renderers: a report in, text out. Renderers never analyse, and only see redacted values.
+
+pub mod json;
+pub mod markdown;
+pub mod text;

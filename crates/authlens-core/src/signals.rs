@@ -1,0 +1,82 @@
+//! Small shared judgements about credential values, used by several causes.
+
+/// Values that mean "the variable was never set".
+const UNSET: &[&str] = &["undefined", "null", "none", "nil", "nan", "false", "true", "[object object]", "[object promise]", "${token}", "{{token}}", "<token>", "bearer", "basic", "token"];
+
+/// Fragments that mark a value copied from documentation or a template.
+const TEMPLATE_MARKS: &[&str] = &["your_", "your-", "yourapikey", "your api key", "<your", "{your", "replace_me", "replace-me", "changeme", "change_me", "insert_", "_here", "-here", "xxxxxx", "example_key", "api_key_here", "todo"];
+
+/// Why a value is a placeholder, if it is one.
+pub fn placeholder(value: &str) -> Option<&'static str> {
+    let v = value.trim().trim_matches(|c| c == '"' || c == '\'');
+    let lower = v.to_ascii_lowercase();
+    if v.is_empty() {
+        return Some("it is empty");
+    }
+    if UNSET.contains(&lower.as_str()) {
+        return Some("it is the text of an unset variable");
+    }
+    if lower.len() <= 64 && TEMPLATE_MARKS.iter().any(|m| lower.contains(m)) {
+        return Some("it is a placeholder copied from documentation or a template");
+    }
+    if v.len() >= 3 && v.chars().all(|c| c == 'x' || c == 'X' || c == '*' || c == '.') {
+        return Some("it is a masked placeholder");
+    }
+    None
+}
+
+/// Describe whitespace damage in a value, if any.
+pub fn whitespace(value: &str) -> Option<String> {
+    if !value.is_empty() && value.trim().is_empty() {
+        return Some(if value.contains(['\n', '\r']) { "only a newline".into() } else { "only whitespace".into() });
+    }
+    let mut what = Vec::new();
+    if value.starts_with(char::is_whitespace) {
+        what.push("leading whitespace");
+    }
+    if value.ends_with('\n') || value.ends_with('\r') {
+        what.push("a trailing newline");
+    } else if value.ends_with(char::is_whitespace) {
+        what.push("trailing whitespace");
+    }
+    let inner = value.trim();
+    if inner.contains('\n') || inner.contains('\r') {
+        what.push("a newline inside");
+    } else if inner.contains(char::is_whitespace) {
+        what.push("a space inside");
+    }
+    if crate::parse::authorization::contains_encoded_newline(inner) {
+        what.push("an URL-encoded newline (%0A/%0D)");
+    }
+    if inner.chars().any(|c| matches!(c, '\u{200b}'..='\u{200d}' | '\u{feff}' | '\u{a0}')) {
+        what.push("an invisible character (zero-width space or non-breaking space)");
+    }
+    if what.is_empty() {
+        None
+    } else {
+        Some(what.join(" and "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders() {
+        for p in ["undefined", "null", "", "YOUR_API_KEY", "sk_test_YOUR_SECRET_KEY_HERE", "xxxx", "[object Object]", "\"undefined\""] {
+            assert!(placeholder(p).is_some(), "{p}");
+        }
+        for p in ["sk_test_4eC39HqLyjWDarjtT1zdp7dc", "eyJhbGciOi.x.y", "SB-Mid-server-abc123cde456"] {
+            assert!(placeholder(p).is_none(), "{p}");
+        }
+    }
+
+    #[test]
+    fn whitespace_kinds() {
+        assert_eq!(whitespace("abc\n").as_deref(), Some("a trailing newline"));
+        assert_eq!(whitespace(" abc").as_deref(), Some("leading whitespace"));
+        assert!(whitespace("ab c").is_some());
+        assert!(whitespace("abc").is_none());
+    }
+}
