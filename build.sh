@@ -50,15 +50,15 @@ build_wasm() {
   rm -rf target/wasm-bindgen
   wasm-bindgen --target web --out-dir target/wasm-bindgen \
     target/wasm32-unknown-unknown/release/authlens_wasm.wasm
-  if command -v wasm-opt >/dev/null; then
-    # Rust emits bulk-memory, nontrapping-fptoint, sign-ext and reference types; old binaryen
-    # needs them enabled explicitly or it rejects the module.
-    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  # wasm-opt comes from the npm package `binaryen` (pinned in package.json): Debian's binaryen
+  # 108 corrupts the externref table that wasm-bindgen 0.2.130 emits.
+  local opt=node_modules/.bin/wasm-opt
+  if [ -x "$opt" ]; then
+    "$opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
       --enable-reference-types --enable-mutable-globals \
-      -o target/wasm-bindgen/authlens_wasm_bg.wasm target/wasm-bindgen/authlens_wasm_bg.wasm \
-      || echo "wasm-opt failed; keeping the unoptimised module"
+      -o target/wasm-bindgen/authlens_wasm_bg.wasm target/wasm-bindgen/authlens_wasm_bg.wasm
   else
-    echo "wasm-opt not found (Debian package binaryen); the module is not size-optimised"
+    echo "wasm-opt not found (npm package binaryen); the module is not size-optimised"
   fi
 }
 
