@@ -1,0 +1,15 @@
+// Stand-in types for the wasm-bindgen glue (`target/wasm-bindgen/authlens_wasm.d.ts`), used by the
+// type checker only while the engine has not been built yet. tsconfig.json prefers the real file.
+import type { EntryReport, Report } from "../report";
+
+export default function init(input?: { module_or_path: RequestInfo | URL | BufferSource }): Promise<unknown>;
+export class Engine {
+  constructor();
+  analyzeEntry(entry: object): EntryReport;
+  clear(): void;
+  readonly length: number;
+  free(): void;
+}
+export function analyzeHar(text: string): Report;
+export function explain(id: string): string | undefined;
+export function version(): string;
