@@ -1,0 +1,177 @@
+// Firefox end-to-end run, without WebDriver ("route A" of the Firefox E2E notes): a fresh profile
+// whose user.js keeps Firefox quiet and on loopback, the E2E build sideloaded as an unsigned .xpi
+// in PROFILE/extensions/, and `firefox-esr -headless -devtools URL`, which opens the toolbox (and
+// so the extension's devtools page) for the test tab. The same handshake and the same checks as
+// the Chromium run; there is no panel screenshot here.
+//
+//   node tests/e2e/firefox.mjs      (or: node tests/e2e/run.mjs firefox)
+
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startServer } from './server.mjs';
+import { Checks, awaitRun, judge, saveArtifacts } from './checks.mjs';
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+
+export const FIREFOX_DIST = process.env.AUTHLENS_E2E_FIREFOX_DIR || path.join(ROOT, 'dist/e2e-firefox');
+const FIREFOX_BIN = process.env.FIREFOX_BIN || 'firefox-esr';
+const DEFAULT_ADDON_ID = 'authlens@authlens.dev';
+
+/** user.js: unsigned sideloading, no phoning home, every host name resolved to 127.0.0.1. */
+export const PREFS = {
+  // Sideload the unsigned add-on from the profile and enable it without asking.
+  'xpinstall.signatures.required': false,
+  'extensions.autoDisableScopes': 0,
+  'extensions.enabledScopes': 15,
+  'extensions.update.enabled': false,
+  'extensions.getAddons.cache.enabled': false,
+  'extensions.blocklist.enabled': false,
+  // DevTools: the Network panel selected (getHAR is empty until it has been shown, and it must
+  // not filter anything out or onRequestFinished is dropped).
+  'devtools.toolbox.selectedTool': 'netmonitor',
+  'devtools.toolbox.host': 'bottom',
+  'devtools.netmonitor.filters': '["all"]',
+  // Name resolution: everything is 127.0.0.1, no proxy, plain http stays plain http.
+  'network.dns.forceResolve': '127.0.0.1',
+  'network.proxy.type': 0,
+  'dom.security.https_first': false,
+  'dom.security.https_only_mode': false,
+  'network.stricttransportsecurity.preloadlist': false,
+  // Start-up quiet.
+  'browser.shell.checkDefaultBrowser': false,
+  'browser.startup.homepage_override.mstone': 'ignore',
+  'startup.homepage_welcome_url': '',
+  'browser.aboutwelcome.enabled': false,
+  'browser.newtabpage.enabled': false,
+  'browser.startup.page': 0,
+  'toolkit.startup.max_resumed_crashes': -1,
+  'browser.sessionstore.resume_from_crash': false,
+  // No reporting, updates, studies or safe browsing.
+  'datareporting.policy.dataSubmissionEnabled': false,
+  'datareporting.healthreport.uploadEnabled': false,
+  'toolkit.telemetry.enabled': false,
+  'toolkit.telemetry.server': 'data:,',
+  'telemetry.fog.test.localhost_port': -1,
+  'app.update.enabled': false,
+  'app.normandy.enabled': false,
+  'browser.safebrowsing.malware.enabled': false,
+  'browser.safebrowsing.phishing.enabled': false,
+  'browser.safebrowsing.downloads.enabled': false,
+  // No background connections (remote settings also needs MOZ_REMOTE_SETTINGS_DEVTOOLS=1).
+  'services.settings.server': 'data:,#remote-settings-dummy/v1',
+  'network.captive-portal-service.enabled': false,
+  'network.connectivity-service.enabled': false,
+  'browser.region.network.url': '',
+  'browser.region.update.enabled': false,
+  'geo.provider.network.url': '',
+  'dom.push.connection.enabled': false,
+  'dom.push.serverURL': '',
+  'browser.topsites.contile.enabled': false,
+  'browser.newtabpage.activity-stream.feeds.topsites': false,
+  'browser.newtabpage.activity-stream.showSponsoredTopSites': false,
+  'browser.newtabpage.activity-stream.showSponsored': false,
+  'browser.newtabpage.activity-stream.feeds.section.topstories': false,
+  'browser.newtabpage.activity-stream.unifiedAds.tiles.enabled': false,
+  'browser.newtabpage.activity-stream.unifiedAds.spocs.enabled': false,
+  'browser.urlbar.quicksuggest.enabled': false,
+  'network.dns.disablePrefetch': true,
+  'network.prefetch-next': false,
+  'network.predictor.enabled': false,
+};
+
+export function userJs(prefs = PREFS) {
+  return Object.entries(prefs).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n') + '\n';
+}
+
+/**
+ * Run the Firefox E2E. `signal` aborts (kills the process group) on the caller's overall time
+ * limit. Resolves to a Checks list; never throws for a test failure.
+ */
+export async function runFirefox({ extDir = FIREFOX_DIST, signal, budgetMs = 80_000 } = {}) {
+  const checks = new Checks('firefox');
+  const deadline = Date.now() + budgetMs;
+  const manifest = JSON.parse(readFileSync(path.join(extDir, 'manifest.json'), 'utf8'));
+  const addonId = manifest.browser_specific_settings?.gecko?.id;
+  checks.add(`manifest has gecko id ${DEFAULT_ADDON_ID}`, addonId === DEFAULT_ADDON_ID, `got ${JSON.stringify(addonId)}`);
+
+  const server = await startServer();
+  const profile = mkdtempSync(path.join(tmpdir(), 'authlens-e2e-firefox-'));
+  const output = [];
+  let child = null;
+  let exited = null;
+
+  const killGroup = (sig) => {
+    if (!child || exited) return;
+    try { process.kill(-child.pid, sig); } catch { /* group already gone */ }
+  };
+  const onAbort = () => {
+    server.abort(signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason)));
+    killGroup('SIGKILL');
+  };
+  signal?.addEventListener('abort', onAbort, { once: true });
+
+  try {
+    writeFileSync(path.join(profile, 'user.js'), userJs());
+    mkdirSync(path.join(profile, 'extensions'));
+    const xpi = path.join(profile, 'extensions', `${addonId || DEFAULT_ADDON_ID}.xpi`);
+    const zip = spawnSync('zip', ['-q', '-r', '-X', xpi, '.'], { cwd: extDir, encoding: 'utf8' });
+    if (!checks.add('add-on packed as .xpi', zip.status === 0, zip.error ? `zip: ${zip.error.message} (apt-get install zip)` : zip.stderr)) {
+      return checks;
+    }
+
+    child = spawn(FIREFOX_BIN, ['-headless', '-no-remote', '-profile', profile, '-devtools', server.pageUrl], {
+      detached: true, // its own process group, so the content processes die with it
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        MOZ_REMOTE_SETTINGS_DEVTOOLS: '1', // without it the dummy services.settings.server is ignored
+        MOZ_CRASHREPORTER_DISABLE: '1',
+        MOZ_HEADLESS: '1',
+      },
+    });
+    const keep = (d) => {
+      output.push(String(d));
+      if (output.length > 400) output.splice(0, 100);
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    child.on('error', (e) => { exited = { error: e }; server.abort(new Error(`could not start ${FIREFOX_BIN}: ${e.message}`)); });
+    child.on('exit', (code, sig) => {
+      exited = { code, sig };
+      server.abort(new Error(`firefox exited early (code ${code}, signal ${sig}); last output: ${output.join('').slice(-600)}`));
+    });
+
+    const up = await awaitRun({ server, checks, browser: 'firefox', deadline });
+    if (up) judge({ server, checks });
+    checks.add('firefox still running at the end', !exited, exited ? JSON.stringify(exited) : '');
+  } catch (e) {
+    checks.add('run completed', false, signal?.aborted ? String(signal.reason?.message ?? signal.reason) : (e && e.stack) || String(e));
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    saveArtifacts('firefox', server, { 'firefox-output.log': output.join('') });
+    if (child && !exited) {
+      child.removeAllListeners('exit');
+      const gone = new Promise((r) => child.once('exit', r));
+      killGroup('SIGTERM');
+      const quick = await Promise.race([gone.then(() => true), new Promise((r) => setTimeout(() => r(false), 5000))]);
+      if (!quick) {
+        killGroup('SIGKILL');
+        await Promise.race([gone, new Promise((r) => setTimeout(r, 5000))]);
+      }
+    }
+    // Children of the group may outlive the parent briefly; make sure none is left.
+    if (child) {
+      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* none left */ }
+    }
+    await server.close();
+    rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+  }
+  return checks;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { main } = await import('./run.mjs');
+  process.exitCode = await main(['firefox']);
+}
