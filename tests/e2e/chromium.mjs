@@ -174,6 +174,26 @@ async function checkPanel({ browser, manifest, server, checks, deadline, screens
   const shown = secrets.filter((s) => s && text.includes(s));
   checks.add('panel shows no raw credential', shown.length === 0, `${shown.length} raw credential(s) visible`);
 
+  // For the picture: select the Midtrans row so the detail pane explains it (best effort: the
+  // panel's rows are table rows; if they are not, the list alone is photographed).
+  const clicked = await panel.evaluate((w) => {
+    const row = [...document.querySelectorAll('tr, [role="row"]')].find((r) => r.textContent.includes(w)
+      && r.textContent.includes('/snap/'));
+    if (!row) return null;
+    const before = document.body.innerText;
+    row.click();
+    return before;
+  }, want).catch(() => null);
+  if (clicked !== null) {
+    await panel.waitForFunction((before) => document.body.innerText !== before, { timeout: 5000, polling: 100 }, clicked)
+      .catch(() => checks.info('selecting the Midtrans row changed nothing in the panel'));
+    const detail = await panel.evaluate(() => document.body.innerText).catch(() => '');
+    const leaked = secrets.filter((s) => s && detail.includes(s));
+    checks.add('panel detail view shows no raw credential', leaked.length === 0, `${leaked.length} raw credential(s) visible`);
+  } else {
+    checks.info('no table row with the Midtrans request to select for the screenshot');
+  }
+
   // Let layout and fonts settle for a frame or two, then photograph the whole toolbox.
   await panel.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))).catch(() => {});
   mkdirSync(path.dirname(screenshot), { recursive: true });
