@@ -152,6 +152,12 @@ pub struct Exchange {
     pub redirect_url: String,
     /// Limits hit.
     pub notes: Vec<String>,
+    /// Chromium's `_error` for a request that got no response (`net::ERR_FAILED`).
+    pub net_error: Option<String>,
+    /// Tokens the response handed out (login, refresh, OAuth token endpoint), for session reasoning.
+    pub issued: Vec<crate::signals::session::IssuedToken>,
+    /// Cookies the response set, for session reasoning.
+    pub set_cookies: Vec<crate::signals::session::SetCookie>,
 }
 
 /// Query parameters that carry credentials.
@@ -184,6 +190,8 @@ impl Exchange {
         };
         let resp_body = body_text(resp.content.text.as_deref(), resp.content.encoding.as_deref(), "response", &mut notes);
         let req_body = body_text(req.post_data.as_ref().and_then(|p| p.text.as_deref()), None, "request", &mut notes);
+        let issued = crate::signals::session::issued_tokens(resp.status, &resp_body);
+        let set_cookies = crate::signals::session::set_cookies(&resp_headers);
         let challenges = resp_headers
             .iter()
             .filter(|h| h.name.eq_ignore_ascii_case("www-authenticate"))
@@ -215,6 +223,9 @@ impl Exchange {
             req_headers,
             resp_headers,
             notes,
+            net_error: entry.error.clone(),
+            issued,
+            set_cookies,
         };
         ex.status = ex.effective_status();
         ex.collect_credentials(req.post_data.as_ref().map(|p| p.params.as_slice()).unwrap_or(&[]));

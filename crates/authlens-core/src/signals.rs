@@ -1,5 +1,7 @@
 //! Small shared judgements about credential values, used by several causes.
 
+pub mod session;
+
 /// Values that mean "the variable was never set".
 const UNSET: &[&str] = &["undefined", "null", "none", "nil", "nan", "false", "true", "[object object]", "[object promise]", "${token}", "{{token}}", "<token>", "bearer", "basic", "token"];
 
