@@ -9,7 +9,6 @@ import type { Cause, Credential, Finding } from "./report";
 import {
   countItems,
   countsText,
-  hostOf,
   keepSelection,
   moveSelection,
   panelState,
@@ -173,9 +172,10 @@ function syncRows(visible: Item[]): void {
 function makeRow(item: Item): HTMLTableRowElement {
   const row = rowSummary(item);
   const statusClass = row.status >= 400 ? "s-error" : row.status === 0 ? "s-none" : "";
+  const edge = row.alsoFinding === "critical" || row.alsoFinding === "high" ? ` edge-${row.alsoFinding}` : "";
   const tr = h(
     "tr",
-    { class: `row tone-${row.tone}`, dataset: { seq: String(item.seq) } },
+    { class: `row tone-${row.tone}${edge}`, dataset: { seq: String(item.seq) } },
     h("td", { class: "c-method mono" }, row.method),
     h("td", { class: "c-path mono", title: row.url }, row.path),
     h("td", { class: `c-status mono ${statusClass}` }, row.status === 0 ? "(failed)" : String(row.status)),
@@ -183,6 +183,9 @@ function makeRow(item: Item): HTMLTableRowElement {
     h(
       "td",
       { class: "c-diag", title: row.id ? `${row.id}: ${row.text}` : "" },
+      row.alsoFinding
+        ? h("span", { class: `badge sev-${row.alsoFinding}`, title: `also an exposed secret (${row.alsoFinding})` }, row.alsoFinding)
+        : null,
       row.id ? h("code", { class: "diag-id" }, row.id) : null,
       row.text ? h("span", { class: "diag-text" }, row.text) : null,
     ),
@@ -292,7 +295,6 @@ function renderReportDetails(pane: HTMLElement, item: ReportItem): void {
   const meta = [
     report.provider ? `provider ${report.provider}` : null,
     report.environment ? `${report.environment} environment` : null,
-    hostOf(report.url) || null,
   ].filter((part): part is string => part !== null);
 
   append(

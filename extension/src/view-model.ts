@@ -104,6 +104,8 @@ export interface RowSummary {
   /** Its title, severity or the engine's message. */
   text: string;
   tone: Tone;
+  /** The worst finding's severity when the row leads with a cause (so a leaked key still shows). */
+  alsoFinding: Severity | null;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1 };
@@ -119,18 +121,19 @@ export function rowSummary(item: Item): RowSummary {
       id: "not analysed",
       text: item.message,
       tone: "error",
+      alsoFinding: null,
     };
   }
   const report = item.report;
   const provider = [report.provider, report.environment].filter(Boolean).join(" · ");
   const base = { method: report.method, path: displayPath(report.url), url: report.url, status: report.status, provider };
-  const cause = report.causes?.[0];
-  if (cause) return { ...base, id: cause.id, text: cause.title, tone: "cause" };
   const worst = [...(report.findings ?? [])].sort(
     (a, b) => (SEVERITY_RANK[b.severity] ?? 0) - (SEVERITY_RANK[a.severity] ?? 0),
   )[0];
-  if (worst) return { ...base, id: worst.id, text: worst.severity, tone: worst.severity };
-  return { ...base, id: "", text: "", tone: "none" };
+  const cause = report.causes?.[0];
+  if (cause) return { ...base, id: cause.id, text: cause.title, tone: "cause", alsoFinding: worst?.severity ?? null };
+  if (worst) return { ...base, id: worst.id, text: worst.severity, tone: worst.severity, alsoFinding: null };
+  return { ...base, id: "", text: "", tone: "none", alsoFinding: null };
 }
 
 /** Keep the selection if its row is still visible, otherwise select nothing. */
