@@ -23,6 +23,7 @@
 pub mod causes;
 pub mod error;
 pub mod exchange;
+pub mod export;
 pub mod har;
 pub mod limits;
 pub mod parse;
@@ -105,6 +106,7 @@ pub fn analyze_exchange(ex: &Exchange, before: &[Exchange]) -> EntryReport {
         method: redact::clip(&ex.method, 16),
         url: ex.redacted_url(),
         status: ex.http_status,
+        endpoint: format!("{}{}", redact::clip(&ex.host, 253), export::endpoint_template(&ex.path)),
         provider: ex.provider.map(|p| p.id),
         environment: ex.env,
         causes,

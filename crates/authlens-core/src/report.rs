@@ -48,6 +48,8 @@ pub struct EntryReport {
     pub url: String,
     /// HTTP status as recorded (0: no response).
     pub status: i64,
+    /// Host and path with ids collapsed (`api.midtrans.com/v2/{id}/status`), for per-endpoint rates.
+    pub endpoint: String,
     /// Provider of the destination host (`midtrans`), or null.
     pub provider: Option<&'static str>,
     /// Environment of the destination host, or null.

@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 const TS_TYPES: &'static str = r#"
 /** See docs/report.md for every field. */
 export interface EntryReport {
-  index: number; method: string; url: string; status: number;
+  index: number; method: string; url: string; status: number; endpoint: string;
   provider: string | null; environment: "sandbox" | "production" | null;
   causes: { id: string; confidence: number; title: string; evidence: string[]; fix: string[] }[];
   findings: { id: string; severity: "low" | "medium" | "high" | "critical"; provider: string | null;
@@ -75,6 +75,36 @@ impl Default for Engine {
 pub fn analyze_har(text: &str) -> Result<JsValue, JsError> {
     let report = authlens_core::analyze_har_text(text).map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&report)
+}
+
+/// A cURL command reproducing a HAR entry, every credential replaced by an environment variable.
+#[wasm_bindgen(js_name = curlCommand)]
+pub fn curl_command(entry: JsValue) -> Result<String, JsError> {
+    let entry: authlens_core::har::Entry = serde_wasm_bindgen::from_value(entry)
+        .map_err(|e| JsError::new(&format!("authlens: unusable HAR entry: {e}")))?;
+    Ok(authlens_core::export::curl(&entry))
+}
+
+/// A redacted copy of a HAR document (a JS object `{log: {entries: [...]}}`), safe to attach to a ticket.
+#[wasm_bindgen(js_name = redactHar)]
+pub fn redact_har(har: JsValue) -> Result<JsValue, JsError> {
+    let har: authlens_core::har::Har = serde_wasm_bindgen::from_value(har)
+        .map_err(|e| JsError::new(&format!("authlens: unusable HAR: {e}")))?;
+    to_js(&authlens_core::export::redact_har(har))
+}
+
+/// Analyse HAR entries as one session and render the report as `markdown`, `json` or `text`.
+#[wasm_bindgen(js_name = renderReport)]
+pub fn render_report(entries: JsValue, format: &str) -> Result<String, JsError> {
+    let entries: Vec<authlens_core::har::Entry> = serde_wasm_bindgen::from_value(entries)
+        .map_err(|e| JsError::new(&format!("authlens: unusable HAR entries: {e}")))?;
+    let report = authlens_core::analyze_har(authlens_core::har::Har { log: authlens_core::har::Log { entries } });
+    match format {
+        "markdown" => Ok(authlens_core::render::markdown::render(&report)),
+        "json" => Ok(authlens_core::render::json::render(&report)),
+        "text" => Ok(authlens_core::render::text::render(&report)),
+        other => Err(JsError::new(&format!("authlens: unknown report format `{other}`"))),
+    }
 }
 
 /// The documentation of a cause or finding id, as Markdown; `undefined` for an unknown id.
