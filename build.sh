@@ -110,7 +110,7 @@ run_tests() {
   build_all
   build_extension --e2e
   say "Rust tests (unit, golden, property)"
-  cargo test --workspace --locked --release
+  cargo test --workspace --locked
   say "wasm boundary and extension unit tests"
   node --test tests/wasm/ extension/test/
   say "browser end-to-end tests (Chromium and Firefox)"
