@@ -6,11 +6,11 @@
 //   node tests/e2e/chromium.mjs      (or: node tests/e2e/run.mjs chromium)
 
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer } from './server.mjs';
-import { Checks, awaitRun, judge, left, saveArtifacts } from './checks.mjs';
+import { Checks, OUT_DIR, awaitRun, judge, left, saveArtifacts } from './checks.mjs';
 import { buildScenarios } from './scenarios.mjs';
 
 const require = createRequire(import.meta.url);
@@ -20,6 +20,7 @@ export const CHROMIUM_DIST = process.env.AUTHLENS_E2E_CHROME_DIR || path.join(RO
 const CHROMIUM_BIN = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 const PANEL_TITLE = 'authlens';
 const DEVTOOLS_APP = 'devtools://devtools/bundled/devtools_app.html';
+const DOCS_SCREENSHOT = path.join(ROOT, 'docs/panel-chromium.png');
 
 /**
  * Run the Chromium E2E. `signal` aborts (kills the browser) on the caller's overall time limit.
@@ -29,9 +30,11 @@ export async function runChromium({ extDir = CHROMIUM_DIST, signal, budgetMs = 8
   const checks = new Checks('chromium');
   const deadline = Date.now() + budgetMs;
   const manifest = JSON.parse(readFileSync(path.join(extDir, 'manifest.json'), 'utf8'));
-  screenshot ??= process.env.AUTHLENS_E2E_SCREENSHOT
-    || (extDir === path.join(ROOT, 'dist/e2e-chrome') ? path.join(ROOT, 'docs/panel-chromium.png')
-      : path.join(ROOT, 'tests/e2e/out/panel-chromium.png'));
+  // The picture always goes to tests/e2e/out/; docs/panel-chromium.png is written only when it is
+  // missing or AUTHLENS_E2E_UPDATE_DOCS=1 (it shows a random port, so it would change every run).
+  screenshot ??= process.env.AUTHLENS_E2E_SCREENSHOT || path.join(OUT_DIR, 'panel-chromium.png');
+  const docsCopy = extDir === path.join(ROOT, 'dist/e2e-chrome')
+    && (process.env.AUTHLENS_E2E_UPDATE_DOCS === '1' || !existsSync(DOCS_SCREENSHOT)) ? DOCS_SCREENSHOT : null;
 
   let puppeteer;
   try {
@@ -95,7 +98,7 @@ export async function runChromium({ extDir = CHROMIUM_DIST, signal, budgetMs = 8
     const up = await awaitRun({ server, checks, browser: 'chrome', deadline });
     if (up) {
       judge({ server, checks });
-      await checkPanel({ browser, manifest, server, checks, deadline, screenshot });
+      await checkPanel({ browser, manifest, server, checks, deadline, screenshot, docsCopy });
     }
   } catch (e) {
     checks.add('run completed', false, signal?.aborted ? String(signal.reason?.message ?? signal.reason) : (e && e.stack) || String(e));
@@ -135,7 +138,7 @@ async function findToolbox(browser, manifest, pageUrl, deadline) {
   return null;
 }
 
-async function checkPanel({ browser, manifest, server, checks, deadline, screenshot }) {
+async function checkPanel({ browser, manifest, server, checks, deadline, screenshot, docsCopy }) {
   const toolbox = await findToolbox(browser, manifest, server.pageUrl, Math.min(deadline, Date.now() + 15_000));
   if (!checks.add('DevTools front-end of the test tab found', toolbox,
     'no devtools_app target has the extension devtools page inspecting the test page')) return;
@@ -199,6 +202,11 @@ async function checkPanel({ browser, manifest, server, checks, deadline, screens
   mkdirSync(path.dirname(screenshot), { recursive: true });
   await page.screenshot({ path: screenshot });
   checks.add(`panel screenshot saved (${path.relative(ROOT, screenshot)})`, existsSync(screenshot));
+  if (docsCopy) {
+    mkdirSync(path.dirname(docsCopy), { recursive: true });
+    copyFileSync(screenshot, docsCopy);
+    checks.info(`screenshot copied to ${path.relative(ROOT, docsCopy)}`);
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -7,7 +7,8 @@
 // dist/e2e-chrome/ and dist/e2e-firefox/. Other builds can be tested with
 // AUTHLENS_E2E_CHROME_DIR / AUTHLENS_E2E_FIREFOX_DIR; other binaries with CHROMIUM_BIN / FIREFOX_BIN.
 // Each browser gets AUTHLENS_E2E_TIMEOUT_S seconds (default 90) in all. Logs of the last run are
-// in tests/e2e/out/<browser>/. Prints one ok/FAIL line per check, then "N passed, N failed".
+// in tests/e2e/out/<browser>/, the panel screenshot in tests/e2e/out/panel-chromium.png
+// (AUTHLENS_E2E_UPDATE_DOCS=1 also refreshes docs/panel-chromium.png). Prints one ok/FAIL line per check, then "N passed, N failed".
 
 import { existsSync } from 'node:fs';
 import path from 'node:path';
