@@ -28,7 +28,8 @@ declare_cause! {
 
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
-    if !ex.credentials.is_empty() || ex.authorization.is_some() || ex.has_cookie() {
+    // A preflight carries no credentials by design (preflight_rejected explains it).
+    if !ex.credentials.is_empty() || ex.authorization.is_some() || ex.has_cookie() || ex.is_preflight() {
         return None;
     }
     let mut evidence = vec!["no Authorization header, no API-key header, no credential in the query or body, and no Cookie".to_string()];

@@ -126,8 +126,22 @@ pub fn explain(c: &Cause) -> String {
 pub fn failure(ex: &Exchange) -> Option<Failure> {
     match ex.status {
         401 => Some(Failure::Unauthorized),
-        403 if forbidden_is_auth(ex) => Some(Failure::Forbidden),
+        // A preflight never carries credentials: any 403 to it is the auth layer refusing it.
+        403 if ex.is_preflight() || forbidden_is_auth(ex) => Some(Failure::Forbidden),
         _ => None,
+    }
+}
+
+/// A request that got no response (status 0) because its CORS preflight was refused on
+/// authentication grounds: Chromium records the preflight, then the blocked request.
+pub fn blocked_by_preflight(ex: &Exchange, before: &[Exchange]) -> Option<Failure> {
+    use crate::signals::session::{self, PreflightProblem};
+    if !session::got_no_response(ex) || ex.is_preflight() {
+        return None;
+    }
+    match session::preflight_for(ex, before).and_then(session::preflight_problem)? {
+        PreflightProblem::Status(403) => Some(Failure::Forbidden),
+        _ => Some(Failure::Unauthorized),
     }
 }
 
@@ -149,7 +163,7 @@ fn forbidden_is_auth(ex: &Exchange) -> bool {
 
 /// Run every cause on an exchange; most likely first.
 pub fn diagnose(ex: &Exchange, before: &[Exchange]) -> Vec<(&'static Cause, Hit)> {
-    let Some(failure) = failure(ex) else { return Vec::new() };
+    let Some(failure) = failure(ex).or_else(|| blocked_by_preflight(ex, before)) else { return Vec::new() };
     let ctx = Ctx { ex, before, failure };
     let mut hits: Vec<(&'static Cause, Hit)> = ALL.iter().filter_map(|c| (c.check)(&ctx).map(|h| (*c, h))).collect();
     hits.sort_by(|a, b| b.1.confidence.partial_cmp(&a.1.confidence).unwrap_or(std::cmp::Ordering::Equal));

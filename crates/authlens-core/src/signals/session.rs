@@ -232,6 +232,69 @@ pub fn same_resource(a: &url::Url, b: &url::Url) -> bool {
     a == b
 }
 
+/// How a CORS preflight stopped the request it was made for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PreflightProblem {
+    /// The preflight was answered with this status (401 or 403) instead of 2xx.
+    Status(i64),
+    /// The preflight asked for `Authorization` and the answer's `Access-Control-Allow-Headers`
+    /// does not name it (`wildcard`: it says `*`, which does not cover `Authorization`).
+    AuthorizationNotAllowed {
+        /// The answer allowed `*`.
+        wildcard: bool,
+    },
+}
+
+/// What is wrong with a preflight, as far as authentication goes.
+pub fn preflight_problem(pf: &Exchange) -> Option<PreflightProblem> {
+    if !pf.is_preflight() {
+        return None;
+    }
+    if pf.http_status == 401 || pf.http_status == 403 {
+        return Some(PreflightProblem::Status(pf.http_status));
+    }
+    if !(200..300).contains(&pf.http_status) {
+        return None;
+    }
+    let asked = pf.req_header("access-control-request-headers").unwrap_or("");
+    if !asked.split(',').any(|h| h.trim().eq_ignore_ascii_case("authorization")) {
+        return None;
+    }
+    let allowed: Vec<String> = pf
+        .resp_headers
+        .iter()
+        .filter(|h| h.name.eq_ignore_ascii_case("access-control-allow-headers"))
+        .flat_map(|h| h.value.split(','))
+        .map(|v| v.trim().to_ascii_lowercase())
+        .take(256)
+        .collect();
+    if allowed.iter().any(|h| h == "authorization") {
+        return None;
+    }
+    Some(PreflightProblem::AuthorizationNotAllowed { wildcard: allowed.iter().any(|h| h == "*") })
+}
+
+/// The preflight made for this request: the latest OPTIONS preflight for the same URL (and the
+/// method it announced), among the last few exchanges and within 30 s.
+pub fn preflight_for<'a>(ex: &Exchange, before: &'a [Exchange]) -> Option<&'a Exchange> {
+    let target = ex.parsed.as_ref()?;
+    let t = at(ex);
+    before.iter().rev().take(20).find(|p| {
+        p.is_preflight()
+            && p.parsed.as_ref().is_some_and(|u| same_resource(u, target))
+            && p.req_header("access-control-request-method").is_none_or(|m| m.trim().eq_ignore_ascii_case(&ex.method))
+            && match (t, at(p)) {
+                (Some(a), Some(b)) => (a - b).abs() <= 30.0,
+                _ => true,
+            }
+    })
+}
+
+/// True when the request got no response at all (status 0; Chromium adds `_error`).
+pub fn got_no_response(ex: &Exchange) -> bool {
+    ex.http_status == 0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

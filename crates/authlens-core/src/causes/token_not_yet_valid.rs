@@ -1,0 +1,144 @@
+use super::{declare_cause, Ctx, Hit};
+use crate::exchange::{fmt_duration, fmt_unix};
+
+declare_cause! {
+    /// ## What it means
+    /// The request carried a JWT that is not valid yet: its `nbf` (not before) or `iat` (issued
+    /// at) claim lies after the moment the API checked it. A validator must refuse a token before
+    /// its `nbf` (RFC 7519 §4.1.5), and many also refuse one "issued in the future".
+    ///
+    /// ## Why it happens
+    /// The clocks disagree. The server that issued the token runs ahead of the server that checks
+    /// it (a VM or container whose clock drifted, a host without NTP), or the token was minted on a
+    /// machine with a wrong time zone. It usually shows right after login: the fresh token is
+    /// refused for a few seconds or minutes, then starts working.
+    ///
+    /// ## How to fix
+    /// 1. Synchronise the clocks of the issuer and the API (NTP, `chronyd`, `timedatectl`).
+    /// 2. Give the validator a small clock tolerance (`clockTolerance`, `leeway`: 30–60 s).
+    /// 3. If the token was minted by your own code, set `iat`/`nbf` from a correct clock, in
+    ///    seconds (not milliseconds).
+    ///
+    /// ## Example
+    /// A token with `nbf` = 09:34 UTC sent at 09:30 UTC (the API's `Date` header) → `401`
+    /// `jwt not active`. Fixed: synchronise the issuer's clock, or allow 60 s of leeway.
+    ///
+    /// ## Known limits
+    /// authlens compares the claims with the API's `Date` header when there is one, else with the
+    /// time the browser recorded; both clocks can be off by a few seconds.
+    ///
+    /// ## References
+    /// RFC 7519 §4.1.5 and §4.1.6.
+    pub static CAUSE = {
+        id: "token_not_yet_valid",
+        category: Token,
+        since: "0.1.0",
+        title: "the token was not valid yet when the API checked it (clock skew)",
+        check: check,
+    };
+}
+
+/// Leeway below which an `iat` in the future is not worth reporting.
+const IAT_SLACK: f64 = 5.0;
+
+fn check(ctx: &Ctx) -> Option<Hit> {
+    let ex = ctx.ex;
+    let server = ex.resp_header("date").and_then(|d| time::OffsetDateTime::parse(d.trim(), &time::format_description::well_known::Rfc2822).ok());
+    let (now, clock) = match (server, ex.started) {
+        (Some(s), _) => (s.unix_timestamp() as f64, "the API's clock (Date header)"),
+        (None, Some(s)) => (s.unix_timestamp() as f64, "the time the request was sent"),
+        _ => return None,
+    };
+    for c in &ex.credentials {
+        let Some(j) = &c.jwt else { continue };
+        let (claim, at) = match (j.nbf, j.iat) {
+            (Some(nbf), _) if nbf > now => ("nbf", nbf),
+            (_, Some(iat)) if iat > now + IAT_SLACK => ("iat", iat),
+            _ => continue,
+        };
+        if j.exp.is_some_and(|e| e <= now) {
+            continue; // expired as well: expired_token explains it
+        }
+        let ahead = at - now;
+        let mut evidence = vec![format!(
+            "the token at {} has `{claim}` {} after {clock} (`{claim}` {})",
+            c.location.describe(),
+            fmt_duration(ahead),
+            fmt_unix(at)
+        )];
+        if j.millis {
+            evidence.push("its time claims are in milliseconds; authlens read them as seconds".into());
+        }
+        let said = server_says_not_yet(ex);
+        if said {
+            evidence.push("the server's answer says the token is not active yet / used before issued".into());
+        }
+        let confidence = if said {
+            0.95
+        } else if ahead >= 30.0 {
+            0.85
+        } else {
+            evidence.push("the gap is small: a validator without leeway still refuses it".into());
+            0.7
+        };
+        return Some(Hit {
+            confidence,
+            evidence,
+            fix: vec![
+                format!("synchronise the clock of the token issuer{} with the API's (NTP)", j.iss.as_deref().map(|i| format!(" ({})", crate::redact::clip(i, 96))).unwrap_or_default()),
+                "give the token validator a clock tolerance of 30–60 s (`clockTolerance`, `leeway`)".into(),
+                "if your code mints the token, take `iat`/`nbf` from a correct clock, in seconds".into(),
+            ],
+        });
+    }
+    None
+}
+
+fn server_says_not_yet(ex: &crate::exchange::Exchange) -> bool {
+    let body = ex.resp_body.to_ascii_lowercase();
+    let words = ["not active", "not yet valid", "used before issued", "before issued", "issued at is in the future", "iat is in the future", "nbf", "not before"];
+    words.iter().any(|w| body.contains(w))
+        || ex.challenges.iter().any(|c| c.param("error_description").is_some_and(|d| {
+            let d = d.to_ascii_lowercase();
+            words.iter().any(|w| d.contains(w))
+        }))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::causes::test_util::{failing, ids, with_status};
+    use crate::parse::jwt::make;
+
+    // The test exchanges start at 2026-10-14T09:30:00Z = 1791970200.
+    #[test]
+    fn nbf_in_the_future() {
+        let t = make(r#"{"alg":"HS256"}"#, r#"{"nbf":1791970450,"iat":1791970450,"exp":1791974050}"#);
+        let ex = with_status("https://api.example.test/me", &[("Authorization", &format!("Bearer {t}"))], 401, "{\"message\":\"jwt not active\"}");
+        let hits = crate::causes::diagnose(&ex, &[]);
+        assert_eq!(hits[0].0.info.id, "token_not_yet_valid");
+        assert!(hits[0].1.evidence[0].contains("`nbf` 4 min 10 s after"), "{:?}", hits[0].1.evidence);
+        assert!(hits[0].1.confidence > 0.9);
+    }
+
+    #[test]
+    fn iat_in_milliseconds_is_not_the_future() {
+        // 1791970100000 ms = 100 s before the request
+        let t = make(r#"{"alg":"HS256"}"#, r#"{"iat":1791970100000,"exp":1791973700000}"#);
+        assert!(!ids(&failing("https://api.example.test/me", &[("Authorization", &format!("Bearer {t}"))])).contains(&"token_not_yet_valid"));
+    }
+
+    #[test]
+    fn near_miss_iat_within_slack() {
+        let t = make(r#"{"alg":"HS256"}"#, r#"{"iat":1791970203,"exp":1791973800}"#);
+        assert!(!ids(&failing("https://api.example.test/me", &[("Authorization", &format!("Bearer {t}"))])).contains(&"token_not_yet_valid"));
+    }
+
+    #[test]
+    fn uses_the_date_header_of_the_api() {
+        // The browser's clock says 09:30:00, the API's clock says 09:20:00: iat 09:25 is in its future.
+        let t = make(r#"{"alg":"HS256"}"#, r#"{"iat":1791969900,"exp":1791973500}"#);
+        let mut ex = failing("https://api.example.test/me", &[("Authorization", &format!("Bearer {t}"))]);
+        ex.resp_headers.push(crate::har::NameValue { name: "Date".into(), value: "Wed, 14 Oct 2026 09:20:00 GMT".into() });
+        assert_eq!(ids(&ex)[0], "token_not_yet_valid");
+    }
+}
