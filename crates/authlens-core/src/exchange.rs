@@ -309,8 +309,14 @@ impl Exchange {
         }
         let mut fields = Vec::new();
         if self.req_mime.contains("json") || self.req_body.trim_start().starts_with('{') {
-            if let Ok(v) = serde_json::from_str::<Value>(&self.req_body) {
-                json_credential_fields(&v, "$", 0, &mut fields);
+            match serde_json::from_str::<Value>(&self.req_body) {
+                Ok(v) => json_credential_fields(&v, "$", 0, &mut fields),
+                // serde_json refuses nesting deeper than its recursion limit: say so, not silently.
+                Err(e) if e.to_string().starts_with("recursion limit") => self.notes.push(format!(
+                    "the request body is JSON nested deeper than {} levels; its fields were not scanned",
+                    limits::MAX_JSON_DEPTH
+                )),
+                Err(_) => {}
             }
         } else if self.req_mime.contains("x-www-form-urlencoded") {
             for (k, v) in url::form_urlencoded::parse(self.req_body.as_bytes()).take(256) {
@@ -376,6 +382,24 @@ impl Exchange {
     pub fn has_cookie(&self) -> bool {
         self.req_header("cookie").is_some_and(|c| !c.trim().is_empty())
     }
+
+    /// True when the response body contains one of `words`, ignoring ASCII case: one pass over
+    /// the (already bounded) body, no lowercase copy. Causes use this rather than
+    /// `resp_body.to_ascii_lowercase()`, which copies up to [`limits::MAX_BODY_BYTES`] per call.
+    pub fn resp_body_mentions(&self, words: &[&str]) -> bool {
+        mentions(&self.resp_body, words)
+    }
+}
+
+/// True when `text` contains one of `words`, ignoring ASCII case (a single linear scan).
+pub fn mentions(text: &str, words: &[&str]) -> bool {
+    if text.is_empty() || words.is_empty() {
+        return false;
+    }
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(words)
+        .is_ok_and(|ac| ac.is_match(text))
 }
 
 fn json_credential_fields(v: &Value, path: &str, depth: usize, out: &mut Vec<(String, String)>) {
@@ -385,7 +409,9 @@ fn json_credential_fields(v: &Value, path: &str, depth: usize, out: &mut Vec<(St
     match v {
         Value::Object(o) => {
             for (k, val) in o.iter().take(512) {
-                let p = format!("{path}.{k}");
+                // Keys are clipped and paths bounded: a megabyte key above thousands of fields
+                // must not be copied into every path below it.
+                let p = if path.len() < 256 { format!("{path}.{}", redact::clip(k, 64)) } else { path.to_string() };
                 match val {
                     Value::String(s) if CREDENTIAL_PARAMS.iter().any(|c| k.eq_ignore_ascii_case(c)) && !s.is_empty() => {
                         out.push((p, s.clone()))
@@ -397,7 +423,8 @@ fn json_credential_fields(v: &Value, path: &str, depth: usize, out: &mut Vec<(St
         }
         Value::Array(a) => {
             for (i, val) in a.iter().take(64).enumerate() {
-                json_credential_fields(val, &format!("{path}[{i}]"), depth + 1, out);
+                let p = if path.len() < 256 { format!("{path}[{i}]") } else { path.to_string() };
+                json_credential_fields(val, &p, depth + 1, out);
             }
         }
         _ => {}
@@ -408,18 +435,31 @@ fn bounded_headers(h: &[NameValue], side: &str, notes: &mut Vec<String>) -> Vec<
     if h.len() > limits::MAX_HEADERS {
         notes.push(format!("only the first {} of {} {side} headers were inspected", limits::MAX_HEADERS, h.len()));
     }
-    h.iter()
+    // The first few cuts are named; the rest are counted, so the notes stay short.
+    let mut cuts = 0usize;
+    let out = h
+        .iter()
         .take(limits::MAX_HEADERS)
         .filter(|x| !x.name.starts_with(':'))
         .map(|x| {
-            if x.value.len() > limits::MAX_HEADER_VALUE {
-                notes.push(format!("{side} header {} was cut to {} bytes", redact::clip(&x.name, 64), limits::MAX_HEADER_VALUE));
-                NameValue { name: x.name.clone(), value: truncate(&x.value, limits::MAX_HEADER_VALUE).to_string() }
+            if x.value.len() > limits::MAX_HEADER_VALUE || x.name.len() > limits::MAX_HEADER_NAME {
+                cuts += 1;
+                if cuts <= limits::MAX_NAMED_CUTS {
+                    notes.push(format!("{side} header {} was cut to {} bytes", redact::clip(&x.name, 64), limits::MAX_HEADER_VALUE));
+                }
+                NameValue {
+                    name: truncate(&x.name, limits::MAX_HEADER_NAME).to_string(),
+                    value: truncate(&x.value, limits::MAX_HEADER_VALUE).to_string(),
+                }
             } else {
                 x.clone()
             }
         })
-        .collect()
+        .collect();
+    if cuts > limits::MAX_NAMED_CUTS {
+        notes.push(format!("{} more {side} header values were cut to {} bytes", cuts - limits::MAX_NAMED_CUTS, limits::MAX_HEADER_VALUE));
+    }
+    out
 }
 
 /// Cut at a char boundary at or below `max` bytes.
@@ -440,7 +480,8 @@ fn body_text(text: Option<&str>, encoding: Option<&str>, side: &str, notes: &mut
     if encoding.is_some_and(|e| e.eq_ignore_ascii_case("base64")) {
         // Decode at most what we inspect (4 base64 chars → 3 bytes).
         let cut = truncate(text, max / 3 * 4);
-        let cut = &cut[..cut.len() / 4 * 4];
+        // Whole quads only, at a char boundary (non-ASCII junk must not split a character).
+        let cut = truncate(cut, cut.len() / 4 * 4);
         match base64::engine::general_purpose::STANDARD.decode(cut.trim()) {
             Ok(bytes) => {
                 if text.len() > cut.len() {

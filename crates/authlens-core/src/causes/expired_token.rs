@@ -45,7 +45,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
             evidence.push(format!("it was issued at {} and lived {}", fmt_unix(iat), fmt_duration(exp - iat)));
         }
         let server_says_expired = ex.challenges.iter().any(|ch| ch.param("error_description").is_some_and(|d| d.to_ascii_lowercase().contains("expired")))
-            || ex.resp_body.to_ascii_lowercase().contains("expired");
+            || ex.resp_body_mentions(&["expired"]);
         if server_says_expired {
             evidence.push("the server's answer mentions expiry".into());
         }

@@ -37,9 +37,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     let mut evidence = vec![format!("{} carried a {} ({}) and the server refused it", c.location.describe(), c.describe(), c.redacted())];
     let mut confidence = 0.35;
     let rejects = ex.challenges.iter().any(|ch| ch.param("error") == Some("invalid_token"))
-        || ["invalid api key", "invalid_api_key", "unknown merchant", "invalid token", "invalid credentials", "bad credentials", "authentication failed"]
-            .iter()
-            .any(|w| ex.resp_body.to_ascii_lowercase().contains(w));
+        || ex.resp_body_mentions(&["invalid api key", "invalid_api_key", "unknown merchant", "invalid token", "invalid credentials", "bad credentials", "authentication failed"]);
     if rejects {
         evidence.push("the server's answer says the credential is invalid".into());
         confidence = 0.5;

@@ -147,8 +147,7 @@ pub fn blocked_by_preflight(ex: &Exchange, before: &[Exchange]) -> Option<Failur
 
 /// A 403 counts when it speaks of credentials or permissions, and is not a rate limit.
 fn forbidden_is_auth(ex: &Exchange) -> bool {
-    let body = ex.resp_body.to_ascii_lowercase();
-    let rate = ["rate limit", "too many requests", "quota exceeded", "secondary rate"].iter().any(|w| body.contains(w))
+    let rate = ex.resp_body_mentions(&["rate limit", "too many requests", "quota exceeded", "secondary rate"])
         || ex.resp_header("x-ratelimit-remaining").is_some_and(|v| v.trim() == "0");
     if rate {
         return false;
@@ -156,9 +155,7 @@ fn forbidden_is_auth(ex: &Exchange) -> bool {
     if ex.challenges.iter().any(|c| c.param("error").is_some()) || ex.recognised_body().is_some() {
         return true;
     }
-    ["api key", "apikey", "api_key", "token", "credential", "unauthori", "authenticat", "permission", "scope", "not authorized", "access denied", "signature", "forbidden"]
-        .iter()
-        .any(|w| body.contains(w))
+    ex.resp_body_mentions(&["api key", "apikey", "api_key", "token", "credential", "unauthori", "authenticat", "permission", "scope", "not authorized", "access denied", "signature", "forbidden"])
 }
 
 /// Run every cause on an exchange; most likely first.

@@ -95,9 +95,8 @@ fn check(ctx: &Ctx) -> Option<Hit> {
 }
 
 fn server_says_not_yet(ex: &crate::exchange::Exchange) -> bool {
-    let body = ex.resp_body.to_ascii_lowercase();
     let words = ["not active", "not yet valid", "used before issued", "before issued", "issued at is in the future", "iat is in the future", "nbf", "not before"];
-    words.iter().any(|w| body.contains(w))
+    ex.resp_body_mentions(&words)
         || ex.challenges.iter().any(|c| c.param("error_description").is_some_and(|d| {
             let d = d.to_ascii_lowercase();
             words.iter().any(|w| d.contains(w))
