@@ -63,7 +63,40 @@ fn check(ctx: &Ctx) -> Option<Hit> {
             ],
         });
     }
-    None
+    expired_by_session(ctx, now)
+}
+
+/// An opaque token is expired when the session shows the response that handed it out, with an
+/// `expires_in` that lapsed before this request.
+fn expired_by_session(ctx: &Ctx, now: f64) -> Option<Hit> {
+    let ex = ctx.ex;
+    let c = ex.credentials.iter().find(|c| c.jwt.is_none() && c.key.is_none_or(|k| k.rule.kind == crate::providers::KeyKind::Token))?;
+    let x = c.raw().trim();
+    let recent = crate::signals::session::recent(ctx.before);
+    let (r, t) = recent.iter().rev().find_map(|r| r.issued.iter().find(|t| t.value == x).map(|t| (r, t)))?;
+    let (lifetime, issued_at) = (t.expires_in?, crate::signals::session::at(r)?);
+    let ago = now - (issued_at + lifetime);
+    if ago < 0.0 {
+        return None;
+    }
+    let mut evidence = vec![
+        format!("entry #{} ({} {}{}) handed out this token with expires_in {} s ({})", r.index, crate::redact::clip(&r.method, 16), crate::redact::clip(&r.host, 96), crate::redact::clip(&r.path, 96), lifetime.round(), fmt_duration(lifetime)),
+        format!("this request was sent {} after that, {} after the token lapsed (at {})", fmt_duration(now - issued_at), fmt_duration(ago), fmt_unix(issued_at + lifetime)),
+    ];
+    let said = ex.challenges.iter().any(|ch| ch.param("error") == Some("invalid_token"))
+        || ex.resp_body_mentions(&["expired", "not found in cache", "not found in the system"]);
+    if said {
+        evidence.push("the server's answer says the token is no longer valid".into());
+    }
+    Some(Hit {
+        confidence: if said { 0.95 } else if ago > 60.0 { 0.9 } else { 0.6 },
+        evidence,
+        fix: vec![
+            format!("request a new token from {}{} before the old one lapses (expires_in counts seconds from the response)", crate::redact::clip(&r.host, 96), crate::redact::clip(&r.path, 96)),
+            "store the expiry time (now + expires_in) with the token and refresh a minute before it".into(),
+            "on a 401, fetch a new token once and retry the request".into(),
+        ],
+    })
 }
 
 #[cfg(test)]
@@ -79,6 +112,29 @@ mod tests {
         assert_eq!(ids(&ex)[0], "expired_token");
         let hits = crate::causes::diagnose(&ex, &[]);
         assert!(hits[0].1.evidence[0].contains("expired 3 h 2 min before the request (exp 2026-10-14 06:28 UTC)"), "{:?}", hits[0].1.evidence);
+    }
+
+    #[test]
+    fn opaque_token_past_its_expires_in() {
+        use crate::exchange::Exchange;
+        use crate::har::{Content, Entry, NameValue, Request, Response};
+        let mk = |i: usize, t: &str, url: &str, auth: Option<&str>, status: i64, body: &str| {
+            let headers = auth.map(|a| vec![NameValue { name: "Authorization".into(), value: format!("Bearer {a}") }]).unwrap_or_default();
+            Exchange::new(i, &Entry {
+                started_date_time: t.into(),
+                request: Request { method: "POST".into(), url: url.into(), headers, ..Default::default() },
+                response: Response { status, content: Content { text: Some(body.into()), ..Default::default() }, ..Default::default() },
+                ..Default::default()
+            })
+        };
+        let tok = mk(0, "2026-10-14T00:30:00Z", "https://api-m.paypal.com/v1/oauth2/token", None, 200, r#"{"access_token":"A21AAopaqueaccesstoken1234567890","expires_in":32398}"#);
+        let late = mk(1, "2026-10-14T09:30:00Z", "https://api-m.paypal.com/v2/checkout/orders", Some("A21AAopaqueaccesstoken1234567890"), 401, r#"{"error":"invalid_token","error_description":"Access Token not found in cache"}"#);
+        let hits = crate::causes::diagnose(&late, std::slice::from_ref(&tok));
+        assert_eq!(hits[0].0.info.id, "expired_token");
+        assert!(hits[0].1.evidence[1].contains("2 s after the token lapsed"), "{:?}", hits[0].1.evidence);
+        // the same token within its lifetime is not expired
+        let early = mk(1, "2026-10-14T01:30:00Z", "https://api-m.paypal.com/v2/checkout/orders", Some("A21AAopaqueaccesstoken1234567890"), 401, "");
+        assert!(crate::causes::diagnose(&early, &[tok]).iter().all(|(c, _)| c.info.id != "expired_token"));
     }
 
     #[test]
