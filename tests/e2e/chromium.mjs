@@ -210,6 +210,6 @@ async function checkPanel({ browser, manifest, server, checks, deadline, screens
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { main } = await import('./run.mjs');
-  process.exitCode = await main(['chromium']);
+  // No top-level await here: run.mjs imports this module, which must finish evaluating first.
+  import('./run.mjs').then(({ main }) => main(['chromium'])).then((code) => { process.exitCode = code; });
 }

@@ -172,6 +172,6 @@ export async function runFirefox({ extDir = FIREFOX_DIST, signal, budgetMs = 80_
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { main } = await import('./run.mjs');
-  process.exitCode = await main(['firefox']);
+  // No top-level await here: run.mjs imports this module, which must finish evaluating first.
+  import('./run.mjs').then(({ main }) => main(['firefox'])).then((code) => { process.exitCode = code; });
 }

@@ -34,7 +34,7 @@ async function runOne(name, timeoutS) {
   const { dist, run } = BROWSERS[name];
   if (!existsSync(path.join(dist, 'manifest.json'))) {
     const checks = new Checks(name);
-    checks.add(`E2E build present (${path.relative(ROOT, dist) || dist})`, false,
+    checks.add(`E2E build present (${dist.startsWith(ROOT + '/') ? path.relative(ROOT, dist) : dist})`, false,
       `${dist}/manifest.json is missing: run ./build.sh first (it runs node extension/build.mjs --e2e)`);
     return checks;
   }
