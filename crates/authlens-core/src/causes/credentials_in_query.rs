@@ -1,0 +1,110 @@
+use super::{declare_cause, provider_auth_step, Ctx, Hit};
+use crate::exchange::Location;
+use crate::providers::KeyKind;
+use crate::redact::clip;
+
+declare_cause! {
+    /// ## What it means
+    /// The credential was put in the URL's query string (`?api_key=…`, `?access_token=…`,
+    /// `?token=…`) and the request had no `Authorization` header. The API reads credentials from
+    /// the header only, so it saw none.
+    ///
+    /// ## Why it happens
+    /// Some APIs accept a key in the URL (Google's `?key=`, Supabase's `?apikey=`), so code is
+    /// copied from one API to another that does not. GitHub removed `?access_token=` in 2021;
+    /// Stripe, OpenAI and the payment APIs never read keys from the URL. RFC 6750 allows
+    /// `access_token` in the query only as a last resort, and many servers do not implement it.
+    ///
+    /// ## How to fix
+    /// 1. Send the credential in the header the API documents (most often
+    ///    `Authorization: Bearer <token>`), and remove it from the URL.
+    /// 2. A URL ends up in logs, browser history and `Referer` headers: if it held a secret key,
+    ///    rotate the key.
+    ///
+    /// ## Example
+    /// `GET https://api.github.com/user?access_token=ghp_…` → `401` "Requires authentication".
+    /// Fixed: `Authorization: Bearer ghp_…`.
+    ///
+    /// ## Known limits
+    /// For hosts authlens does not know, it cannot tell whether the API reads the query, and says
+    /// so with a lower confidence. Signed URLs (`X-Amz-Signature`, `sig=`) are not credentials
+    /// misplaced and are left alone.
+    ///
+    /// ## References
+    /// RFC 6750 §2.3.
+    pub static CAUSE = {
+        id: "credentials_in_query",
+        category: Credential,
+        since: "0.1.0",
+        title: "the credential was sent in the URL instead of a header",
+        check: check,
+    };
+}
+
+/// Providers that document a credential in the query string (and that name).
+const QUERY_OK: &[(&str, &[&str])] = &[("google", &["key"]), ("firebase", &["key"]), ("supabase", &["apikey"])];
+/// Query names that sign a URL rather than carry a credential.
+const SIGNED: &[&str] = &["sig", "signature", "x-amz-signature", "x-amz-credential", "x-amz-security-token"];
+
+fn check(ctx: &Ctx) -> Option<Hit> {
+    let ex = ctx.ex;
+    if ex.authorization.is_some() || ex.credentials.iter().any(|c| matches!(c.location, Location::Header(_))) {
+        return None;
+    }
+    let provider_ok = |name: &str| {
+        ex.provider.is_some_and(|p| QUERY_OK.iter().any(|(id, names)| *id == p.id && names.iter().any(|n| n.eq_ignore_ascii_case(name))))
+    };
+    let c = ex.credentials.iter().find(|c| match &c.location {
+        Location::Query(name) => !SIGNED.iter().any(|s| s.eq_ignore_ascii_case(name)) && !provider_ok(name) && !c.raw().trim().is_empty(),
+        _ => false,
+    })?;
+    let Location::Query(name) = &c.location else { return None };
+    if ex.credentials.iter().any(|c| matches!(c.location, Location::Query(ref n) if SIGNED.iter().any(|s| s.eq_ignore_ascii_case(n)))) {
+        return None; // a signed URL: the query is the credential by design
+    }
+    let mut evidence = vec![format!("the credential is in the query parameter `{}` ({}, {}) and there is no Authorization header", clip(name, 64), c.describe(), c.redacted())];
+    let confidence = match ex.provider {
+        Some(p) => {
+            evidence.push(format!("{} does not read credentials from the URL: it expects {}", p.name, p.auth));
+            if p.id == "github" && name.eq_ignore_ascii_case("access_token") {
+                evidence.push("GitHub removed the `access_token` query parameter in 2021".into());
+            }
+            0.9
+        }
+        None if name.eq_ignore_ascii_case("access_token") => {
+            evidence.push("RFC 6750 allows `access_token` in the query only as a discouraged fallback, and many servers ignore it".into());
+            0.6
+        }
+        None => {
+            evidence.push(format!("authlens does not know {}: most APIs read credentials only from headers", clip(&ex.host, 128)));
+            0.7
+        }
+    };
+    let mut fix = vec![match ex.provider.and_then(|_| provider_auth_step(ex)) {
+        Some(step) => format!("move the credential from `?{}=` into the header: {step}", clip(name, 64)),
+        None => format!("send the credential as `Authorization: Bearer <token>` (or the header the API documents) and drop `?{}=`", clip(name, 64)),
+    }];
+    if c.kind() == Some(KeyKind::Secret) {
+        fix.push("URLs end up in logs, history and Referer headers: rotate this secret key".into());
+    }
+    Some(Hit { confidence, evidence, fix })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::causes::test_util::{failing, ids};
+
+    #[test]
+    fn token_in_query() {
+        assert_eq!(ids(&failing("https://api.github.com/user?access_token=ghp_abcdefghijklmnopqrstuvwxyz0123456789", &[]))[0], "credentials_in_query");
+        assert_eq!(ids(&failing("https://api.example.test/v1/items?token=abcdefghijklmnopqrstuvwxyz", &[]))[0], "credentials_in_query");
+    }
+
+    #[test]
+    fn near_misses() {
+        // a header credential is present: the query is not why it failed
+        assert!(!ids(&failing("https://api.example.test/v1/items?token=abcdefghijklmnop", &[("Authorization", "Bearer abcdefghijklmnop123")])).contains(&"credentials_in_query"));
+        // a signed URL
+        assert!(!ids(&failing("https://bucket.s3.amazonaws.com/o?X-Amz-Credential=AKIAEXAMPLE&X-Amz-Signature=abcdef0123", &[])).contains(&"credentials_in_query"));
+    }
+}
