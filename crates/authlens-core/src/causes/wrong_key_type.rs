@@ -1,0 +1,187 @@
+use super::{declare_cause, Ctx, Hit};
+use crate::exchange::{Credential, Exchange, Location};
+use crate::parse::basic::Basic;
+use crate::providers::KeyKind;
+use crate::redact::clip;
+
+declare_cause! {
+    /// ## What it means
+    /// The credential is real, but of the wrong kind for this call: a publishable or client key
+    /// (made for the browser) where the API needs the secret server key, an API key where it needs
+    /// an OAuth access token, or an object id or client secret (`tok_…`, `pi_…_secret_…`) where it
+    /// needs a key. The provider recognises the value and still refuses the call.
+    ///
+    /// ## Why it happens
+    /// Providers issue pairs of keys that look alike: Stripe `pk_…`/`sk_…`, Checkout.com
+    /// `pk_…`/`sk_…`, Midtrans `Mid-client-…`/`Mid-server-…`, Xendit `xnd_public_…`/`xnd_…`. The
+    /// two get swapped in configuration (the frontend variable is read by the backend), or the
+    /// public key is used because the secret one "should not be in the code". Publishable keys
+    /// can only call the few endpoints a browser needs (tokenising a card).
+    ///
+    /// ## How to fix
+    /// 1. Use the secret/server key for this call, from your backend: it must never be in a page.
+    /// 2. Keep the publishable key for the browser SDK only (Stripe.js, Frames, Snap.js).
+    /// 3. For OAuth APIs, obtain an access token and send it as `Authorization: Bearer <token>`.
+    ///
+    /// ## Example
+    /// `POST https://api.midtrans.com/v2/charge` with `Basic base64("Mid-client-…:")` → `401`
+    /// "Transaction cannot be authorized with the current client/server key." Fixed: the server
+    /// key `Mid-server-…`, sent from the backend.
+    ///
+    /// ## Known limits
+    /// Which endpoints accept a publishable key is known for the payment providers authlens
+    /// covers; elsewhere the cause is reported only when the server's answer confirms it.
+    pub static CAUSE = {
+        id: "wrong_key_type",
+        category: Provider,
+        since: "0.1.0",
+        title: "a publishable key or another kind of credential was sent where a secret key is needed",
+        check: check,
+    };
+}
+
+/// Paths (prefixes) where a provider's publishable key is the right credential.
+const PUBLISHABLE_OK: &[(&str, &[&str])] = &[
+    ("stripe", &["/v1/tokens", "/v1/payment_methods", "/v1/sources", "/v1/elements", "/v1/3ds2", "/v1/radar", "/v1/payment_pages", "/v1/confirmation_tokens", "/v1/consumers", "/v1/link"]),
+    ("checkout", &["/tokens"]),
+    ("midtrans", &["/v2/token", "/v2/card/register", "/v2/point_inquiry", "/v1/bins", "/snap/snap.js", "/snap/v1/payment"]),
+    ("xendit", &["/credit_card_tokens", "/v2/credit_card_tokens", "/v2/tokens", "/cybersource", "/payment_methods/token"]),
+    ("adyen", &["/checkoutshopper"]),
+    ("braintree", &["/client_api"]),
+    ("google", &[]),
+    ("firebase", &[]),
+];
+
+/// Values that are not API keys at all, by provider: (provider, prefix, what it is).
+const NOT_KEYS: &[(&str, &str, &str)] = &[
+    ("stripe", "tok_", "a Stripe card token"),
+    ("stripe", "pm_", "a Stripe PaymentMethod id"),
+    ("stripe", "src_", "a Stripe Source id"),
+    ("stripe", "pi_", "a PaymentIntent client secret"),
+    ("stripe", "seti_", "a SetupIntent client secret"),
+    ("stripe", "whsec_", "a Stripe webhook signing secret"),
+    ("stripe", "acct_", "a Stripe account id"),
+    ("stripe", "cus_", "a Stripe customer id"),
+];
+
+/// Phrases by which servers say the key is of the wrong kind.
+const SAYS_WRONG_KIND: &[&str] = &[
+    "publishable api key",
+    "cannot be authorized with the current client/server key",
+    "secret/public api key",
+    "api keys are not supported by this api",
+    "only be used with a secret key",
+    "public key is not allowed",
+];
+
+/// Where a provider key sits for the API: `Authorization`, a Basic user with an empty password,
+/// or a key header. A Basic user with a password is an id (Razorpay `rzp_…:secret`), not a key.
+fn carried_as_key(ex: &Exchange, c: &Credential) -> bool {
+    match &c.location {
+        Location::Authorization | Location::Header(_) => true,
+        Location::BasicUser => !matches!(&ex.basic, Some(Basic::Pair { password, .. }) if !password.trim().is_empty()),
+        _ => false,
+    }
+}
+
+fn check(ctx: &Ctx) -> Option<Hit> {
+    let ex = ctx.ex;
+    let p = ex.provider?;
+    let says = ex.resp_body_mentions(SAYS_WRONG_KIND)
+        || ex.challenges.iter().any(|c| c.param("error_description").is_some_and(|d| crate::exchange::mentions(d, SAYS_WRONG_KIND)));
+    // An object id or client secret used as the key.
+    for c in ex.credentials.iter().filter(|c| carried_as_key(ex, c)) {
+        let raw = c.raw().trim();
+        if let Some((_, _, what)) = NOT_KEYS.iter().find(|(pid, pre, _)| *pid == p.id && raw.starts_with(pre) && (*pre != "pi_" && *pre != "seti_" || raw.contains("_secret_"))) {
+            return Some(Hit {
+                confidence: 0.92,
+                evidence: vec![format!("{} carries {what} ({}), not an API key", c.location.describe(), clip(c.redacted().as_str(), 64))],
+                fix: vec![format!("authenticate with your {} secret key (`sk_…`) from the backend; {what} is a value to pass in the request, not a credential", p.name)],
+            });
+        }
+    }
+    let ok_paths = PUBLISHABLE_OK.iter().find(|(id, _)| *id == p.id).map(|(_, paths)| *paths);
+    for c in ex.credentials.iter().filter(|c| carried_as_key(ex, c)) {
+        let Some(k) = c.key else { continue };
+        if k.rule.kind != KeyKind::Publishable || !std::ptr::eq(k.provider, p) {
+            continue;
+        }
+        let allowed = ok_paths.is_some_and(|paths| paths.iter().any(|a| ex.path.starts_with(a)))
+            || (p.id == "stripe" && (ex.path.starts_with("/v1/payment_intents/") || ex.path.starts_with("/v1/setup_intents/")) && ex.parsed.as_ref().is_some_and(|u| u.query_pairs().any(|(k, _)| k == "client_secret")));
+        if allowed {
+            continue;
+        }
+        // Google and Firebase API keys are legitimate in `?key=` almost everywhere: only a key in
+        // the Authorization header, or the server saying so, makes them the wrong credential.
+        let oauth_api = matches!(p.id, "google" | "firebase");
+        if oauth_api && !says && !matches!(c.location, Location::Authorization) {
+            continue;
+        }
+        if ok_paths.is_none() && !says {
+            continue; // a provider whose publishable endpoints we do not know: only on its word
+        }
+        let mut evidence = vec![format!(
+            "{} carries a {} ({}): a {}",
+            c.location.describe(),
+            k.rule.title,
+            c.redacted(),
+            KeyKind::Publishable.words()
+        )];
+        if oauth_api {
+            evidence.push(format!("{} {} an OAuth access token in Authorization; an API key only identifies the project", clip(&ex.host, 96), if matches!(c.location, Location::Authorization) { "expects" } else { "wants" }));
+        } else {
+            evidence.push(format!("{} {} is a server-side endpoint that needs the secret key", clip(&ex.method, 16), clip(&ex.path, 128)));
+        }
+        if says {
+            evidence.push("the server's answer says this kind of key cannot make the call".into());
+        }
+        let mut fix = if oauth_api {
+            vec![
+                "obtain an OAuth 2.0 access token (or a Firebase ID token for the signed-in user) and send it as `Authorization: Bearer <token>`".into(),
+                "keep the API key in `?key=` for the APIs that accept keys".into(),
+            ]
+        } else {
+            vec![
+                format!("use the {} secret/server key for this call, from your backend — never from the page", p.name),
+                format!("keep the {} for the browser SDK only", k.rule.title),
+            ]
+        };
+        fix.push(format!("{} expects {}", p.name, p.auth));
+        return Some(Hit { confidence: if says { 0.97 } else { 0.93 }, evidence, fix });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::causes::test_util::{failing, ids, with_status};
+
+    fn basic(user: &str) -> String {
+        use base64::Engine;
+        format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(format!("{user}:")))
+    }
+
+    #[test]
+    fn midtrans_client_key_as_server_key() {
+        let body = r#"{"status_code":"401","status_message":"Transaction cannot be authorized with the current client/server key.","id":"x"}"#;
+        let ex = with_status("https://api.midtrans.com/v2/charge", &[("Authorization", &basic("Mid-client-Qw3Er4Ty5Ui6Op7As8"))], 401, body);
+        assert_eq!(ids(&ex)[0], "wrong_key_type");
+    }
+
+    #[test]
+    fn stripe_publishable_and_token() {
+        let ex = with_status("https://api.stripe.com/v1/charges", &[("Authorization", "Bearer pk_test_TYooMQauvdEDq54NiTphI7jx")], 403, r#"{"error":{"message":"This API call cannot be made with a publishable API key. Please use a secret API key."}}"#);
+        assert_eq!(ids(&ex)[0], "wrong_key_type");
+        assert_eq!(ids(&failing("https://api.stripe.com/v1/charges", &[("Authorization", "Bearer tok_1N3T00LkdIwHu7ixt44h1F8k")]))[0], "wrong_key_type");
+    }
+
+    #[test]
+    fn near_misses() {
+        // a publishable key on the endpoint made for it
+        assert!(!ids(&failing("https://api.stripe.com/v1/tokens", &[("Authorization", "Bearer pk_test_TYooMQauvdEDq54NiTphI7jx")])).contains(&"wrong_key_type"));
+        // a secret key
+        assert!(!ids(&failing("https://api.stripe.com/v1/charges", &[("Authorization", "Bearer sk_test_4eC39HqLyjWDarjtT1zdp7dc")])).contains(&"wrong_key_type"));
+        // a publishable key sent to some other host
+        assert!(!ids(&failing("https://api.example.test/v1/charges", &[("Authorization", "Bearer pk_test_TYooMQauvdEDq54NiTphI7jx")])).contains(&"wrong_key_type"));
+    }
+}
