@@ -31,6 +31,7 @@ pub static PROVIDER: Provider = Provider {
             env_certain: true,
             env_var: "CHECKOUT_SECRET_KEY",
             validate: Some(nas_tail),
+            ..KeyRule::DEFAULT
         },
         KeyRule {
             id: "checkout_secret_key",
@@ -43,6 +44,7 @@ pub static PROVIDER: Provider = Provider {
             env_certain: true,
             env_var: "CHECKOUT_SECRET_KEY",
             validate: Some(nas_tail),
+            ..KeyRule::DEFAULT
         },
         KeyRule {
             id: "checkout_secret_key_previous_sandbox",
@@ -54,7 +56,7 @@ pub static PROVIDER: Provider = Provider {
             env: Some(Env::Sandbox),
             env_certain: true,
             env_var: "CHECKOUT_SECRET_KEY",
-            validate: None,
+            ..KeyRule::DEFAULT
         },
         KeyRule {
             id: "checkout_secret_key_previous",
@@ -66,7 +68,7 @@ pub static PROVIDER: Provider = Provider {
             env: Some(Env::Production),
             env_certain: true,
             env_var: "CHECKOUT_SECRET_KEY",
-            validate: None,
+            ..KeyRule::DEFAULT
         },
         KeyRule {
             id: "checkout_public_key_sandbox",
@@ -79,6 +81,7 @@ pub static PROVIDER: Provider = Provider {
             env_certain: true,
             env_var: "CHECKOUT_PUBLIC_KEY",
             validate: Some(nas_tail),
+            ..KeyRule::DEFAULT
         },
         KeyRule {
             id: "checkout_public_key",
@@ -91,6 +94,7 @@ pub static PROVIDER: Provider = Provider {
             env_certain: true,
             env_var: "CHECKOUT_PUBLIC_KEY",
             validate: Some(nas_tail),
+            ..KeyRule::DEFAULT
         },
         KeyRule {
             id: "checkout_public_key_previous_sandbox",
@@ -102,7 +106,7 @@ pub static PROVIDER: Provider = Provider {
             env: Some(Env::Sandbox),
             env_certain: true,
             env_var: "CHECKOUT_PUBLIC_KEY",
-            validate: None,
+            ..KeyRule::DEFAULT
         },
     ],
     auth: "Authorization: Bearer sk_… (current platform; the `Bearer ` prefix is required) — previous-platform keys are sent raw, without a scheme",

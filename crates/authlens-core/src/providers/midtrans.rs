@@ -23,7 +23,7 @@ pub static PROVIDER: Provider = Provider {
             env: Some(Env::Sandbox),
             env_certain: true,
             env_var: "MIDTRANS_SERVER_KEY",
-            validate: None,
+            ..KeyRule::DEFAULT
         },
         KeyRule {
             id: "midtrans_server_key",
@@ -37,7 +37,7 @@ pub static PROVIDER: Provider = Provider {
             env: Some(Env::Production),
             env_certain: false,
             env_var: "MIDTRANS_SERVER_KEY",
-            validate: None,
+            ..KeyRule::DEFAULT
         },
         KeyRule {
             id: "midtrans_server_key_legacy_case",
@@ -49,7 +49,19 @@ pub static PROVIDER: Provider = Provider {
             env: None,
             env_certain: false,
             env_var: "MIDTRANS_SERVER_KEY",
-            validate: None,
+            ..KeyRule::DEFAULT
+        },
+        KeyRule {
+            id: "midtrans_server_key_veritrans",
+            title: "Midtrans server key (Veritrans-era format)",
+            prefix: "VT-server-",
+            charset: Charset::AlnumDashUnderscore,
+            len: (8, 64),
+            kind: KeyKind::Secret,
+            env: None,
+            env_certain: false,
+            env_var: "MIDTRANS_SERVER_KEY",
+            ..KeyRule::DEFAULT
         },
         KeyRule {
             id: "midtrans_client_key_sandbox",
@@ -61,7 +73,7 @@ pub static PROVIDER: Provider = Provider {
             env: Some(Env::Sandbox),
             env_certain: true,
             env_var: "MIDTRANS_CLIENT_KEY",
-            validate: None,
+            ..KeyRule::DEFAULT
         },
         KeyRule {
             id: "midtrans_client_key",
@@ -73,7 +85,7 @@ pub static PROVIDER: Provider = Provider {
             env: Some(Env::Production),
             env_certain: false,
             env_var: "MIDTRANS_CLIENT_KEY",
-            validate: None,
+            ..KeyRule::DEFAULT
         },
     ],
     auth: "Authorization: Basic base64(SERVER_KEY + \":\") — the server key is the username, the password is empty, and the colon is required",

@@ -73,6 +73,10 @@ pub enum Charset {
     Any,
     /// Any visible ASCII character (the rule's `validate` does the real check).
     Graphic,
+    /// `A-Z0-9`.
+    UpperAlnum,
+    /// `a-z0-9`.
+    LowerAlnum,
 }
 
 impl Charset {
@@ -89,8 +93,50 @@ impl Charset {
             Charset::HexLower => b.iter().all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(c)),
             Charset::Any => b.iter().all(|c| c.is_ascii_alphanumeric() || b"-_.~+/=".contains(c)),
             Charset::Graphic => b.iter().all(u8::is_ascii_graphic),
+            Charset::UpperAlnum => b.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()),
+            Charset::LowerAlnum => b.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()),
         }
     }
+
+    /// True when `c` may appear in a value of this charset. For `Uuid` and `Graphic`, whose
+    /// shape is checked on the whole value, this is the widest byte set.
+    pub fn allows(self, c: u8) -> bool {
+        match self {
+            Charset::Alnum => c.is_ascii_alphanumeric(),
+            Charset::AlnumDashUnderscore => c.is_ascii_alphanumeric() || c == b'-' || c == b'_',
+            Charset::Base32Lower => c.is_ascii_lowercase() || (b'2'..=b'7').contains(&c),
+            Charset::Uuid => c.is_ascii_hexdigit() || c == b'-',
+            Charset::Base64UrlDot => c.is_ascii_alphanumeric() || b"-_.".contains(&c),
+            Charset::Base64 => c.is_ascii_alphanumeric() || b"+/=".contains(&c),
+            Charset::HexLower => c.is_ascii_digit() || (b'a'..=b'f').contains(&c),
+            Charset::Any => c.is_ascii_alphanumeric() || b"-_.~+/=".contains(&c),
+            Charset::Graphic => c.is_ascii_graphic(),
+            Charset::UpperAlnum => c.is_ascii_uppercase() || c.is_ascii_digit(),
+            Charset::LowerAlnum => c.is_ascii_lowercase() || c.is_ascii_digit(),
+        }
+    }
+}
+
+/// How the secret scanner finds a rule's credentials (see `crate::secrets`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Find {
+    /// The literal prefix is distinctive enough to be looked for anywhere: request parts,
+    /// response bodies, bundles, files.
+    Prefix,
+    /// The prefix is short or common. Where a value is a credential by position (a header, a
+    /// query parameter, a Basic half) the shape is enough; in free text (bodies, bundles, files)
+    /// a match only counts when one of these lowercase keywords appears shortly before it, or
+    /// when the request goes to this rule's provider.
+    Near(&'static [&'static str]),
+    /// No shape of its own: the password half of a Basic credential sent to one of this
+    /// provider's hosts (PayPal client secret, Razorpay key secret).
+    BasicPassword,
+    /// No shape of its own: the user-id half of a Basic credential sent to one of this
+    /// provider's hosts (PayPal client id).
+    BasicUser,
+    /// Found by a dedicated scanner in `crate::secrets` (PEM blocks, AWS key pairs, service
+    /// account files, secret-named fields); the rule carries id, title, kind and environment.
+    Scanner,
 }
 
 /// True for `8-4-4-4-12` hex with dashes.
@@ -133,11 +179,37 @@ pub struct KeyRule {
     pub env_var: &'static str,
     /// Extra check on the whole value (checksums, JWT claims); `None` when shape is enough.
     pub validate: Option<fn(&str) -> bool>,
+    /// How the secret scanner finds it.
+    pub find: Find,
 }
 
 impl KeyRule {
+    /// Defaults for the fields a provider file does not set (`..KeyRule::DEFAULT`).
+    pub const DEFAULT: KeyRule = KeyRule {
+        id: "",
+        title: "",
+        prefix: "",
+        charset: Charset::AlnumDashUnderscore,
+        len: (16, 256),
+        kind: KeyKind::Secret,
+        env: None,
+        env_certain: false,
+        env_var: "",
+        validate: None,
+        find: Find::Prefix,
+    };
+
+    /// True when the rule recognises values by their shape (prefix, charset, length), as
+    /// opposed to rules known only by where the value is sent or found.
+    pub fn has_shape(&self) -> bool {
+        matches!(self.find, Find::Prefix | Find::Near(_)) && !self.prefix.is_empty()
+    }
+
     /// True when `value` has this rule's shape.
     pub fn matches(&self, value: &str) -> bool {
+        if !self.has_shape() {
+            return false;
+        }
         let Some(rest) = value.strip_prefix(self.prefix) else { return false };
         let n = rest.len();
         n >= self.len.0 && n <= self.len.1 && self.charset.accepts(rest) && self.validate.is_none_or(|f| f(value))
@@ -229,6 +301,31 @@ pub fn classify(value: &str, destination: Option<&'static Provider>) -> Option<K
     best
 }
 
+/// Recognise one half of a Basic credential: by its shape first, then by what the destination
+/// provider expects in that half (a PayPal client secret or a Razorpay key secret has no shape of
+/// its own, but the password of a Basic credential sent to PayPal is one).
+pub fn classify_basic(value: &str, destination: Option<&'static Provider>, password: bool) -> Option<KeyMatch> {
+    if let Some(m) = classify(value, destination) {
+        return Some(m);
+    }
+    let d = destination?;
+    if value.trim().chars().count() < 8 || crate::redact::is_showable_placeholder(value) {
+        return None;
+    }
+    let want = if password { Find::BasicPassword } else { Find::BasicUser };
+    d.keys.iter().find(|r| r.find == want).map(|rule| KeyMatch { provider: d, rule })
+}
+
+/// Every rule of every provider, with its provider.
+pub fn all_rules() -> impl Iterator<Item = (&'static Provider, &'static KeyRule)> {
+    ALL.iter().copied().flat_map(|p| p.keys.iter().map(move |r| (p, r)))
+}
+
+/// The rule with this id, and its provider.
+pub fn rule_by_id(id: &str) -> Option<(&'static Provider, &'static KeyRule)> {
+    all_rules().find(|(_, r)| r.id == id)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -255,5 +352,42 @@ mod tests {
         assert_eq!((p.id, env), ("checkout", Some(Env::Production)));
         assert!(for_host("notcheckout.com").is_none());
         assert_eq!(for_host("APP.MIDTRANS.COM").unwrap().1, Some(Env::Production));
+        assert_eq!(for_host("api-m.sandbox.paypal.com").map(|(p, e)| (p.id, e)), Some(("paypal", Some(Env::Sandbox))));
+        assert_eq!(for_host("api-m.paypal.com").map(|(p, e)| (p.id, e)), Some(("paypal", Some(Env::Production))));
+        assert_eq!(for_host("abc123-checkout-live.adyenpayments.com").map(|(p, e)| (p.id, e)), Some(("adyen", Some(Env::Production))));
+        assert_eq!(for_host("checkout-test.adyen.com").map(|(p, e)| (p.id, e)), Some(("adyen", Some(Env::Sandbox))));
+        assert_eq!(for_host("connect.squareupsandbox.com").map(|(p, e)| (p.id, e)), Some(("square", Some(Env::Sandbox))));
+        assert_eq!(for_host("api.sandbox.braintreegateway.com").map(|(p, e)| (p.id, e)), Some(("braintree", Some(Env::Sandbox))));
+        assert_eq!(for_host("identitytoolkit.googleapis.com").map(|(p, _)| p.id), Some("firebase"));
+        assert_eq!(for_host("www.googleapis.com").map(|(p, _)| p.id), Some("google"));
+        assert_eq!(for_host("xyzcompany.supabase.co").map(|(p, _)| p.id), Some("supabase"));
+    }
+
+    #[test]
+    fn rules_are_consistent() {
+        for (p, r) in all_rules() {
+            match r.find {
+                Find::Prefix | Find::Near(_) => assert!(!r.prefix.is_empty(), "{}: a shape rule needs a prefix", r.id),
+                Find::BasicPassword | Find::BasicUser => assert!(!p.hosts.is_empty(), "{}: known by destination, needs hosts", r.id),
+                Find::Scanner => {}
+            }
+            if let Find::Near(words) = r.find {
+                assert!(words.iter().all(|w| !w.is_empty() && w.bytes().all(|b| !b.is_ascii_uppercase())), "{}", r.id);
+            }
+            assert!(!r.title.is_empty() && !r.env_var.is_empty(), "{}", r.id);
+            if r.env_certain {
+                assert!(r.env.is_some(), "{}", r.id);
+            }
+        }
+    }
+
+    #[test]
+    fn basic_halves_are_known_by_destination() {
+        let paypal = by_id("paypal");
+        let m = classify_basic("EFAKEqwertyuiopasdfghjklzxcvbnm1234567890", paypal, true).unwrap();
+        assert_eq!(m.rule.id, "paypal_client_secret");
+        assert_eq!(classify_basic("AFAKEqwertyuiopasdfghjklzxcvbnm1234567890", paypal, false).unwrap().rule.kind, KeyKind::Publishable);
+        assert!(classify_basic("short", paypal, true).is_none());
+        assert!(classify_basic("EFAKEqwertyuiopasdfghjklzxcvbnm1234567890", None, true).is_none());
     }
 }

@@ -2,18 +2,27 @@
 
 use super::{BodyRule, Charset, Env, HostRule, KeyKind, KeyRule, Provider};
 
+/// `pi_<id>_secret_<secret>`: the client secret of a PaymentIntent or SetupIntent.
+fn intent_client_secret(value: &str) -> bool {
+    value.contains("_secret_")
+}
+
 /// Stripe.
 pub static PROVIDER: Provider = Provider {
     id: "stripe",
     name: "Stripe",
     hosts: &[HostRule { domain: "api.stripe.com", env: None }, HostRule { domain: "files.stripe.com", env: None }],
     keys: &[
-        KeyRule { id: "stripe_secret_key_test", title: "Stripe test secret key", prefix: "sk_test_", charset: Charset::Alnum, len: (16, 247), kind: KeyKind::Secret, env: Some(Env::Sandbox), env_certain: true, env_var: "STRIPE_SECRET_KEY", validate: None },
-        KeyRule { id: "stripe_secret_key_live", title: "Stripe live secret key", prefix: "sk_live_", charset: Charset::Alnum, len: (16, 247), kind: KeyKind::Secret, env: Some(Env::Production), env_certain: true, env_var: "STRIPE_SECRET_KEY", validate: None },
-        KeyRule { id: "stripe_restricted_key_test", title: "Stripe test restricted key", prefix: "rk_test_", charset: Charset::Alnum, len: (16, 247), kind: KeyKind::Secret, env: Some(Env::Sandbox), env_certain: true, env_var: "STRIPE_SECRET_KEY", validate: None },
-        KeyRule { id: "stripe_restricted_key_live", title: "Stripe live restricted key", prefix: "rk_live_", charset: Charset::Alnum, len: (16, 247), kind: KeyKind::Secret, env: Some(Env::Production), env_certain: true, env_var: "STRIPE_SECRET_KEY", validate: None },
-        KeyRule { id: "stripe_publishable_key_test", title: "Stripe test publishable key", prefix: "pk_test_", charset: Charset::Alnum, len: (16, 247), kind: KeyKind::Publishable, env: Some(Env::Sandbox), env_certain: true, env_var: "STRIPE_PUBLISHABLE_KEY", validate: None },
-        KeyRule { id: "stripe_publishable_key_live", title: "Stripe live publishable key", prefix: "pk_live_", charset: Charset::Alnum, len: (16, 247), kind: KeyKind::Publishable, env: Some(Env::Production), env_certain: true, env_var: "STRIPE_PUBLISHABLE_KEY", validate: None },
+        KeyRule { id: "stripe_secret_key_test", title: "Stripe test secret key", prefix: "sk_test_", charset: Charset::Alnum, len: (16, 247), kind: KeyKind::Secret, env: Some(Env::Sandbox), env_certain: true, env_var: "STRIPE_SECRET_KEY", ..KeyRule::DEFAULT },
+        KeyRule { id: "stripe_secret_key_live", title: "Stripe live secret key", prefix: "sk_live_", charset: Charset::Alnum, len: (16, 247), kind: KeyKind::Secret, env: Some(Env::Production), env_certain: true, env_var: "STRIPE_SECRET_KEY", ..KeyRule::DEFAULT },
+        KeyRule { id: "stripe_restricted_key_test", title: "Stripe test restricted key", prefix: "rk_test_", charset: Charset::Alnum, len: (16, 247), kind: KeyKind::Secret, env: Some(Env::Sandbox), env_certain: true, env_var: "STRIPE_SECRET_KEY", ..KeyRule::DEFAULT },
+        KeyRule { id: "stripe_restricted_key_live", title: "Stripe live restricted key", prefix: "rk_live_", charset: Charset::Alnum, len: (16, 247), kind: KeyKind::Secret, env: Some(Env::Production), env_certain: true, env_var: "STRIPE_SECRET_KEY", ..KeyRule::DEFAULT },
+        KeyRule { id: "stripe_webhook_secret", title: "Stripe webhook signing secret", prefix: "whsec_", charset: Charset::Alnum, len: (24, 128), kind: KeyKind::Secret, env: None, env_certain: false, env_var: "STRIPE_WEBHOOK_SECRET", ..KeyRule::DEFAULT },
+        // Handed to the page by design, to confirm one payment; useless without the intent.
+        KeyRule { id: "stripe_payment_intent_client_secret", title: "Stripe PaymentIntent client secret (made for the page)", prefix: "pi_", charset: Charset::AlnumDashUnderscore, len: (30, 96), kind: KeyKind::Publishable, env: None, env_certain: false, env_var: "STRIPE_CLIENT_SECRET", validate: Some(intent_client_secret), ..KeyRule::DEFAULT },
+        KeyRule { id: "stripe_setup_intent_client_secret", title: "Stripe SetupIntent client secret (made for the page)", prefix: "seti_", charset: Charset::AlnumDashUnderscore, len: (30, 96), kind: KeyKind::Publishable, env: None, env_certain: false, env_var: "STRIPE_CLIENT_SECRET", validate: Some(intent_client_secret), ..KeyRule::DEFAULT },
+        KeyRule { id: "stripe_publishable_key_test", title: "Stripe test publishable key", prefix: "pk_test_", charset: Charset::Alnum, len: (16, 247), kind: KeyKind::Publishable, env: Some(Env::Sandbox), env_certain: true, env_var: "STRIPE_PUBLISHABLE_KEY", ..KeyRule::DEFAULT },
+        KeyRule { id: "stripe_publishable_key_live", title: "Stripe live publishable key", prefix: "pk_live_", charset: Charset::Alnum, len: (16, 247), kind: KeyKind::Publishable, env: Some(Env::Production), env_certain: true, env_var: "STRIPE_PUBLISHABLE_KEY", ..KeyRule::DEFAULT },
     ],
     auth: "Authorization: Bearer sk_… (or Basic with the key as username and an empty password)",
     bodies: &[

@@ -1,0 +1,90 @@
+//! Slack: `Authorization: Bearer xoxb-…` (bot) or `xoxp-…` (user) to `slack.com/api`. Slack answers
+//! failures with HTTP 200 and `"ok":false`. Tokens and incoming-webhook URLs are secrets.
+
+use super::{BodyRule, Charset, HostRule, KeyKind, KeyRule, Provider};
+
+/// `xox?-<digits>-…`: at least two more dash-separated parts, the first numeric.
+fn token_shape(value: &str) -> bool {
+    let mut parts = value.split('-').skip(1);
+    let first = parts.next().unwrap_or("");
+    !first.is_empty() && first.bytes().all(|c| c.is_ascii_digit()) && parts.count() >= 2
+}
+
+/// `https://hooks.slack.com/services/T…/B…/<secret>`.
+fn webhook_shape(value: &str) -> bool {
+    let rest = value.strip_prefix("https://hooks.slack.com/services/").unwrap_or("");
+    let parts: Vec<&str> = rest.split('/').collect();
+    parts.len() == 3 && parts[0].starts_with('T') && parts[1].starts_with('B') && parts[2].len() >= 20 && parts.iter().all(|p| Charset::Alnum.accepts(p))
+}
+
+/// Slack.
+pub static PROVIDER: Provider = Provider {
+    id: "slack",
+    name: "Slack",
+    hosts: &[HostRule { domain: "slack.com", env: None }],
+    keys: &[
+        KeyRule {
+            id: "slack_bot_token",
+            title: "Slack bot token",
+            prefix: "xoxb-",
+            charset: Charset::AlnumDashUnderscore,
+            len: (20, 255),
+            kind: KeyKind::Secret,
+            env_var: "SLACK_BOT_TOKEN",
+            validate: Some(token_shape),
+            ..KeyRule::DEFAULT
+        },
+        KeyRule {
+            id: "slack_user_token",
+            title: "Slack user token",
+            prefix: "xoxp-",
+            charset: Charset::AlnumDashUnderscore,
+            len: (20, 255),
+            kind: KeyKind::Secret,
+            env_var: "SLACK_USER_TOKEN",
+            validate: Some(token_shape),
+            ..KeyRule::DEFAULT
+        },
+        KeyRule {
+            id: "slack_workspace_token",
+            title: "Slack workspace app token",
+            prefix: "xoxa-",
+            charset: Charset::AlnumDashUnderscore,
+            len: (20, 255),
+            kind: KeyKind::Secret,
+            env_var: "SLACK_TOKEN",
+            validate: Some(token_shape),
+            ..KeyRule::DEFAULT
+        },
+        KeyRule {
+            id: "slack_app_token",
+            title: "Slack app-level token",
+            prefix: "xapp-",
+            charset: Charset::AlnumDashUnderscore,
+            len: (20, 255),
+            kind: KeyKind::Secret,
+            env_var: "SLACK_APP_TOKEN",
+            ..KeyRule::DEFAULT
+        },
+        KeyRule {
+            id: "slack_webhook_url",
+            title: "Slack incoming-webhook URL",
+            prefix: "https://hooks.slack.com/services/",
+            charset: Charset::Any,
+            len: (40, 160),
+            kind: KeyKind::Secret,
+            env_var: "SLACK_WEBHOOK_URL",
+            validate: Some(webhook_shape),
+            ..KeyRule::DEFAULT
+        },
+    ],
+    auth: "Authorization: Bearer xoxb-… (bot token) or xoxp-… (user token), from a server",
+    bodies: &[
+        BodyRule { contains: "\"error\":\"invalid_auth\"", meaning: "Slack rejected the token (wrong, or from another workspace)" },
+        BodyRule { contains: "\"error\":\"not_authed\"", meaning: "Slack saw no token" },
+        BodyRule { contains: "\"error\":\"token_revoked\"", meaning: "the Slack token was revoked" },
+        BodyRule { contains: "\"error\":\"missing_scope\"", meaning: "the Slack token lacks a scope this method needs" },
+    ],
+    docs: "https://api.slack.com/authentication/token-types",
+    empty_401_body: false,
+};
