@@ -63,7 +63,35 @@ fn check(ctx: &Ctx) -> Option<Hit> {
             ],
         });
     }
-    expired_by_session(ctx, now)
+    expired_by_session(ctx, now).or_else(|| expired_by_word(ctx))
+}
+
+/// Words by which servers say a token (not an API key) expired.
+const SAYS_TOKEN_EXPIRED: &[&str] = &["token is expired", "token has expired", "token expired", "expiredtoken", "jwt expired", "session expired", "session has expired"];
+
+/// An opaque token or temporary credential the server itself calls expired.
+fn expired_by_word(ctx: &Ctx) -> Option<Hit> {
+    let ex = ctx.ex;
+    let temporary = ex.req_header("x-amz-security-token").is_some();
+    let c = ex.credentials.iter().find(|c| c.jwt.is_none() && (temporary || c.key.is_none_or(|k| k.rule.kind == crate::providers::KeyKind::Token)))?;
+    let said = ex.resp_body_mentions(SAYS_TOKEN_EXPIRED)
+        || ex.challenges.iter().any(|ch| ch.param("error_description").is_some_and(|d| crate::exchange::mentions(d, SAYS_TOKEN_EXPIRED)));
+    if !said {
+        return None;
+    }
+    let what = if temporary { "temporary credentials (X-Amz-Security-Token)".to_string() } else { format!("the token at {}", c.location.describe()) };
+    Some(Hit {
+        confidence: 0.85,
+        evidence: vec![
+            format!("the server says the token expired; the request carried {what}"),
+            "the token is opaque, so authlens cannot read its expiry itself".into(),
+        ],
+        fix: if temporary {
+            vec!["fetch new temporary credentials (STS AssumeRole / the SDK's credential provider refreshes them) and sign again".into()]
+        } else {
+            vec!["refresh the token (or sign in again) and retry once".into(), "store the token's expiry with it and refresh before it lapses".into()]
+        },
+    })
 }
 
 /// An opaque token is expired when the session shows the response that handed it out, with an
@@ -135,6 +163,16 @@ mod tests {
         // the same token within its lifetime is not expired
         let early = mk(1, "2026-10-14T01:30:00Z", "https://api-m.paypal.com/v2/checkout/orders", Some("A21AAopaqueaccesstoken1234567890"), 401, "");
         assert!(crate::causes::diagnose(&early, &[tok]).iter().all(|(c, _)| c.info.id != "expired_token"));
+    }
+
+    #[test]
+    fn opaque_token_the_server_calls_expired() {
+        use crate::causes::test_util::with_status;
+        let ex = with_status("https://api.example.test/me", &[("Authorization", "Bearer opaqueTokenAAAAAAAAAAAAAAAAAA1")], 401, r#"{"error":"invalid_token","error_description":"The access token expired"}"#);
+        assert_eq!(ids(&ex)[0], "expired_token");
+        // a rolled Stripe key is an API key, not a token: invalid_credentials explains it
+        let ex = with_status("https://api.stripe.com/v1/charges", &[("Authorization", "Bearer sk_test_4eC39HqLyjWDarjtT1zdp7dc")], 401, r#"{"error":{"code":"api_key_expired","message":"Expired API Key provided: sk_test_****7dc"}}"#);
+        assert!(!ids(&ex).contains(&"expired_token"));
     }
 
     #[test]

@@ -1,0 +1,217 @@
+use super::{declare_cause, Ctx, Failure, Hit};
+use crate::exchange::{Exchange, Location};
+use crate::providers::KeyKind;
+use crate::redact::clip;
+use crate::signals::session;
+
+declare_cause! {
+    /// ## What it means
+    /// The credential was accepted as genuine, but it does not carry the scope, permission or
+    /// role this call needs. The server knows who is calling and refuses the action.
+    ///
+    /// ## Why it happens
+    /// OAuth tokens carry the scopes requested at login; restricted or scoped API keys carry the
+    /// permissions ticked when they were created; app installations carry their granted
+    /// permissions. A new endpoint, a new feature, or a token obtained with fewer scopes hits the
+    /// limit. RFC 6750 answers this with `403` and `error="insufficient_scope"`, but providers
+    /// vary: OpenAI answers `401` for missing scopes, Supabase reports database privilege errors
+    /// (`42501`) as `401` or `403`, Firestore says "Missing or insufficient permissions" when no
+    /// signed-in user's token was sent.
+    ///
+    /// ## How to fix
+    /// 1. Find the scope or permission the endpoint needs (the `scope` of the challenge, or the
+    ///    provider's error message names it).
+    /// 2. Grant it: tick the permission on the restricted key, add the scope to the OAuth request
+    ///    and sign in again, or give the app or credential the role.
+    /// 3. Get a new token after changing scopes: a token keeps the scopes it was issued with.
+    ///
+    /// ## Example
+    /// `GET /api/messages` with a token for `openid profile` → `403 WWW-Authenticate: Bearer
+    /// error="insufficient_scope", scope="read:messages"`. Fixed: request `read:messages` at login.
+    ///
+    /// ## References
+    /// RFC 6750 §3.1; RFC 9110 §15.5.4 (403 Forbidden).
+    pub static CAUSE = {
+        id: "insufficient_scope",
+        category: Provider,
+        since: "0.1.0",
+        title: "the credential is valid but lacks the scope or permission for this call",
+        check: check,
+    };
+}
+
+/// What servers write when a valid credential lacks a permission.
+const SAYS_SCOPE: &[&str] = &[
+    "insufficient_scope",
+    "insufficient authentication scopes",
+    "insufficient scope",
+    "does not have the required permissions",
+    "resource not accessible by integration",
+    "missing scopes",
+    "insufficient permissions",
+    "not_authorized",
+    "permission_denied",
+    "request_forbidden_error",
+    "not authorized for this api service",
+    "api key is forbidden",
+    "\"message\":\"access forbidden\"",
+    "\"errorcode\":\"010\"",
+    "\"code\":\"42501\"",
+    "permission denied for",
+    "violates row-level security",
+    "missing or insufficient permissions",
+    "not authorized to send mail",
+    "is not authorized to perform",
+    "restricted api key",
+    "required permissions are not available",
+];
+
+/// Words of a 403 that speak of permissions in general.
+const SAYS_FORBIDDEN: &[&str] = &["permission", "forbidden", "not authorized", "not allowed", "access denied", "accessdenied"];
+
+fn check(ctx: &Ctx) -> Option<Hit> {
+    let ex = ctx.ex;
+    if ex.is_preflight() || session::got_no_response(ex) {
+        return None;
+    }
+    let has_cred = !ex.credentials.is_empty() || ex.has_cookie();
+    let challenge = ex.challenges.iter().find(|c| c.param("error") == Some("insufficient_scope"));
+    let says = ex.resp_body_mentions(SAYS_SCOPE);
+    let mut evidence = Vec::new();
+    let mut confidence: f64;
+    if let Some(ch) = challenge {
+        evidence.push(match ch.param("scope") {
+            Some(s) => format!("the server answered `error=\"insufficient_scope\"` and names the scope it needs: `{}`", clip(s, 200)),
+            None => "the server answered `error=\"insufficient_scope\"` (RFC 6750)".into(),
+        });
+        confidence = 0.96;
+    } else if says {
+        evidence.push(format!("the server's answer says the credential lacks a permission{}", named_permission(ex).map(|p| format!(": `{p}`")).unwrap_or_default()));
+        confidence = 0.9;
+    } else if let Some(ok) = works_elsewhere(ex, ctx.before) {
+        evidence.push(format!(
+            "the same credential succeeded at entry #{} ({} {}), so it is valid: it is not allowed to call {} {}",
+            ok.index,
+            clip(&ok.method, 16),
+            clip(&ok.path, 96),
+            clip(&ex.method, 16),
+            clip(&ex.path, 96)
+        ));
+        confidence = if ctx.failure == Failure::Forbidden { 0.8 } else { 0.6 };
+    } else if ctx.failure == Failure::Forbidden && has_cred && ex.resp_body_mentions(SAYS_FORBIDDEN) {
+        evidence.push("the server refused with 403 and speaks of permissions: the credential was understood but is not allowed this".into());
+        confidence = 0.55;
+    } else {
+        return None;
+    }
+    if !has_cred {
+        evidence.push("the request carried no credential at all, so the server had nobody to grant the permission to".into());
+        confidence = confidence.min(0.5);
+    }
+    if let Some(granted) = token_scopes(ex) {
+        evidence.push(format!("the token was granted: `{}`", clip(&granted, 200)));
+    }
+    if let Some(only) = only_project_key(ex) {
+        evidence.push(only);
+    }
+    Some(Hit { confidence, evidence, fix: fixes(ex, challenge.and_then(|c| c.param("scope")).map(str::to_string).or_else(|| named_permission(ex))) })
+}
+
+/// An earlier success with the same credential on the same host.
+fn works_elsewhere<'a>(ex: &Exchange, before: &'a [Exchange]) -> Option<&'a Exchange> {
+    let c = ex.credentials.first()?;
+    session::recent(before)
+        .iter()
+        .rev()
+        .find(|r| r.host == ex.host && (200..300).contains(&r.status) && r.path != ex.path && r.credentials.iter().any(|o| o.location == c.location && o.raw() == c.raw()))
+}
+
+/// The scopes of the JWT the request carried.
+fn token_scopes(ex: &Exchange) -> Option<String> {
+    ex.credentials.iter().filter_map(|c| c.jwt.as_ref()).find(|j| !j.scopes.is_empty()).map(|j| j.scopes.join(" "))
+}
+
+/// Firestore and Supabase: the project key identifies the project, not a user.
+fn only_project_key(ex: &Exchange) -> Option<String> {
+    let p = ex.provider?;
+    if !matches!(p.id, "firebase" | "supabase") {
+        return None;
+    }
+    let user_token = ex.credentials.iter().any(|c| matches!(c.location, Location::Authorization) && c.jwt.as_ref().is_some_and(|j| j.role.as_deref() != Some("anon")));
+    let project_key = ex.credentials.iter().any(|c| c.kind() == Some(KeyKind::Publishable) || c.jwt.as_ref().is_some_and(|j| j.role.as_deref() == Some("anon")));
+    (project_key && !user_token).then(|| {
+        format!("the request carried only the {} project key, no signed-in user's token: rules that need a user see an anonymous request", p.name)
+    })
+}
+
+/// The permission or scope the server's message names, when it follows a known pattern.
+fn named_permission(ex: &Exchange) -> Option<String> {
+    let body = ex.resp_body.as_str();
+    for (start, end) in [("Missing scopes: ", ". "), ("Having the '", "'"), ("permission denied for table ", "\""), ("is not authorized to perform: ", " ")] {
+        if let Some(i) = body.find(start) {
+            let rest = &body[i + start.len()..];
+            let v: String = rest.split(end).next().unwrap_or("").chars().take(96).collect();
+            let v = v.trim().trim_end_matches(['"', ',', '}']);
+            if !v.is_empty() {
+                return Some(crate::redact::escape(v));
+            }
+        }
+    }
+    None
+}
+
+fn fixes(ex: &Exchange, needed: Option<String>) -> Vec<String> {
+    let need = needed.as_deref().map(|n| format!("`{}`", clip(n, 96))).unwrap_or_else(|| "the permission this endpoint needs".into());
+    let first = match ex.provider.map(|p| p.id) {
+        Some("stripe") => format!("edit the restricted key (rk_…) in the Stripe Dashboard and grant {need}, or use a key that has it"),
+        Some("github") => format!("grant the token {need}: fine-grained token permissions, or the `permissions:` block of the workflow for GITHUB_TOKEN"),
+        Some("google") => format!("request {need} when obtaining the OAuth token, then get a new token (scopes are fixed at issue)"),
+        Some("openai") => format!("give the API key {need} (restricted key scopes, or the Writer/Owner role in the project)"),
+        Some("paypal") => "use a token of the same app and environment that created the resource, and check the app has the feature enabled".into(),
+        Some("xendit") => format!("set the API key's permission for this product (e.g. Money-out: Read) in the Xendit Dashboard; {need}"),
+        Some("square") => format!("request the OAuth permission {need} (e.g. ORDERS_WRITE) and authorize again"),
+        Some("sendgrid") => format!("add the scope {need} (e.g. mail.send) to the SendGrid API key"),
+        Some("adyen") => "give the API credential the role this API needs in the Customer Area, and link it to the merchant account".into(),
+        Some("supabase") => "send the signed-in user's access token in Authorization, and check the table's GRANTs and row-level security policies".into(),
+        Some("firebase") => "send the signed-in user's Firebase ID token as `Authorization: Bearer <token>`, and check the security rules".into(),
+        Some("checkout") => "allow this API for the key in the Checkout.com Dashboard (keys can be scoped per API), or use a key that has it".into(),
+        Some("aws") => format!("allow the action {need} in the IAM policy of this principal"),
+        _ => format!("grant the credential {need}, then obtain a new token"),
+    };
+    vec![first, "a 403 is not fixed by retrying with the same credential".into()]
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::causes::test_util::{ids, with_status};
+    use crate::har::NameValue;
+
+    #[test]
+    fn rfc6750_challenge() {
+        let mut ex = with_status("https://api.example.test/api/messages", &[("Authorization", "Bearer abcdefghijklmnop123")], 403, "");
+        ex.challenges = crate::parse::www_authenticate::parse(r#"Bearer realm="api", error="insufficient_scope", scope="read:messages""#);
+        let hits = crate::causes::diagnose(&ex, &[]);
+        assert_eq!(hits[0].0.info.id, "insufficient_scope");
+        assert!(hits[0].1.evidence[0].contains("read:messages"));
+    }
+
+    #[test]
+    fn provider_bodies() {
+        let ex = with_status("https://api.openai.com/v1/responses", &[("Authorization", "Bearer sk-proj-abcdefghijklmnopqrstuvwxyzABCDEFGH")], 401, "{\"error\":{\"message\":\"You have insufficient permissions for this operation. Missing scopes: api.responses.write. Check that you have the correct role\"}}");
+        let hits = crate::causes::diagnose(&ex, &[]);
+        assert_eq!(hits[0].0.info.id, "insufficient_scope");
+        assert!(hits[0].1.evidence[0].contains("api.responses.write"), "{:?}", hits[0].1.evidence);
+        let ex = with_status("https://api.github.com/user", &[("Authorization", "Bearer ghs_abcdefghijklmnopqrstuvwxyz0123456789")], 403, r#"{"message":"Resource not accessible by integration"}"#);
+        assert_eq!(ids(&ex)[0], "insufficient_scope");
+    }
+
+    #[test]
+    fn near_misses() {
+        // a rate limit is not a permission problem
+        let mut ex = with_status("https://api.github.com/x", &[("Authorization", "Bearer ghp_x")], 403, "API rate limit exceeded");
+        ex.resp_headers.push(NameValue { name: "X-RateLimit-Remaining".into(), value: "0".into() });
+        assert!(ids(&ex).is_empty());
+        // a plain 401 with a clean token is not about scope
+        assert!(!ids(&with_status("https://api.example.test/x", &[("Authorization", "Bearer abcdefghijklmnop123")], 401, "")).contains(&"insufficient_scope"));
+    }
+}
