@@ -1,0 +1,221 @@
+use super::{declare_cause, Ctx, Hit};
+use crate::exchange::{Credential, Exchange};
+use crate::parse::jwt::Jwt;
+use crate::redact::clip;
+use crate::signals::session;
+
+declare_cause! {
+    /// ## What it means
+    /// The request carried a genuine, unexpired JWT that was issued for someone else: its `aud`
+    /// (audience) names another API, or its `iss` (issuer) is another tenant, project or
+    /// environment — or it is an ID token, which is meant for the app that signed the user in,
+    /// not for an API. The API must reject a token whose audience does not include it (RFC 7519
+    /// §4.1.3).
+    ///
+    /// ## Why it happens
+    /// - The SPA asked for a token without the API's `audience` (Auth0) or resource, and sent the
+    ///   ID token — or a token for `/userinfo` — instead.
+    /// - Several APIs share one login, and the token of one is sent to the other.
+    /// - The app signs in against the dev tenant or another project while the API trusts the
+    ///   production one (Auth0 tenants, Supabase projects, Firebase projects).
+    ///
+    /// ## How to fix
+    /// 1. Request the access token for this API: pass its identifier as `audience`/`resource`
+    ///    (or the scope prefix the identity provider uses), and send the access token, not the
+    ///    ID token.
+    /// 2. Make the app and the API use the same tenant or project per environment.
+    /// 3. Align the API's expected audience and issuer with what the identity provider issues.
+    ///
+    /// ## Example
+    /// `Authorization: Bearer eyJ…` whose payload has `aud` = the SPA's client id and a `nonce`
+    /// → `401 jwt audience invalid. expected: https://api.example.com`. Fixed: request the token
+    /// with `audience: "https://api.example.com"` and send the access token.
+    ///
+    /// ## Known limits
+    /// authlens does not know which audience an API expects; without the server's message it
+    /// relies on the session (another token accepted by the same host) and on token shape.
+    ///
+    /// ## References
+    /// RFC 7519 §4.1.1 and §4.1.3; OpenID Connect Core §2 (ID token).
+    pub static CAUSE = {
+        id: "wrong_audience",
+        category: Token,
+        since: "0.1.0",
+        title: "the token was issued for another API, tenant or environment",
+        check: check,
+    };
+}
+
+const SAYS_AUDIENCE: &[&str] = &["audience invalid", "invalid audience", "unexpected \"aud\"", "aud claim", "audience mismatch", "wrong audience", "audience is invalid", "invalid_audience", "jwt issuer invalid", "issuer invalid", "unexpected \"iss\"", "invalid issuer", "invalid_issuer"];
+const ENV_MARKS: &[&str] = &["dev", "development", "staging", "stage", "test", "sandbox", "qa", "uat", "preview"];
+
+fn describe(j: &Jwt) -> String {
+    let mut parts = Vec::new();
+    if !j.aud.is_empty() {
+        parts.push(format!("aud {}", j.aud.iter().take(4).map(|a| format!("`{}`", clip(a, 96))).collect::<Vec<_>>().join(", ")));
+    }
+    if let Some(i) = &j.iss {
+        parts.push(format!("iss `{}`", clip(i, 96)));
+    }
+    if parts.is_empty() {
+        "no aud or iss".into()
+    } else {
+        parts.join(", ")
+    }
+}
+
+fn check(ctx: &Ctx) -> Option<Hit> {
+    let ex = ctx.ex;
+    let now = session::at(ex);
+    let c = ex.credentials.iter().find(|c| c.jwt.as_ref().is_some_and(|j| j.exp.is_none_or(|e| now.is_none_or(|n| e > n))))?;
+    let j = c.jwt.as_ref()?;
+    let mut evidence = vec![format!("the token at {} has {}", c.location.describe(), describe(j))];
+    let says = ex.resp_body_mentions(SAYS_AUDIENCE) || ex.challenges.iter().any(|ch| ch.param("error_description").is_some_and(|d| crate::exchange::mentions(d, SAYS_AUDIENCE)));
+    let mut confidence: f64 = 0.0;
+    if says {
+        evidence.push(match expected(ex) {
+            Some(e) => format!("the server says the audience or issuer is wrong and expects `{e}`"),
+            None => "the server says the token's audience or issuer is wrong".into(),
+        });
+        confidence = 0.95;
+    }
+    if j.looks_like_id_token {
+        evidence.push("it is an ID token (it has `nonce`/`at_hash`), made for the app that signed the user in, not for an API".into());
+        confidence = confidence.max(0.88);
+    }
+    if let Some(why) = supabase_project(ex, j) {
+        evidence.push(why);
+        confidence = confidence.max(0.9);
+    }
+    if let Some(why) = accepted_other(ex, c, ctx.before) {
+        evidence.push(why);
+        confidence = confidence.max(0.88);
+    }
+    if confidence == 0.0 {
+        if let Some(why) = environment_marks(ex, j).or_else(|| foreign_audience(ex, j)) {
+            evidence.push(why);
+            confidence = 0.62;
+        }
+    }
+    if confidence == 0.0 {
+        return None;
+    }
+    let mut fix = vec![];
+    if j.looks_like_id_token {
+        fix.push("send the access token, not the ID token: request it with this API's `audience` (Auth0) or resource/scope".into());
+    } else {
+        fix.push(format!("request the token for the API at {} (its identifier as `audience`/`resource`), from the tenant or project this API trusts", clip(&ex.host, 96)));
+    }
+    fix.push("check that the API's expected audience and issuer match what the identity provider issues for this environment".into());
+    Some(Hit { confidence, evidence, fix })
+}
+
+/// "expected: https://api.example.com" from jsonwebtoken-style messages.
+fn expected(ex: &Exchange) -> Option<String> {
+    let b = ex.resp_body.as_str();
+    let i = b.find("expected: ")?;
+    let v: String = b[i + 10..].chars().take_while(|c| !matches!(c, '"' | ',' | '}' | '\n' | ' ')).take(128).collect();
+    (!v.is_empty()).then(|| crate::redact::escape(&v))
+}
+
+/// Supabase: the token's project (`ref`, or the project in `iss`) is not the host's project.
+fn supabase_project(ex: &Exchange, j: &Jwt) -> Option<String> {
+    if ex.provider.map(|p| p.id) != Some("supabase") {
+        return None;
+    }
+    let host_ref = ex.host.strip_suffix(".supabase.co")?;
+    let token_ref = j.project_ref.clone().or_else(|| {
+        let iss = url::Url::parse(j.iss.as_deref()?).ok()?;
+        iss.host_str()?.strip_suffix(".supabase.co").map(str::to_string)
+    })?;
+    (token_ref != host_ref).then(|| format!("the token belongs to the Supabase project `{}`, the request went to project `{}`", clip(&token_ref, 64), clip(host_ref, 64)))
+}
+
+/// An earlier success on the same host with a token of another audience or issuer.
+fn accepted_other(ex: &Exchange, c: &Credential, before: &[Exchange]) -> Option<String> {
+    let j = c.jwt.as_ref()?;
+    session::recent(before).iter().rev().find_map(|r| {
+        if r.host != ex.host || !(200..300).contains(&r.status) {
+            return None;
+        }
+        let o = r.credentials.iter().find(|o| o.location == c.location)?.jwt.as_ref()?;
+        let differs = (!o.aud.is_empty() && o.aud != j.aud) || (o.iss.is_some() && o.iss != j.iss);
+        differs.then(|| format!("entry #{} to {} succeeded with a token that has {}", r.index, clip(&ex.host, 96), describe(o)))
+    })
+}
+
+/// Environment words in a host or URL (the top-level label is ignored: `.test` is no environment).
+fn marks(s: &str) -> Vec<&'static str> {
+    let lower = s.to_ascii_lowercase();
+    let text = match url::Url::parse(&lower) {
+        Ok(u) => format!("{} {}", u.host_str().unwrap_or(""), u.path()),
+        Err(_) => lower,
+    };
+    let mut words: Vec<&str> = Vec::new();
+    for part in text.split(' ') {
+        let mut labels: Vec<&str> = part.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        if part.contains('.') && !part.contains('/') {
+            labels.pop();
+        }
+        words.extend(labels);
+    }
+    ENV_MARKS.iter().copied().filter(|m| words.iter().any(|w| w == m)).collect()
+}
+
+/// The token names an environment (`dev`, `staging`) the host does not, or the reverse.
+fn environment_marks(ex: &Exchange, j: &Jwt) -> Option<String> {
+    let mut tm: Vec<&str> = j.iss.iter().chain(j.aud.iter()).take(8).flat_map(|s| marks(s)).collect();
+    tm.dedup();
+    let hm = marks(&ex.host);
+    if tm == hm || (tm.is_empty() && hm.is_empty()) {
+        return None;
+    }
+    Some(match (tm.first(), hm.first()) {
+        (Some(t), Some(h)) => format!("the token comes from a `{t}` environment, the API host is a `{h}` one"),
+        (Some(t), None) => format!("the token comes from a `{t}` tenant or environment, and the API host {} names none", clip(&ex.host, 96)),
+        (None, Some(h)) => format!("the API host is a `{h}` environment, the token's issuer and audience name none"),
+        (None, None) => return None,
+    })
+}
+
+/// Every audience is a URL on another site than the API host.
+fn foreign_audience(ex: &Exchange, j: &Jwt) -> Option<String> {
+    let hosts: Vec<String> = j.aud.iter().filter_map(|a| url::Url::parse(a).ok()?.host_str().map(str::to_string)).filter(|h| h.contains('.')).collect();
+    if hosts.is_empty() || hosts.len() != j.aud.len() || hosts.iter().any(|h| session::site(h) == session::site(&ex.host)) {
+        return None;
+    }
+    Some(format!("the token's audience is on {}, another site than {}", clip(&hosts[0], 96), clip(&ex.host, 96)))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::causes::test_util::{failing, ids, with_status};
+    use crate::parse::jwt::make;
+
+    #[test]
+    fn id_token_and_audience_message() {
+        let t = make(r#"{"alg":"RS256"}"#, r#"{"aud":"Xq3clientid","iss":"https://tenant.eu.auth0.com/","nonce":"n1","exp":1792000000}"#);
+        assert_eq!(ids(&failing("https://api.example.test/orders", &[("Authorization", &format!("Bearer {t}"))]))[0], "wrong_audience");
+        let t = make(r#"{"alg":"RS256"}"#, r#"{"aud":"https://other.example.test","exp":1792000000}"#);
+        let ex = with_status("https://api.example.test/orders", &[("Authorization", &format!("Bearer {t}"))], 401, "{\"message\":\"jwt audience invalid. expected: https://api.example.test\"}");
+        let hits = crate::causes::diagnose(&ex, &[]);
+        assert_eq!(hits[0].0.info.id, "wrong_audience");
+        assert!(hits[0].1.evidence[1].contains("expects `https://api.example.test`"), "{:?}", hits[0].1.evidence);
+    }
+
+    #[test]
+    fn dev_tenant_on_production_api() {
+        let t = make(r#"{"alg":"RS256"}"#, r#"{"aud":"https://api.example.test","iss":"https://shop-dev.eu.auth0.com/","exp":1792000000}"#);
+        assert_eq!(ids(&failing("https://api.example.test/orders", &[("Authorization", &format!("Bearer {t}"))]))[0], "wrong_audience");
+    }
+
+    #[test]
+    fn near_misses() {
+        // an access token for this API: no audience problem to report
+        let t = make(r#"{"alg":"RS256"}"#, r#"{"aud":"https://api.example.test","iss":"https://shop.eu.auth0.com/","exp":1792000000,"scope":"read"}"#);
+        assert!(!ids(&failing("https://api.example.test/orders", &[("Authorization", &format!("Bearer {t}"))])).contains(&"wrong_audience"));
+        // an expired ID token: expired_token explains it
+        let t = make(r#"{"alg":"RS256"}"#, r#"{"aud":"Xq3clientid","nonce":"n1","exp":1791959280}"#);
+        assert!(!ids(&failing("https://api.example.test/orders", &[("Authorization", &format!("Bearer {t}"))])).contains(&"wrong_audience"));
+    }
+}
