@@ -1,0 +1,160 @@
+use super::{declare_cause, Ctx, Hit};
+use crate::exchange::Exchange;
+use crate::redact::clip;
+
+declare_cause! {
+    /// ## What it means
+    /// The `Authorization` header uses a different scheme than the API accepts: `Bearer` where
+    /// the server wants `Basic`, `Basic` where it wants `Bearer`, `Bearer` where Okta's
+    /// management API wants `SSWS`. The credential may be right; the server does not read it.
+    ///
+    /// ## Why it happens
+    /// Code is copied between APIs that authenticate differently. Midtrans, Xendit, Razorpay and
+    /// Twilio take the key in HTTP Basic; Stripe, Checkout.com, OpenAI and most OAuth APIs take a
+    /// bearer token; Adyen takes its API key in `X-API-Key`. An HTTP client's `auth:` option
+    /// produces Basic while the API wants Bearer, and GitHub no longer accepts a username and
+    /// password at all. A server's `WWW-Authenticate` header names the schemes it accepts.
+    ///
+    /// ## How to fix
+    /// 1. Use the scheme the API documents (or the one its `WWW-Authenticate` challenge names).
+    /// 2. For Basic, send `base64(user:password)` — for key-as-username APIs, `base64(KEY + ":")`.
+    /// 3. Spell the scheme as documented: the RFC makes it case-insensitive, but some servers
+    ///    (Razorpay) only accept `Basic`.
+    ///
+    /// ## Example
+    /// `Authorization: Bearer SB-Mid-server-…` to `api.sandbox.midtrans.com` → `401`. Fixed:
+    /// `Authorization: Basic base64("SB-Mid-server-…:")`.
+    ///
+    /// ## References
+    /// RFC 9110 §11.6.1 (WWW-Authenticate), RFC 7617 (Basic), RFC 6750 (Bearer).
+    pub static CAUSE = {
+        id: "wrong_auth_scheme",
+        category: Credential,
+        since: "0.1.0",
+        title: "the Authorization header uses a scheme the API does not accept",
+        check: check,
+    };
+}
+
+/// Schemes each provider accepts in `Authorization` (lowercase). `None`: it depends on the path.
+const SCHEMES: &[(&str, &[&str])] = &[
+    ("midtrans", &["basic"]),
+    ("xendit", &["basic"]),
+    ("razorpay", &["basic"]),
+    ("twilio", &["basic"]),
+    ("adyen", &["basic"]),
+    ("stripe", &["bearer", "basic"]),
+    ("checkout", &["bearer"]),
+    ("openai", &["bearer", "basic"]),
+    ("github", &["bearer", "token", "basic"]),
+    ("sendgrid", &["bearer"]),
+    ("square", &["bearer"]),
+    ("supabase", &["bearer"]),
+    ("google", &["bearer"]),
+    ("firebase", &["bearer"]),
+    ("aws", &["aws4-hmac-sha256"]),
+];
+
+fn accepted(ex: &Exchange) -> Option<(&'static str, Vec<&'static str>)> {
+    let p = ex.provider?;
+    if p.id == "paypal" {
+        return Some((p.name, if ex.path.starts_with("/v1/oauth2/token") { vec!["basic"] } else { vec!["bearer"] }));
+    }
+    SCHEMES.iter().find(|(id, _)| *id == p.id).map(|(_, s)| (p.name, s.to_vec()))
+}
+
+fn is_okta(host: &str) -> bool {
+    [".okta.com", ".oktapreview.com", ".okta-emea.com"].iter().any(|d| host.ends_with(d))
+}
+
+fn check(ctx: &Ctx) -> Option<Hit> {
+    let ex = ctx.ex;
+    let a = ex.authorization.as_ref()?;
+    let sent = a.scheme.as_deref()?;
+    let sent_l = sent.to_ascii_lowercase();
+    let asked: Vec<String> = ex.challenges.iter().map(|c| c.scheme.to_ascii_lowercase()).filter(|s| !s.is_empty()).collect();
+    let mut evidence = Vec::new();
+    let mut confidence: f64 = 0.0;
+    let mut want: Option<String> = None;
+    let table = accepted(ex);
+    if let Some((name, schemes)) = &table {
+        if !schemes.iter().any(|s| *s == sent_l) {
+            evidence.push(format!("the request used `{}`; {name} accepts {}", clip(sent, 32), schemes.iter().map(|s| format!("`{}`", title(s))).collect::<Vec<_>>().join(" or ")));
+            confidence = 0.9;
+            want = schemes.first().map(|s| title(s));
+        } else if ex.provider.is_some_and(|p| p.id == "razorpay") && sent != "Basic" {
+            evidence.push(format!("the scheme is spelled `{}`: Razorpay documents `basic` and `BASIC` as invalid, only `Basic` works", clip(sent, 32)));
+            confidence = 0.88;
+            want = Some("Basic".into());
+        }
+    }
+    let challenge_disagrees = !asked.is_empty() && !asked.contains(&sent_l);
+    // A provider that accepts the scheme sent overrides a generic challenge (Stripe answers
+    // `WWW-Authenticate: Basic` yet takes Bearer).
+    if challenge_disagrees && (confidence > 0.0 || table.is_none()) {
+        evidence.push(format!("the server's WWW-Authenticate asks for {}", asked.iter().take(4).map(|s| format!("`{}`", clip(&title(s), 32))).collect::<Vec<_>>().join(" or ")));
+        confidence = if confidence > 0.0 { 0.93 } else { 0.85 };
+        want = want.or_else(|| asked.first().map(|s| title(s)));
+    }
+    if ex.provider.is_some_and(|p| p.id == "github") && ex.resp_body_mentions(&["username/password authentication"]) {
+        evidence.push("GitHub refuses username/password Basic authentication; it needs a token".into());
+        confidence = 0.93;
+        want = Some("Bearer".into());
+    }
+    if is_okta(&ex.host) && ex.path.starts_with("/api/v1/") && sent_l == "bearer" && ex.auth_credential().is_some_and(|c| c.jwt.is_none()) {
+        evidence.push("Okta's management API takes its API tokens as `SSWS <token>`; `Bearer` is only for OAuth access tokens (JWTs), and this token is not one".into());
+        confidence = confidence.max(0.8);
+        want = Some("SSWS".into());
+    }
+    if confidence == 0.0 {
+        return None;
+    }
+    let want = want.unwrap_or_else(|| "the documented scheme".into());
+    let mut fix = vec![match want.as_str() {
+        "Basic" => "send `Authorization: Basic <base64(user:password)>` — for a key used as the username, `base64(KEY + \":\")`".to_string(),
+        "Bearer" => "send `Authorization: Bearer <token>`".to_string(),
+        "SSWS" => "send `Authorization: SSWS <api token>`, or use an OAuth access token with Bearer".to_string(),
+        other => format!("send `Authorization: {other} …`"),
+    }];
+    if let Some(p) = ex.provider {
+        fix.push(format!("{} expects {}", p.name, p.auth));
+    }
+    Some(Hit { confidence, evidence, fix })
+}
+
+/// `bearer` → `Bearer`.
+fn title(s: &str) -> String {
+    match s {
+        "aws4-hmac-sha256" => "AWS4-HMAC-SHA256".into(),
+        "ssws" => "SSWS".into(),
+        _ => {
+            let mut c = s.chars();
+            c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::causes::test_util::{failing, ids};
+
+    #[test]
+    fn bearer_to_basic_provider_and_challenge() {
+        assert_eq!(ids(&failing("https://api.sandbox.midtrans.com/v2/charge", &[("Authorization", "Bearer SB-Mid-server-abc123cde456Fx9Kq2Lm7Np4")]))[0], "wrong_auth_scheme");
+        let mut ex = failing("https://intranet.example.test/api", &[("Authorization", "Bearer abcdefghijklmnop123")]);
+        ex.challenges = crate::parse::www_authenticate::parse(r#"Basic realm="intranet""#);
+        assert_eq!(ids(&ex)[0], "wrong_auth_scheme");
+    }
+
+    #[test]
+    fn near_misses() {
+        // Stripe challenges Basic but accepts Bearer
+        let mut ex = failing("https://api.stripe.com/v1/charges", &[("Authorization", "Bearer sk_test_4eC39HqLyjWDarjtT1zdp7dc")]);
+        ex.challenges = crate::parse::www_authenticate::parse(r#"Basic realm="Stripe""#);
+        assert!(!ids(&ex).contains(&"wrong_auth_scheme"));
+        // the challenge names the scheme that was sent
+        let mut ex = failing("https://api.example.test/x", &[("Authorization", "Bearer abcdefghijklmnop123")]);
+        ex.challenges = crate::parse::www_authenticate::parse(r#"Bearer error="invalid_token""#);
+        assert!(!ids(&ex).contains(&"wrong_auth_scheme"));
+    }
+}
