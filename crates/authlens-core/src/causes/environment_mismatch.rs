@@ -70,6 +70,38 @@ fn check(ctx: &Ctx) -> Option<Hit> {
             ],
         });
     }
+    token_from_other_environment(ctx, host_env)
+}
+
+/// A token obtained from the other environment: handed out earlier in the session by that
+/// environment's token endpoint, or a JWT whose issuer is that environment's host.
+fn token_from_other_environment(ctx: &Ctx, host_env: Env) -> Option<Hit> {
+    let ex = ctx.ex;
+    let p = ex.provider?;
+    let same = |q: &crate::providers::Provider| std::ptr::eq(p, q);
+    for c in ex.credentials.iter().filter(|c| c.key.is_none_or(|k| k.rule.kind == crate::providers::KeyKind::Token)) {
+        let x = c.raw().trim();
+        let issuer = crate::signals::session::recent(ctx.before)
+            .iter()
+            .rev()
+            .find(|r| r.issued.iter().any(|t| t.value == x))
+            .filter(|r| r.provider.is_some_and(same) && r.env.is_some_and(|e| e != host_env))
+            .map(|r| format!("entry #{} handed out this token from {}, a {} host", r.index, crate::redact::clip(&r.host, 128), r.env.map_or("", |e| e.as_str())));
+        let by_iss = || {
+            let iss = url::Url::parse(c.jwt.as_ref()?.iss.as_deref()?).ok()?;
+            let (q, env) = crate::providers::for_host(iss.host_str()?)?;
+            (same(q) && env.is_some_and(|e| e != host_env)).then(|| format!("the token's issuer {} is a {} host", crate::redact::clip(iss.as_str(), 128), env.map_or("", |e| e.as_str())))
+        };
+        let Some(why) = issuer.or_else(by_iss) else { continue };
+        return Some(Hit {
+            confidence: 0.9,
+            evidence: vec![why, format!("this request went to {}, a {} host", crate::redact::clip(&ex.host, 128), host_env.as_str())],
+            fix: vec![
+                format!("obtain the token from {}'s {} token endpoint, with that environment's credentials", p.name, host_env.as_str()),
+                "take the token URL, the API base URL and the credentials from the same environment setting".into(),
+            ],
+        });
+    }
     None
 }
 
@@ -87,6 +119,27 @@ mod tests {
     fn checkout_sandbox_key_on_production_and_reverse() {
         assert_eq!(ids(&failing("https://api.checkout.com/payments", &[("Authorization", "Bearer sk_sbox_abcdefghijklmnopqrstuvwxyz2")]))[0], "environment_mismatch");
         assert_eq!(ids(&failing("https://api.sandbox.checkout.com/payments", &[("Authorization", "Bearer sk_abcdefghijklmnopqrstuvwxyz2")]))[0], "environment_mismatch");
+    }
+
+    #[test]
+    fn sandbox_token_on_live_api() {
+        use crate::exchange::Exchange;
+        use crate::har::{Content, Entry, NameValue, Request, Response};
+        let mk = |i: usize, url: &str, auth: Option<&str>, status: i64, body: &str| {
+            let headers = auth.map(|a| vec![NameValue { name: "Authorization".into(), value: format!("Bearer {a}") }]).unwrap_or_default();
+            Exchange::new(i, &Entry {
+                started_date_time: "2026-10-14T09:30:00Z".into(),
+                request: Request { method: "POST".into(), url: url.into(), headers, ..Default::default() },
+                response: Response { status, content: Content { text: Some(body.into()), ..Default::default() }, ..Default::default() },
+                ..Default::default()
+            })
+        };
+        let tok = mk(0, "https://api-m.sandbox.paypal.com/v1/oauth2/token", None, 200, r#"{"access_token":"A21AAsandboxtoken1234567890abcd","expires_in":32398}"#);
+        let call = mk(1, "https://api-m.paypal.com/v2/checkout/orders", Some("A21AAsandboxtoken1234567890abcd"), 401, "");
+        assert_eq!(crate::causes::diagnose(&call, std::slice::from_ref(&tok))[0].0.info.id, "environment_mismatch");
+        // the same token on the sandbox API is fine as far as environments go
+        let call = mk(1, "https://api-m.sandbox.paypal.com/v2/checkout/orders", Some("A21AAsandboxtoken1234567890abcd"), 401, "");
+        assert!(crate::causes::diagnose(&call, &[tok]).iter().all(|(c, _)| c.info.id != "environment_mismatch"));
     }
 
     #[test]
