@@ -152,6 +152,14 @@ fn forbidden_is_auth(ex: &Exchange) -> bool {
     if rate {
         return false;
     }
+    // API Gateway says "Missing Authentication Token" for any path or method that is not
+    // deployed, signed or not: far more often a wrong URL or stage than a missing credential.
+    // authlens does not explain it as an authentication failure (the server's words still show).
+    if ex.resp_header("x-amzn-errortype").is_some_and(|v| v.trim_start().starts_with("MissingAuthenticationToken"))
+        || ex.resp_body_mentions(&["\"message\":\"Missing Authentication Token\""])
+    {
+        return false;
+    }
     if ex.challenges.iter().any(|c| c.param("error").is_some()) || ex.recognised_body().is_some() {
         return true;
     }
@@ -237,6 +245,12 @@ mod tests {
             assert!(!i.title.ends_with('.'), "title ends with a period: {}", i.id);
             assert_eq!(by_id(i.id).map(|c| c.info.id), Some(i.id));
         }
+    }
+
+    #[test]
+    fn api_gateway_unknown_route_is_not_auth() {
+        let ex = test_util::with_status("https://abc123.execute-api.us-east-1.amazonaws.com/prod/nope", &[], 403, "{\"message\":\"Missing Authentication Token\"}");
+        assert!(failure(&ex).is_none());
     }
 
     #[test]
