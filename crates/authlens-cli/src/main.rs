@@ -9,6 +9,8 @@ use authlens_core::render;
 use authlens_core::report::Severity;
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod eval;
+
 #[derive(Parser)]
 #[command(name = "authlens", version, about = "Explains why requests got 401/403 and finds server keys exposed by a web page, from HAR files")]
 struct Cli {
@@ -36,6 +38,17 @@ enum Command {
         /// List every id with its title.
         #[arg(long)]
         list: bool,
+        /// Print the documentation of every cause as one Markdown page (docs/causes.md).
+        #[arg(long)]
+        all: bool,
+    },
+    /// Measure the causes against a corpus: DIR/*.har with DIR/expected.json (top-1, top-3, controls).
+    Eval {
+        /// The corpus directory, e.g. tests/corpus.
+        dir: String,
+        /// Output format (markdown writes the page docs/eval.md).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
 }
 
@@ -100,7 +113,19 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Command::Explain { id, list } => {
+        Command::Eval { dir, format } => eval::run(
+            &dir,
+            match format {
+                Format::Text => eval::Output::Text,
+                Format::Json => eval::Output::Json,
+                Format::Markdown => eval::Output::Markdown,
+            },
+        ),
+        Command::Explain { all: true, .. } => {
+            print!("{}", authlens_core::causes::docs_markdown());
+            ExitCode::SUCCESS
+        }
+        Command::Explain { id, list, all: false } => {
             if list || id.is_none() {
                 for c in authlens_core::causes::ALL {
                     println!("{:<36} {}", c.info.id, c.info.title);
