@@ -75,6 +75,8 @@ fn check(ctx: &Ctx) -> Option<Hit> {
             Defect::MultipleCredentials => {
                 evidence.push("several credentials are joined with commas in one header".into());
                 fix.push("send exactly one credential".into());
+                // The spaces after the commas are not the problem: rank this above whitespace.
+                confidence = confidence.max(0.92);
             }
             Defect::EmptyCredential | Defect::SurroundingWhitespace | Defect::InnerWhitespace => {}
         }

@@ -43,7 +43,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         if let Some(w) = signals::whitespace(decoded) {
             evidence.push(format!("the decoded Basic credential has {w}"));
         }
-    } else if let Some(a) = &ex.authorization {
+    } else if let Some(a) = ex.authorization.as_ref().filter(|a| !auth_params(a)) {
         let mut raw = a.credential.as_str();
         if a.defects.iter().any(|d| matches!(d, crate::parse::authorization::Defect::DoubledScheme(_))) {
             // `Bearer Bearer x`: the space after the second scheme is not the problem.
@@ -76,6 +76,12 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     })
 }
 
+/// Schemes whose credential is a list of `name=value` parameters separated by `, ` (AWS SigV4,
+/// Digest, OAuth 1): the spaces there are part of the syntax.
+fn auth_params(a: &crate::parse::authorization::Authorization) -> bool {
+    ["aws4-hmac-sha256", "digest", "oauth"].iter().any(|s| a.is_scheme(s))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::causes::test_util::{failing, ids};
@@ -89,6 +95,12 @@ mod tests {
     fn bearer_inner_space_and_encoded_newline() {
         assert_eq!(ids(&failing("https://x.test/me", &[("Authorization", "Bearer abcdef ghijkl123")]))[0], "whitespace_in_credentials");
         assert_eq!(ids(&failing("https://x.test/me", &[("Authorization", "Bearer abcdefghijkl123%0A")]))[0], "whitespace_in_credentials");
+    }
+
+    #[test]
+    fn parameter_schemes_are_not_whitespace_damage() {
+        let sigv4 = "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261014/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-date, Signature=fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024";
+        assert!(!ids(&failing("https://bucket.s3.amazonaws.com/k", &[("Authorization", sigv4)])).contains(&"whitespace_in_credentials"));
     }
 
     #[test]

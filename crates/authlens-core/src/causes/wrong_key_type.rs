@@ -48,6 +48,7 @@ const PUBLISHABLE_OK: &[(&str, &[&str])] = &[
     ("xendit", &["/credit_card_tokens", "/v2/credit_card_tokens", "/v2/tokens", "/cybersource", "/payment_methods/token"]),
     ("adyen", &["/checkoutshopper"]),
     ("braintree", &["/client_api"]),
+    ("square", &[]),
     ("google", &[]),
     ("firebase", &[]),
 ];
