@@ -1,0 +1,78 @@
+//! Helper for the benchmark suite (`./build.sh bench`, tests/bench/run.sh):
+//!
+//! - `bench_helper parse FILE`: read FILE and parse it with `serde_json::from_str::<Value>`, the
+//!   baseline `authlens analyze` is measured against (reading + plain JSON parsing, nothing else).
+//! - `bench_helper patterns`: print one regular expression per line for the key formats the
+//!   scanner looks for (prefix, charset, minimum length), generated from the provider rules, so
+//!   ripgrep can search the same patterns.
+
+use std::process::ExitCode;
+
+use authlens_core::providers::{all_rules, Find};
+
+fn class(allows: impl Fn(u8) -> bool) -> String {
+    let mut s = String::from("[");
+    for c in 0x21u8..=0x7e {
+        if allows(c) {
+            if b"\\]^-[&~".contains(&c) {
+                s.push('\\');
+            }
+            s.push(c as char);
+        }
+    }
+    s.push(']');
+    s
+}
+
+fn escape(lit: &str) -> String {
+    // Only regex meta characters are escaped (older regex versions refuse other escapes).
+    lit.chars().map(|c| if "\\.+*?()|[]{}^$#&-~".contains(c) { format!("\\{c}") } else { c.to_string() }).collect()
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("parse") if args.len() == 2 => {
+            let text = match std::fs::read_to_string(&args[1]) {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("{}: {e}", args[1]);
+                    return ExitCode::from(2);
+                }
+            };
+            match serde_json::from_str::<serde_json::Value>(&text) {
+                Ok(v) => {
+                    // Touch the result so nothing is optimised away.
+                    let n = v.pointer("/log/entries").and_then(|e| e.as_array()).map_or(0, Vec::len);
+                    println!("{n} entries");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("{}: {e}", args[1]);
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Some("patterns") => {
+            let mut seen = std::collections::BTreeSet::new();
+            for (_, r) in all_rules() {
+                if !matches!(r.find, Find::Prefix | Find::Near(_)) || r.prefix.is_empty() {
+                    continue;
+                }
+                let cs = r.charset;
+                seen.insert(format!("{}{}{{{},}}", escape(r.prefix), class(|c| cs.allows(c)), r.len.0.max(1)));
+            }
+            // The dedicated scanners (PEM blocks, AWS key pairs) look for these.
+            seen.insert("-----BEGIN [A-Z ]*PRIVATE KEY-----".into());
+            seen.insert("A[SK]IA[A-Z0-9]{16}".into());
+            for p in seen {
+                println!("{p}");
+            }
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprintln!("usage: bench_helper parse FILE | bench_helper patterns");
+            ExitCode::from(2)
+        }
+    }
+}
