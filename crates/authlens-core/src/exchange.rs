@@ -146,6 +146,8 @@ pub struct Exchange {
     pub req_body: String,
     /// Request body MIME type.
     pub req_mime: String,
+    /// Form fields HAR recorded apart from the body text (urlencoded and multipart), bounded.
+    pub form_params: Vec<NameValue>,
     /// Response MIME type.
     pub resp_mime: String,
     /// Redirect target.
@@ -218,6 +220,7 @@ impl Exchange {
             resp_body,
             req_body,
             req_mime: req.post_data.as_ref().map(|p| p.mime_type.clone()).unwrap_or_default(),
+            form_params: req.post_data.as_ref().map(|p| p.params.iter().take(256).cloned().collect()).unwrap_or_default(),
             resp_mime: resp.content.mime_type.clone(),
             redirect_url: resp.redirect_url.clone(),
             req_headers,
@@ -253,8 +256,15 @@ impl Exchange {
             return;
         }
         let value: String = value.chars().take(limits::MAX_HEADER_VALUE).collect();
-        let key = providers::classify(value.trim(), self.provider);
-        let jwt = if key.is_none() { jwt::decode(&value) } else { None };
+        // A Basic half may have no shape of its own (a PayPal client secret): what the
+        // destination expects in that half says what it is.
+        let key = match location {
+            Location::BasicUser => providers::classify_basic(value.trim(), self.provider, false),
+            Location::BasicPassword => providers::classify_basic(value.trim(), self.provider, true),
+            _ => providers::classify(value.trim(), self.provider),
+        };
+        // Supabase keys are JWTs: keep their claims for the report too.
+        let jwt = if key.is_none_or(|k| k.rule.prefix == "eyJ") { jwt::decode(&value) } else { None };
         self.credentials.push(Credential { location, value, key, jwt });
     }
 

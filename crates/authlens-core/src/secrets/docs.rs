@@ -1,0 +1,144 @@
+//! The list of covered providers and rules, generated from the provider files: `authlens explain
+//! --list-secrets` prints it and `docs/secrets.md` is this text (a test keeps them equal).
+
+use crate::providers::{self, Charset, Env, Find, KeyKind, KeyRule, Provider};
+
+fn charset_words(c: Charset) -> &'static str {
+    match c {
+        Charset::Alnum => "letters and digits",
+        Charset::AlnumDashUnderscore => "letters, digits, `-`, `_`",
+        Charset::Base32Lower => "lowercase base32",
+        Charset::Uuid => "a UUID",
+        Charset::Base64UrlDot => "base64url and `.`",
+        Charset::Base64 => "base64",
+        Charset::HexLower => "lowercase hex",
+        Charset::Any => "token characters",
+        Charset::Graphic => "visible characters",
+        Charset::UpperAlnum => "uppercase letters and digits",
+        Charset::LowerAlnum => "lowercase letters and digits",
+    }
+}
+
+/// How a rule recognises its values, in one line.
+pub fn recognised_by(r: &KeyRule) -> String {
+    let len = if r.len.0 == r.len.1 { format!("{}", r.len.0) } else { format!("{}–{}", r.len.0, r.len.1) };
+    let shape = || {
+        let mut s = format!("`{}` + {len} {}", r.prefix, charset_words(r.charset));
+        if r.prefix == "eyJ" {
+            s = "a JWT".into();
+        }
+        if r.validate.is_some() {
+            s.push_str(match r.id {
+                id if id.starts_with("github_") => ", CRC32 checksum verified",
+                id if id.starts_with("supabase_") => ", by its `role` claim",
+                _ => ", format checked",
+            });
+        }
+        s
+    };
+    match r.find {
+        Find::Prefix => shape(),
+        Find::Near(words) => format!("{}; in free text only near {}", shape(), words.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ")),
+        Find::BasicPassword => "the password of a Basic credential sent to this provider".into(),
+        Find::BasicUser => "the user-id of a Basic credential sent to this provider".into(),
+        Find::Scanner => match r.id {
+            "pem_private_key" => "a `-----BEGIN … PRIVATE KEY-----` block with a real key body".into(),
+            "google_service_account_key" => "a PEM private key inside a service-account file (`\"type\": \"service_account\"`)".into(),
+            "aws_secret_access_key" => {
+                "a 40-character secret next to an `AKIA`/`ASIA` access key id or in a field named like `secretAccessKey`; or a SigV4 signature made in the page with a long-term key".into()
+            }
+            "generic_secret" => "a high-entropy value in a field named like `secret`, `client_secret`, `server_key`, `private_key`".into(),
+            _ => "a dedicated scanner".into(),
+        },
+    }
+}
+
+fn kind_words(k: KeyKind) -> &'static str {
+    match k {
+        KeyKind::Secret => "**secret** (finding)",
+        KeyKind::Publishable => "publishable (safe in a frontend)",
+        KeyKind::Token => "token (not a finding)",
+    }
+}
+
+fn env_words(e: Option<Env>, certain: bool) -> String {
+    match (e, certain) {
+        (Some(e), true) => e.as_str().to_string(),
+        (Some(e), false) => format!("{} (hint)", e.as_str()),
+        (None, _) => "from the destination, or unknown".into(),
+    }
+}
+
+fn host_words(p: &Provider) -> String {
+    if p.hosts.is_empty() {
+        return "none (not an API)".into();
+    }
+    p.hosts
+        .iter()
+        .map(|h| match h.env {
+            Some(e) => format!("`{}` ({})", h.domain, e.as_str()),
+            None => format!("`{}`", h.domain),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Counts for the summary line.
+pub fn counts() -> (usize, usize, usize, usize) {
+    let rules: Vec<_> = providers::all_rules().collect();
+    let secret = rules.iter().filter(|(_, r)| r.kind == KeyKind::Secret).count();
+    let publishable = rules.iter().filter(|(_, r)| r.kind == KeyKind::Publishable).count();
+    (providers::ALL.len(), rules.len(), secret, publishable)
+}
+
+/// The Markdown list of providers and rules.
+pub fn markdown() -> String {
+    let (np, nr, ns, npub) = counts();
+    let mut out = String::from("# Secret rules\n\n");
+    out.push_str("<!-- Generated from crates/authlens-core/src/providers/ by `authlens explain --list-secrets`. Do not edit: a test compares this file with the output. -->\n\n");
+    out.push_str(&format!(
+        "{np} providers, {nr} rules: {ns} secret formats (reported as `secret_key_exposed`), {npub} publishable formats \
+(recognised so they are never reported), the rest tokens. Severity: critical for live/production keys, high for \
+sandbox/test keys; a generic secret-named field of unknown origin is high. One Aho-Corasick pass over {} literal \
+prefixes and keywords finds candidates; each is then checked for boundaries, charset, length, checksum or claims, context and plausibility.\n\n",
+        super::engine::pattern_count()
+    ));
+    let mut ps: Vec<&Provider> = providers::ALL.to_vec();
+    ps.sort_by_key(|p| (p.hosts.is_empty(), p.name.to_ascii_lowercase()));
+    for p in ps {
+        out.push_str(&format!("## {} (`{}`)\n\n", p.name, p.id));
+        out.push_str(&format!("Hosts: {}.  \nAuthentication: {}.  \nDocs: <{}>\n\n", host_words(p), p.auth.trim_end_matches('.'), p.docs));
+        out.push_str("| rule | kind | environment | recognised by |\n|---|---|---|---|\n");
+        for r in p.keys {
+            out.push_str(&format!(
+                "| `{}` {} | {} | {} | {} |\n",
+                r.id,
+                r.title.replace('|', "\\|"),
+                kind_words(r.kind),
+                env_words(r.env, r.env_certain),
+                recognised_by(r).replace('|', "\\|")
+            ));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The documentation of one rule, for `authlens explain <rule id>`.
+pub fn explain_rule(id: &str) -> Option<String> {
+    let (p, r) = providers::rule_by_id(id)?;
+    Some(format!(
+        "# {}\n\n{} — {}\n\n- provider: {} (`{}`)\n- environment: {}\n- recognised by: {}\n- use in its place: the `{}` environment variable, on a server\n- how {} authenticates: {}\n- docs: <{}>\n",
+        r.id,
+        r.title,
+        kind_words(r.kind),
+        p.name,
+        p.id,
+        env_words(r.env, r.env_certain),
+        recognised_by(r),
+        r.env_var,
+        p.name,
+        p.auth,
+        p.docs
+    ))
+}

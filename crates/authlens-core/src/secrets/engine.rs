@@ -1,0 +1,464 @@
+//! The matcher. One Aho-Corasick pass over a text finds every shape rule's literal prefix, the
+//! base64 form of the distinctive secret prefixes, and the keywords the dedicated scanners
+//! ([`super::fields`]) start from. Each candidate is then checked without a regex engine: token
+//! boundaries, charset, length, the rule's validator, context for short prefixes, and a
+//! plausibility test that keeps placeholders and identifiers out. The text is never copied.
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use base64::Engine as _;
+
+use super::fields;
+use crate::providers::{self, Charset, Env, Find, KeyKind, KeyRule, Provider};
+
+/// Candidates examined per text, at most: a hostile body full of prefixes costs bounded work.
+const MAX_CANDIDATES: usize = 20_000;
+/// Hits kept per text.
+const MAX_HITS: usize = 256;
+/// Bytes before a short-prefix match searched for a context keyword.
+const NEAR_BEFORE: usize = 96;
+/// Bytes after it.
+const NEAR_AFTER: usize = 48;
+/// Longest base64 run decoded to look for an encoded key (a Basic credential is far shorter).
+const MAX_B64_RUN: usize = 4096;
+
+/// How a hit was recognised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum How {
+    /// The value as written.
+    Plain,
+    /// Inside a base64 run (`Basic U0ItTWlk…` baked into a bundle).
+    Base64,
+    /// A secret-named field (`client_secret: "…"`); the name is kept for the title.
+    Field(String),
+    /// A key pair or block found by a dedicated scanner.
+    Scanner,
+}
+
+/// A secret or credential found in a text.
+#[derive(Debug, Clone)]
+pub(crate) struct Hit<'t> {
+    /// Byte span in the scanned text (char boundaries).
+    pub start: usize,
+    /// End of the span.
+    pub end: usize,
+    /// The rule it matched.
+    pub rule: &'static KeyRule,
+    /// Who issued it.
+    pub provider: &'static Provider,
+    /// The value (never leaves the crate; only its redaction does).
+    pub value: Cow<'t, str>,
+    /// Environment, when known from the rule or the context.
+    pub env: Option<Env>,
+    /// How it was found.
+    pub how: How,
+}
+
+/// What the scanner knows about where a text comes from.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Ctx<'a> {
+    /// Provider of the request's destination (request parts only).
+    pub destination: Option<&'static Provider>,
+    /// Extra context searched for keywords (a header or field name).
+    pub extra: &'a str,
+    /// The whole text is one credential value (a header value, a query value): short prefixes
+    /// need no keyword, and the plausibility test is relaxed.
+    pub slot: bool,
+    /// Decoding depth (base64 inside base64 is not followed).
+    pub depth: u8,
+}
+
+#[derive(Debug)]
+enum PatKind {
+    /// A rule prefix (case-sensitive): the rules sharing it.
+    Prefix(Vec<(&'static Provider, &'static KeyRule)>),
+    /// The base64 encoding of a secret prefix at offset 0 (case-sensitive).
+    Base64,
+    /// A keyword of a secret-named field (case-insensitive).
+    Field,
+    /// `-----BEGIN` (case-sensitive).
+    Pem,
+    /// `AKIA`/`ASIA` (case-sensitive): an AWS access key id, looked at for its secret.
+    AwsId,
+}
+
+struct Pat {
+    lit: String,
+    exact: bool,
+    kind: PatKind,
+}
+
+struct Matcher {
+    ac: Option<AhoCorasick>,
+    pats: Vec<Pat>,
+}
+
+/// Field-name keywords that start the secret-named-field scanner (matched case-insensitively).
+pub(crate) const FIELD_KEYWORDS: &[&str] =
+    &["secret", "private_key", "privatekey", "private-key", "server_key", "serverkey", "server-key", "auth_token", "authtoken"];
+
+/// The standard base64 encoding of `prefix`, cut to the characters that do not depend on what
+/// follows it.
+pub(crate) fn b64_stable_prefix(prefix: &str) -> String {
+    let whole = prefix.len() / 3 * 3;
+    base64::engine::general_purpose::STANDARD.encode(&prefix.as_bytes()[..whole])
+}
+
+fn matcher() -> &'static Matcher {
+    static M: OnceLock<Matcher> = OnceLock::new();
+    M.get_or_init(|| {
+        let mut pats: Vec<Pat> = Vec::new();
+        for (p, r) in providers::all_rules() {
+            if !r.has_shape() {
+                continue;
+            }
+            match pats.iter_mut().find(|x| x.lit == r.prefix && matches!(x.kind, PatKind::Prefix(_))) {
+                Some(Pat { kind: PatKind::Prefix(v), .. }) => v.push((p, r)),
+                _ => pats.push(Pat { lit: r.prefix.to_string(), exact: true, kind: PatKind::Prefix(vec![(p, r)]) }),
+            }
+            // Distinctive secret prefixes are also looked for base64-encoded, where a bundle
+            // hard-codes `Basic base64(KEY:)`.
+            if r.kind == KeyKind::Secret && r.find == Find::Prefix && r.prefix.len() >= 6 {
+                let lit = b64_stable_prefix(r.prefix);
+                if lit.len() >= 8 && !pats.iter().any(|x| x.lit == lit) {
+                    pats.push(Pat { lit, exact: true, kind: PatKind::Base64 });
+                }
+            }
+        }
+        for k in FIELD_KEYWORDS {
+            pats.push(Pat { lit: (*k).to_string(), exact: false, kind: PatKind::Field });
+        }
+        pats.push(Pat { lit: "-----BEGIN".into(), exact: true, kind: PatKind::Pem });
+        for k in ["AKIA", "ASIA"] {
+            pats.push(Pat { lit: k.into(), exact: true, kind: PatKind::AwsId });
+        }
+        let ac = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(pats.iter().map(|p| p.lit.as_str()))
+            .or_else(|_| AhoCorasick::builder().ascii_case_insensitive(true).build(pats.iter().map(|p| p.lit.as_str())))
+            .ok();
+        Matcher { ac, pats }
+    })
+}
+
+/// Number of literal patterns in the prefilter (for documentation and tests).
+pub fn pattern_count() -> usize {
+    matcher().pats.len()
+}
+
+/// True for bytes that may continue a token: a match must not start or end inside one.
+fn word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// True when a token may start at `start`: after a non-word byte, or after a `%XX` escape.
+pub(crate) fn starts_token(text: &[u8], start: usize) -> bool {
+    if start == 0 {
+        return true;
+    }
+    let prev = text[start - 1];
+    if !word_byte(prev) {
+        return true;
+    }
+    start >= 3 && text[start - 3] == b'%' && text[start - 2].is_ascii_hexdigit() && prev.is_ascii_hexdigit()
+}
+
+/// Bytes a `Graphic` value may hold in free text: visible ASCII but not quotes, backslash or
+/// angle brackets, which delimit values in code and markup.
+fn graphic_token_byte(b: u8) -> bool {
+    b.is_ascii_graphic() && !b"\"'`\\<>".contains(&b)
+}
+
+/// Where a value of `rule` starting at `at` (its prefix included) ends, if it has the shape.
+fn value_end(text: &[u8], at: usize, rule: &KeyRule) -> Option<usize> {
+    let body = at + rule.prefix.len();
+    let after_ok = |end: usize| text.get(end).is_none_or(|b| !word_byte(*b));
+    let (min, max) = rule.len;
+    let end = match rule.charset {
+        Charset::Uuid => {
+            let end = body + 36;
+            let v = text.get(body..end)?;
+            let ok = std::str::from_utf8(v).is_ok_and(providers::is_uuid) && text.get(end).is_none_or(|b| !word_byte(*b) && *b != b'-');
+            ok.then_some(end)?
+        }
+        Charset::Graphic => {
+            let mut run = 0;
+            while run <= max && text.get(body + run).is_some_and(|b| graphic_token_byte(*b)) {
+                run += 1;
+            }
+            let top = run.min(max);
+            if top < min {
+                return None;
+            }
+            // Try the longest value that ends at a token boundary and passes the validator.
+            let mut found = None;
+            for n in (min..=top).rev() {
+                let end = body + n;
+                if !after_ok(end) {
+                    continue;
+                }
+                let Ok(v) = std::str::from_utf8(&text[at..end]) else { continue };
+                if rule.validate.is_none_or(|f| f(v)) {
+                    found = Some(end);
+                    break;
+                }
+            }
+            return found;
+        }
+        cs => {
+            let mut run = 0;
+            while run <= max && text.get(body + run).is_some_and(|b| cs.allows(*b)) {
+                run += 1;
+            }
+            if run < min || run > max || !after_ok(body + run) {
+                return None;
+            }
+            body + run
+        }
+    };
+    let v = std::str::from_utf8(text.get(at..end)?).ok()?;
+    rule.validate.is_none_or(|f| f(v)).then_some(end)
+}
+
+/// True when one of `words` (lowercase) occurs in `hay`, ignoring ASCII case.
+pub(crate) fn contains_word(hay: &[u8], words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        let w = w.as_bytes();
+        !w.is_empty() && hay.len() >= w.len() && hay.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w))
+    })
+}
+
+fn near_ok(text: &[u8], start: usize, end: usize, p: &'static Provider, words: &[&str], ctx: &Ctx) -> bool {
+    if ctx.slot || ctx.destination.is_some_and(|d| std::ptr::eq(d, p)) || contains_word(ctx.extra.as_bytes(), words) {
+        return true;
+    }
+    let before = &text[start.saturating_sub(NEAR_BEFORE)..start];
+    let after = &text[end..(end + NEAR_AFTER).min(text.len())];
+    contains_word(before, words) || contains_word(after, words)
+}
+
+/// Words that mark a value as a placeholder or an example, not a key.
+const PLACEHOLDER_MARKS: &[&str] =
+    &["xxxx", "example", "placeholder", "your_", "your-", "yourkey", "yoursecret", "insert", "dummy", "redacted", "changeme", "fake"];
+
+/// True when a value looks like a generated key rather than a placeholder or an identifier.
+/// `body` is the part after any known prefix.
+pub(crate) fn plausible(body: &str) -> bool {
+    let b = body.as_bytes();
+    if b.is_empty() || contains_word(b, PLACEHOLDER_MARKS) {
+        return false;
+    }
+    // One character repeated, or runs like `0000`/`****`.
+    if b.windows(6).any(|w| w.iter().all(|c| *c == w[0])) {
+        return false;
+    }
+    let mut seen = [false; 256];
+    let mut distinct = 0;
+    for &c in b {
+        if !seen[c as usize] {
+            seen[c as usize] = true;
+            distinct += 1;
+        }
+    }
+    if distinct < (b.len() / 2).clamp(4, 10) {
+        return false;
+    }
+    if b.len() >= 20 {
+        let classes = [b.iter().any(u8::is_ascii_lowercase), b.iter().any(u8::is_ascii_uppercase), b.iter().any(u8::is_ascii_digit)];
+        if classes.iter().filter(|c| **c).count() < 2 {
+            return false;
+        }
+    }
+    true
+}
+
+/// Shannon entropy in bits per byte.
+pub(crate) fn entropy(s: &str) -> f64 {
+    let b = s.as_bytes();
+    if b.is_empty() {
+        return 0.0;
+    }
+    let mut counts = [0u32; 256];
+    for &c in b {
+        counts[c as usize] += 1;
+    }
+    let n = b.len() as f64;
+    counts.iter().filter(|c| **c > 0).map(|&c| {
+        let p = f64::from(c) / n;
+        -p * p.log2()
+    }).sum()
+}
+
+/// Every secret, publishable key and token recognised in `text`, best rule per span, in order.
+pub(crate) fn scan<'t>(text: &'t str, ctx: &Ctx) -> Vec<Hit<'t>> {
+    let m = matcher();
+    let Some(ac) = m.ac.as_ref() else { return Vec::new() };
+    let bytes = text.as_bytes();
+    let mut hits: Vec<Hit<'t>> = Vec::new();
+    let mut field_done_until = 0usize;
+    for (n, mat) in ac.find_overlapping_iter(text).enumerate() {
+        if n >= MAX_CANDIDATES || hits.len() >= MAX_HITS {
+            break;
+        }
+        let Some(pat) = m.pats.get(mat.pattern().as_usize()) else { continue };
+        let (start, end) = (mat.start(), mat.end());
+        if pat.exact && &bytes[start..end] != pat.lit.as_bytes() {
+            continue;
+        }
+        match &pat.kind {
+            PatKind::Prefix(rules) => {
+                if !starts_token(bytes, start) {
+                    continue;
+                }
+                for &(p, r) in rules {
+                    let Some(vend) = value_end(bytes, start, r) else { continue };
+                    if let Find::Near(words) = r.find {
+                        if !near_ok(bytes, start, vend, p, words, ctx) {
+                            continue;
+                        }
+                    }
+                    let Some(value) = text.get(start..vend) else { continue };
+                    let body = &value[r.prefix.len()..];
+                    // JWTs are judged by their claims, not by how random they look.
+                    if !ctx.slot && r.prefix != "eyJ" && !plausible(body) {
+                        continue;
+                    }
+                    hits.push(Hit { start, end: vend, rule: r, provider: p, value: Cow::Borrowed(value), env: r.env, how: How::Plain });
+                }
+            }
+            PatKind::Base64 => {
+                if ctx.depth > 0 || (start > 0 && is_b64_byte(bytes[start - 1])) {
+                    continue;
+                }
+                let mut e = start;
+                while e < bytes.len() && e - start < MAX_B64_RUN && is_b64_byte(bytes[e]) {
+                    e += 1;
+                }
+                let run = &text[start..e];
+                let Some(decoded) = decode_b64(run) else { continue };
+                let inner = Ctx { depth: ctx.depth + 1, slot: false, ..*ctx };
+                for h in scan(&decoded, &inner) {
+                    if h.rule.kind == KeyKind::Secret && h.start == 0 {
+                        hits.push(Hit { start, end: e, value: Cow::Owned(h.value.into_owned()), how: How::Base64, ..h });
+                    }
+                }
+            }
+            PatKind::Field => {
+                if start < field_done_until {
+                    continue;
+                }
+                if let Some((h, name_end)) = fields::secret_field(text, start, end, ctx) {
+                    field_done_until = name_end;
+                    hits.extend(h);
+                }
+            }
+            PatKind::Pem => hits.extend(fields::pem_block(text, start)),
+            PatKind::AwsId => hits.extend(fields::aws_pair(text, start)),
+        }
+    }
+    resolve(hits, ctx)
+}
+
+fn is_b64_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'+' || b == b'/' || b == b'='
+}
+
+/// Lenient base64: padding optional, stray trailing bits accepted.
+const LENIENT: base64::engine::GeneralPurpose = base64::engine::GeneralPurpose::new(
+    &base64::alphabet::STANDARD,
+    base64::engine::GeneralPurposeConfig::new()
+        .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent)
+        .with_decode_allow_trailing_bits(true),
+);
+
+/// Decode a base64 run (padding optional) into text, when it is text.
+fn decode_b64(run: &str) -> Option<String> {
+    let t = run.trim_end_matches('=');
+    // A lone character after the last whole quantum cannot be decoded: drop it.
+    let t = if t.len() % 4 == 1 { &t[..t.len() - 1] } else { t };
+    let bytes = LENIENT.decode(t).ok()?;
+    let s = String::from_utf8(bytes).ok()?;
+    (!s.bytes().any(|b| b < 0x09)).then_some(s)
+}
+
+/// One hit per span: at the same start the destination's provider wins, then the longest prefix,
+/// then the longest value; hits inside another hit are dropped.
+fn resolve<'t>(mut hits: Vec<Hit<'t>>, ctx: &Ctx) -> Vec<Hit<'t>> {
+    let rank = |h: &Hit| {
+        let here = ctx.destination.is_some_and(|d| std::ptr::eq(d, h.provider));
+        (here, h.rule.prefix.len(), h.end - h.start, h.rule.kind == KeyKind::Secret)
+    };
+    hits.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| rank(b).cmp(&rank(a))));
+    let mut out: Vec<Hit<'t>> = Vec::with_capacity(hits.len());
+    for h in hits {
+        // Sorted by start, best first: anything overlapping the previous kept hit loses.
+        if out.last().is_some_and(|last| h.start < last.end) {
+            continue;
+        }
+        out.push(h);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules_found(text: &str) -> Vec<&'static str> {
+        scan(text, &Ctx::default()).iter().map(|h| h.rule.id).collect()
+    }
+
+    fn key(prefix: &str, n: usize) -> String {
+        let body: String = (0..n).map(|i| b"aB3dE5gH7jK9mN2pQ4sT6vW8yZ"[(i * 5 + 1) % 26] as char).collect();
+        format!("{prefix}{body}")
+    }
+
+    #[test]
+    fn finds_prefixed_keys_with_boundaries() {
+        let k = key("sk_live_", 24);
+        assert_eq!(rules_found(&format!("const a=\"{k}\";")), vec!["stripe_secret_key_live"]);
+        assert!(rules_found(&format!("task{k}")).is_empty(), "inside a word");
+        assert!(rules_found(&format!("{k}_more")).is_empty(), "continues as a word");
+        assert_eq!(rules_found(&format!("key%3D{k}")), vec!["stripe_secret_key_live"]);
+    }
+
+    #[test]
+    fn placeholders_and_identifiers_are_not_keys() {
+        assert!(rules_found("sk_live_xxxxxxxxxxxxxxxxxxxxxxxx").is_empty());
+        assert!(rules_found("sk_live_YOUR_KEY_HERE_PLEASE_1234").is_empty());
+        assert!(rules_found("sk_live_000000000000000000000000").is_empty());
+    }
+
+    #[test]
+    fn short_prefixes_need_context_in_free_text() {
+        let t = key("EAAA", 60);
+        assert!(rules_found(&format!("x=\"{t}\"")).is_empty());
+        assert_eq!(rules_found(&format!("accessToken:\"{t}\"")), vec!["square_access_token"]);
+        let slot = Ctx { slot: true, ..Ctx::default() };
+        assert_eq!(scan(&t, &slot).len(), 1);
+    }
+
+    #[test]
+    fn base64_encoded_basic_credentials() {
+        let k = key("SB-Mid-server-", 20);
+        let b = base64::engine::general_purpose::STANDARD.encode(format!("{k}:"));
+        let text = format!("headers:{{Authorization:\"Basic {b}\"}}");
+        let hits = scan(&text, &Ctx::default());
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].rule.id, "midtrans_server_key_sandbox");
+        assert_eq!(hits[0].how, How::Base64);
+        assert_eq!(hits[0].value, k);
+    }
+
+    #[test]
+    fn hostile_text_does_not_panic() {
+        for t in ["sk_live_", "\u{e9}sk_live_\u{e9}", "-----BEGIN", "AKIA", "secret", "secret:\"", "U0ItTWlkLXNlcnZlci", "eyJ.eyJ.", "AQE"] {
+            let _ = scan(t, &Ctx::default());
+            let _ = scan(t, &Ctx { slot: true, ..Ctx::default() });
+        }
+    }
+}

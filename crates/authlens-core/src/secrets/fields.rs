@@ -1,0 +1,311 @@
+//! Dedicated scanners for secrets without a prefix of their own, started from keywords the
+//! matcher found:
+//!
+//! - secret-named fields (`client_secret: "…"`, `SECRET_KEY=…`, `"server_key": "…"`) holding a
+//!   high-entropy value — attributed to AWS when the name says so, to Twilio when an Account SID
+//!   sits nearby;
+//! - PEM private-key blocks with a real body — a Google service-account key when the block sits in
+//!   a service-account file;
+//! - AWS key pairs written positionally (`new Credentials("AKIA…", "<secret>")`).
+
+use std::borrow::Cow;
+
+use super::engine::{contains_word, entropy, plausible, Ctx, Hit, How};
+use crate::providers::{self, KeyKind, KeyRule, Provider};
+
+/// Longest field name considered.
+const MAX_NAME: usize = 64;
+/// Longest field value considered.
+const MAX_VALUE: usize = 512;
+
+pub(crate) fn rule(id: &str) -> Option<(&'static Provider, &'static KeyRule)> {
+    providers::rule_by_id(id)
+}
+
+fn name_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
+}
+
+/// Field names (lowercase, without `_` and `-`) that say their value is a secret.
+const SECRET_SUFFIXES: &[&str] = &["secret", "secretkey", "serverkey", "privatekey", "secretaccesskey", "secrettoken"];
+
+/// Names that end like a secret but hold per-user or public values.
+const NOT_SECRET_NAMES: &[&str] = &["csrf", "xsrf", "nonce", "tokensecret", "secretname", "placeholder", "label", "hint"];
+
+/// A secret-named field at the keyword `kw_start..kw_end`. Returns the hit (if the value is a
+/// secret) and the end of the name, so that other keywords inside the same name are skipped.
+pub(crate) fn secret_field<'t>(text: &'t str, kw_start: usize, kw_end: usize, ctx: &Ctx) -> Option<(Option<Hit<'t>>, usize)> {
+    let b = text.as_bytes();
+    let mut ns = kw_start;
+    while ns > 0 && kw_start - ns < MAX_NAME && name_byte(b[ns - 1]) {
+        ns -= 1;
+    }
+    let mut ne = kw_end;
+    while ne < b.len() && ne - kw_end < MAX_NAME && name_byte(b[ne]) {
+        ne += 1;
+    }
+    let name = text.get(ns..ne)?;
+    Some((field_value(text, name, ne, ctx), ne))
+}
+
+/// Normalise a field name: lowercase, without `_`, `-`, `.`.
+pub(crate) fn normalise(name: &str) -> String {
+    name.bytes().filter(|c| !b"_-.".contains(c)).map(|c| c.to_ascii_lowercase() as char).collect()
+}
+
+/// True when a field with this name is expected to hold a server-side secret.
+pub(crate) fn secret_name(name: &str) -> bool {
+    let n = normalise(name);
+    SECRET_SUFFIXES.iter().any(|s| n.ends_with(s)) && !NOT_SECRET_NAMES.iter().any(|x| n.contains(x))
+}
+
+fn field_value<'t>(text: &'t str, name: &str, after_name: usize, ctx: &Ctx) -> Option<Hit<'t>> {
+    let norm = normalise(name);
+    let twilio = norm.ends_with("authtoken");
+    if !twilio && !secret_name(name) {
+        return None;
+    }
+    let b = text.as_bytes();
+    let mut i = after_name;
+    if b.get(i).is_some_and(|c| *c == b'"' || *c == b'\'') {
+        i += 1;
+    }
+    while b.get(i).is_some_and(|c| *c == b' ' || *c == b'\t') {
+        i += 1;
+    }
+    let sep = *b.get(i)?;
+    if sep != b':' && sep != b'=' {
+        return None;
+    }
+    i += 1;
+    if b.get(i).is_some_and(|c| *c == b'>' || *c == b'=') {
+        i += 1; // `=>`, `==` is a comparison but its literal is still a secret
+    }
+    while b.get(i).is_some_and(|c| *c == b' ' || *c == b'\t') {
+        i += 1;
+    }
+    let (vs, ve) = match *b.get(i)? {
+        q @ (b'"' | b'\'' | b'`') => {
+            let vs = i + 1;
+            let mut j = vs;
+            while j < b.len() && j - vs <= MAX_VALUE && b[j] != q {
+                if b[j] == b'\\' || b[j] == b'\n' {
+                    return None;
+                }
+                j += 1;
+            }
+            if b.get(j) != Some(&q) {
+                return None;
+            }
+            (vs, j)
+        }
+        _ => {
+            let vs = i;
+            let mut j = vs;
+            while j < b.len() && j - vs <= MAX_VALUE && (b[j].is_ascii_alphanumeric() || b"+/=_.~-".contains(&b[j])) {
+                j += 1;
+            }
+            (vs, j)
+        }
+    };
+    let value = text.get(vs..ve)?;
+    if twilio {
+        let ok = value.len() == 32
+            && value.bytes().all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(&c))
+            && has_twilio_sid(&b[vs.saturating_sub(1024)..(ve + 1024).min(b.len())]);
+        let (p, r) = rule("twilio_auth_token")?;
+        return ok.then(|| Hit { start: vs, end: ve, rule: r, provider: p, value: Cow::Borrowed(value), env: None, how: How::Field(name.to_string()) });
+    }
+    if !secret_like(value) {
+        return None;
+    }
+    let aws = norm.contains("secretaccesskey") || norm.contains("awssecret") || has_aws_id(&b[vs.saturating_sub(512)..(ve + 512).min(b.len())]);
+    let (p, r) = if aws && value.len() == 40 { rule("aws_secret_access_key")? } else { rule("generic_secret")? };
+    let _ = ctx;
+    Some(Hit { start: vs, end: ve, rule: r, provider: p, value: Cow::Borrowed(value), env: None, how: How::Field(name.to_string()) })
+}
+
+/// True when a value in a secret-named field looks like a real secret: long enough, random
+/// enough, and not something else (a URL, a template, a UUID, a JWT, a known key format —
+/// known formats are reported by their own rule, or are not secrets).
+pub(crate) fn secret_like(v: &str) -> bool {
+    let n = v.len();
+    if !(16..=MAX_VALUE).contains(&n) || v.bytes().any(|c| c.is_ascii_whitespace() || c.is_ascii_control() || !c.is_ascii()) {
+        return false;
+    }
+    if v.contains("://") || v.starts_with('/') || v.starts_with("./") || v.starts_with('-') || v.starts_with("eyJ") {
+        return false;
+    }
+    if ["${", "{{", "%", "<", "process.env", "import.meta", "_secret_"].iter().any(|m| v.contains(m)) {
+        return false;
+    }
+    if providers::is_uuid(v) || providers::classify(v, None).is_some() || !plausible(v) {
+        return false;
+    }
+    // Dotted identifiers (`config.auth.secret`).
+    if v.contains('.') && v.split('.').all(|s| s.bytes().all(|c| c.is_ascii_alphabetic() || c == b'_')) {
+        return false;
+    }
+    let hex = v.bytes().all(|c| c.is_ascii_hexdigit());
+    if hex {
+        return n >= 32 && entropy(v) >= 3.0;
+    }
+    let letters = v.bytes().any(|c| c.is_ascii_alphabetic());
+    let digits = v.bytes().any(|c| c.is_ascii_digit() || b"+/".contains(&c));
+    letters && digits && entropy(v) >= 3.5
+}
+
+/// `AC` + 32 lowercase hex, as a token.
+fn has_twilio_sid(w: &[u8]) -> bool {
+    w.windows(34).enumerate().any(|(i, x)| {
+        x.starts_with(b"AC")
+            && x[2..].iter().all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(c))
+            && (i == 0 || !w[i - 1].is_ascii_alphanumeric())
+            && w.get(i + 34).is_none_or(|c| !c.is_ascii_alphanumeric())
+    })
+}
+
+/// `AKIA`/`ASIA` + 16 uppercase alphanumerics, as a token.
+fn aws_id_at(w: &[u8], i: usize) -> bool {
+    w.get(i..i + 20).is_some_and(|x| {
+        (x.starts_with(b"AKIA") || x.starts_with(b"ASIA")) && x[4..].iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    }) && (i == 0 || !w[i - 1].is_ascii_alphanumeric())
+        && w.get(i + 20).is_none_or(|c| !c.is_ascii_alphanumeric())
+}
+
+fn has_aws_id(w: &[u8]) -> bool {
+    (0..w.len().saturating_sub(19)).any(|i| aws_id_at(w, i))
+}
+
+/// An AWS secret written next to its access key id: a quoted 40-character value within 256 bytes
+/// after the id (`new Credentials("AKIA…", "…")`, `{accessKeyId:"AKIA…",secretAccessKey:"…"}`).
+pub(crate) fn aws_pair(text: &str, start: usize) -> Option<Hit<'_>> {
+    let b = text.as_bytes();
+    if !aws_id_at(b, start) {
+        return None;
+    }
+    let from = start + 20;
+    let to = (from + 256).min(b.len());
+    let mut i = from;
+    while i < to {
+        let q = b[i];
+        if matches!(q, b'"' | b'\'' | b'`') && b.get(i + 41) == Some(&q) {
+            let v = &b[i + 1..i + 41];
+            if v.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'/' || *c == b'+') {
+                let value = text.get(i + 1..i + 41)?;
+                let mixed = v.iter().any(u8::is_ascii_uppercase) && v.iter().any(u8::is_ascii_lowercase) && v.iter().any(|c| c.is_ascii_digit() || *c == b'/' || *c == b'+');
+                if mixed && entropy(value) >= 4.0 && plausible(value) {
+                    let (p, r) = rule("aws_secret_access_key")?;
+                    return Some(Hit { start: i + 1, end: i + 41, rule: r, provider: p, value: value.into(), env: None, how: How::Scanner });
+                }
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// A PEM private-key block with a real body. JSON-escaped newlines (`\n`) are accepted, since
+/// keys in service-account files and bundles are written that way.
+pub(crate) fn pem_block(text: &str, start: usize) -> Option<Hit<'_>> {
+    let b = text.as_bytes();
+    let head_start = start + "-----BEGIN ".len();
+    if b.get(start..head_start) != Some(b"-----BEGIN ".as_slice()) {
+        return None;
+    }
+    let label_len = b.get(head_start..(head_start + 48).min(b.len()))?.windows(5).position(|w| w == b"-----")?;
+    let label = text.get(head_start..head_start + label_len)?;
+    if !label.contains("PRIVATE KEY") || !label.bytes().all(|c| c.is_ascii_uppercase() || c == b' ') {
+        return None;
+    }
+    let body_start = head_start + label_len + 5;
+    let window = b.get(body_start..(body_start + 16 * 1024).min(b.len()))?;
+    let body_len = window.windows(8).position(|w| w == b"-----END")?;
+    let body = &window[..body_len];
+    // Count base64 characters, skipping `\n`-style escapes and whitespace.
+    let mut chars = Vec::with_capacity(body.len());
+    let mut k = 0;
+    while k < body.len() {
+        let c = body[k];
+        if c == b'\\' {
+            k += 2;
+            continue;
+        }
+        if c.is_ascii_alphanumeric() || c == b'+' || c == b'/' || c == b'=' {
+            chars.push(c);
+        } else if !c.is_ascii_whitespace() && !(c == b':' || c == b'-' || c == b',') {
+            return None; // prose or markup, not a key body
+        }
+        k += 1;
+    }
+    let body_text = std::str::from_utf8(&chars).ok()?;
+    if chars.len() < 64 || entropy(body_text) < 4.5 || !plausible(body_text) {
+        return None;
+    }
+    let end_marker = body_start + body_len;
+    let close = b.get(end_marker + 8..(end_marker + 8 + 64).min(b.len()))?.windows(5).position(|w| w == b"-----")?;
+    let end = end_marker + 8 + close + 5;
+    let value = text.get(start..end)?;
+    let around = &b[start.saturating_sub(4096)..(end + 4096).min(b.len())];
+    let id = if contains_word(around, &["service_account", "gserviceaccount.com"]) { "google_service_account_key" } else { "pem_private_key" };
+    let (p, r) = rule(id)?;
+    Some(Hit { start, end, rule: r, provider: p, value: value.into(), env: None, how: How::Scanner })
+}
+
+/// Kind of what a field scanner found, for callers that only want secrets.
+pub(crate) fn is_secret(h: &Hit) -> bool {
+    h.rule.kind == KeyKind::Secret
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::engine::scan;
+    use super::*;
+
+    fn ids(text: &str) -> Vec<&'static str> {
+        scan(text, &Ctx::default()).into_iter().filter(is_secret).map(|h| h.rule.id).collect()
+    }
+
+    const RANDOM40: &str = "q7Lm2Vx9Rt4Kp8Zc3Hb6Nw1Jd5Fg0Ys2Ea7Uo9Ti";
+
+    #[test]
+    fn secret_named_fields() {
+        assert_eq!(ids(&format!("{{\"client_secret\":\"{}\"}}", &RANDOM40[..32])), vec!["generic_secret"]);
+        assert_eq!(ids(&format!("SERVER_KEY={}\n", &RANDOM40[..24])), vec!["generic_secret"]);
+        assert_eq!(ids(&format!("const c={{secretKey:'{}'}}", &RANDOM40[..30])), vec!["generic_secret"]);
+        // Not secrets: names, short values, prose, templates, UUIDs, per-user names.
+        assert!(ids("secret:\"mySecretName\"").is_empty());
+        assert!(ids("\"secret\":\"a secret with spaces in it\"").is_empty());
+        assert!(ids("secret=${SECRET_FROM_ENV_VARIABLE_1}").is_empty());
+        assert!(ids("\"client_secret\":\"123e4567-e89b-12d3-a456-426614174000\"").is_empty());
+        assert!(ids(&format!("oauth_token_secret={RANDOM40}")).is_empty());
+        assert!(ids("secret:n.secret,").is_empty());
+    }
+
+    #[test]
+    fn aws_pairs() {
+        let id = "AKIA2QWERTYUIOP4ASDF";
+        assert_eq!(ids(&format!("new Credentials(\"{id}\", \"{RANDOM40}\")")), vec!["aws_secret_access_key"]);
+        assert_eq!(ids(&format!("AWS_SECRET_ACCESS_KEY={RANDOM40}")), vec!["aws_secret_access_key"]);
+        // An access key id alone (a presigned URL) is not a secret.
+        assert!(ids(&format!("X-Amz-Credential={id}%2F20260101%2Fus-east-1%2Fs3%2Faws4_request")).is_empty());
+    }
+
+    #[test]
+    fn twilio_token_needs_its_sid() {
+        let sid = "AC0123456789abcdef0123456789abcdef";
+        let tok = "9f8e7d6c5b4a39281706f5e4d3c2b1a0";
+        assert_eq!(ids(&format!("{{accountSid:\"{sid}\",authToken:\"{tok}\"}}")), vec!["twilio_auth_token"]);
+        assert!(ids(&format!("{{authToken:\"{tok}\"}}")).is_empty(), "a user's auth token");
+    }
+
+    #[test]
+    fn pem_blocks() {
+        let body: String = (0..256).map(|i| RANDOM40.as_bytes()[(i * 7) % 40] as char).collect();
+        let pem = format!("-----BEGIN PRIVATE KEY-----\\n{}\\n{}\\n-----END PRIVATE KEY-----\\n", &body[..128], &body[128..]);
+        assert_eq!(ids(&format!("{{\"private_key\":\"{pem}\"}}")), vec!["pem_private_key"]);
+        assert_eq!(ids(&format!("{{\"type\":\"service_account\",\"private_key\":\"{pem}\"}}")), vec!["google_service_account_key"]);
+        assert!(ids("-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----").is_empty());
+        assert!(ids("-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA\n-----END PUBLIC KEY-----").is_empty());
+    }
+}

@@ -1,0 +1,198 @@
+//! Exchange-level tests: where secrets are looked for, and what is never a finding.
+
+use super::samples::{self, sample_id};
+use super::*;
+use crate::har::{Content, Entry, NameValue, PostData, Request, Response};
+
+fn nv(n: &str, v: &str) -> NameValue {
+    NameValue { name: n.into(), value: v.into() }
+}
+
+fn entry(url: &str, headers: &[(&str, &str)]) -> Entry {
+    Entry {
+        request: Request {
+            method: "GET".into(),
+            url: url.into(),
+            headers: headers.iter().map(|(n, v)| nv(n, v)).collect(),
+            ..Default::default()
+        },
+        ..Default::default()
+    }
+}
+
+fn with_req_body(mut e: Entry, mime: &str, text: &str) -> Entry {
+    e.request.method = "POST".into();
+    e.request.post_data = Some(PostData { mime_type: mime.into(), text: Some(text.into()), params: Vec::new() });
+    e
+}
+
+fn with_resp(mut e: Entry, mime: &str, text: &str, b64: bool) -> Entry {
+    e.response = Response {
+        status: 200,
+        content: Content {
+            mime_type: mime.into(),
+            text: Some(if b64 { base64::Engine::encode(&base64::engine::general_purpose::STANDARD, text) } else { text.into() }),
+            encoding: b64.then(|| "base64".into()),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    e
+}
+
+fn run(e: Entry) -> Vec<Finding> {
+    findings(&Exchange::new(0, &e))
+}
+
+fn summary(f: &[Finding]) -> Vec<(String, String, String)> {
+    f.iter().map(|f| (f.id.to_string(), f.rule.to_string(), f.location.clone())).collect()
+}
+
+fn has(f: &[Finding], id: &str, rule: &str, location: &str) -> bool {
+    f.iter().any(|x| x.id == id && x.rule == rule && x.location == location)
+}
+
+#[test]
+fn secret_in_authorization_and_basic_halves() {
+    let k = sample_id("stripe_secret_key_live", 1);
+    let f = run(entry("https://api.stripe.com/v1/charges", &[("Authorization", &format!("Bearer {k}"))]));
+    assert!(has(&f, SECRET_KEY_EXPOSED, "stripe_secret_key_live", "request.header.Authorization"), "{:?}", summary(&f));
+    assert_eq!(f[0].severity, Severity::Critical);
+    assert!(!serde_json::to_string(&f).unwrap().contains(&k[8..]));
+
+    let (id, secret) = (sample_id("paypal_client_id", 2), sample_id("paypal_client_secret", 2));
+    let f = run(entry("https://api-m.sandbox.paypal.com/v1/oauth2/token", &[("Authorization", &format!("Basic {}", samples::basic(&id, &secret)))]));
+    assert_eq!(summary(&f), vec![(SECRET_KEY_EXPOSED.into(), "paypal_client_secret".into(), "request.header.Authorization (Basic password)".into())]);
+    assert_eq!(f[0].severity, Severity::High, "sandbox host");
+
+    let (kid, ks) = (sample_id("razorpay_key_id_test", 3), sample_id("razorpay_key_secret", 3));
+    let f = run(entry("https://api.razorpay.com/v1/orders", &[("Authorization", &format!("Basic {}", samples::basic(&kid, &ks)))]));
+    assert!(has(&f, SECRET_KEY_EXPOSED, "razorpay_key_secret", "request.header.Authorization (Basic password)"));
+    assert_eq!(f[0].severity, Severity::High, "the key id says test mode");
+}
+
+#[test]
+fn destination_decides_shared_prefixes() {
+    // `sk_test_<uuid>` is Checkout.com's previous platform; Stripe keys have no dashes.
+    let k = sample_id("checkout_secret_key_previous_sandbox", 4);
+    let f = run(entry("https://api.sandbox.checkout.com/payments", &[("Authorization", &k)]));
+    assert_eq!(f[0].provider, Some("checkout"));
+}
+
+#[test]
+fn headers_cookies_query_and_url() {
+    let k = sample_id("openai_project_key", 5);
+    let f = run(entry("https://api.example.test/x", &[("X-OpenAI-Key", &k), ("Cookie", &format!("a=1; ok={k}"))]));
+    assert!(has(&f, SECRET_KEY_EXPOSED, "openai_project_key", "request.header.X-OpenAI-Key"), "{:?}", summary(&f));
+    assert!(has(&f, SECRET_KEY_EXPOSED, "openai_project_key", "request.cookie.ok"), "{:?}", summary(&f));
+
+    let k = sample_id("sendgrid_api_key", 6);
+    let f = run(entry(&format!("https://api.example.test/send?k={k}&page=2"), &[]));
+    assert!(has(&f, SECRET_KEY_EXPOSED, "sendgrid_api_key", "request.query.k"), "{:?}", summary(&f));
+    assert!(has(&f, CREDENTIAL_IN_URL, "sendgrid_api_key", "request.query.k"));
+
+    let user = samples::user_jwt(7);
+    let f = run(entry(&format!("https://api.example.test/me?access_token={user}"), &[]));
+    assert_eq!(summary(&f), vec![(CREDENTIAL_IN_URL.into(), "query_parameter".into(), "request.query.access_token".into())]);
+
+    let f = run(entry("https://user:hunter2-longer@api.example.test/", &[]));
+    assert!(has(&f, CREDENTIAL_IN_URL, "url_userinfo", "request.url (password)"));
+}
+
+#[test]
+fn request_bodies() {
+    let k = sample_id("xendit_secret_key_production", 8);
+    let body = format!(r#"{{"config":{{"payments":[{{"key":"{k}"}}]}}}}"#);
+    let f = run(with_req_body(entry("https://api.example.test/x", &[]), "application/json", &body));
+    assert!(has(&f, SECRET_KEY_EXPOSED, "xendit_secret_key_production", "request.body $.config.payments[0].key"), "{:?}", summary(&f));
+
+    let s = sample_id("generic_secret", 9);
+    let f = run(with_req_body(entry("https://api.example.test/x", &[]), "application/x-www-form-urlencoded", &format!("a=1&client_secret={s}")));
+    assert!(has(&f, SECRET_KEY_EXPOSED, "generic_secret", "request.body client_secret"), "{:?}", summary(&f));
+
+    let k = sample_id("slack_bot_token", 10);
+    let mp = format!("--b\r\nContent-Disposition: form-data; name=\"t\"\r\n\r\n{k}\r\n--b--\r\n");
+    let f = run(with_req_body(entry("https://api.example.test/x", &[]), "multipart/form-data; boundary=b", &mp));
+    assert!(has(&f, SECRET_KEY_EXPOSED, "slack_bot_token", "request.body line 4 col 1"), "{:?}", summary(&f));
+}
+
+#[test]
+fn response_bodies_bundles_and_base64() {
+    let k = sample_id("midtrans_server_key", 11);
+    let js = format!("!function(){{var e={{}};e.serverKey=\"{k}\";return e}}();");
+    let f = run(with_resp(entry("https://shop.example.test/static/main.js", &[]), "application/javascript", &js, false));
+    assert!(has(&f, SECRET_KEY_EXPOSED, "midtrans_server_key", "response.body line 1 col 35"), "{:?}", summary(&f));
+    assert!(f[0].title.contains("served to the page"));
+
+    let f = run(with_resp(entry("https://shop.example.test/static/main.js", &[]), "application/javascript", &js, true));
+    assert!(has(&f, SECRET_KEY_EXPOSED, "midtrans_server_key", "response.body line 1 col 35"), "base64 HAR body: {:?}", summary(&f));
+
+    let json = format!(r#"{{"config":{{"key":"{}"}}}}"#, sample_id("stripe_secret_key_test", 12));
+    let f = run(with_resp(entry("https://shop.example.test/env.json", &[]), "application/json", &json, false));
+    assert!(has(&f, SECRET_KEY_EXPOSED, "stripe_secret_key_test", "response.body $.config.key"));
+    assert_eq!(f[0].severity, Severity::High);
+
+    let img = with_resp(entry("https://shop.example.test/a.png", &[]), "image/png", &json, false);
+    assert!(run(img).is_empty(), "binary types are skipped");
+}
+
+#[test]
+fn supabase_roles() {
+    let service = sample_id("supabase_service_role_key", 13);
+    let anon = sample_id("supabase_anon_key", 13);
+    let f = run(entry("https://abc.supabase.co/rest/v1/t", &[("apikey", &anon), ("Authorization", &format!("Bearer {service}"))]));
+    assert_eq!(summary(&f), vec![(SECRET_KEY_EXPOSED.into(), "supabase_service_role_key".into(), "request.header.Authorization".into())]);
+    assert!(f[0].redacted.as_str().starts_with("JWT…"));
+    let f = run(entry("https://abc.supabase.co/rest/v1/t", &[("apikey", &anon), ("Authorization", &format!("Bearer {}", samples::user_jwt(1)))]));
+    assert!(f.is_empty(), "anon key and a user's token are fine: {:?}", summary(&f));
+}
+
+#[test]
+fn publishable_keys_are_never_findings() {
+    for id in providers::all_rules().filter(|(_, r)| r.kind == KeyKind::Publishable && r.has_shape()).map(|(_, r)| r.id) {
+        let k = sample_id(id, 14);
+        let js = format!("init({{key:\"{k}\",publishableKey:'{k}'}})");
+        let q: String = url::form_urlencoded::byte_serialize(k.as_bytes()).collect();
+        let e = with_resp(entry(&format!("https://shop.example.test/?key={q}"), &[("X-Api-Key", &k)]), "text/javascript", &js, false);
+        let f = run(e);
+        assert!(f.is_empty(), "{id}: {:?}", summary(&f));
+    }
+    // Tokens are no secret key, but a token in a URL is still a credential in a URL.
+    for id in providers::all_rules().filter(|(_, r)| r.kind == KeyKind::Token && r.has_shape()).map(|(_, r)| r.id) {
+        let k = sample_id(id, 14);
+        let f = run(entry(&format!("https://shop.example.test/?access_token={k}"), &[("X-Api-Key", &k)]));
+        assert_eq!(f.iter().map(|f| f.id).collect::<Vec<_>>(), vec![CREDENTIAL_IN_URL], "{id}");
+    }
+}
+
+#[test]
+fn aws_signature_made_in_the_page() {
+    let id = samples::aws_key_id(1);
+    let auth = format!("AWS4-HMAC-SHA256 Credential={id}/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=abcdef0123");
+    let f = run(entry("https://bucket.s3.amazonaws.com/x", &[("Authorization", &auth), ("Origin", "https://shop.example.test")]));
+    assert!(has(&f, SECRET_KEY_EXPOSED, "aws_secret_access_key", "request.header.Authorization"), "{:?}", summary(&f));
+    let f = run(entry("https://bucket.s3.amazonaws.com/x", &[("Authorization", &auth)]));
+    assert!(f.is_empty(), "not from a page");
+    let presigned = format!("https://bucket.s3.amazonaws.com/x?X-Amz-Credential={id}%2F20260101%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Signature=abc");
+    assert!(run(entry(&presigned, &[("Origin", "https://shop.example.test")])).is_empty());
+}
+
+#[test]
+fn one_finding_per_location() {
+    let k = sample_id("stripe_secret_key_live", 15);
+    let body = format!(r#"{{"secret_key":"{k}"}}"#);
+    let f = run(with_req_body(entry("https://api.example.test/x", &[("Authorization", &format!("Bearer {k}"))]), "application/json", &body));
+    assert_eq!(f.len(), 2, "{:?}", summary(&f));
+}
+
+#[test]
+fn every_secret_rule_has_a_sample_the_scanner_finds() {
+    for (p, r) in providers::all_rules().filter(|(_, r)| r.kind == KeyKind::Secret && r.has_shape()) {
+        let k = samples::sample(r, 16);
+        assert!(r.matches(&k), "{}: {k}", r.id);
+        let ctx = engine::Ctx { destination: Some(p), ..engine::Ctx::default() };
+        let text = format!("x = \"{k}\";");
+        let hits = engine::scan(&text, &ctx);
+        assert_eq!(hits.iter().map(|h| h.rule.id).collect::<Vec<_>>(), vec![r.id], "{k}");
+    }
+}
