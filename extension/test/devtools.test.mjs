@@ -1,0 +1,238 @@
+// devtools.ts as a whole, in node: a fake devtools API (Chromium-style callbacks or Firefox-style
+// promises), a fake engine standing in for the wasm glue, and a fake panel window. Checks what the
+// engine is handed, what the panel receives, and what the E2E reporter posts.
+
+import { test, beforeEach, afterEach } from "node:test";
+import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
+import { loadTs } from "../test-support/load-ts.mjs";
+
+const ENGINE = fileURLToPath(new URL("../test-support/fake-engine.mjs", import.meta.url));
+
+async function until(condition, what, timeoutMs = 3000) {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+function entry(method, url, status, body, { mimeType = "application/json", promises = false } = {}) {
+  const calls = { getContent: 0 };
+  const e = {
+    startedDateTime: `2026-11-23T10:00:00.${String(Math.floor(Math.random() * 1000)).padStart(3, "0")}Z`,
+    request: { method, url, headers: [{ name: "Authorization", value: "Bearer raw-secret-value" }] },
+    response: { status, headers: [], content: { size: body.length, mimeType } },
+  };
+  // Chromium puts getContent on the prototype; Firefox entries from events return a promise.
+  const proto = {
+    getContent(callback) {
+      calls.getContent += 1;
+      if (promises) return Promise.resolve([body, mimeType]);
+      setTimeout(() => callback(body, ""), 1);
+    },
+  };
+  return { entry: Object.assign(Object.create(proto), e), calls };
+}
+
+function fakeDevtools({ promises, har, origin = "http://127.0.0.1:4321", theme = "default" }) {
+  const listeners = { finished: [], navigated: [], shown: [] };
+  const answer = (value, callback) => (promises ? Promise.resolve(value) : void setTimeout(() => callback(value), 1));
+  const api = {
+    runtime: { getURL: (p) => `${promises ? "moz-extension://uuid" : "chrome-extension://abc"}/${p}` },
+    devtools: {
+      inspectedWindow: {
+        eval: (expr, callback) => (promises ? Promise.resolve([origin, undefined]) : void callback(origin, undefined)),
+      },
+      network: {
+        getHAR: (callback) => answer({ entries: har }, callback),
+        onRequestFinished: { addListener: (f) => listeners.finished.push(f) },
+        onNavigated: { addListener: (f) => listeners.navigated.push(f) },
+      },
+      panels: {
+        themeName: theme,
+        create: (title, icon, page, callback) => {
+          listeners.created = { title, icon, page };
+          return answer({ onShown: { addListener: (f) => listeners.shown.push(f) }, onHidden: { addListener() {} } }, callback);
+        },
+      },
+    },
+  };
+  return { api, listeners };
+}
+
+/** Ports handed to fake panels; open ports keep node alive, so each test closes its own. */
+const openPorts = [];
+
+/** A panel window: answers "connect" with "ready" and records what arrives on the port. */
+function fakePanel() {
+  const received = [];
+  let port = null;
+  const win = {
+    postMessage(msg, targetOrigin, transfer) {
+      assert.equal(msg.kind, "connect");
+      assert.equal(targetOrigin, globalThis.location.origin);
+      port = transfer[0];
+      openPorts.push(port);
+      port.onmessage = (event) => received.push(event.data);
+      port.postMessage({ protocol: "authlens/1", kind: "ready", session: null, lastSeq: -1 });
+    },
+  };
+  return { win, received, send: (msg) => port.postMessage({ protocol: "authlens/1", ...msg }) };
+}
+
+/** The panel's view of the items: the last reset snapshot plus items after it. */
+function panelItems(received) {
+  let items = [];
+  for (const msg of received) {
+    if (msg.kind === "snapshot") items = msg.reset ? [...msg.items] : [...items, ...msg.items];
+    if (msg.kind === "item") items.push(msg.item);
+  }
+  return items;
+}
+
+let posts;
+beforeEach(() => {
+  globalThis.__fakeEngine = { entries: [], inits: [], cleared: 0, failInit: null };
+  globalThis.location = { origin: "chrome-extension://abc" };
+  posts = [];
+  globalThis.fetch = async (url, init) => {
+    posts.push({ url, init, msg: JSON.parse(init.body) });
+    return { ok: true };
+  };
+});
+
+afterEach(() => {
+  for (const port of openPorts.splice(0)) port.close();
+  delete globalThis.chrome;
+  delete globalThis.browser;
+  delete globalThis.fetch;
+});
+
+test("Chromium: history then live entries are analysed in order, bodies filled, errors kept", async () => {
+  const early = entry("GET", "http://127.0.0.1:4321/api", 401, '{"error":"invalid_token"}');
+  const { api, listeners } = fakeDevtools({ promises: false, har: [early.entry] });
+  globalThis.chrome = api;
+  globalThis.browser = { devtools: {} }; // Chromium defines it too; it must not be mistaken for Firefox
+  await loadTs("devtools.ts", { engine: ENGINE, define: { __AUTHLENS_E2E__: "true" } });
+
+  await until(() => listeners.finished.length === 1 && listeners.created, "listeners and panel");
+  assert.deepEqual(listeners.created, { title: "authlens", icon: "icons/icon-32.png", page: "panel.html" });
+
+  const rejected = entry("POST", "http://127.0.0.1:4321/reject-me?api_key=sk_live_zzz", 500, "oops");
+  const live = entry("GET", "http://127.0.0.1:4321/me?token=abc", 401, '{"message":"expired"}');
+  const image = entry("GET", "http://127.0.0.1:4321/logo.png", 200, "iVBORw0KGgo=", { mimeType: "image/png" });
+  for (const e of [rejected, live, image]) listeners.finished[0](e.entry);
+
+  const seen = globalThis.__fakeEngine.entries;
+  await until(() => seen.length === 4, "four analysed entries");
+  assert.deepEqual(seen.map((e) => e.request.url), [early.entry.request.url, rejected.entry.request.url, live.entry.request.url, image.entry.request.url]);
+  assert.equal(seen[0].response.content.text, '{"error":"invalid_token"}');
+  assert.equal(seen[2].response.content.text, '{"message":"expired"}');
+  assert.equal(seen[3].response.content.text, undefined, "media bodies are not read");
+  assert.equal(image.calls.getContent, 0);
+  for (const e of seen) {
+    assert.equal(Object.getPrototypeOf(e), Object.prototype, "the engine gets a plain clone");
+    assert.equal(typeof e.getContent, "undefined");
+  }
+  assert.match(globalThis.__fakeEngine.inits[0].module_or_path, /^chrome-extension:\/\/abc\/wasm\/authlens_wasm_bg\.wasm$/);
+
+  // The panel connects when shown and gets everything so far.
+  const panel = fakePanel();
+  listeners.shown[0](panel.win);
+  await until(() => panelItems(panel.received).length === 4, "the panel snapshot");
+  const items = panelItems(panel.received);
+  assert.deepEqual(items.map((i) => i.kind), ["report", "error", "report", "report"]);
+  assert.equal(items[1].url, "http://127.0.0.1:4321/reject-me", "no query string of a rejected entry is kept");
+  assert.match(items[1].message, /unusable HAR entry/);
+  assert.equal(items[1].status, 500);
+  assert.equal(JSON.stringify(items).includes("raw-secret-value"), false, "raw header values never reach the panel");
+  const status = panel.received.at(-1).status;
+  assert.equal(status.engine, "ready");
+  assert.equal(status.engineVersion, "0.0.0-fake");
+  assert.equal(status.browser, "chrome");
+  assert.equal(status.harEntries, 1);
+  assert.equal(status.liveEntries, 3);
+
+  // Live items stream to a connected panel.
+  listeners.finished[0](entry("GET", "http://127.0.0.1:4321/again", 401, "{}").entry);
+  await until(() => panel.received.some((m) => m.kind === "item"), "a streamed item");
+
+  // "Learn more" goes through the devtools page; the text comes back as a string.
+  panel.send({ kind: "explain", id: "placeholder_credentials" });
+  await until(() => panel.received.some((m) => m.kind === "explanation"), "an explanation");
+  assert.deepEqual(panel.received.find((m) => m.kind === "explanation"), {
+    protocol: "authlens/1", kind: "explanation", id: "placeholder_credentials", text: "# placeholder_credentials\n\n<b>not html</b>",
+  });
+
+  // The E2E reporter: "up" first, then one message per entry, in analysis order.
+  await until(() => posts.length === 6, "six reporter posts");
+  assert.deepEqual(posts.map((p) => p.msg.kind), ["up", "report", "entry_error", "report", "report", "report"]);
+  assert.deepEqual(posts[0].msg, { kind: "up", browser: "chrome" });
+  for (const p of posts) {
+    assert.equal(p.url, "http://127.0.0.1:4321/__report");
+    assert.equal(p.init.method, "POST");
+    assert.deepEqual(p.init.headers, { "content-type": "text/plain" });
+  }
+  assert.match(posts[2].msg.message, /unusable HAR entry/);
+
+  // Navigation clears the log (and the engine's session) unless "preserve log" is on.
+  listeners.navigated[0]("http://127.0.0.1:4321/next");
+  await until(() => panel.received.at(-1).kind === "snapshot" && panel.received.at(-1).reset, "a reset snapshot");
+  assert.equal(panel.received.at(-1).items.length, 0);
+  assert.equal(globalThis.__fakeEngine.cleared, 1);
+
+  panel.send({ kind: "preserve-log", value: true });
+  await until(() => panel.received.at(-1).kind === "status" && panel.received.at(-1).status.preserveLog, "preserve-log on");
+  listeners.finished[0](entry("GET", "http://127.0.0.1:4321/kept", 401, "{}").entry);
+  await until(() => panel.received.at(-1).kind === "item", "an item after navigation");
+  listeners.navigated[0]("http://127.0.0.1:4321/third");
+  await new Promise((r) => setTimeout(r, 30));
+  assert.equal(globalThis.__fakeEngine.cleared, 1, "no clear with preserve log");
+  assert.equal(panelItems(panel.received).length, 1);
+
+  // The panel's Clear button.
+  panel.send({ kind: "clear" });
+  await until(() => panelItems(panel.received).length === 0, "a cleared panel");
+});
+
+test("Firefox: promise-style API, empty getHAR, shipped build posts nothing", async () => {
+  const { api, listeners } = fakeDevtools({ promises: true, har: [], theme: "dark" });
+  globalThis.chrome = api;
+  await loadTs("devtools.ts", { engine: ENGINE });
+  await until(() => listeners.shown.length === 1, "panel creation");
+
+  const panel = fakePanel();
+  listeners.shown[0](panel.win);
+  await until(() => panel.received.some((m) => m.status?.engine === "ready" && m.status?.harEntries === 0), "a ready status");
+  const status = panel.received.at(-1).status;
+  assert.equal(status.browser, "firefox");
+  assert.equal(status.theme, "dark");
+  assert.equal(status.liveEntries, 0);
+
+  const live = entry("GET", "http://127.0.0.1:1/api", 401, '{"e":1}', { promises: true });
+  listeners.finished[0](live.entry);
+  await until(() => globalThis.__fakeEngine.entries.length === 1, "one analysed entry");
+  assert.equal(globalThis.__fakeEngine.entries[0].response.content.text, '{"e":1}');
+  assert.equal(globalThis.__fakeEngine.entries[0].response.content.encoding, undefined, "Firefox's MIME type is not an encoding");
+  await new Promise((r) => setTimeout(r, 30));
+  assert.deepEqual(posts, [], "no reporter in a shipped build");
+});
+
+test("an engine that fails to load is reported in words (panel) and as engine_error (E2E)", async (t) => {
+  globalThis.__fakeEngine.failInit = "CompileError: WebAssembly.instantiate(): expected magic word";
+  const quiet = console.error;
+  console.error = () => {};
+  t.after(() => (console.error = quiet));
+  const { api, listeners } = fakeDevtools({ promises: false, har: [] });
+  globalThis.chrome = api;
+  await loadTs("devtools.ts", { engine: ENGINE, define: { __AUTHLENS_E2E__: "true" } });
+  await until(() => listeners.shown.length === 1, "panel creation");
+  const panel = fakePanel();
+  listeners.shown[0](panel.win);
+  await until(() => panel.received.some((m) => m.status?.engine === "failed"), "a failed status");
+  assert.match(panel.received.at(-1).status.engineError, /could not instantiate authlens_wasm_bg\.wasm: CompileError/);
+  await until(() => posts.length === 1, "the engine_error post");
+  assert.equal(posts[0].msg.kind, "engine_error");
+  assert.match(posts[0].msg.message, /expected magic word/);
+});

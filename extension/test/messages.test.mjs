@@ -1,0 +1,61 @@
+// messages.ts: the guards accept what the devtools page and panel send, and nothing else.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { loadTs } from "../test-support/load-ts.mjs";
+
+const m = await loadTs("messages.ts");
+
+const status = {
+  browser: "chrome", theme: "light", engine: "ready", engineError: null, engineVersion: "0.1.0",
+  preserveLog: false, harEntries: 0, liveEntries: 2, dropped: 0, firstSeq: 0,
+};
+const report = { index: 0, method: "GET", url: "http://x/", status: 401, provider: null, environment: null, causes: [], findings: [], credentials: [] };
+const reportItem = { seq: 1, kind: "report", report, notes: [] };
+const errorItem = { seq: 2, kind: "error", method: "GET", url: "http://x/", status: 401, message: "bad", notes: [] };
+
+test("messages built with message() carry the protocol and pass their guard", () => {
+  assert.ok(m.isConnect(m.message({ kind: "connect" })));
+  assert.ok(m.isToPanel(m.message({ kind: "snapshot", session: "s", reset: true, items: [reportItem, errorItem], status })));
+  assert.ok(m.isToPanel(m.message({ kind: "item", session: "s", item: errorItem, status })));
+  assert.ok(m.isToPanel(m.message({ kind: "status", status })));
+  assert.ok(m.isToPanel(m.message({ kind: "explanation", id: "x", text: null })));
+  assert.ok(m.isToDevtools(m.message({ kind: "ready", session: null, lastSeq: -1 })));
+  assert.ok(m.isToDevtools(m.message({ kind: "explain", id: "expired_token" })));
+  assert.ok(m.isToDevtools(m.message({ kind: "clear" })));
+  assert.ok(m.isToDevtools(m.message({ kind: "preserve-log", value: true })));
+});
+
+test("foreign or malformed messages are rejected", () => {
+  const bad = [
+    null, undefined, 42, "connect", [], {},
+    { kind: "connect" }, // no protocol
+    { protocol: "other/1", kind: "connect" },
+    m.message({ kind: "nonsense" }),
+    m.message({ kind: "snapshot", session: "s", reset: true, items: [{ seq: 1 }], status }),
+    m.message({ kind: "snapshot", session: "s", reset: "yes", items: [], status }),
+    m.message({ kind: "item", session: "s", item: { ...reportItem, report: { ...report, causes: "x" } }, status }),
+    m.message({ kind: "item", session: "s", item: { ...errorItem, kind: "other" }, status }),
+    m.message({ kind: "status", status: { ...status, engine: "maybe" } }),
+    m.message({ kind: "status", status: { ...status, firstSeq: Number.NaN } }),
+    m.message({ kind: "status", status: { ...status, browser: "safari" } }),
+    m.message({ kind: "explanation", id: 5, text: "x" }),
+  ];
+  for (const value of bad) {
+    assert.equal(m.isToPanel(value) || m.isConnect(value), false, JSON.stringify(value));
+  }
+  const badToDevtools = [
+    m.message({ kind: "ready", session: 1, lastSeq: 0 }),
+    m.message({ kind: "explain", id: "" }),
+    m.message({ kind: "explain", id: "x".repeat(201) }),
+    m.message({ kind: "preserve-log", value: "true" }),
+    m.message({ kind: "snapshot", session: "s", reset: true, items: [], status }),
+  ];
+  for (const value of badToDevtools) assert.equal(m.isToDevtools(value), false, JSON.stringify(value));
+});
+
+test("a panel-bound message is not accepted by the devtools side and vice versa", () => {
+  assert.equal(m.isToDevtools(m.message({ kind: "status", status })), false);
+  assert.equal(m.isToPanel(m.message({ kind: "clear" })), false);
+  assert.equal(m.isConnect(m.message({ kind: "clear" })), false);
+});
