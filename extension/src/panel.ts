@@ -202,7 +202,7 @@ function select(seq: number | null): void {
 
 function renderCounts(): void {
   const counts = countItems(items);
-  ui.counts.textContent = countsText(counts);
+  ui.counts.textContent = status?.engine === "ready" ? countsText(counts) : "";
   ui.counts.title = status?.engineVersion ? `authlens engine ${status.engineVersion}` : "";
 }
 
