@@ -75,14 +75,6 @@ export function displayPath(url: string): string {
   }
 }
 
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return "";
-  }
-}
-
 /** Confidence as a whole percentage; the engine gives a fraction (a value above 1 is a percent). */
 export function percent(confidence: number): string {
   if (!Number.isFinite(confidence)) return "?%";
