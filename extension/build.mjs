@@ -32,6 +32,12 @@ const GLUE = "authlens_wasm.js";
 const WASM = "authlens_wasm_bg.wasm";
 const ICON_SIZES = [16, 32, 48, 128];
 
+/** A path relative to the repository when it is inside it, absolute otherwise. */
+function shown(path) {
+  const rel = relative(ROOT, path);
+  return rel && !rel.startsWith("..") ? rel : path;
+}
+
 function fail(text) {
   console.error(`extension build: ${text}`);
   process.exit(1);
@@ -164,7 +170,7 @@ function zipDir(dir, zipPath) {
 for (const name of [GLUE, WASM]) {
   if (!existsSync(join(WASM_DIR, name))) {
     fail(
-      `${relative(ROOT, join(WASM_DIR, name)) || WASM_DIR} is missing.\n` +
+      `${shown(join(WASM_DIR, name))} is missing.\n` +
         "The engine has not been built: run ./build.sh (cargo build --target wasm32-unknown-unknown, then\n" +
         "wasm-bindgen --target web --out-dir target/wasm-bindgen), then build the extension again.",
     );
