@@ -57,6 +57,8 @@ test('a malformed entry throws an Error and the engine goes on', () => {
   const engine = new glue.Engine();
   assert.throws(() => engine.analyzeEntry({ request: { headers: 'nope' } }), (err) => err instanceof Error && /unusable HAR entry/.test(err.message));
   assert.throws(() => engine.analyzeEntry(42), Error);
+  const leaky = ['sk', 'live', 'Zq8Xw7Vc6Bn5Mm4Ll3Kk2Jj1'].join('_');
+  assert.throws(() => engine.analyzeEntry({ request: { headers: 'Bearer ' + leaky } }), (err) => !err.message.includes(leaky.slice(8)));
   const r = engine.analyzeEntry(entry({ url: 'https://api.checkout.com/payments' }));
   assert.equal(r.causes[0].id, 'missing_credentials');
 });

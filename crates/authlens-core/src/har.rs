@@ -173,6 +173,24 @@ mod lenient {
     }
 }
 
+/// serde_json quotes the offending value in "invalid type" messages; that value may be a
+/// credential, so every quoted string is replaced before the message reaches a person.
+fn scrub(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut in_quote = false;
+    for c in message.chars() {
+        if c == '"' {
+            if !in_quote {
+                out.push_str("\"…\"");
+            }
+            in_quote = !in_quote;
+        } else if !in_quote {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Parse a HAR document from text.
 ///
 /// Errors name the JSON line and column, and the HAR path of the offending value.
@@ -186,13 +204,13 @@ pub fn parse(text: &str) -> Result<Har, Error> {
     let har: Har = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
-        Error::Json { line: inner.line(), column: inner.column(), path, message: inner.to_string() }
+        Error::Json { line: inner.line(), column: inner.column(), path, message: scrub(&inner.to_string()) }
     })?;
     de.end().map_err(|e| Error::Json {
         line: e.line(),
         column: e.column(),
         path: String::new(),
-        message: e.to_string(),
+        message: scrub(&e.to_string()),
     })?;
     Ok(har)
 }
@@ -203,7 +221,7 @@ pub fn parse_entry(text: &str) -> Result<Entry, Error> {
     serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
-        Error::Json { line: inner.line(), column: inner.column(), path, message: inner.to_string() }
+        Error::Json { line: inner.line(), column: inner.column(), path, message: scrub(&inner.to_string()) }
     })
 }
 
@@ -244,6 +262,12 @@ mod tests {
         let msg = err.to_string();
         assert!(msg.contains("log.entries[1].request.headers"), "{msg}");
         assert!(msg.contains("line 2"), "{msg}");
+    }
+
+    #[test]
+    fn errors_never_quote_values() {
+        let err = parse(r#"{"log":{"entries":[{"request":{"headers":"Bearer sk_live_abcdefghijklmnopqrstuv"}}]}}"#).unwrap_err();
+        assert!(!err.to_string().contains("sk_live_abc"), "{err}");
     }
 
     #[test]

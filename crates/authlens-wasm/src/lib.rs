@@ -23,6 +23,26 @@ export interface Report { tool: string; version: string; entries: EntryReport[];
   summary: { entries: number; auth_failures: number; findings: number; critical: number; high: number } }
 "#;
 
+/// serde errors quote the offending value, which may be a credential: drop quoted parts.
+fn entry_error(e: impl std::fmt::Display) -> JsError {
+    let msg = e.to_string();
+    let mut out = String::new();
+    let mut quoted = false;
+    for c in msg.chars() {
+        match c {
+            '"' | '`' => {
+                if !quoted {
+                    out.push('…');
+                }
+                quoted = !quoted;
+            }
+            c if !quoted => out.push(c),
+            _ => {}
+        }
+    }
+    JsError::new(&format!("authlens: unusable HAR entry: {out}"))
+}
+
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
@@ -48,7 +68,7 @@ impl Engine {
     #[wasm_bindgen(js_name = analyzeEntry, unchecked_return_type = "EntryReport")]
     pub fn analyze_entry(&mut self, entry: JsValue) -> Result<JsValue, JsError> {
         let entry: authlens_core::har::Entry = serde_wasm_bindgen::from_value(entry)
-            .map_err(|e| JsError::new(&format!("authlens: unusable HAR entry: {e}")))?;
+            .map_err(entry_error)?;
         to_js(&self.session.push(entry))
     }
 
@@ -81,7 +101,7 @@ pub fn analyze_har(text: &str) -> Result<JsValue, JsError> {
 #[wasm_bindgen(js_name = curlCommand)]
 pub fn curl_command(entry: JsValue) -> Result<String, JsError> {
     let entry: authlens_core::har::Entry = serde_wasm_bindgen::from_value(entry)
-        .map_err(|e| JsError::new(&format!("authlens: unusable HAR entry: {e}")))?;
+        .map_err(entry_error)?;
     Ok(authlens_core::export::curl(&entry))
 }
 

@@ -118,43 +118,38 @@ pub fn by_id(id: &str) -> Option<&'static Cause> {
 
 /// The documentation of a cause as Markdown, with its id as the heading.
 pub fn explain(c: &Cause) -> String {
-    let body: String = c.info.explanation.lines().map(|l| l.strip_prefix(' ').unwrap_or(l)).collect::<Vec<_>>().join("\n");
-    format!("# {}\n\n{} (category: {:?}, since {})\n\n{}", c.info.id, c.info.title, c.info.category, c.info.since, body.trim()).replace("category: Credential", "category: credential").replace("category: Token", "category: token").replace("category: Provider", "category: provider").replace("category: Transport", "category: transport").replace("category: Session", "category: session")
+    let body: Vec<&str> = c.info.explanation.lines().map(|l| l.strip_prefix(' ').unwrap_or(l)).collect();
+    let category = format!("{:?}", c.info.category).to_ascii_lowercase();
+    format!("# {}\n\n{} (category: {category}, since {})\n\n{}", c.info.id, c.info.title, c.info.since, unwrap_paragraphs(&body).trim())
 }
 
-/// The documentation of every cause as one Markdown page (`docs/causes.md`): an index table,
-/// then each cause's documentation with its headings one level down.
-pub fn docs_markdown() -> String {
-    let mut out = String::from("# Causes\n\n<!-- Generated from the cause declarations in crates/authlens-core/src/causes/ by `authlens explain --all`. Do not edit: run `UPDATE_DOCS=1 cargo test -p authlens-cli --test docs` to refresh. -->\n\n");
-    out.push_str(&format!(
-        "authlens explains a failed request (401, or a 403 about credentials or permissions) with the causes below, most likely first, each with its evidence and fix steps. The same text is printed by `authlens explain ID` and shown in the DevTools panel. {} causes:\n\n| id | category | title |\n| --- | --- | --- |\n",
-        ALL.len()
-    ));
-    for c in ALL {
-        out.push_str(&format!("| [`{0}`](#{0}) | {1} | {2} |\n", c.info.id, category_name(c.info.category), c.info.title));
-    }
-    for c in ALL {
-        out.push_str("\n---\n\n");
-        for line in explain(c).lines() {
-            if line.starts_with('#') {
-                out.push('#');
+/// Join the hard-wrapped lines of doc comments into one line per paragraph or list item, so the
+/// text reflows in a narrow panel. Headings, blank lines, code fences and tables stay as they are.
+pub fn unwrap_paragraphs(lines: &[&str]) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut joinable = false;
+    let mut in_code = false;
+    for line in lines {
+        let t = line.trim_start();
+        let starts_item = t.starts_with("- ") || t.starts_with("* ") || t.split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        if t.starts_with("```") {
+            in_code = !in_code;
+            out.push(line.to_string());
+            joinable = false;
+        } else if in_code || t.is_empty() || t.starts_with('#') || t.starts_with('|') {
+            out.push(line.to_string());
+            joinable = false;
+        } else if joinable && !starts_item {
+            if let Some(last) = out.last_mut() {
+                last.push(' ');
+                last.push_str(t);
             }
-            out.push_str(line);
-            out.push('\n');
+        } else {
+            out.push(line.to_string());
+            joinable = true;
         }
     }
-    out
-}
-
-/// The lowercase name of a category, as the docs write it.
-pub fn category_name(c: Category) -> &'static str {
-    match c {
-        Category::Credential => "credential",
-        Category::Token => "token",
-        Category::Provider => "provider",
-        Category::Transport => "transport",
-        Category::Session => "session",
-    }
+    out.join("\n")
 }
 
 /// Decide whether (and how) the exchange failed on authentication.
@@ -286,6 +281,12 @@ mod tests {
     fn api_gateway_unknown_route_is_not_auth() {
         let ex = test_util::with_status("https://abc123.execute-api.us-east-1.amazonaws.com/prod/nope", &[], 403, "{\"message\":\"Missing Authentication Token\"}");
         assert!(failure(&ex).is_none());
+    }
+
+    #[test]
+    fn paragraphs_are_unwrapped() {
+        let text = unwrap_paragraphs(&["## How to fix", "1. one", "   more", "2. two", "", "a", "b", "```", "x", "y", "```"]);
+        assert_eq!(text, "## How to fix\n1. one more\n2. two\n\na b\n```\nx\ny\n```");
     }
 
     #[test]
