@@ -119,8 +119,7 @@ pub fn by_id(id: &str) -> Option<&'static Cause> {
 /// The documentation of a cause as Markdown, with its id as the heading.
 pub fn explain(c: &Cause) -> String {
     let body: Vec<&str> = c.info.explanation.lines().map(|l| l.strip_prefix(' ').unwrap_or(l)).collect();
-    let category = format!("{:?}", c.info.category).to_ascii_lowercase();
-    format!("# {}\n\n{} (category: {category}, since {})\n\n{}", c.info.id, c.info.title, c.info.since, unwrap_paragraphs(&body).trim())
+    format!("# {}\n\n{} (category: {}, since {})\n\n{}", c.info.id, c.info.title, category_name(c.info.category), c.info.since, unwrap_paragraphs(&body).trim())
 }
 
 /// Join the hard-wrapped lines of doc comments into one line per paragraph or list item, so the
@@ -150,6 +149,41 @@ pub fn unwrap_paragraphs(lines: &[&str]) -> String {
         }
     }
     out.join("\n")
+}
+
+/// The documentation of every cause as one Markdown page (`docs/causes.md`): an index table,
+/// then each cause's documentation with its headings one level down.
+pub fn docs_markdown() -> String {
+    let mut out = String::from("# Causes\n\n<!-- Generated from the cause declarations in crates/authlens-core/src/causes/ by `authlens explain --all`. Do not edit: run `UPDATE_DOCS=1 cargo test -p authlens-cli --test docs` to refresh. -->\n\n");
+    out.push_str(&format!(
+        "authlens explains a failed request (401, or a 403 about credentials or permissions) with the causes below, most likely first, each with its evidence and fix steps. The same text is printed by `authlens explain ID` and shown in the DevTools panel. {} causes:\n\n| id | category | title |\n| --- | --- | --- |\n",
+        ALL.len()
+    ));
+    for c in ALL {
+        out.push_str(&format!("| [`{0}`](#{0}) | {1} | {2} |\n", c.info.id, category_name(c.info.category), c.info.title));
+    }
+    for c in ALL {
+        out.push_str("\n---\n\n");
+        for line in explain(c).lines() {
+            if line.starts_with('#') {
+                out.push('#');
+            }
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The lowercase name of a category, as the docs write it.
+pub fn category_name(c: Category) -> &'static str {
+    match c {
+        Category::Credential => "credential",
+        Category::Token => "token",
+        Category::Provider => "provider",
+        Category::Transport => "transport",
+        Category::Session => "session",
+    }
 }
 
 /// Decide whether (and how) the exchange failed on authentication.
