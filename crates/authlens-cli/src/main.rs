@@ -10,6 +10,7 @@ use authlens_core::report::Severity;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod eval;
+mod scan;
 
 #[derive(Parser)]
 #[command(name = "authlens", version, about = "Explains why requests got 401/403 and finds server keys exposed by a web page, from HAR files")]
@@ -31,9 +32,26 @@ enum Command {
         #[arg(long, value_name = "SEVERITY", value_parser = parse_severity)]
         fail_on: Option<Severity>,
     },
-    /// Print the documentation of a cause or finding id.
+    /// Find exposed server-side secrets in files and folders (a built frontend: dist/, build/,
+    /// .next/static, source maps, .env files in public/).
+    Scan {
+        /// Files or folders. Folders are walked; node_modules and .git are skipped unless given
+        /// directly; binary files are skipped.
+        #[arg(required = true)]
+        paths: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Exit with code 1 when a finding has at least this severity (low, medium, high, critical).
+        #[arg(long, value_name = "SEVERITY", value_parser = parse_severity)]
+        fail_on: Option<Severity>,
+        /// Skip files larger than this many MiB (noted in the report).
+        #[arg(long, value_name = "MIB", default_value_t = 16)]
+        max_file_size: u64,
+    },
+    /// Print the documentation of a cause, finding or secret rule id.
     Explain {
-        /// The id, e.g. `expired_token`.
+        /// The id, e.g. `expired_token`, `secret_key_exposed`, `stripe_secret_key_live`.
         id: Option<String>,
         /// List every id with its title.
         #[arg(long)]
@@ -41,6 +59,9 @@ enum Command {
         /// Print the documentation of every cause as one Markdown page (docs/causes.md).
         #[arg(long)]
         all: bool,
+        /// Print the covered providers and secret rules as one Markdown page (docs/secrets.md).
+        #[arg(long)]
+        list_secrets: bool,
     },
     /// Measure the causes against a corpus: DIR/*.har with DIR/expected.json (top-1, top-3, controls).
     Eval {
@@ -52,11 +73,13 @@ enum Command {
     },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     Text,
     Json,
     Markdown,
+    /// SARIF 2.1.0 for code scanning (analyze and scan only).
+    Sarif,
 }
 
 fn parse_severity(s: &str) -> Result<Severity, String> {
@@ -101,6 +124,11 @@ fn main() -> ExitCode {
                 Format::Text => render::text::render(&report),
                 Format::Json => render::json::render(&report),
                 Format::Markdown => render::markdown::render(&report),
+                Format::Sarif => {
+                    let offsets = authlens_core::secrets::locate::har_entry_offsets(&text);
+                    let lines: Vec<usize> = authlens_core::secrets::locate::line_cols(&text, &offsets).into_iter().map(|(l, _)| l).collect();
+                    render::sarif::render_report(&report, if file == "-" { "stdin.har" } else { &file }, &lines)
+                }
             };
             print!("{out}");
             if !out.ends_with('\n') {
@@ -113,19 +141,28 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+        Command::Scan { paths, format, fail_on, max_file_size } => scan::run(&paths, format, fail_on, max_file_size.saturating_mul(1024 * 1024)),
         Command::Eval { dir, format } => eval::run(
             &dir,
             match format {
                 Format::Text => eval::Output::Text,
                 Format::Json => eval::Output::Json,
                 Format::Markdown => eval::Output::Markdown,
+                Format::Sarif => {
+                    eprintln!("authlens: eval has no SARIF output (use text, json or markdown)");
+                    return ExitCode::from(2);
+                }
             },
         ),
+        Command::Explain { list_secrets: true, .. } => {
+            print!("{}", authlens_core::secrets::docs::markdown());
+            ExitCode::SUCCESS
+        }
         Command::Explain { all: true, .. } => {
             print!("{}", authlens_core::causes::docs_markdown());
             ExitCode::SUCCESS
         }
-        Command::Explain { id, list, all: false } => {
+        Command::Explain { id, list, all: false, list_secrets: false } => {
             if list || id.is_none() {
                 for c in authlens_core::causes::ALL {
                     println!("{:<36} {}", c.info.id, c.info.title);

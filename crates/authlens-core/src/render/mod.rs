@@ -2,4 +2,6 @@
 
 pub mod json;
 pub mod markdown;
+pub mod sarif;
+pub mod scan;
 pub mod text;

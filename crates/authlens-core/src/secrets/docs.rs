@@ -53,6 +53,11 @@ pub fn recognised_by(r: &KeyRule) -> String {
     }
 }
 
+/// Text safe in Markdown prose and table cells.
+fn md(s: &str) -> String {
+    s.replace('|', "\\|").replace('<', "&lt;").replace('>', "&gt;")
+}
+
 fn kind_words(k: KeyKind) -> &'static str {
     match k {
         KeyKind::Secret => "**secret** (finding)",
@@ -107,16 +112,16 @@ prefixes and keywords finds candidates; each is then checked for boundaries, cha
     ps.sort_by_key(|p| (p.hosts.is_empty(), p.name.to_ascii_lowercase()));
     for p in ps {
         out.push_str(&format!("## {} (`{}`)\n\n", p.name, p.id));
-        out.push_str(&format!("Hosts: {}.  \nAuthentication: {}.  \nDocs: <{}>\n\n", host_words(p), p.auth.trim_end_matches('.'), p.docs));
+        out.push_str(&format!("Hosts: {}.  \nAuthentication: {}.  \nDocs: <{}>\n\n", host_words(p), md(p.auth.trim_end_matches('.')), p.docs));
         out.push_str("| rule | kind | environment | recognised by |\n|---|---|---|---|\n");
         for r in p.keys {
             out.push_str(&format!(
                 "| `{}` {} | {} | {} | {} |\n",
                 r.id,
-                r.title.replace('|', "\\|"),
+                md(r.title),
                 kind_words(r.kind),
                 env_words(r.env, r.env_certain),
-                recognised_by(r).replace('|', "\\|")
+                md(&recognised_by(r))
             ));
         }
         out.push('\n');
@@ -141,4 +146,29 @@ pub fn explain_rule(id: &str) -> Option<String> {
         p.auth,
         p.docs
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    /// `docs/secrets.md` is generated: `UPDATE_DOCS=1 cargo test -p authlens-core docs_are_current`
+    /// rewrites it after a provider file changed.
+    #[test]
+    fn docs_are_current() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/secrets.md");
+        let want = super::markdown();
+        if std::env::var_os("UPDATE_DOCS").is_some() {
+            std::fs::write(path, &want).unwrap();
+        }
+        let have = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(have == want, "docs/secrets.md is stale: run `UPDATE_DOCS=1 cargo test -p authlens-core docs_are_current` (or `authlens explain --list-secrets > docs/secrets.md`)");
+    }
+
+    #[test]
+    fn every_rule_is_listed_and_explained() {
+        let md = super::markdown();
+        for (_, r) in crate::providers::all_rules() {
+            assert!(md.contains(&format!("`{}`", r.id)), "{}", r.id);
+            assert!(super::explain_rule(r.id).is_some());
+        }
+    }
 }

@@ -37,7 +37,8 @@ const NOT_SECRET_NAMES: &[&str] = &["csrf", "xsrf", "nonce", "tokensecret", "sec
 pub(crate) fn secret_field<'t>(text: &'t str, kw_start: usize, kw_end: usize, ctx: &Ctx) -> Option<(Option<Hit<'t>>, usize)> {
     let b = text.as_bytes();
     let mut ns = kw_start;
-    while ns > 0 && kw_start - ns < MAX_NAME && name_byte(b[ns - 1]) {
+    // Stop at an escape (`\nSECRET=`): the letter after a backslash is not part of the name.
+    while ns > 0 && kw_start - ns < MAX_NAME && name_byte(b[ns - 1]) && !(ns >= 2 && b[ns - 2] == b'\\') {
         ns -= 1;
     }
     let mut ne = kw_end;
@@ -45,7 +46,18 @@ pub(crate) fn secret_field<'t>(text: &'t str, kw_start: usize, kw_end: usize, ct
         ne += 1;
     }
     let name = text.get(ns..ne)?;
-    Some((field_value(text, name, ne, ctx), ne))
+    Some((field_value(text, name, ns, ne, ctx), ne))
+}
+
+/// True when only blanks (and an `export ` keyword) precede `at` on its line.
+fn starts_line(b: &[u8], at: usize) -> bool {
+    // A real newline, or a `\n` escape (a config file inside a JSON string, as in source maps).
+    let real = b[..at].iter().rposition(|c| *c == b'\n').map_or(0, |i| i + 1);
+    let escaped = b[..at].windows(2).rposition(|w| w == b"\\n").map_or(0, |i| i + 2);
+    let line_start = real.max(escaped);
+    let before = &b[line_start..at];
+    let before = before.strip_suffix(b"export ".as_slice()).unwrap_or(before);
+    before.iter().all(|c| *c == b' ' || *c == b'\t')
 }
 
 /// Normalise a field name: lowercase, without `_`, `-`, `.`.
@@ -59,7 +71,7 @@ pub(crate) fn secret_name(name: &str) -> bool {
     SECRET_SUFFIXES.iter().any(|s| n.ends_with(s)) && !NOT_SECRET_NAMES.iter().any(|x| n.contains(x))
 }
 
-fn field_value<'t>(text: &'t str, name: &str, after_name: usize, ctx: &Ctx) -> Option<Hit<'t>> {
+fn field_value<'t>(text: &'t str, name: &str, name_start: usize, after_name: usize, ctx: &Ctx) -> Option<Hit<'t>> {
     let norm = normalise(name);
     let twilio = norm.ends_with("authtoken");
     if !twilio && !secret_name(name) {
@@ -100,10 +112,23 @@ fn field_value<'t>(text: &'t str, name: &str, after_name: usize, ctx: &Ctx) -> O
             (vs, j)
         }
         _ => {
+            // Unquoted values only in line-oriented config (`.env`, YAML, properties): the name
+            // starts its line and the value ends it. In code, an unquoted value is an expression.
+            if !starts_line(b, name_start) {
+                return None;
+            }
             let vs = i;
             let mut j = vs;
             while j < b.len() && j - vs <= MAX_VALUE && (b[j].is_ascii_alphanumeric() || b"+/=_.~-".contains(&b[j])) {
                 j += 1;
+            }
+            let mut k = j;
+            while b.get(k).is_some_and(|c| *c == b' ' || *c == b'\t' || *c == b'\r') {
+                k += 1;
+            }
+            let escaped_eol = b.get(k) == Some(&b'\\') && b.get(k + 1).is_some_and(|c| *c == b'n' || *c == b'r');
+            if !escaped_eol && !b.get(k).is_none_or(|c| *c == b'\n' || *c == b'#') {
+                return None;
             }
             (vs, j)
         }
@@ -280,6 +305,11 @@ mod tests {
         assert!(ids("\"client_secret\":\"123e4567-e89b-12d3-a456-426614174000\"").is_empty());
         assert!(ids(&format!("oauth_token_secret={RANDOM40}")).is_empty());
         assert!(ids("secret:n.secret,").is_empty());
+        assert!(ids("    generate_private_key: x25519_generate_private_key,\n").is_empty());
+        assert!(ids("    let raw_private_key: Curve25519SeedBin<'_> = k;\n").is_empty());
+        assert_eq!(ids(&format!("  export API_SECRET={}  # prod\n", &RANDOM40[..24])), vec!["generic_secret"]);
+        assert_eq!(ids(&format!("client_secret: {}\r\n", &RANDOM40[..24])), vec!["generic_secret"]);
+        assert_eq!(ids(&format!("\"sourcesContent\":[\"A=1\\nSECRET_KEY={}\\nB=2\"]", &RANDOM40[..24])), vec!["generic_secret"]);
     }
 
     #[test]

@@ -134,6 +134,84 @@ pub fn json_paths(text: &str, offsets: &[usize]) -> Vec<Option<String>> {
     out
 }
 
+
+/// Byte offset of each element of `log.entries` in a HAR document (for line numbers in SARIF).
+/// Bounded like [`json_paths`]; a broken document yields the elements seen before it breaks.
+pub fn har_entry_offsets(text: &str) -> Vec<usize> {
+    enum F {
+        Obj { key: Vec<u8>, expect_key: bool },
+        Arr { started: bool },
+    }
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut stack: Vec<F> = Vec::new();
+    let mut i = 0usize;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_whitespace() || c == b':' {
+            if c == b':' {
+                if let Some(F::Obj { expect_key, .. }) = stack.last_mut() {
+                    *expect_key = false;
+                }
+            }
+            i += 1;
+            continue;
+        }
+        if c == b',' {
+            match stack.last_mut() {
+                Some(F::Arr { started }) => *started = false,
+                Some(F::Obj { expect_key, .. }) => *expect_key = true,
+                None => {}
+            }
+            i += 1;
+            continue;
+        }
+        if c == b'}' || c == b']' {
+            stack.pop();
+            i += 1;
+            continue;
+        }
+        // A value (or a key) starts here.
+        let in_entries = stack.len() == 3
+            && matches!(&stack[0], F::Obj { key, .. } if key == b"log")
+            && matches!(&stack[1], F::Obj { key, .. } if key == b"entries");
+        if let Some(F::Arr { started }) = stack.last_mut() {
+            if !*started {
+                *started = true;
+                if in_entries {
+                    out.push(i);
+                }
+            }
+        }
+        match c {
+            b'"' => {
+                let s = i + 1;
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+                if let Some(F::Obj { key, expect_key: true }) = stack.last_mut() {
+                    *key = b.get(s..i.min(b.len())).unwrap_or(&[]).iter().take(64).copied().collect();
+                }
+                i += 1;
+            }
+            b'{' | b'[' => {
+                if stack.len() >= MAX_DEPTH {
+                    return out;
+                }
+                stack.push(if c == b'{' { F::Obj { key: Vec::new(), expect_key: true } } else { F::Arr { started: false } });
+                i += 1;
+            }
+            _ => {
+                while i < b.len() && !b",]} \t\r\n".contains(&b[i]) {
+                    i += 1;
+                }
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,6 +230,13 @@ mod tests {
     fn lines_and_columns() {
         let t = "ab\ncdé f\nx";
         assert_eq!(line_cols(t, &[0, 3, t.find('f').unwrap(), t.len()]), vec![(1, 1), (2, 1), (2, 5), (3, 2)]);
+    }
+
+    #[test]
+    fn har_entries() {
+        let t = "{\"log\": {\"version\": \"1.2\", \"entries\": [\n {\"a\": [1, {\"entries\": [5]}]},\n {\"b\": \"]\"}\n]}}";
+        let offs = har_entry_offsets(t);
+        assert_eq!(line_cols(t, &offs), vec![(2, 2), (3, 2)]);
     }
 
     #[test]
