@@ -27,6 +27,12 @@ pub fn placeholder(value: &str) -> Option<&'static str> {
     None
 }
 
+/// True for schemes whose credential is a list of `name=value` parameters separated by `, `
+/// (AWS SigV4, Digest, OAuth 1): the spaces there are syntax, not damage.
+pub fn param_scheme(a: &crate::parse::authorization::Authorization) -> bool {
+    ["aws4-hmac-sha256", "digest", "oauth"].iter().any(|s| a.is_scheme(s))
+}
+
 /// Describe whitespace damage in a value, if any.
 pub fn whitespace(value: &str) -> Option<String> {
     if !value.is_empty() && value.trim().is_empty() {

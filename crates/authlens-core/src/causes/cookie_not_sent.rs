@@ -115,26 +115,26 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     let (confidence, fix): (f64, Vec<String>) = match why {
         Why::OtherHost => {
             evidence.push(format!("it was set by {} without a Domain attribute, so browsers send it only to that host, not to {host}", clip(&setter.host, 128)));
-            (0.8, vec![format!("set the cookie with `Domain={site}` so it covers {host}, or send the request to {}", clip(&setter.host, 128))])
+            (0.91, vec![format!("set the cookie with `Domain={site}` so it covers {host}, or send the request to {}", clip(&setter.host, 128))])
         }
         Why::Path => {
-            evidence.push(format!("its Path does not cover {}", clip(&ex.path, 128)));
-            (0.8, vec!["set the cookie with `Path=/` (or a path that covers this endpoint)".into()])
+            evidence.push(format!("its Path does not cover {}", session::shown_path(&ex.path)));
+            (0.91, vec!["set the cookie with `Path=/` (or a path that covers this endpoint)".into()])
         }
         Why::SecureOverHttp => {
             evidence.push("it is Secure and this request went over plain http".into());
-            (0.85, vec![format!("call {host} over https")])
+            (0.92, vec![format!("call {host} over https")])
         }
         Why::SameSiteNoneWithoutSecure => {
             evidence.push("it says SameSite=None without Secure, which browsers reject".into());
-            (0.85, vec!["set the cookie with `SameSite=None; Secure`".into()])
+            (0.92, vec!["set the cookie with `SameSite=None; Secure`".into()])
         }
         Why::SameSite { stated } => {
             evidence.push(format!(
                 "the page ({page_txt}) is on another site than {host}, and the cookie is {}: browsers do not send it on cross-site requests",
                 if stated { format!("SameSite={}", clip(cookie.same_site.as_deref().unwrap_or(""), 16)) } else { "without SameSite, which Chromium treats as Lax".into() }
             ));
-            (if stated { 0.92 } else { 0.85 }, vec![
+            (if stated { 0.93 } else { 0.91 }, vec![
                 "set the cookie with `SameSite=None; Secure` if the API must be called from another site".into(),
                 "or serve the API from the page's own site, or send a token in Authorization instead of the cookie".into(),
                 format!("keep `credentials: 'include'` on the request, with `Access-Control-Allow-Credentials: true` and `Access-Control-Allow-Origin: {page_txt}`"),

@@ -108,7 +108,7 @@ fn expired_by_session(ctx: &Ctx, now: f64) -> Option<Hit> {
         return None;
     }
     let mut evidence = vec![
-        format!("entry #{} ({} {}{}) handed out this token with expires_in {} s ({})", r.index, crate::redact::clip(&r.method, 16), crate::redact::clip(&r.host, 96), crate::redact::clip(&r.path, 96), lifetime.round(), fmt_duration(lifetime)),
+        format!("entry #{} ({} {}{}) handed out this token with expires_in {} s ({})", r.index, crate::redact::clip(&r.method, 16), crate::redact::clip(&r.host, 96), crate::signals::session::shown_path(&r.path), lifetime.round(), fmt_duration(lifetime)),
         format!("this request was sent {} after that, {} after the token lapsed (at {})", fmt_duration(now - issued_at), fmt_duration(ago), fmt_unix(issued_at + lifetime)),
     ];
     let said = ex.challenges.iter().any(|ch| ch.param("error") == Some("invalid_token"))
@@ -120,7 +120,7 @@ fn expired_by_session(ctx: &Ctx, now: f64) -> Option<Hit> {
         confidence: if said { 0.95 } else if ago > 60.0 { 0.9 } else { 0.6 },
         evidence,
         fix: vec![
-            format!("request a new token from {}{} before the old one lapses (expires_in counts seconds from the response)", crate::redact::clip(&r.host, 96), crate::redact::clip(&r.path, 96)),
+            format!("request a new token from {}{} before the old one lapses (expires_in counts seconds from the response)", crate::redact::clip(&r.host, 96), crate::signals::session::shown_path(&r.path)),
             "store the expiry time (now + expires_in) with the token and refresh a minute before it".into(),
             "on a 401, fetch a new token once and retry the request".into(),
         ],

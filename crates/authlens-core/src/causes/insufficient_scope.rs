@@ -93,9 +93,9 @@ fn check(ctx: &Ctx) -> Option<Hit> {
             "the same credential succeeded at entry #{} ({} {}), so it is valid: it is not allowed to call {} {}",
             ok.index,
             clip(&ok.method, 16),
-            clip(&ok.path, 96),
+            session::shown_path(&ok.path),
             clip(&ex.method, 16),
-            clip(&ex.path, 96)
+            session::shown_path(&ex.path)
         ));
         confidence = if ctx.failure == Failure::Forbidden { 0.8 } else { 0.6 };
     } else if ctx.failure == Failure::Forbidden && has_cred && ex.resp_body_mentions(SAYS_FORBIDDEN) {
@@ -152,8 +152,8 @@ fn named_permission(ex: &Exchange) -> Option<String> {
             let rest = &body[i + start.len()..];
             let v: String = rest.split(end).next().unwrap_or("").chars().take(96).collect();
             let v = v.trim().trim_end_matches(['"', ',', '}']);
-            if !v.is_empty() {
-                return Some(crate::redact::escape(v));
+            if let Some(v) = session::quotable(v) {
+                return Some(v);
             }
         }
     }

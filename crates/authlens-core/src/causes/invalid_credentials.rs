@@ -30,14 +30,22 @@ declare_cause! {
 
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
-    let c = ex.credentials.iter().find(|c| signals::placeholder(c.raw()).is_none() && signals::whitespace(c.raw()).is_none())?;
-    if ex.authorization.as_ref().is_some_and(|a| !a.defects.is_empty()) {
+    // SigV4, Digest and OAuth 1 credentials are `k=v, k=v` lists: their spaces are syntax.
+    let params = ex.authorization.as_ref().is_some_and(signals::param_scheme);
+    let c = ex.credentials.iter().find(|c| signals::placeholder(c.raw()).is_none() && (signals::whitespace(c.raw()).is_none() || params && c.location == crate::exchange::Location::Authorization))?;
+    if ex.authorization.as_ref().is_some_and(|a| !a.defects.is_empty() && !signals::param_scheme(a)) {
         return None;
     }
     let mut evidence = vec![format!("{} carried a {} ({}) and the server refused it", c.location.describe(), c.describe(), c.redacted())];
     let mut confidence = 0.35;
     let rejects = ex.challenges.iter().any(|ch| ch.param("error") == Some("invalid_token"))
-        || ex.resp_body_mentions(&["invalid api key", "invalid_api_key", "unknown merchant", "invalid token", "invalid credentials", "bad credentials", "authentication failed"]);
+        || ex.resp_body_mentions(&[
+            "invalid api key", "invalid_api_key", "unknown merchant", "invalid token", "invalid credentials", "bad credentials", "authentication failed",
+            // provider wordings (AWS, OpenAI, PayPal, SendGrid, Razorpay, Twilio, Stripe)
+            "signaturedoesnotmatch", "signature we calculated does not match", "invalidclienttokenid", "invalidaccesskeyid",
+            "security token included in the request is invalid", "incorrect api key", "invalid_client", "client authentication failed",
+            "authorization grant is invalid", "api key provided is invalid", "api secret provided is invalid", "\"code\":20003", "expired api key",
+        ]);
     if rejects {
         evidence.push("the server's answer says the credential is invalid".into());
         confidence = 0.5;

@@ -114,7 +114,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         n.at.index,
         clip(&n.at.method, 16),
         clip(&n.at.host, 96),
-        clip(&n.at.path, 96),
+        session::shown_path(&n.at.path),
         n.how,
         describe(n.value, n.iat)
     )];
@@ -128,9 +128,16 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     evidence.push(format!("this request still sends the older token ({}{})", cur.redacted(), if older.is_empty() { String::new() } else { format!(", {}", older.join(", ")) }));
     let mut confidence = if first_x.is_some() { 0.95 } else { 0.85 };
     let now = session::at(ex);
-    if let (Some(exp), Some(now)) = (cur.jwt.as_ref().and_then(|j| j.exp), now) {
+    // When the old token has lapsed too (its `exp`, or the `expires_in` it was handed out with),
+    // staleness is the root cause: the app did refresh, this code path kept the old value.
+    let lapsed = cur.jwt.as_ref().and_then(|j| j.exp).or_else(|| {
+        let j = last_issue_x?;
+        let t = recent[j].issued.iter().find(|t| t.value == x)?;
+        Some(session::at(&recent[j])? + t.expires_in?)
+    });
+    if let (Some(exp), Some(now)) = (lapsed, now) {
         if exp <= now {
-            evidence.push(format!("the old token has also expired (exp {}): the app refreshed, but this code path kept the old value", fmt_unix(exp)));
+            evidence.push(format!("the old token has also expired ({}): the app refreshed, but this code path kept the old value", fmt_unix(exp)));
             confidence = 0.98;
         }
     }

@@ -35,7 +35,8 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     let mut evidence = Vec::new();
     if let Some(Basic::Pair { user, password }) = &ex.basic {
         for (side, v) in [("username", user), ("password", password)] {
-            if let Some(w) = signals::whitespace(v) {
+            // `[object Object]` is a placeholder, not a key with a space in it.
+            if let Some(w) = signals::whitespace(v).filter(|_| v.trim().is_empty() || signals::placeholder(v).is_none()) {
                 evidence.push(format!("the decoded Basic {side} has {w}"));
             }
         }
@@ -43,7 +44,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         if let Some(w) = signals::whitespace(decoded) {
             evidence.push(format!("the decoded Basic credential has {w}"));
         }
-    } else if let Some(a) = ex.authorization.as_ref().filter(|a| !auth_params(a)) {
+    } else if let Some(a) = ex.authorization.as_ref().filter(|a| !signals::param_scheme(a)) {
         let mut raw = a.credential.as_str();
         if a.defects.iter().any(|d| matches!(d, crate::parse::authorization::Defect::DoubledScheme(_))) {
             // `Bearer Bearer x`: the space after the second scheme is not the problem.
@@ -74,12 +75,6 @@ fn check(ctx: &Ctx) -> Option<Hit> {
             "encode Basic credentials with `printf '%s' \"$KEY:\" | base64` (or `echo -n`), never plain `echo`".into(),
         ],
     })
-}
-
-/// Schemes whose credential is a list of `name=value` parameters separated by `, ` (AWS SigV4,
-/// Digest, OAuth 1): the spaces there are part of the syntax.
-fn auth_params(a: &crate::parse::authorization::Authorization) -> bool {
-    ["aws4-hmac-sha256", "digest", "oauth"].iter().any(|s| a.is_scheme(s))
 }
 
 #[cfg(test)]

@@ -115,7 +115,7 @@ fn expected(ex: &Exchange) -> Option<String> {
     let b = ex.resp_body.as_str();
     let i = b.find("expected: ")?;
     let v: String = b[i + 10..].chars().take_while(|c| !matches!(c, '"' | ',' | '}' | '\n' | ' ')).take(128).collect();
-    (!v.is_empty()).then(|| crate::redact::escape(&v))
+    session::quotable(&v)
 }
 
 /// Supabase: the token's project (`ref`, or the project in `iss`) is not the host's project.

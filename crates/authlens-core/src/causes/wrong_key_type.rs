@@ -80,6 +80,8 @@ const SAYS_WRONG_KIND: &[&str] = &[
 fn carried_as_key(ex: &Exchange, c: &Credential) -> bool {
     match &c.location {
         Location::Authorization | Location::Header(_) => true,
+        // Google and Firebase take their API keys in `?key=`.
+        Location::Query(_) => ex.provider.is_some_and(|p| matches!(p.id, "google" | "firebase")),
         Location::BasicUser => !matches!(&ex.basic, Some(Basic::Pair { password, .. }) if !password.trim().is_empty()),
         _ => false,
     }
@@ -131,7 +133,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         if oauth_api {
             evidence.push(format!("{} {} an OAuth access token in Authorization; an API key only identifies the project", clip(&ex.host, 96), if matches!(c.location, Location::Authorization) { "expects" } else { "wants" }));
         } else {
-            evidence.push(format!("{} {} is a server-side endpoint that needs the secret key", clip(&ex.method, 16), clip(&ex.path, 128)));
+            evidence.push(format!("{} {} is a server-side endpoint that needs the secret key", clip(&ex.method, 16), crate::signals::session::shown_path(&ex.path)));
         }
         if says {
             evidence.push("the server's answer says this kind of key cannot make the call".into());

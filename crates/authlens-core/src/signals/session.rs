@@ -201,6 +201,32 @@ pub fn site(host: &str) -> String {
     l.join(".")
 }
 
+/// A request path fit for evidence: clipped, with any segment that looks like a credential (a
+/// known key format or a JWT) redacted — some APIs put tokens in the path.
+pub fn shown_path(path: &str) -> String {
+    let shown: Vec<String> = path
+        .split('/')
+        .take(32)
+        .map(|seg| {
+            if seg.len() >= 16 && (crate::providers::classify(seg, None).is_some() || jwt::looks_like_jwt(seg) || seg.len() >= 40) {
+                crate::redact::Redacted::new(seg).to_string()
+            } else {
+                seg.to_string()
+            }
+        })
+        .collect();
+    crate::redact::clip(&shown.join("/"), 128)
+}
+
+/// A value quoted from a server's message, unless it looks like a credential.
+pub fn quotable(v: &str) -> Option<String> {
+    let v = v.trim();
+    if v.is_empty() || crate::providers::classify(v, None).is_some() || jwt::looks_like_jwt(v) {
+        return None;
+    }
+    Some(crate::redact::escape(&crate::redact::clip(v, 128)))
+}
+
 /// The origin (`https://api.example.com`) of a URL.
 pub fn origin_of(u: &url::Url) -> String {
     u.origin().ascii_serialization()
