@@ -117,13 +117,20 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     Some(Hit { confidence, evidence, fix: fixes(ex, challenge.and_then(|c| c.param("scope")).map(str::to_string).or_else(|| named_permission(ex))) })
 }
 
-/// An earlier success with the same credential on the same host.
+/// An earlier success with the same credential on the same host. For an API key that means it
+/// is valid and scoped; a token may simply have expired or been revoked since, so for tokens only
+/// a success in the last two minutes counts.
 fn works_elsewhere<'a>(ex: &Exchange, before: &'a [Exchange]) -> Option<&'a Exchange> {
     let c = ex.credentials.first()?;
-    session::recent(before)
-        .iter()
-        .rev()
-        .find(|r| r.host == ex.host && (200..300).contains(&r.status) && r.path != ex.path && r.credentials.iter().any(|o| o.location == c.location && o.raw() == c.raw()))
+    let api_key = c.key.is_some_and(|k| k.rule.kind != KeyKind::Token);
+    let now = session::at(ex);
+    session::recent(before).iter().rev().find(|r| {
+        r.host == ex.host
+            && (200..300).contains(&r.status)
+            && r.path != ex.path
+            && r.credentials.iter().any(|o| o.location == c.location && o.raw() == c.raw())
+            && (api_key || matches!((now, session::at(r)), (Some(a), Some(b)) if a - b <= 120.0))
+    })
 }
 
 /// The scopes of the JWT the request carried.

@@ -35,7 +35,7 @@ declare_cause! {
         id: "wrong_key_type",
         category: Provider,
         since: "0.1.0",
-        title: "a publishable key or another kind of credential was sent where a secret key is needed",
+        title: "the wrong kind of credential was sent (a publishable key or an id where a secret key or token is needed)",
         check: check,
     };
 }
