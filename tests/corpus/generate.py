@@ -679,6 +679,95 @@ case("paypal_new_token_old_still_used", "stale_token", "a worker kept the first 
     entry("GET", "https://api-m.paypal.com/v2/checkout/orders/5O190127TN364715T", [("Authorization", "Bearer " + PAYPAL_TOKEN_OLD)],
           body=j({"error": "invalid_token", "error_description": "Token signature verification failed"}), rtype=None)])
 
+# ------------------------------------------------------------------ more catalog cases
+case("square_whole_header_pasted_as_token", "malformed_authorization", "SQ-03: the SDK was given 'Authorization: Bearer …' as the token (and a sandbox token on production)", [
+    entry("POST", "https://connect.squareup.com/v2/locations/L1/transactions", [("Authorization", "Bearer Authorization: Bearer " + SQ_SBX_TOKEN), JSON_CT], body=SQ_UNAUTHORIZED, post="{}", rtype=None)])
+case("auth0_encrypted_token_without_audience", "wrong_audience", "OA-04: a JWE for /userinfo", [
+    entry("GET", "https://api.example.com/api/private", [PAGE_APP, ("Authorization", "Bearer " + b64url(j({"alg": "dir", "enc": "A256GCM", "iss": "https://example.eu.auth0.com/"})) + ".." + fill(208, 16, URLSAFE) + "." + fill(209, 120, URLSAFE) + "." + fill(210, 22, URLSAFE))],
+          resp=[BEARER_INVALID], body=j({"message": "Invalid Compact JWS"}))])
+case("aws_s3_request_time_too_skewed", "token_not_yet_valid", "AWS-04: the client clock is 20 min ahead", [
+    entry("GET", "https://example-bucket.s3.amazonaws.com/reports/q3.csv", [
+        ("Authorization", f"AWS4-HMAC-SHA256 Credential={AWS_AKID}/20261014/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=" + fill(211, 64, HEX)),
+        ("X-Amz-Date", "20261014T095000Z"), ("x-amz-content-sha256", "UNSIGNED-PAYLOAD")], status=403, mime="application/xml", resp=[("Date", "Wed, 14 Oct 2026 09:30:00 GMT")],
+        body="<Error><Code>RequestTimeTooSkewed</Code><Message>The difference between the request time and the current time is too large.</Message><RequestTime>20261014T095000Z</RequestTime><ServerTime>2026-10-14T09:30:00Z</ServerTime><MaxAllowedSkewMilliseconds>900000</MaxAllowedSkewMilliseconds></Error>", rtype=None)])
+case("aws_s3_presigned_url_expired", "expired_token", "a pre-signed URL cached past X-Amz-Expires", [
+    entry("GET", "https://example-bucket.s3.amazonaws.com/invoices/42.pdf?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=" + AWS_AKID + "%2F20261014%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20261014T080000Z&X-Amz-Expires=900&X-Amz-SignedHeaders=host&X-Amz-Signature=" + fill(212, 64, HEX),
+          [], status=403, mime="application/xml", body="<Error><Code>AccessDenied</Code><Message>Request has expired</Message><X-Amz-Expires>900</X-Amz-Expires></Error>", rtype="document")])
+case("apache_php_strips_authorization", "invalid_credentials", "WEB-13: PHP-FPM never sees the header", [
+    entry("GET", "https://shop.example/api/v1/orders", [PAGE, ("Authorization", "Bearer " + VALID_JWT)], body=j({"error": "Token not provided"}))])
+case("google_key_referrer_blocked_403", "insufficient_scope", "GG-04 variant: the key is restricted to other referrers", [
+    entry("GET", "https://maps.googleapis.com/maps/api/js/GeocodeService.Search?key=" + GOOGLE_KEY, [("Referer", "https://staging.shop.example/")], status=403,
+          body=j({"error": {"code": 403, "message": "Requests from referer https://staging.shop.example/ are blocked.", "status": "PERMISSION_DENIED", "details": [{"reason": "API_KEY_HTTP_REFERRER_BLOCKED"}]}}))])
+case("openrouter_key_sent_to_openai", "invalid_credentials", "OAI-03: another provider's key (the mask shows sk-or-v1)", [
+    entry("POST", "https://api.openai.com/v1/chat/completions", [("Authorization", "Bearer sk-or-" + "v1-" + fill(213, 64, HEX)), JSON_CT],
+          body=j({"error": {"message": "Incorrect API key provided: sk-or-v1****" + fill(213, 64, HEX)[-4:] + ".", "type": "invalid_request_error", "code": "invalid_api_key"}}), post="{}", rtype=None)])
+case("twilio_api_key_sid_with_auth_token", "invalid_credentials", "TW-02", [
+    entry("GET", f"https://api.twilio.com/2010-04-01/Accounts/{TW_SID}/Calls.json", [("Authorization", basic("SK" + fill(214, 32, HEX), TW_TOKEN))],
+          body=j({"code": 20003, "message": "Authenticate", "more_info": "https://www.twilio.com/docs/errors/20003", "status": 401}), rtype=None)])
+
+# ------------------------------------------------------------------ busy sessions and near misses
+def noise(n, t0, seed):
+    """Healthy page traffic: scripts, images, analytics, a preflight, a 404."""
+    out = []
+    for i in range(n):
+        k = (seed + i) % 5
+        t = t0 + i * 0.2
+        if k == 0:
+            out.append(entry("GET", f"https://cdn.example.com/assets/app.{fill(seed + i, 8, HEX)}.js", [], status=200, body="/* js */", mime="application/javascript", t=t, rtype="script"))
+        elif k == 1:
+            out.append(entry("GET", f"https://cdn.example.com/img/{i}.png", [], status=200, body="", mime="image/png", t=t, rtype="image"))
+        elif k == 2:
+            out.append(entry("POST", "https://analytics.example.net/collect", [("Origin", "https://app.example.com")], status=204, body="", mime="", post="{}", t=t))
+        elif k == 3:
+            out.append(entry("OPTIONS", "https://api.example.com/v1/items", PF_REQ, status=204,
+                             resp=[("Access-Control-Allow-Origin", "https://app.example.com"), ("Access-Control-Allow-Headers", "authorization, content-type")], body="", mime="", t=t, rtype="preflight"))
+        else:
+            out.append(entry("GET", "https://app.example.com/favicon.ico", [], status=404, body="", mime="text/html", t=t, rtype="other"))
+    return out
+
+case("stale_token_in_a_busy_session", "stale_token", "WEB-10 with 40 unrelated requests in between", [
+    page(url="https://app.example.com/", t=-30),
+    entry("POST", "https://api.example.com/api/login", [PAGE_APP, JSON_CT], status=200, body=j({"data": {"token": NEW_JWT}}), post=LOGIN, t=-20),
+    *noise(40, -19, 300),
+    entry("GET", "https://api.example.com/api/notifications", [PAGE_APP, ("Authorization", "Bearer " + NEW_JWT)], status=200, body="[]", t=-5),
+    entry("GET", "https://api.example.com/api/profile", [PAGE_APP, ("Authorization", "Bearer " + OLD_JWT)], resp=[BEARER_INVALID], body=j({"message": "Unauthenticated."}))])
+case("redirect_with_requests_in_between", "authorization_dropped_on_redirect", "WEB-03 with other traffic between the redirect and the 401", [
+    entry("GET", "https://api.example.com/v2/reports", [PAGE_APP, ("Authorization", "Bearer " + VALID_JWT)], status=302,
+          resp=[("Location", "https://reports.example-cdn.net/v2/reports")], redirect="https://reports.example-cdn.net/v2/reports", body="", mime="", t=-1),
+    *noise(6, -0.9, 400),
+    entry("GET", "https://reports.example-cdn.net/v2/reports", [PAGE_APP], body=j({"error": "unauthorized"}), t=0.5)])
+case("missing_credentials_after_logout", "missing_credentials", "near miss for cookie_not_sent: the cookie was deleted", [
+    page(url="https://app.example.com/"),
+    entry("POST", "https://api.example.com/auth/login", [PAGE_APP, JSON_CT], status=200, resp=[("Set-Cookie", "sid=" + fill(201, 32) + "; Path=/; HttpOnly; Secure; SameSite=None")], body="{}", post=LOGIN, t=-60),
+    entry("POST", "https://api.example.com/auth/logout", [PAGE_APP, ("Cookie", "sid=" + fill(201, 32))], status=204, resp=[("Set-Cookie", "sid=; Path=/; Max-Age=0")], body="", mime="", t=-10),
+    entry("GET", "https://api.example.com/me", [PAGE_APP], body=j({"error": "not logged in"}))])
+case("missing_credentials_redirect_never_had_it", "missing_credentials", "near miss for authorization_dropped_on_redirect", [
+    entry("GET", "https://api.example.com/v1/items", [PAGE_APP], status=301, resp=[("Location", "https://api-eu.example.com/v1/items")], redirect="https://api-eu.example.com/v1/items", body="", mime="", t=-0.1),
+    entry("GET", "https://api-eu.example.com/v1/items", [PAGE_APP], resp=[("WWW-Authenticate", 'Bearer realm="api"')], body="")])
+case("preflight_ok_then_expired_token", "expired_token", "near miss for preflight_rejected: the preflight passed", [
+    page(url="https://app.example.com/orders"),
+    entry("OPTIONS", "https://api.example.com/orders", PF_REQ, status=204,
+          resp=[("Access-Control-Allow-Origin", "https://app.example.com"), ("Access-Control-Allow-Headers", "Authorization, Content-Type")], body="", mime="", rtype="preflight"),
+    entry("POST", "https://api.example.com/orders", [PAGE_APP, ("Authorization", "Bearer " + jwt({"sub": "u1", "iat": NOW - 7200, "exp": NOW - 3600}, 202)), JSON_CT],
+          resp=[("WWW-Authenticate", 'Bearer error="invalid_token", error_description="jwt expired"')], body="", post="{}", t=0.01)])
+case("stripe_publishable_key_invalid_on_tokens", "invalid_credentials", "near miss for wrong_key_type: the right kind of key, but unknown", [
+    page(),
+    entry("POST", "https://api.stripe.com/v1/tokens", [PAGE, ("Authorization", "Bearer " + "pk_" + "test_" + fill(203, 24))], body=stripe_err("Invalid API Key provided: pk_test_****" + fill(203, 24)[-4:]))])
+case("login_token_itself_refused", "invalid_credentials", "near miss for stale_token: the newest token is the one refused", [
+    entry("POST", "https://api.example.com/api/login", [PAGE_APP, JSON_CT], status=200, body=j({"token": NEW_JWT}), post=LOGIN, t=-2),
+    entry("GET", "https://api.example.com/api/me", [PAGE_APP, ("Authorization", "Bearer " + NEW_JWT)], resp=[BEARER_INVALID], body=j({"message": "invalid signature"}))])
+case("iat_within_leeway_invalid_signature", "invalid_credentials", "near miss for token_not_yet_valid: iat 3 s ahead", [
+    entry("GET", "https://api.example.com/v1/orders", [PAGE_APP, ("Authorization", "Bearer " + jwt({"sub": "u1", "iat": NOW + 3, "exp": NOW + 3603}, 204))],
+          resp=[BEARER_INVALID], body=j({"message": "invalid signature"}))])
+case("expired_id_token", "expired_token", "near miss for wrong_audience: an ID token, but expired first", [
+    entry("GET", "https://api.example.com/api/private", [PAGE_APP, ("Authorization", "Bearer " + jwt({"iss": "https://example.eu.auth0.com/", "aud": "Xq3b9Lw0cLientId0000000000000000", "nonce": "n1", "iat": NOW - 90000, "exp": NOW - 54000}, 205))],
+          resp=[("WWW-Authenticate", 'Bearer realm="api", error="invalid_token", error_description="jwt expired"')], body="")])
+case("supabase_apikey_in_query_invalid", "invalid_credentials", "near miss for credentials_in_query: Supabase reads ?apikey=", [
+    entry("GET", f"https://{SB_REF}.supabase.co/rest/v1/todos?select=*&apikey=" + jwt({"iss": "supabase", "ref": SB_REF, "role": "anon", "iat": 1760000000, "exp": 2075576000}, 206, "HS256"), [("Origin", "https://todo.example")],
+          body=j({"message": "Invalid API key", "hint": "Double check your Supabase `anon` or `service_role` API key."}))])
+case("forbidden_without_any_credential", "missing_credentials", "near miss for insufficient_scope: nobody to grant a permission to", [
+    entry("DELETE", "https://api.example.com/v1/orders/42", [PAGE_APP], status=403, body=j({"error": "Forbidden", "message": "You are not authorized to perform this action"}))])
+
 # ------------------------------------------------------------------ controls: no cause on any entry
 case("control_midtrans_snap_sandbox_ok", None, "MID-01", [
     entry("POST", "https://app.sandbox.midtrans.com/snap/v1/transactions", [("Authorization", basic(MID_SB_SERVER)), JSON_CT, ("Accept", "application/json")], status=201,
@@ -758,6 +847,16 @@ case("control_sendgrid_202", None, "mail accepted", [
 case("control_twilio_429", None, "Twilio concurrency limit", [
     entry("POST", f"https://api.twilio.com/2010-04-01/Accounts/{TW_SID}/Messages.json", [("Authorization", basic(TW_SID, TW_TOKEN))], status=429,
           body=j({"code": 20429, "message": "Too Many Requests", "status": 429}), post="To=%2B15005550006&Body=hi", post_mime="application/x-www-form-urlencoded", rtype=None)])
+case("control_busy_healthy_session", None, "60 healthy requests: preflights, redirects, cookies, a token refresh", [
+    page(url="https://app.example.com/", t=-100),
+    entry("POST", "https://auth.example.com/oauth/token", [JSON_CT], status=200, body=j({"access_token": OPAQUE_OLD, "token_type": "Bearer", "expires_in": 900}), post="{}", t=-95),
+    entry("POST", "https://api.example.com/auth/session", [PAGE_APP, JSON_CT], status=200, resp=[("Set-Cookie", "sid=" + fill(207, 32) + "; Path=/; HttpOnly; Secure; SameSite=None")], body="{}", post="{}", t=-94),
+    *noise(50, -93, 500),
+    entry("GET", "https://api.example.com/v1/items", [PAGE_APP, ("Authorization", "Bearer " + OPAQUE_OLD), ("Cookie", "sid=" + fill(207, 32))], status=301, resp=[("Location", "/v1/items/")], body="", mime="", t=-50),
+    entry("GET", "https://api.example.com/v1/items/", [PAGE_APP, ("Authorization", "Bearer " + OPAQUE_OLD), ("Cookie", "sid=" + fill(207, 32))], status=200, body="[]", t=-49.9),
+    entry("POST", "https://auth.example.com/oauth/token", [JSON_CT], status=200, body=j({"access_token": OPAQUE_NEW, "token_type": "Bearer", "expires_in": 900}), post="{}", t=-20),
+    entry("GET", "https://api.example.com/v1/items/", [PAGE_APP, ("Authorization", "Bearer " + OPAQUE_NEW), ("Cookie", "sid=" + fill(207, 32))], status=200, body="[]", t=-10),
+    entry("GET", "https://api.example.com/v1/missing", [PAGE_APP, ("Authorization", "Bearer " + OPAQUE_NEW)], status=404, body="{}", t=-5)])
 case("control_logout_then_public_page", None, "after logout, a public endpoint", [
     entry("POST", "https://api.example.com/auth/logout", [PAGE_APP], status=204, resp=[("Set-Cookie", "sid=; Path=/; Max-Age=0")], body="", mime="", t=-2),
     entry("GET", "https://api.example.com/public/products", [PAGE_APP], status=200, body="[]")])

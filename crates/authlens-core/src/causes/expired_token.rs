@@ -63,7 +63,39 @@ fn check(ctx: &Ctx) -> Option<Hit> {
             ],
         });
     }
-    expired_by_session(ctx, now).or_else(|| expired_by_word(ctx))
+    expired_by_session(ctx, now).or_else(|| expired_presigned_url(ctx, now)).or_else(|| expired_by_word(ctx))
+}
+
+/// A pre-signed URL (AWS SigV4 in the query) used after `X-Amz-Date` + `X-Amz-Expires`.
+fn expired_presigned_url(ctx: &Ctx, now: f64) -> Option<Hit> {
+    let u = ctx.ex.parsed.as_ref()?;
+    let (mut date, mut expires) = (None, None);
+    for (k, v) in u.query_pairs().take(64) {
+        if k.eq_ignore_ascii_case("x-amz-date") {
+            let p = time::macros::format_description!("[year][month][day]T[hour][minute][second]Z");
+            date = time::PrimitiveDateTime::parse(v.trim(), &p).ok().map(|t| t.assume_utc().unix_timestamp() as f64);
+        } else if k.eq_ignore_ascii_case("x-amz-expires") {
+            expires = v.trim().parse::<f64>().ok().filter(|e| e.is_finite() && *e >= 0.0);
+        }
+    }
+    let (signed, lifetime) = (date?, expires?);
+    let ago = now - (signed + lifetime);
+    if ago < 0.0 {
+        return None;
+    }
+    Some(Hit {
+        confidence: 0.93,
+        evidence: vec![format!(
+            "the pre-signed URL was signed at {} with X-Amz-Expires {} s: it expired {} before the request",
+            fmt_unix(signed),
+            lifetime.round(),
+            fmt_duration(ago)
+        )],
+        fix: vec![
+            "generate the pre-signed URL when it is needed (or with a longer X-Amz-Expires, up to 7 days)".into(),
+            "do not cache pre-signed URLs longer than their lifetime".into(),
+        ],
+    })
 }
 
 /// Words by which servers say a token (not an API key) expired.

@@ -64,6 +64,10 @@ const SAYS_SCOPE: &[&str] = &[
     "is not authorized to perform",
     "restricted api key",
     "required permissions are not available",
+    "api_key_service_blocked",
+    "api_key_http_referrer_blocked",
+    "api_key_android_app_blocked",
+    "api_key_ios_app_blocked",
 ];
 
 /// Words of a 403 that speak of permissions in general.

@@ -50,11 +50,23 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         evidence.push("the server's answer says the credential is invalid".into());
         confidence = 0.5;
     }
-    let mut fix = vec![
+    // The request carried Authorization, yet the server says none arrived: something in between
+    // (a reverse proxy, PHP-FPM/CGI, a framework reading the wrong header name) dropped it.
+    let said_missing = ex.authorization.is_some()
+        && ex.resp_body_mentions(&["not provided", "no authorization header", "missing authorization", "authorization header is missing", "no token provided", "token not provided", "token not found", "no auth token", "jwt must be provided"]);
+    if said_missing {
+        evidence.push("the request did carry an Authorization header, yet the server says no credential arrived: a proxy or the server stack removed it on the way".into());
+        confidence = 0.75;
+    }
+    let mut fix: Vec<String> = Vec::new();
+    if said_missing {
+        fix.push("check what reaches the application: Apache with PHP-FPM/CGI needs `CGIPassAuth On` (or `SetEnvIf Authorization \"(.*)\" HTTP_AUTHORIZATION=$1`); nginx drops headers with underscores unless `underscores_in_headers on`; Node.js reads `req.headers.authorization` in lowercase".into());
+    }
+    fix.extend::<Vec<String>>(vec![
         "compare the key with the one in the provider's dashboard (prefix and last characters)".into(),
         "check it was not rolled or revoked; create a new one if in doubt".into(),
         "reproduce outside the app with cURL, reading the key from an environment variable".into(),
-    ];
+    ]);
     if let Some(step) = provider_auth_step(ex) {
         fix.push(step);
     }

@@ -81,6 +81,15 @@ fn check(ctx: &Ctx) -> Option<Hit> {
             Defect::EmptyCredential | Defect::SurroundingWhitespace | Defect::InnerWhitespace => {}
         }
     }
+    // `Bearer Authorization: Bearer sandbox-…`: a whole header line was stored as the token.
+    let inner = a.intended_credential();
+    if inner.to_ascii_lowercase().contains("authorization:")
+        || inner.split_whitespace().skip(1).any(|w| crate::parse::authorization::KNOWN_SCHEMES.iter().any(|k| k.eq_ignore_ascii_case(w)))
+    {
+        evidence.push("the credential contains a header name or a scheme of its own (`Authorization: Bearer …`): a whole header line was stored where only the token belongs".into());
+        fix.push("store only the token itself; the code that builds the header adds `Bearer `".into());
+        confidence = confidence.max(0.93);
+    }
     match &ex.basic {
         Some(Basic::NotBase64) => {
             let c = ex.auth_credential();
@@ -122,6 +131,11 @@ mod tests {
     #[test]
     fn checkout_nas_key_without_bearer() {
         assert_eq!(ids(&failing("https://api.sandbox.checkout.com/payments", &[("Authorization", "sk_sbox_abcdefghijklmnopqrstuvwxyz2")]))[0], "malformed_authorization");
+    }
+
+    #[test]
+    fn whole_header_pasted_as_token() {
+        assert_eq!(ids(&failing("https://connect.squareup.com/v2/locations", &[("Authorization", "Bearer Authorization: Bearer EAAAabcdefghijklmnop")]))[0], "malformed_authorization");
     }
 
     #[test]

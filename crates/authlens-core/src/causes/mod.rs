@@ -227,7 +227,7 @@ fn forbidden_is_auth(ex: &Exchange) -> bool {
     if ex.challenges.iter().any(|c| c.param("error").is_some()) || ex.recognised_body().is_some() {
         return true;
     }
-    ex.resp_body_mentions(&["api key", "apikey", "api_key", "token", "credential", "unauthori", "authenticat", "permission", "scope", "not authorized", "access denied", "signature", "forbidden"])
+    ex.resp_body_mentions(&["api key", "apikey", "api_key", "token", "credential", "unauthori", "authenticat", "permission", "scope", "not authorized", "access denied", "signature", "forbidden", "accessdenied", "request has expired"])
 }
 
 /// Run every cause on an exchange; most likely first.

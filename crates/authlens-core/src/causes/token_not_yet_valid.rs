@@ -49,6 +49,9 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         (None, Some(s)) => (s.unix_timestamp() as f64, "the time the request was sent"),
         _ => return None,
     };
+    if let Some(hit) = signed_with_skewed_clock(ex) {
+        return Some(hit);
+    }
     for c in &ex.credentials {
         let Some(j) = &c.jwt else { continue };
         let (claim, at) = match (j.nbf, j.iat) {
@@ -94,6 +97,39 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     None
 }
 
+/// Signed requests (AWS SigV4) carry their signing time; the server refuses one too far from its
+/// own clock (15 minutes for AWS).
+fn signed_with_skewed_clock(ex: &crate::exchange::Exchange) -> Option<Hit> {
+    const SAYS: &[&str] = &["requesttimetooskewed", "signature expired", "signature not yet current", "difference between the request time and the current time is too large"];
+    if !ex.resp_body_mentions(SAYS) {
+        return None;
+    }
+    let signed = ex.req_header("x-amz-date").and_then(|d| {
+        let d = d.trim();
+        let p = time::macros::format_description!("[year][month][day]T[hour][minute][second]Z");
+        time::PrimitiveDateTime::parse(d, &p).ok().map(|t| t.assume_utc())
+    });
+    let server = ex.resp_header("date").and_then(|d| time::OffsetDateTime::parse(d.trim(), &time::format_description::well_known::Rfc2822).ok());
+    let mut evidence = vec!["the server refused the request's signing time: the client's clock is off (or a signature was reused)".to_string()];
+    if let (Some(s), Some(t)) = (signed, server.or(ex.started)) {
+        let gap = (s - t).whole_seconds() as f64;
+        evidence.push(format!(
+            "the request was signed at {} (X-Amz-Date), {} {} the server's time",
+            fmt_unix(s.unix_timestamp() as f64),
+            fmt_duration(gap),
+            if gap >= 0.0 { "ahead of" } else { "behind" }
+        ));
+    }
+    Some(Hit {
+        confidence: 0.9,
+        evidence,
+        fix: vec![
+            "synchronise the client's clock (NTP); AWS accepts at most 15 minutes of difference".into(),
+            "sign each request when it is sent: do not reuse a signature or a signing date".into(),
+        ],
+    })
+}
+
 fn server_says_not_yet(ex: &crate::exchange::Exchange) -> bool {
     let words = ["not active", "not yet valid", "used before issued", "before issued", "issued at is in the future", "iat is in the future", "nbf", "not before"];
     ex.resp_body_mentions(&words)
@@ -130,6 +166,16 @@ mod tests {
     fn near_miss_iat_within_slack() {
         let t = make(r#"{"alg":"HS256"}"#, r#"{"iat":1791970203,"exp":1791973800}"#);
         assert!(!ids(&failing("https://api.example.test/me", &[("Authorization", &format!("Bearer {t}"))])).contains(&"token_not_yet_valid"));
+    }
+
+    #[test]
+    fn aws_request_time_too_skewed() {
+        let mut ex = with_status("https://bucket.s3.amazonaws.com/k", &[("X-Amz-Date", "20261014T100000Z"), ("Authorization", "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261014/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=abc")], 403,
+            "<Error><Code>RequestTimeTooSkewed</Code><Message>The difference between the request time and the current time is too large.</Message></Error>");
+        ex.resp_headers.push(crate::har::NameValue { name: "Date".into(), value: "Wed, 14 Oct 2026 09:30:00 GMT".into() });
+        let hits = crate::causes::diagnose(&ex, &[]);
+        assert_eq!(hits[0].0.info.id, "token_not_yet_valid");
+        assert!(hits[0].1.evidence[1].contains("30 min 0 s ahead of"), "{:?}", hits[0].1.evidence);
     }
 
     #[test]

@@ -66,6 +66,9 @@ fn describe(j: &Jwt) -> String {
 
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
+    if let Some(hit) = encrypted_token(ex) {
+        return Some(hit);
+    }
     let now = session::at(ex);
     let c = ex.credentials.iter().find(|c| c.jwt.as_ref().is_some_and(|j| j.exp.is_none_or(|e| now.is_none_or(|n| e > n))))?;
     let j = c.jwt.as_ref()?;
@@ -108,6 +111,38 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     }
     fix.push("check that the API's expected audience and issuer match what the identity provider issues for this environment".into());
     Some(Hit { confidence, evidence, fix })
+}
+
+/// A JWE (five segments, a header with `enc`): Auth0 hands one out, meant for `/userinfo`, when
+/// the app asks for a token without naming the API's audience.
+fn encrypted_token(ex: &Exchange) -> Option<Hit> {
+    use base64::Engine as _;
+    let c = ex.auth_credential()?;
+    let raw = c.raw().trim();
+    if !raw.starts_with("eyJ") || raw.split('.').count() != 5 || raw.len() > crate::limits::MAX_JWT_BYTES {
+        return None;
+    }
+    let head = raw.split('.').next()?;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(head.trim_end_matches('=')).ok()?;
+    let header: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
+    let enc = header.get("enc")?.as_str()?;
+    let mut evidence = vec![format!(
+        "the bearer token is encrypted (JWE, `alg` {}, `enc` {}): an API cannot read it",
+        clip(header.get("alg").and_then(|a| a.as_str()).unwrap_or("?"), 24),
+        clip(enc, 24)
+    )];
+    if let Some(iss) = header.get("iss").and_then(|i| i.as_str()) {
+        evidence.push(format!("its header names the issuer `{}`", clip(iss, 96)));
+    }
+    evidence.push("identity providers (Auth0) issue such a token, good only for /userinfo, when the app requests a token without the API's audience".into());
+    Some(Hit {
+        confidence: 0.88,
+        evidence,
+        fix: vec![
+            format!("request the token with this API's identifier as `audience` (Auth0: `authorizationParams.audience`), so a JWT for {} is issued", clip(&ex.host, 96)),
+            "register the API with the identity provider if it has no identifier yet".into(),
+        ],
+    })
 }
 
 /// "expected: https://api.example.com" from jsonwebtoken-style messages.
@@ -207,6 +242,12 @@ mod tests {
     fn dev_tenant_on_production_api() {
         let t = make(r#"{"alg":"RS256"}"#, r#"{"aud":"https://api.example.test","iss":"https://shop-dev.eu.auth0.com/","exp":1792000000}"#);
         assert_eq!(ids(&failing("https://api.example.test/orders", &[("Authorization", &format!("Bearer {t}"))]))[0], "wrong_audience");
+    }
+
+    #[test]
+    fn encrypted_token_without_audience() {
+        let jwe = "eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIiwiaXNzIjoiaHR0cHM6Ly9leGFtcGxlLmF1dGgwLmNvbS8ifQ..8eNPbSQoabcdefgh.ciphertextciphertext.tagtagtagtag";
+        assert_eq!(ids(&failing("https://api.example.test/orders", &[("Authorization", &format!("Bearer {jwe}"))]))[0], "wrong_audience");
     }
 
     #[test]
