@@ -196,3 +196,45 @@ fn every_secret_rule_has_a_sample_the_scanner_finds() {
         assert_eq!(hits.iter().map(|h| h.rule.id).collect::<Vec<_>>(), vec![r.id], "{k}");
     }
 }
+
+mod hostile {
+    use super::super::engine::{scan, Ctx};
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces that steer the scanner into its corners: prefixes, keywords, base64 prefixes,
+    /// separators, escapes and multi-byte characters right next to them.
+    const PIECES: &[&str] = &[
+        "sk_live_", "sk_", "SB-Mid-server-", "U0ItTWlkLXNlcnZlci", "eyJ", ".", "secret", "SECRET_KEY", "=", ":", "\"", "'", "\\n", "\n",
+        "-----BEGIN PRIVATE KEY-----", "-----END", "AKIA", "ASIA", "AQE", "EAAA", "ghp_", "xoxb-", "https://hooks.slack.com/services/",
+        "é", "😀", "\u{0}", "%3D", "{", "}", "[", "]", ",", "aB3dE5gH7jK9", "0123456789abcdef", "+/==", "$", "access_token$production$",
+    ];
+
+    fn text() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop_oneof![prop::sample::select(PIECES).prop_map(str::to_string), ".{0,12}"], 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn scanner_never_panics(t in text(), slot in any::<bool>()) {
+            let hits = scan(&t, &Ctx { slot, ..Ctx::default() });
+            for h in &hits {
+                prop_assert!(t.is_char_boundary(h.start) && t.is_char_boundary(h.end) && h.start <= h.end);
+            }
+            let _ = files::scan_source("x.js", &t);
+            let _ = scan_text(&t);
+            let offs: Vec<usize> = hits.iter().map(|h| h.start).collect();
+            let _ = locate::json_paths(&t, &offs);
+            let _ = locate::line_cols(&t, &offs);
+            let _ = locate::har_entry_offsets(&t);
+        }
+
+        #[test]
+        fn exchanges_never_panic(t in text(), h in text()) {
+            let e = with_resp(with_req_body(entry(&format!("https://api.example.test/{}?a={}", t.escape_default(), t.escape_default()), &[("X-K", &h), ("Cookie", &h), ("Authorization", &t)]), "application/json", &t), "text/javascript", &h, false);
+            let _ = run(e);
+        }
+    }
+}
