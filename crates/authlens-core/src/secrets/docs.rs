@@ -148,6 +148,27 @@ pub fn explain_rule(id: &str) -> Option<String> {
     ))
 }
 
+/// The README's provider table (between `<!-- secrets:begin -->` and `<!-- secrets:end -->`).
+pub fn readme_table() -> String {
+    let (np, nr, ns, _) = counts();
+    let mut out = format!("{np} providers, {nr} rules ({ns} secret formats). Generated from the provider files; details in [docs/secrets.md](docs/secrets.md).\n\n| provider | reported: secret | never reported: safe in a frontend |\n|---|---|---|\n");
+    let mut ps: Vec<&Provider> = providers::ALL.to_vec();
+    ps.sort_by_key(|p| (p.hosts.is_empty(), p.name.to_ascii_lowercase()));
+    for p in ps {
+        let list = |k: KeyKind| {
+            let mut titles: Vec<String> = Vec::new();
+            for r in p.keys.iter().filter(|r| r.kind == k) {
+                if !titles.contains(&md(r.title)) {
+                    titles.push(md(r.title));
+                }
+            }
+            titles.join("; ")
+        };
+        out.push_str(&format!("| {} | {} | {} |\n", p.name, list(KeyKind::Secret), list(KeyKind::Publishable)));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     /// `docs/secrets.md` is generated: `UPDATE_DOCS=1 cargo test -p authlens-core docs_are_current`
@@ -161,6 +182,21 @@ mod tests {
         }
         let have = std::fs::read_to_string(path).unwrap_or_default();
         assert!(have == want, "docs/secrets.md is stale: run `UPDATE_DOCS=1 cargo test -p authlens-core docs_are_current` (or `authlens explain --list-secrets > docs/secrets.md`)");
+    }
+
+    /// The README's provider table is generated too (same `UPDATE_DOCS=1`).
+    #[test]
+    fn readme_table_is_current() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md");
+        let readme = std::fs::read_to_string(path).unwrap_or_default();
+        let (begin, end) = ("<!-- secrets:begin -->\n", "<!-- secrets:end -->");
+        let (Some(b), Some(e)) = (readme.find(begin), readme.find(end)) else { panic!("README.md lacks the secrets markers") };
+        let want = format!("{}{}{}{}", &readme[..b + begin.len()], super::readme_table(), "\n", &readme[e..]);
+        if std::env::var_os("UPDATE_DOCS").is_some() && want != readme {
+            std::fs::write(path, &want).unwrap();
+            return;
+        }
+        assert!(want == readme, "the README's provider table is stale: run `UPDATE_DOCS=1 cargo test -p authlens-core readme_table_is_current`");
     }
 
     #[test]
