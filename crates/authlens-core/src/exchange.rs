@@ -154,6 +154,11 @@ pub struct Exchange {
     pub redirect_url: String,
     /// Limits hit.
     pub notes: Vec<String>,
+    /// `resp_body` lowercased, computed on first use by [`Exchange::resp_body_mentions`] (reset
+    /// whenever `resp_body` changes).
+    pub(crate) resp_body_lower: std::sync::OnceLock<String>,
+    /// [`Exchange::recognised_body`], computed on first use.
+    recognised: std::sync::OnceLock<Option<(&'static Provider, &'static BodyRule)>>,
     /// Chromium's `_error` for a request that got no response (`net::ERR_FAILED`).
     pub net_error: Option<String>,
     /// Tokens the response handed out (login, refresh, OAuth token endpoint), for session reasoning.
@@ -226,6 +231,8 @@ impl Exchange {
             req_headers,
             resp_headers,
             notes,
+            resp_body_lower: std::sync::OnceLock::new(),
+            recognised: std::sync::OnceLock::new(),
             net_error: entry.error.clone(),
             issued,
             set_cookies,
@@ -371,21 +378,14 @@ impl Exchange {
         self.credentials.iter().find(|c| matches!(c.location, Location::Authorization | Location::BasicUser))
     }
 
-    /// The provider error body this response matches, if any.
+    /// The provider error body this response matches, if any: the destination provider's texts
+    /// first, then every provider's in registry order. Computed once per exchange, in one pass
+    /// over the body.
     pub fn recognised_body(&self) -> Option<(&'static Provider, &'static BodyRule)> {
         if self.resp_body.is_empty() {
             return None;
         }
-        let mut providers: Vec<&'static Provider> = self.provider.into_iter().collect();
-        providers.extend(providers::ALL.iter().copied().filter(|p| !self.provider.is_some_and(|d| std::ptr::eq(d, *p))));
-        for p in providers {
-            for b in p.bodies {
-                if memchr::memmem::find(self.resp_body.as_bytes(), b.contains.as_bytes()).is_some() {
-                    return Some((p, b));
-                }
-            }
-        }
-        None
+        *self.recognised.get_or_init(|| recognise_body(&self.resp_body, self.provider))
     }
 
     /// True when the request carried a Cookie header.
@@ -393,23 +393,58 @@ impl Exchange {
         self.req_header("cookie").is_some_and(|c| !c.trim().is_empty())
     }
 
-    /// True when the response body contains one of `words`, ignoring ASCII case: one pass over
-    /// the (already bounded) body, no lowercase copy. Causes use this rather than
-    /// `resp_body.to_ascii_lowercase()`, which copies up to [`limits::MAX_BODY_BYTES`] per call.
+    /// True when the response body contains one of `words`, ignoring ASCII case. The body is
+    /// lowercased once per exchange (on first use), not once per cause or per word.
     pub fn resp_body_mentions(&self, words: &[&str]) -> bool {
-        mentions(&self.resp_body, words)
+        let lower = self.resp_body_lower.get_or_init(|| self.resp_body.to_ascii_lowercase());
+        contains_any_lowercase(lower, words)
     }
 }
 
-/// True when `text` contains one of `words`, ignoring ASCII case (a single linear scan).
+/// Every provider's error-body texts in one automaton, in registry order.
+type BodyRules = (Option<aho_corasick::AhoCorasick>, Vec<(&'static Provider, &'static BodyRule)>);
+
+fn body_rules() -> &'static BodyRules {
+    static RULES: std::sync::OnceLock<BodyRules> = std::sync::OnceLock::new();
+    RULES.get_or_init(|| {
+        let rules: Vec<(&'static Provider, &'static BodyRule)> =
+            providers::ALL.iter().flat_map(|p| p.bodies.iter().map(move |b| (*p, b))).collect();
+        let ac = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .build(rules.iter().map(|(_, b)| b.contains))
+            .ok();
+        (ac, rules)
+    })
+}
+
+fn recognise_body(body: &str, destination: Option<&'static Provider>) -> Option<(&'static Provider, &'static BodyRule)> {
+    let (ac, rules) = body_rules();
+    let mut seen = vec![false; rules.len()];
+    for m in ac.as_ref()?.find_overlapping_iter(body) {
+        if let Some(s) = seen.get_mut(m.pattern().as_usize()) {
+            *s = true;
+        }
+    }
+    let hit = |i: &usize| seen.get(*i).copied().unwrap_or(false);
+    let mine = destination.and_then(|d| (0..rules.len()).filter(hit).find(|i| rules.get(*i).is_some_and(|(p, _)| std::ptr::eq(*p, d))));
+    mine.or_else(|| (0..rules.len()).find(hit)).and_then(|i| rules.get(i).copied())
+}
+
+/// True when `text` contains one of `words`, ignoring ASCII case (linear in the text).
 pub fn mentions(text: &str, words: &[&str]) -> bool {
     if text.is_empty() || words.is_empty() {
         return false;
     }
-    aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(words)
-        .is_ok_and(|ac| ac.is_match(text))
+    contains_any_lowercase(&text.to_ascii_lowercase(), words)
+}
+
+/// `lower` is already lowercase; each word is searched with a SIMD substring search, which beats
+/// building an automaton for the few words a cause looks for.
+fn contains_any_lowercase(lower: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        let w: std::borrow::Cow<str> = if w.bytes().any(|b| b.is_ascii_uppercase()) { w.to_ascii_lowercase().into() } else { (*w).into() };
+        memchr::memmem::find(lower.as_bytes(), w.as_bytes()).is_some()
+    })
 }
 
 fn json_credential_fields(v: &Value, path: &str, depth: usize, out: &mut Vec<(String, String)>) {
@@ -549,26 +584,50 @@ pub fn fmt_duration(secs: f64) -> String {
 
 /// Redact credentials in a URL: the userinfo password and credential-like query values.
 pub fn redact_url(raw: &str) -> String {
-    let Ok(mut u) = url::Url::parse(raw) else { return redact::clip(raw, 2048) };
+    let Ok(mut u) = url::Url::parse(raw) else {
+        // Not an absolute URL (a hand-edited HAR, a relative path): redact its query and any
+        // key-shaped word rather than show it as it is.
+        let shown = match raw.split_once('?') {
+            Some((path, query)) => match redact_query(query) {
+                Some(q) => format!("{path}?{q}"),
+                None => raw.to_string(),
+            },
+            None => raw.to_string(),
+        };
+        return redact::clip(&crate::export::redact_free_text(&shown), 2048);
+    };
     if u.password().is_some() {
         let _ = u.set_password(Some("REDACTED"));
     }
-    let pairs: Vec<(String, String)> = u.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
-    if pairs.iter().any(|(k, v)| sensitive_query(k, v)) {
-        let mut q = url::form_urlencoded::Serializer::new(String::new());
-        for (k, v) in &pairs {
-            if sensitive_query(k, v) {
-                q.append_pair(k, Redacted::new(v).as_str());
-            } else {
-                q.append_pair(k, v);
-            }
-        }
-        u.set_query(Some(&q.finish()));
+    // `https://KEY:@host/` (a key as the Basic user, as Stripe accepts) is a credential too.
+    if !u.username().is_empty() {
+        let _ = u.set_username("REDACTED");
+    }
+    if let Some(q) = u.query().and_then(redact_query) {
+        u.set_query(Some(&q));
     }
     redact::clip(u.as_str(), 2048)
 }
 
-fn sensitive_query(k: &str, v: &str) -> bool {
+/// The query with credential values redacted, or `None` when it holds none.
+fn redact_query(query: &str) -> Option<String> {
+    let pairs: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+    if !pairs.iter().any(|(k, v)| sensitive_query(k, v)) {
+        return None;
+    }
+    let mut q = url::form_urlencoded::Serializer::new(String::new());
+    for (k, v) in &pairs {
+        if sensitive_query(k, v) {
+            q.append_pair(k, Redacted::new(v).as_str());
+        } else {
+            q.append_pair(k, v);
+        }
+    }
+    Some(q.finish())
+}
+
+/// True when a query parameter holds a credential: by its name, or a key- or JWT-shaped value.
+pub(crate) fn sensitive_query(k: &str, v: &str) -> bool {
     !v.is_empty()
         && (CREDENTIAL_PARAMS.iter().any(|c| k.eq_ignore_ascii_case(c))
             || providers::classify(v, None).is_some_and(|m| m.rule.kind != KeyKind::Publishable)

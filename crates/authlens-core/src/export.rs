@@ -60,44 +60,53 @@ pub fn curl(entry: &Entry) -> String {
     if ex.method != "GET" && !ex.method.is_empty() {
         parts.push(format!("-X {}", sq(&crate::redact::clip(&ex.method, 16))));
     }
-    // URL: credential query values become "$VAR" (double-quoted so the shell expands them).
-    let mut url = match &ex.parsed {
+    // URL: credential query values become "$VAR" (double-quoted so the shell expands them), other
+    // key-shaped values are redacted, and so is userinfo.
+    let url = match &ex.parsed {
         Some(u) => {
             let mut u = u.clone();
             u.set_fragment(None);
             if u.password().is_some() {
                 let _ = u.set_password(Some("REDACTED"));
             }
-            u.to_string()
-        }
-        None => crate::exchange::redact_url(&ex.url),
-    };
-    for c in ex.credentials.iter().filter(|c| matches!(c.location, Location::Query(_))) {
-        let var = use_var(c);
-        if let Location::Query(name) = &c.location {
-            if let Some(u) = ex.parsed.as_ref() {
+            if !u.username().is_empty() {
+                let _ = u.set_username("REDACTED");
+            }
+            let vars: Vec<(&str, String)> = ex
+                .credentials
+                .iter()
+                .filter_map(|c| match &c.location {
+                    Location::Query(n) => Some((n.as_str(), use_var(c))),
+                    _ => None,
+                })
+                .collect();
+            let enc = |s: &str| url::form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
+            if !vars.is_empty() || u.query_pairs().any(|(k, v)| crate::exchange::sensitive_query(&k, &v)) {
                 let pairs: Vec<(String, String)> = u.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
                 let mut q = String::new();
                 for (k, v) in pairs {
                     if !q.is_empty() {
                         q.push('&');
                     }
-                    let k_enc: String = url::form_urlencoded::byte_serialize(k.as_bytes()).collect();
-                    if &k == name {
+                    if let Some((_, var)) = vars.iter().find(|(n, _)| *n == k) {
                         // A NUL marker survives the escaping below and becomes `${VAR}` after it.
-                        q.push_str(&format!("{k_enc}=\u{0}{var}\u{0}"));
+                        q.push_str(&format!("{}=\u{0}{var}\u{0}", enc(&k)));
+                    } else if crate::exchange::sensitive_query(&k, &v) {
+                        q.push_str(&format!("{}={}", enc(&k), enc(Redacted::new(&v).as_str())));
                     } else {
-                        q.push_str(&format!("{k_enc}={}", url::form_urlencoded::byte_serialize(v.as_bytes()).collect::<String>()));
+                        q.push_str(&format!("{}={}", enc(&k), enc(&v)));
                     }
                 }
-                let mut base = u.clone();
-                base.set_query(None);
-                base.set_fragment(None);
-                url = format!("{}?{}", base, q);
+                u.set_query(None);
+                format!("{u}?{q}")
+            } else {
+                u.to_string()
             }
         }
-    }
-    parts.push(format!("\"{}\"", dq(&url)));
+        None => crate::exchange::redact_url(&ex.url),
+    };
+    // Keys in parameters with innocent names (`?ref=sk_live_…`) are redacted too.
+    parts.push(format!("\"{}\"", dq(&redact_free_text(&url))));
     // Authorization.
     if let Some(a) = &ex.authorization {
         if a.is_scheme("basic") {
@@ -161,8 +170,17 @@ fn sanitize_name(n: &str) -> String {
 fn redact_text_body(body: &str, ex: &Exchange) -> String {
     let mut out = crate::exchange::truncate(body, 64 * 1024).to_string();
     for c in &ex.credentials {
-        if c.raw().len() >= 4 && out.contains(c.raw()) {
-            out = out.replace(c.raw(), Redacted::new(c.raw()).as_str());
+        if c.raw().len() < 4 {
+            continue;
+        }
+        // The body holds the value as sent: raw, form-encoded (`$` → `%24`) or JSON-escaped.
+        let form: String = url::form_urlencoded::byte_serialize(c.raw().as_bytes()).collect();
+        let json = serde_json::to_string(c.raw()).unwrap_or_default();
+        let json = json.get(1..json.len().saturating_sub(1)).unwrap_or_default().to_string();
+        for form in [c.raw().to_string(), form, json] {
+            if !form.is_empty() && out.contains(&form) {
+                out = out.replace(&form, Redacted::new(c.raw()).as_str());
+            }
         }
     }
     redact_free_text(&out)
@@ -172,9 +190,15 @@ fn redact_text_body(body: &str, ex: &Exchange) -> String {
 pub fn redact_free_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut word = String::new();
+    let secret = |w: &str| w.len() >= 16 && (providers::classify(w, None).is_some_and(|m| m.rule.kind != KeyKind::Publishable) || jwt::looks_like_jwt(w));
     let flush = |word: &mut String, out: &mut String| {
-        if word.len() >= 16 && (providers::classify(word, None).is_some_and(|m| m.rule.kind != KeyKind::Publishable) || jwt::looks_like_jwt(word)) {
+        if secret(word) {
             out.push_str(Redacted::new(word).as_str());
+        } else if let Some((name, value)) = word.rsplit_once('=').filter(|(_, v)| secret(v)) {
+            // `key=sk_live_…`: '=' is a word character (base64 padding), so try the value alone.
+            out.push_str(name);
+            out.push('=');
+            out.push_str(Redacted::new(value).as_str());
         } else {
             out.push_str(word);
         }

@@ -77,6 +77,7 @@ impl Session {
         let report = analyze_exchange(&ex, &self.history);
         // Bodies are not needed as context; keep the history small.
         ex.resp_body = exchange::truncate(&ex.resp_body, 4096).to_string();
+        ex.resp_body_lower = Default::default();
         ex.req_body = exchange::truncate(&ex.req_body, 4096).to_string();
         if self.history.len() >= SESSION_CONTEXT {
             self.history.drain(..SESSION_CONTEXT / 4);
@@ -120,6 +121,7 @@ pub fn analyze_exchange(ex: &Exchange, before: &[Exchange]) -> EntryReport {
 /// A short, redacted quote of an error body: the error fields of a JSON body, or its start.
 fn quote_body(ex: &Exchange) -> String {
     let body = ex.resp_body.trim();
+    // Redact first, then clip: a key cut in half is no longer recognisable as a key.
     if let Ok(serde_json::Value::Object(o)) = serde_json::from_str::<serde_json::Value>(body) {
         for k in ["error_description", "message", "status_message", "error", "detail", "error_messages", "msg"] {
             if let Some(v) = o.get(k) {
@@ -128,16 +130,25 @@ fn quote_body(ex: &Exchange) -> String {
                     serde_json::Value::Object(inner) => inner.get("message").and_then(|m| m.as_str()).map(str::to_string).unwrap_or_else(|| v.to_string()),
                     other => other.to_string(),
                 };
-                return redact_text(&redact::clip(&text, 200));
+                return redact::clip(&redact_text(exchange::truncate(&text, 4096), ex), 200);
             }
         }
     }
-    redact_text(&redact::clip(body, 200))
+    redact::clip(&redact_text(exchange::truncate(body, 4096), ex), 200)
 }
 
-/// Replace anything that looks like a credential inside free text (servers echo keys back).
-fn redact_text(text: &str) -> String {
-    text.split_inclusive(|c: char| c.is_whitespace() || "\"',;()[]{}<>".contains(c))
+/// Replace anything that looks like a credential inside free text (servers echo keys back): the
+/// request's own credentials, whatever their format, then key- and JWT-shaped words.
+fn redact_text(text: &str, ex: &Exchange) -> String {
+    let mut text = text.to_string();
+    for c in &ex.credentials {
+        let raw = c.raw().trim();
+        if raw.len() >= 8 && text.contains(raw) {
+            text = text.replace(raw, redact::Redacted::new(raw).as_str());
+        }
+    }
+    let words: String = text
+        .split_inclusive(|c: char| c.is_whitespace() || "\"',;()[]{}<>".contains(c))
         .map(|w| {
             let (word, sep) = match w.char_indices().last() {
                 Some((i, c)) if c.is_whitespace() || "\"',;()[]{}<>".contains(c) => (&w[..i], &w[i..]),
@@ -149,7 +160,9 @@ fn redact_text(text: &str) -> String {
                 w.to_string()
             }
         })
-        .collect()
+        .collect();
+    // `key=sk_live_…`, `key:sk_live_…`: the same words split at `=` and `:`.
+    export::redact_free_text(&words)
 }
 
 fn credential_report(ex: &Exchange, c: &exchange::Credential) -> CredentialReport {
