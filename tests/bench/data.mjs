@@ -308,6 +308,7 @@ export function writeCorpus(dir, subsetDir, targetMB = 100) {
     const kind = f.name.startsWith('js') ? 'js' : 'traffic';
     if (f.sub && size <= budget.js && size <= budget[kind]) {
       budget[kind] -= size;
+      f.picked = true;
       subsetFiles++;
       subsetBytes += size;
       const q = join(subsetDir, f.name);
@@ -315,7 +316,9 @@ export function writeCorpus(dir, subsetDir, targetMB = 100) {
       writeFileSync(q, f.text);
     }
   }
-  return { bytes, files: files.length, subsetBytes, subsetFiles, planted };
+  const inSubset = new Set(files.filter((f) => f.picked).map((f) => f.name));
+  const subsetPlanted = planted.filter((p) => inSubset.has(p.file)).length;
+  return { bytes, files: files.length, subsetBytes, subsetFiles, subsetPlanted, planted };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

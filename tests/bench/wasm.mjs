@@ -19,7 +19,7 @@ import { typicalEntries, jsSources } from './data.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const WB = join(ROOT, 'target/wasm-bindgen');
+const WB = process.env.AUTHLENS_WASM_DIR || join(ROOT, 'target/wasm-bindgen'); // override: A/B comparisons
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : dflt;

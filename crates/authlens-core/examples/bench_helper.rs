@@ -5,6 +5,9 @@
 //! - `bench_helper patterns`: print one regular expression per line for the key formats the
 //!   scanner looks for (prefix, charset, minimum length), generated from the provider rules, so
 //!   ripgrep can search the same patterns.
+//! - `bench_helper exchanges FILE CALLS`: FILE is a JSON object of named HAR entries; one session
+//!   (history filled with 2,000 entries first, as in the wasm bench) analyses each entry CALLS
+//!   times; prints the median and p99 latency per entry, natively.
 
 use std::process::ExitCode;
 
@@ -70,8 +73,33 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+        Some("exchanges") if args.len() == 3 => {
+            let text = std::fs::read_to_string(&args[1]).expect("read the entries file");
+            let calls: usize = args[2].parse().expect("CALLS is a number");
+            let named: Vec<(String, authlens_core::har::Entry)> = match serde_json::from_str::<serde_json::Value>(&text) {
+                Ok(serde_json::Value::Object(o)) => o.into_iter().map(|(k, v)| (k, serde_json::from_value(v).expect("a HAR entry"))).collect(),
+                _ => panic!("FILE must hold a JSON object of HAR entries"),
+            };
+            let mut session = authlens_core::Session::new();
+            for i in 0..2000 {
+                session.push(named[i % named.len()].1.clone());
+            }
+            for (name, entry) in &named {
+                let mut times: Vec<f64> = (0..calls)
+                    .map(|_| {
+                        let e = entry.clone();
+                        let t = std::time::Instant::now();
+                        std::hint::black_box(session.push(e));
+                        t.elapsed().as_secs_f64() * 1e6
+                    })
+                    .collect();
+                times.sort_by(f64::total_cmp);
+                println!("{name} median_us {:.2} p99_us {:.2}", times[calls / 2], times[calls * 99 / 100]);
+            }
+            ExitCode::SUCCESS
+        }
         _ => {
-            eprintln!("usage: bench_helper parse FILE | bench_helper patterns");
+            eprintln!("usage: bench_helper parse FILE | bench_helper patterns | bench_helper exchanges FILE CALLS");
             ExitCode::from(2)
         }
     }
