@@ -111,6 +111,7 @@ run_tests() {
   build_extension --e2e
   say "Rust tests (unit, golden, property)"
   cargo test --workspace --locked
+  say "short fuzz run (cargo-fuzz, 10 s per target)"; ./fuzz/run.sh 10
   say "wasm boundary and extension unit tests"
   node --test tests/wasm/ extension/test/
   say "browser end-to-end tests (Chromium and Firefox)"
