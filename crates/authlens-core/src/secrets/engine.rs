@@ -21,6 +21,8 @@ const MAX_HITS: usize = 256;
 const NEAR_BEFORE: usize = 96;
 /// Bytes after it.
 const NEAR_AFTER: usize = 48;
+/// PEM `BEGIN` lines examined per text.
+const MAX_PEM_BLOCKS: usize = 256;
 /// Longest base64 run decoded to look for an encoded key (a Basic credential is far shorter).
 const MAX_B64_RUN: usize = 4096;
 
@@ -173,8 +175,38 @@ fn graphic_token_byte(b: u8) -> bool {
     b.is_ascii_graphic() && !b"\"'`\\<>".contains(&b)
 }
 
+/// The maximal runs of each charset measured so far in one text: candidates inside a run already
+/// measured reuse its end, so a text full of prefixes (`eyJ.eyJ.…`) is walked once per charset,
+/// not once per candidate.
+struct Runs {
+    last: [(usize, usize); 12],
+}
+
+impl Runs {
+    fn new() -> Runs {
+        Runs { last: [(0, 0); 12] }
+    }
+
+    /// End of the maximal run of bytes accepted by `allows` that starts at `from`.
+    fn end(&mut self, text: &[u8], from: usize, slot: usize, allows: impl Fn(u8) -> bool) -> usize {
+        let (s, e) = self.last[slot];
+        if s <= from && from < e {
+            return e;
+        }
+        let mut end = from;
+        while end < text.len() && allows(text[end]) {
+            end += 1;
+        }
+        self.last[slot] = (from, end);
+        end
+    }
+}
+
+/// Validator calls per candidate at most, for formats whose end is found by trying lengths.
+const MAX_TRIES: usize = 8;
+
 /// Where a value of `rule` starting at `at` (its prefix included) ends, if it has the shape.
-fn value_end(text: &[u8], at: usize, rule: &KeyRule) -> Option<usize> {
+fn value_end(text: &[u8], at: usize, rule: &KeyRule, runs: &mut Runs) -> Option<usize> {
     let body = at + rule.prefix.len();
     let after_ok = |end: usize| text.get(end).is_none_or(|b| !word_byte(*b));
     let (min, max) = rule.len;
@@ -186,34 +218,31 @@ fn value_end(text: &[u8], at: usize, rule: &KeyRule) -> Option<usize> {
             ok.then_some(end)?
         }
         Charset::Graphic => {
-            let mut run = 0;
-            while run <= max && text.get(body + run).is_some_and(|b| graphic_token_byte(*b)) {
-                run += 1;
-            }
+            let run = runs.end(text, body, 11, graphic_token_byte).saturating_sub(body);
             let top = run.min(max);
             if top < min {
                 return None;
             }
-            // Try the longest value that ends at a token boundary and passes the validator.
-            let mut found = None;
+            // Try the longest values that end at a token boundary and pass the validator.
+            let mut tries = 0;
             for n in (min..=top).rev() {
                 let end = body + n;
                 if !after_ok(end) {
                     continue;
                 }
+                tries += 1;
+                if tries > MAX_TRIES {
+                    return None;
+                }
                 let Ok(v) = std::str::from_utf8(&text[at..end]) else { continue };
                 if rule.validate.is_none_or(|f| f(v)) {
-                    found = Some(end);
-                    break;
+                    return Some(end);
                 }
             }
-            return found;
+            return None;
         }
         cs => {
-            let mut run = 0;
-            while run <= max && text.get(body + run).is_some_and(|b| cs.allows(*b)) {
-                run += 1;
-            }
+            let run = runs.end(text, body, cs as usize, |b| cs.allows(b)).saturating_sub(body);
             if run < min || run > max || !after_ok(body + run) {
                 return None;
             }
@@ -300,8 +329,17 @@ pub(crate) fn scan<'t>(text: &'t str, ctx: &Ctx) -> Vec<Hit<'t>> {
     let bytes = text.as_bytes();
     let mut hits: Vec<Hit<'t>> = Vec::new();
     let mut field_done_until = 0usize;
+    let mut runs = Runs::new();
+    let mut pem_tries = 0usize;
+    // Candidates examined: enough for any real file; a text made of prefixes stops early.
+    let max_candidates = MAX_CANDIDATES.max(text.len() / 8);
+    let (mut secrets, mut counted) = (0usize, 0usize);
     for (n, mat) in ac.find_overlapping_iter(text).enumerate() {
-        if n >= MAX_CANDIDATES || hits.len() >= MAX_HITS {
+        secrets += hits[counted..].iter().filter(|h| h.rule.kind == KeyKind::Secret).count();
+        counted = hits.len();
+        // Secrets are capped; publishable keys and tokens (a list of payment client secrets)
+        // may be many more before they stop the scan.
+        if n >= max_candidates || secrets >= MAX_HITS || hits.len() >= MAX_HITS * 16 {
             break;
         }
         let Some(pat) = m.pats.get(mat.pattern().as_usize()) else { continue };
@@ -315,7 +353,7 @@ pub(crate) fn scan<'t>(text: &'t str, ctx: &Ctx) -> Vec<Hit<'t>> {
                     continue;
                 }
                 for &(p, r) in rules {
-                    let Some(vend) = value_end(bytes, start, r) else { continue };
+                    let Some(vend) = value_end(bytes, start, r, &mut runs) else { continue };
                     if let Find::Near(words) = r.find {
                         if !near_ok(bytes, start, vend, p, words, ctx) {
                             continue;
@@ -356,7 +394,13 @@ pub(crate) fn scan<'t>(text: &'t str, ctx: &Ctx) -> Vec<Hit<'t>> {
                     hits.extend(h);
                 }
             }
-            PatKind::Pem => hits.extend(fields::pem_block(text, start)),
+            PatKind::Pem => {
+                // Real files hold a handful of keys; a text of BEGIN lines stops being examined.
+                pem_tries += 1;
+                if pem_tries <= MAX_PEM_BLOCKS {
+                    hits.extend(fields::pem_block(text, start));
+                }
+            }
             PatKind::AwsId => hits.extend(fields::aws_pair(text, start)),
         }
     }

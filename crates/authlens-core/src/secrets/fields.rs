@@ -182,9 +182,8 @@ pub(crate) fn secret_like(v: &str) -> bool {
 
 /// `AC` + 32 lowercase hex, as a token.
 fn has_twilio_sid(w: &[u8]) -> bool {
-    w.windows(34).enumerate().any(|(i, x)| {
-        x.starts_with(b"AC")
-            && x[2..].iter().all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(c))
+    memchr::memmem::find_iter(w, b"AC").any(|i| {
+        w.get(i + 2..i + 34).is_some_and(|x| x.iter().all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(c)))
             && (i == 0 || !w[i - 1].is_ascii_alphanumeric())
             && w.get(i + 34).is_none_or(|c| !c.is_ascii_alphanumeric())
     })
@@ -199,7 +198,7 @@ fn aws_id_at(w: &[u8], i: usize) -> bool {
 }
 
 fn has_aws_id(w: &[u8]) -> bool {
-    (0..w.len().saturating_sub(19)).any(|i| aws_id_at(w, i))
+    memchr::memmem::find_iter(w, b"KIA").chain(memchr::memmem::find_iter(w, b"SIA")).any(|i| i > 0 && aws_id_at(w, i - 1))
 }
 
 /// An AWS secret written next to its access key id: a quoted 40-character value within 256 bytes
@@ -245,7 +244,7 @@ pub(crate) fn pem_block(text: &str, start: usize) -> Option<Hit<'_>> {
     }
     let body_start = head_start + label_len + 5;
     let window = b.get(body_start..(body_start + 16 * 1024).min(b.len()))?;
-    let body_len = window.windows(8).position(|w| w == b"-----END")?;
+    let body_len = memchr::memmem::find(window, b"-----END")?;
     let body = &window[..body_len];
     // Count base64 characters, skipping `\n`-style escapes and whitespace.
     let mut chars = Vec::with_capacity(body.len());

@@ -238,3 +238,28 @@ mod hostile {
         }
     }
 }
+
+/// Worst cases for the scanner's work per candidate. `cargo test --release -p authlens-core
+/// adversarial -- --ignored --nocapture` prints the timings (each 2 MiB text should take
+/// milliseconds, not seconds).
+#[test]
+#[ignore]
+fn adversarial_inputs_are_bounded() {
+    let k = sample_id("generic_secret", 1);
+    let cases: Vec<(&str, String)> = vec![
+        ("eyJ. repeated", "eyJ.".repeat(512 * 1024)),
+        ("eyJ then one long JWT-charset run", format!("eyJ{}", "a".repeat(2 << 20))),
+        ("AQE=- repeated near a keyword", format!("adyen {}", "AQE=-".repeat(400 * 1024))),
+        ("PEM headers repeated", "-----BEGIN PRIVATE KEY-----\n".repeat(70 * 1024)),
+        ("secret fields repeated", format!("secret:\"{k}\",").repeat(40 * 1024)),
+        ("AKIA ids repeated", "AKIAABCDEFGHIJKLMNOP \"".repeat(90 * 1024)),
+        ("authToken fields without SID", "authToken:\"0123456789abcdef0123456789abcdef\",".repeat(45 * 1024)),
+        ("base64 prefix runs", "U0ItTWlkLXNlcnZlci ".repeat(100 * 1024)),
+        ("sk_live_ repeated", "sk_live_".repeat(256 * 1024)),
+    ];
+    for (what, text) in cases {
+        let t = std::time::Instant::now();
+        let n = scan_text(&text).len();
+        eprintln!("[adversarial] {what}: {} KiB, {n} findings, {:.1} ms", text.len() / 1024, t.elapsed().as_secs_f64() * 1000.0);
+    }
+}
