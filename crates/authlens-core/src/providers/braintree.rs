@@ -49,7 +49,7 @@ pub static PROVIDER: Provider = Provider {
             env_certain: true,
             env_var: "BRAINTREE_ACCESS_TOKEN",
             validate: Some(access_token_shape),
-            ..KeyRule::DEFAULT
+            find: Find::Prefix,
         },
         KeyRule {
             id: "braintree_access_token_sandbox",
@@ -62,7 +62,7 @@ pub static PROVIDER: Provider = Provider {
             env_certain: true,
             env_var: "BRAINTREE_ACCESS_TOKEN",
             validate: Some(access_token_shape),
-            ..KeyRule::DEFAULT
+            find: Find::Prefix,
         },
         KeyRule {
             id: "braintree_tokenization_key_sandbox",
@@ -76,7 +76,6 @@ pub static PROVIDER: Provider = Provider {
             env_var: "BRAINTREE_TOKENIZATION_KEY",
             validate: Some(tokenization_shape),
             find: Find::Near(&["braintree", "tokenization", "authorization"]),
-            ..KeyRule::DEFAULT
         },
         KeyRule {
             id: "braintree_tokenization_key_production",
@@ -90,7 +89,6 @@ pub static PROVIDER: Provider = Provider {
             env_var: "BRAINTREE_TOKENIZATION_KEY",
             validate: Some(tokenization_shape),
             find: Find::Near(&["braintree", "tokenization", "authorization"]),
-            ..KeyRule::DEFAULT
         },
     ],
     auth: "Authorization: Basic base64(PUBLIC_KEY:PRIVATE_KEY) from the server SDK; the page gets only a tokenization key or a client token",

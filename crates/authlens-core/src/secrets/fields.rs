@@ -257,7 +257,7 @@ pub(crate) fn pem_block(text: &str, start: usize) -> Option<Hit<'_>> {
         }
         if c.is_ascii_alphanumeric() || c == b'+' || c == b'/' || c == b'=' {
             chars.push(c);
-        } else if !c.is_ascii_whitespace() && !(c == b':' || c == b'-' || c == b',') {
+        } else if !(c.is_ascii_whitespace() || c == b':' || c == b'-' || c == b',') {
             return None; // prose or markup, not a key body
         }
         k += 1;

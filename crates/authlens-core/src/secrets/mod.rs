@@ -373,7 +373,7 @@ pub fn findings(ex: &Exchange) -> Vec<Finding> {
     }
 
     let mut out = c.out;
-    out.sort_by(|a, b| b.severity.cmp(&a.severity));
+    out.sort_by_key(|f| std::cmp::Reverse(f.severity));
     out
 }
 
