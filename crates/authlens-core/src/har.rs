@@ -137,34 +137,76 @@ pub struct Content {
 /// These accept such values instead of rejecting the whole file; a value of a wholly different
 /// type (an object where a string belongs) is still an error with its path.
 mod lenient {
-    use serde::{Deserialize, Deserializer};
+    use serde::de::{self, Deserializer, Visitor};
+    use serde::Deserialize;
 
-    #[derive(Deserialize)]
-    #[serde(untagged)]
+    /// A JSON scalar, read with a visitor (no buffering, and an error that says what was
+    /// expected rather than naming an internal type).
     enum Scalar {
         S(String),
         I(i64),
         F(f64),
         B(bool),
+        Null,
+    }
+
+    struct ScalarVisitor;
+
+    impl<'de> Visitor<'de> for ScalarVisitor {
+        type Value = Scalar;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a string, a number, a boolean or null")
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
+            Ok(Scalar::S(v.to_string()))
+        }
+        fn visit_string<E: de::Error>(self, v: String) -> Result<Scalar, E> {
+            Ok(Scalar::S(v))
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar, E> {
+            Ok(Scalar::I(v))
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar, E> {
+            Ok(i64::try_from(v).map_or(Scalar::F(v as f64), Scalar::I))
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Scalar, E> {
+            Ok(Scalar::F(v))
+        }
+        fn visit_bool<E: de::Error>(self, v: bool) -> Result<Scalar, E> {
+            Ok(Scalar::B(v))
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Scalar, E> {
+            Ok(Scalar::Null)
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Scalar, E> {
+            Ok(Scalar::Null)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Scalar, D::Error> {
+            d.deserialize_any(ScalarVisitor)
+        }
+    }
+
+    fn scalar<'de, D: Deserializer<'de>>(d: D) -> Result<Scalar, D::Error> {
+        d.deserialize_any(ScalarVisitor)
     }
 
     pub fn string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-        Ok(match Option::<Scalar>::deserialize(d)? {
-            None => String::new(),
-            Some(Scalar::S(s)) => s,
-            Some(Scalar::I(i)) => i.to_string(),
-            Some(Scalar::F(f)) => f.to_string(),
-            Some(Scalar::B(b)) => b.to_string(),
+        Ok(match scalar(d)? {
+            Scalar::Null => String::new(),
+            Scalar::S(s) => s,
+            Scalar::I(i) => i.to_string(),
+            Scalar::F(f) => f.to_string(),
+            Scalar::B(b) => b.to_string(),
         })
     }
 
     pub fn int<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
-        Ok(match Option::<Scalar>::deserialize(d)? {
-            None | Some(Scalar::B(_)) => 0,
-            Some(Scalar::S(s)) => s.trim().parse().unwrap_or(0),
-            Some(Scalar::I(i)) => i,
-            Some(Scalar::F(f)) if f.is_finite() => f as i64,
-            Some(Scalar::F(_)) => 0,
+        Ok(match scalar(d)? {
+            Scalar::Null | Scalar::B(_) => 0,
+            Scalar::S(s) => s.trim().parse().unwrap_or(0),
+            Scalar::I(i) => i,
+            Scalar::F(f) if f.is_finite() => f as i64,
+            Scalar::F(_) => 0,
         })
     }
 
@@ -175,6 +217,31 @@ mod lenient {
 
 /// serde_json quotes the offending value in "invalid type" messages; that value may be a
 /// credential, so every quoted string is replaced before the message reaches a person.
+/// A document that is empty, or whose top level is not a JSON object, gets a plain error (serde
+/// would accept an array as a struct, and say "EOF while parsing a value" for an empty file).
+fn not_an_object(text: &str) -> Result<(), Error> {
+    let start = text.trim_start();
+    let what = match start.chars().next() {
+        Some('{') => return Ok(()),
+        None => "it is empty",
+        Some('[') => "it is a JSON array",
+        Some('"') => "it is a JSON string",
+        Some('n') if start.starts_with("null") => "it is JSON null",
+        Some(c) if c == '-' || c.is_ascii_digit() => "it is a JSON number",
+        Some('t' | 'f') => "it is a JSON boolean",
+        Some(_) => "it is not JSON",
+    };
+    let skipped = &text[..text.len() - start.len()];
+    let line = skipped.matches('\n').count() + 1;
+    let column = skipped.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Err(Error::Json {
+        line,
+        column,
+        path: String::new(),
+        message: format!("{what}; a HAR file is a JSON object: {{\"log\": {{\"entries\": [...]}}}}"),
+    })
+}
+
 fn scrub(message: &str) -> String {
     let mut out = String::with_capacity(message.len());
     let mut in_quote = false;
@@ -188,6 +255,16 @@ fn scrub(message: &str) -> String {
             out.push(c);
         }
     }
+    // serde_json appends the position the error already carries; serde names Rust types.
+    if let Some((head, tail)) = out.rsplit_once(" at line ") {
+        if tail.split(" column ").all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())) {
+            out.truncate(head.len());
+        }
+    }
+    while let Some(k) = out.find("expected struct ") {
+        let name_end = out[k + 16..].find(|c: char| !c.is_ascii_alphanumeric()).map_or(out.len(), |e| k + 16 + e);
+        out.replace_range(k..name_end, "expected an object");
+    }
     out
 }
 
@@ -198,6 +275,9 @@ pub fn parse(text: &str) -> Result<Har, Error> {
     if text.len() > limits::MAX_HAR_BYTES {
         return Err(Error::TooLarge { bytes: text.len(), limit: limits::MAX_HAR_BYTES });
     }
+    // Windows tools write HAR files with a UTF-8 byte order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    not_an_object(text)?;
     let mut de = serde_json::Deserializer::from_str(text);
     // Deeply nested JSON in a body field is only a string to us, but a hostile HAR can nest the
     // *document*; serde_json's own recursion limit (128) turns that into an error, not a crash.
@@ -217,6 +297,8 @@ pub fn parse(text: &str) -> Result<Har, Error> {
 
 /// Parse one entry (the extension hands the engine one entry at a time).
 pub fn parse_entry(text: &str) -> Result<Entry, Error> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    not_an_object(text)?;
     let mut de = serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();

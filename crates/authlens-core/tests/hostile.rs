@@ -329,6 +329,17 @@ fn empty_and_wrong_typed_documents_are_error_values() {
             Err(e) => assert!(e.to_string().contains("line"), "{doc:?}: {e}"),
         }
     }
+    // Plain messages for the commonest wrong files, with a place, and no Rust type names.
+    for (doc, says) in [("", "it is empty"), ("  \n ", "it is empty"), ("[]", "JSON array"), ("null", "JSON null"), ("42", "JSON number"), ("<html>", "not JSON")] {
+        let e = analyze_har_text(doc).unwrap_err().to_string();
+        assert!(e.contains(says) && e.contains("line"), "{doc:?}: {e}");
+    }
+    for doc in [r#"{"log":5}"#, r#"{"log":{"entries":[{"request":5}]}}"#, r#"{"log":{"entries":[{"request":{"headers":[{"name":{}}]}}]}}"#] {
+        let e = analyze_har_text(doc).unwrap_err().to_string();
+        assert!(!e.contains("struct") && !e.contains("Scalar") && e.matches("line").count() == 1, "{doc:?}: {e}");
+    }
+    // A byte order mark (Windows tools write one) is not an error.
+    assert_eq!(analyze_har_text("\u{feff}{\"log\":{\"entries\":[{}]}}").expect("BOM accepted").summary.entries, 1);
     // Every field of an entry null, or of the lenient scalar types.
     let r = analyze_har_text(r#"{"log":{"entries":[{"startedDateTime":null,"request":{"method":null,"url":null,"headers":null,"queryString":null,"postData":{"mimeType":null,"text":null,"params":null}},"response":{"status":"401","statusText":7,"headers":null,"content":{"size":1e300,"mimeType":true,"text":null},"redirectURL":null}}]}}"#).expect("nulls are accepted");
     assert_eq!(r.entries[0].status, 401);
