@@ -8,6 +8,13 @@ import type { EntryReport } from "./report";
 export const BODY_LIMIT = 2 * 1024 * 1024;
 /** Results kept per DevTools session; the oldest go first. */
 export const LOG_LIMIT = 5000;
+/**
+ * Characters of captured entries (headers and bodies, kept for cURL and exports) held at most; the
+ * oldest results go first when a session holds more. Keeps memory bounded with large bodies.
+ */
+export const RAW_BUDGET = 128 * 1024 * 1024;
+/** Entries analysed from one imported HAR; the rest of a bigger file is left out, and said so. */
+export const IMPORT_LIMIT = 20_000;
 
 export interface CappedBody {
   text: string;
@@ -55,6 +62,8 @@ export interface PreparedEntry {
   entry: Record<string, unknown>;
   /** What the capture did to the entry, in words, shown with its report. */
   notes: string[];
+  /** About how many characters the entry holds (its weight against RAW_BUDGET). */
+  size: number;
 }
 
 /**
@@ -86,7 +95,29 @@ export function prepareEntry(raw: HarEntry, body: BodyContent | null, limit = BO
       );
     }
   }
-  return { entry, notes };
+  return { entry, notes, size: entrySize(entry) };
+}
+
+/** About how many characters an entry holds: its bodies plus a little for everything else. */
+export function entrySize(entry: Record<string, unknown>): number {
+  const request = entry.request as { postData?: { text?: unknown }; headers?: unknown[]; url?: unknown } | undefined;
+  const response = entry.response as { content?: { text?: unknown }; headers?: unknown[] } | undefined;
+  const text = (value: unknown): number => (typeof value === "string" ? value.length : 0);
+  const headers = (list: unknown[] | undefined): number => (Array.isArray(list) ? list.length * 64 : 0);
+  return (
+    1024 +
+    text(request?.url) +
+    text(request?.postData?.text) +
+    text(response?.content?.text) +
+    headers(request?.headers) +
+    headers(response?.headers)
+  );
+}
+
+/** The request time of an entry (`startedDateTime`), when it has a usable one. */
+export function startedAt(entry: { startedDateTime?: unknown }): string | undefined {
+  const value = entry.startedDateTime;
+  return typeof value === "string" && value.length <= 64 && Number.isFinite(Date.parse(value)) ? value : undefined;
 }
 
 function ensureObject(parent: Record<string, unknown>, key: string): Record<string, unknown> {
@@ -128,6 +159,8 @@ export interface ReportItem {
   report: EntryReport;
   /** Notes of the capture (body cut, body missing). */
   notes: string[];
+  /** When the request started (the HAR's `startedDateTime`); JWT times are shown relative to it. */
+  started?: string;
 }
 
 /** An entry the engine rejected. Only method, status and the query-less URL are kept. */
@@ -139,19 +172,31 @@ export interface ErrorItem {
   status: number;
   message: string;
   notes: string[];
+  started?: string;
 }
 
 export type Item = ReportItem | ErrorItem;
 export type NewItem = Omit<ReportItem, "seq"> | Omit<ErrorItem, "seq">;
 
-/** A bounded, append-only list of items with increasing sequence numbers. */
-export class ItemLog {
+/**
+ * A bounded, append-only list of items with increasing sequence numbers. Each item may carry an
+ * attachment that never leaves the devtools page (the captured entry, for cURL and exports) and a
+ * weight (its size); the oldest items go first when there are more than `limit` of them or their
+ * weights add up to more than `weightLimit`.
+ */
+export class ItemLog<A = unknown> {
   private list: Item[] = [];
+  private extras: (A | undefined)[] = [];
+  private weights: number[] = [];
+  private totalWeight = 0;
   private next = 0;
   private droppedCount = 0;
   private sessionId = newSessionId();
 
-  constructor(readonly limit = LOG_LIMIT) {}
+  constructor(
+    readonly limit = LOG_LIMIT,
+    readonly weightLimit = RAW_BUDGET,
+  ) {}
 
   /** Changes whenever the log is cleared, so a panel can tell its copy is stale. */
   get session(): string {
@@ -160,7 +205,7 @@ export class ItemLog {
   get items(): readonly Item[] {
     return this.list;
   }
-  /** Items dropped (oldest first) to stay within the limit since the last clear. */
+  /** Items dropped (oldest first) to stay within the limits since the last clear. */
   get dropped(): number {
     return this.droppedCount;
   }
@@ -171,13 +216,30 @@ export class ItemLog {
   get nextSeq(): number {
     return this.next;
   }
+  /** Sum of the weights of the items kept. */
+  get weight(): number {
+    return this.totalWeight;
+  }
 
-  add(item: NewItem): Item {
+  add(item: NewItem, attachment?: A, weight = 0): Item {
     const stored = { ...item, seq: this.next++ } as Item;
     this.list.push(stored);
-    const excess = this.list.length - this.limit;
+    this.extras.push(attachment);
+    this.weights.push(weight);
+    this.totalWeight += weight;
+    let excess = Math.max(0, this.list.length - this.limit);
+    let heavy = this.totalWeight;
+    for (let i = 0; i < excess; i++) heavy -= this.weights[i] ?? 0;
+    // The newest item always stays, however heavy it is.
+    while (heavy > this.weightLimit && excess < this.list.length - 1) {
+      heavy -= this.weights[excess] ?? 0;
+      excess += 1;
+    }
     if (excess > 0) {
       this.list.splice(0, excess);
+      this.extras.splice(0, excess);
+      this.weights.splice(0, excess);
+      this.totalWeight = heavy;
       this.droppedCount += excess;
     }
     return stored;
@@ -189,8 +251,22 @@ export class ItemLog {
     return start < 0 ? [] : this.list.slice(start);
   }
 
+  /** The attachment of the item numbered `seq`, while it is kept. */
+  attachment(seq: number): A | undefined {
+    const index = seq - this.firstSeq;
+    return this.list[index]?.seq === seq ? this.extras[index] : undefined;
+  }
+
+  /** Every attachment kept, oldest first (items without one are skipped). */
+  attachments(): A[] {
+    return this.extras.filter((extra): extra is A => extra !== undefined);
+  }
+
   clear(): void {
     this.list = [];
+    this.extras = [];
+    this.weights = [];
+    this.totalWeight = 0;
     this.droppedCount = 0;
     this.sessionId = newSessionId();
   }
@@ -198,4 +274,48 @@ export class ItemLog {
 
 function newSessionId(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+// ---- exports ---------------------------------------------------------------------------------
+
+export type ExportKind = "markdown" | "json" | "har";
+
+const EXPORT_SUFFIX: Record<ExportKind, { suffix: string; mime: string }> = {
+  markdown: { suffix: "-report.md", mime: "text/markdown" },
+  json: { suffix: "-report.json", mime: "application/json" },
+  har: { suffix: "-redacted.har", mime: "application/json" },
+};
+
+/**
+ * The download name of an export: from the imported file's name (`ticket-42.har` →
+ * `ticket-42-redacted.har`), or `authlens-YYYYMMDD-HHMMSS` (local time) for live traffic. Only
+ * letters, digits, `.`, `_` and `-` are kept, so a hostile file name cannot make a strange path.
+ */
+export function exportFileName(kind: ExportKind, importName: string | null, now: Date): { filename: string; mime: string } {
+  const pad = (n: number): string => String(n).padStart(2, "0");
+  const stamp = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
+  let base = `authlens-${stamp}`;
+  if (importName !== null) {
+    const cleaned = importName
+      .replace(/\.(har|json)$/i, "")
+      .replace(/[^A-Za-z0-9._-]+/g, "_")
+      .replace(/^[._-]+/, "")
+      .slice(0, 80);
+    if (cleaned) base = cleaned;
+  }
+  const { suffix, mime } = EXPORT_SUFFIX[kind];
+  return { filename: base + suffix, mime };
+}
+
+/** A HAR document around exported entries (what `redactHar` returned), readable by HAR viewers. */
+export function harDocument(redacted: unknown, version: string): Record<string, unknown> {
+  const log = (redacted as { log?: unknown } | null)?.log;
+  const entries = (log as { entries?: unknown } | null)?.entries;
+  return {
+    log: {
+      version: "1.2",
+      creator: { name: "authlens", version, comment: "credentials redacted by authlens" },
+      entries: Array.isArray(entries) ? entries : [],
+    },
+  };
 }

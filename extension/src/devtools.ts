@@ -3,25 +3,42 @@
 
 import * as browser from "./browser";
 import type { BodyContent, HarEntry } from "./browser";
-import { loadEngine, type LoadedEngine } from "./engine";
+import { loadEngine, type EngineSession, type LoadedEngine } from "./engine";
 import {
+  IMPORT_LIMIT,
   ItemLog,
   entryKey,
+  exportFileName,
+  harDocument,
   hasInlineBody,
   isMediaType,
   prepareEntry,
+  startedAt,
   urlWithoutQuery,
   type Item,
 } from "./capture";
 import { createReporter, type Reporter } from "./e2e-reporter";
-import { isToDevtools, message, type Status, type ToDevtools, type ToPanel } from "./messages";
+import {
+  MAX_NAME,
+  isToDevtools,
+  message,
+  type ExportFormat,
+  type ImportInfo,
+  type Source,
+  type Status,
+  type ToDevtools,
+  type ToPanel,
+} from "./messages";
 
 declare const __AUTHLENS_E2E__: boolean;
 
 const PANEL_TITLE = "authlens";
 const PRESERVE_KEY = "authlens.preserveLog";
 
-const itemLog = new ItemLog();
+/** A captured entry as handed to the engine; kept in the devtools page for cURL and exports. */
+type RawEntry = Record<string, unknown>;
+
+const itemLog = new ItemLog<RawEntry>();
 const status: Status = {
   browser: browser.browserName(),
   theme: browser.themeName(),
@@ -33,6 +50,7 @@ const status: Status = {
   liveEntries: 0,
   dropped: 0,
   firstSeq: 0,
+  imported: null,
 };
 
 const reporter: Reporter | null = __AUTHLENS_E2E__
@@ -85,28 +103,35 @@ function analyse(loaded: LoadedEngine, raw: HarEntry, body: BodyContent | null):
     const prepared = prepareEntry(raw, body);
     try {
       const report = loaded.analyze(prepared.entry);
-      item = itemLog.add({ kind: "report", report, notes: prepared.notes });
+      item = itemLog.add(
+        { kind: "report", report, notes: prepared.notes, started: startedAt(prepared.entry) },
+        prepared.entry,
+        prepared.size,
+      );
       reporter?.report(report);
     } catch (error) {
-      item = rejected(raw, error, prepared.notes);
+      item = itemLog.add(rejected(raw, error, prepared.notes));
+      reporter?.entryError(browser.errorText(error));
     }
   } catch (error) {
-    item = rejected(raw, error, []);
+    item = itemLog.add(rejected(raw, error, []));
+    reporter?.entryError(browser.errorText(error));
   }
   publishItem(item);
 }
 
-function rejected(raw: HarEntry, error: unknown, notes: string[]): Item {
-  const text = browser.errorText(error);
-  reporter?.entryError(text);
-  return itemLog.add({
+/** What is kept of an entry the engine rejected: method, status, the query-less URL, the message. */
+function rejected(raw: HarEntry, error: unknown, notes: string[]): Omit<Item & { kind: "error" }, "seq"> {
+  const started = startedAt(raw);
+  return {
     kind: "error",
-    method: String(raw.request?.method ?? ""),
+    method: String(raw.request?.method ?? "").slice(0, 32),
     url: urlWithoutQuery(String(raw.request?.url ?? "")),
     status: Number(raw.response?.status ?? 0) || 0,
-    message: text,
+    message: browser.errorText(error),
     notes,
-  });
+    ...(started ? { started } : {}),
+  };
 }
 
 function clearLog(): void {
@@ -114,6 +139,150 @@ function clearLog(): void {
   itemLog.clear();
   engine?.clear();
   publishSnapshot(true);
+}
+
+// ---- an imported HAR file --------------------------------------------------------------------
+// A file dropped on the panel is analysed here, in a session of its own, in slices so that the
+// panel stays responsive and shows progress. Live capture goes on meanwhile.
+
+interface Imported {
+  info: ImportInfo;
+  log: ItemLog<RawEntry>;
+}
+
+let imported: Imported | null = null;
+/** Entries analysed per slice before yielding to the event loop. */
+const IMPORT_SLICE = 200;
+
+function newId(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+async function importHar(name: string, text: string): Promise<void> {
+  const info: ImportInfo = {
+    id: newId(),
+    name: name.slice(0, MAX_NAME),
+    entries: 0,
+    analysed: 0,
+    done: false,
+    leftOut: 0,
+    error: null,
+  };
+  const current: Imported = { info, log: new ItemLog<RawEntry>(IMPORT_LIMIT, Infinity) };
+  imported = current;
+  publishImport(true, []);
+  const stillCurrent = (): boolean => imported === current;
+  const fail = (why: string): void => {
+    info.error = why;
+    info.done = true;
+    publishStatus();
+  };
+
+  const loaded = await engineReady;
+  if (!stillCurrent()) return;
+  if (!loaded) return fail(`the analysis engine is not loaded (${status.engineError ?? "unknown error"})`);
+
+  let entries: unknown[];
+  try {
+    const doc: unknown = JSON.parse(text);
+    const list = isRecord(doc) && isRecord(doc.log) ? doc.log.entries : undefined;
+    if (!Array.isArray(list)) {
+      return fail(loaded.harError(text) ?? "this is not a HAR file: it has no log.entries list");
+    }
+    entries = list;
+  } catch {
+    // Not JSON: the engine's message says where (line, column), without quoting the content.
+    return fail(loaded.harError(text) ?? "this file is not JSON");
+  }
+  info.entries = entries.length;
+  info.leftOut = Math.max(0, entries.length - IMPORT_LIMIT);
+  publishStatus();
+
+  let session: EngineSession | null = loaded.newSession();
+  try {
+    const count = Math.min(entries.length, IMPORT_LIMIT);
+    for (let start = 0; start < count; start += IMPORT_SLICE) {
+      const slice: Item[] = [];
+      for (let i = start; i < Math.min(count, start + IMPORT_SLICE); i++) {
+        slice.push(analyseImported(session, current.log, entries[i]));
+      }
+      info.analysed = Math.min(count, start + IMPORT_SLICE);
+      publishImport(false, slice);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (!stillCurrent()) return;
+    }
+    info.done = true;
+    publishStatus();
+  } finally {
+    session?.free();
+    session = null;
+  }
+}
+
+function analyseImported(session: EngineSession, log: ItemLog<RawEntry>, raw: unknown): Item {
+  if (!isRecord(raw)) {
+    return log.add({ kind: "error", method: "", url: "", status: 0, message: "this entry is not an object", notes: [] });
+  }
+  const started = startedAt(raw);
+  try {
+    const report = session.analyze(raw);
+    return log.add({ kind: "report", report, notes: [], ...(started ? { started } : {}) }, raw);
+  } catch (error) {
+    return log.add(rejected(raw as HarEntry, error, []));
+  }
+}
+
+function closeImport(): void {
+  if (!imported) return;
+  imported = null;
+  publishStatus();
+}
+
+function publishImport(reset: boolean, items: Item[]): void {
+  if (!imported) return;
+  send(message({ kind: "import-items", id: imported.info.id, reset, items, status: currentStatus() }));
+}
+
+// ---- cURL and exports --------------------------------------------------------------------------
+
+function logOf(source: Source): ItemLog<RawEntry> | null {
+  return source === "live" ? itemLog : (imported?.log ?? null);
+}
+
+function curlFor(loaded: LoadedEngine | null, source: Source, seq: number): { text: string | null; error: string | null } {
+  if (!loaded) return { text: null, error: "the analysis engine is not loaded" };
+  const raw = logOf(source)?.attachment(seq);
+  if (!raw) return { text: null, error: "this request is no longer kept" };
+  try {
+    return { text: loaded.curl(raw), error: null };
+  } catch (error) {
+    return { text: null, error: browser.errorText(error) };
+  }
+}
+
+function exportFor(loaded: LoadedEngine | null, source: Source, format: ExportFormat): ToPanel {
+  const { filename, mime } = exportFileName(format, source === "import" ? (imported?.info.name ?? null) : null, new Date());
+  const answer = (text: string | null, error: string | null): ToPanel =>
+    message({ kind: "export", source, format, filename, mime, text, error });
+  if (!loaded) return answer(null, "the analysis engine is not loaded");
+  const entries = logOf(source)?.attachments() ?? [];
+  if (entries.length === 0) return answer(null, "there are no analysed requests to export yet");
+  try {
+    switch (format) {
+      case "markdown":
+        return answer(loaded.renderReport(entries, "markdown"), null);
+      case "json":
+        return answer(loaded.renderReport(entries, "json"), null);
+      case "har":
+        return answer(`${JSON.stringify(harDocument(loaded.redactHar({ log: { entries } }), loaded.version), null, 2)}\n`, null);
+    }
+  } catch (error) {
+    return answer(null, browser.errorText(error));
+  }
 }
 
 // ---- capture -----------------------------------------------------------------------------------
@@ -163,6 +332,7 @@ function send(msg: ToPanel): void {
 function currentStatus(): Status {
   status.dropped = itemLog.dropped;
   status.firstSeq = itemLog.firstSeq;
+  status.imported = imported ? { ...imported.info } : null;
   return { ...status };
 }
 
@@ -187,6 +357,7 @@ function onPanelMessage(data: unknown): void {
       // The panel says which log it holds: send only what it lacks, or everything if its copy is
       // of a log that has been cleared since (it trims dropped items itself from status.firstSeq).
       publishSnapshot(msg.session !== itemLog.session, msg.lastSeq);
+      if (imported && msg.importId !== imported.info.id) publishImport(true, imported.log.items.slice());
       break;
     }
     case "explain":
@@ -201,6 +372,20 @@ function onPanelMessage(data: unknown): void {
       status.preserveLog = msg.value;
       writePreserveLog(msg.value);
       publishStatus();
+      break;
+    case "import":
+      void importHar(msg.name, msg.text).catch((error: unknown) => console.error("authlens: import failed:", error));
+      break;
+    case "close-import":
+      closeImport();
+      break;
+    case "curl":
+      void engineReady.then((loaded) =>
+        send(message({ kind: "curl", source: msg.source, seq: msg.seq, ...curlFor(loaded, msg.source, msg.seq) })),
+      );
+      break;
+    case "export":
+      void engineReady.then((loaded) => send(exportFor(loaded, msg.source, msg.format)));
       break;
   }
 }
@@ -237,11 +422,12 @@ function connectPanel(panelWindow: Window, attempt = 0): void {
 }
 
 // ---- settings ----------------------------------------------------------------------------------
-// Extension-origin localStorage needs no permission and is shared by all DevTools windows.
+// sessionStorage: it survives a reload of DevTools but goes when DevTools closes, like everything
+// else authlens holds (nothing is written to disk).
 
 function readPreserveLog(): boolean {
   try {
-    return localStorage.getItem(PRESERVE_KEY) === "true";
+    return sessionStorage.getItem(PRESERVE_KEY) === "true";
   } catch {
     return false;
   }
@@ -249,7 +435,7 @@ function readPreserveLog(): boolean {
 
 function writePreserveLog(value: boolean): void {
   try {
-    localStorage.setItem(PRESERVE_KEY, String(value));
+    sessionStorage.setItem(PRESERVE_KEY, String(value));
   } catch {
     // settings are best effort
   }

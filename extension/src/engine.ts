@@ -1,19 +1,60 @@
 // The only module that imports the wasm-bindgen glue. The build maps the specifier
 // "authlens-wasm" to ./wasm/authlens_wasm.js, a verbatim copy of target/wasm-bindgen/.
 
-import init, { Engine, explain, version } from "authlens-wasm";
+import init, { Engine, analyzeHar, curlCommand, explain, redactHar, renderReport, version } from "authlens-wasm";
 import type { EntryReport } from "./report";
 import { errorText } from "./browser";
 
-/** A loaded engine: one analysis session plus the id documentation. */
-export interface LoadedEngine {
-  readonly version: string;
+/** One analysis session: entries are analysed in order, each with the earlier ones as context. */
+export interface EngineSession {
   /** Analyse one plain HAR entry (with its body filled in). Throws with the engine's message. */
   analyze(entry: object): EntryReport;
-  /** Forget earlier entries (they are the context of later ones). */
+  /** Forget earlier entries. */
   clear(): void;
+  /** Give the engine's memory back; the session is unusable afterwards. */
+  free(): void;
+}
+
+/** A loaded engine: the live session plus the engine's stateless functions. */
+export interface LoadedEngine extends EngineSession {
+  readonly version: string;
+  /** A new, separate session (for an imported HAR file). */
+  newSession(): EngineSession;
   /** The Markdown documentation of a cause or finding id, or null for an unknown id. */
   explain(id: string): string | null;
+  /** A cURL command reproducing the entry, every credential replaced by an environment variable. */
+  curl(entry: object): string;
+  /** A redacted copy of a HAR document. */
+  redactHar(har: object): unknown;
+  /** The entries analysed as one session, rendered as a Markdown or JSON report. */
+  renderReport(entries: object[], format: "markdown" | "json"): string;
+  /** Why the engine cannot read this HAR text (line, column, path), or null when it can. */
+  harError(text: string): string | null;
+}
+
+/** Run an engine call, turning whatever it throws into an Error with the engine's message. */
+function call<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    throw new Error(errorText(error));
+  }
+}
+
+function session(): EngineSession {
+  let engine: Engine | null = new Engine();
+  const live = (): Engine => {
+    if (!engine) throw new Error("this analysis session was closed");
+    return engine;
+  };
+  return {
+    analyze: (entry) => call(() => live().analyzeEntry(entry) as EntryReport),
+    clear: () => live().clear(),
+    free() {
+      engine?.free();
+      engine = null;
+    },
+  };
 }
 
 /** Fetch and instantiate the wasm module at `wasmUrl`. Rejects with a readable message. */
@@ -23,25 +64,27 @@ export async function loadEngine(wasmUrl: string): Promise<LoadedEngine> {
   } catch (error) {
     throw new Error(`could not instantiate ${wasmUrl.split("/").pop() ?? "the module"}: ${errorText(error)}`);
   }
-  const session = new Engine();
-  const engineVersion = version();
+  const main = session();
   return {
-    version: engineVersion,
-    analyze(entry) {
-      try {
-        return session.analyzeEntry(entry) as EntryReport;
-      } catch (error) {
-        throw new Error(errorText(error));
-      }
-    },
-    clear() {
-      session.clear();
-    },
+    ...main,
+    version: version(),
+    newSession: session,
     explain(id) {
       try {
         return explain(id) ?? null;
       } catch {
         return null;
+      }
+    },
+    curl: (entry) => call(() => curlCommand(entry)),
+    redactHar: (har) => call(() => redactHar(har) as unknown),
+    renderReport: (entries, format) => call(() => renderReport(entries, format)),
+    harError(text) {
+      try {
+        analyzeHar(text);
+        return null;
+      } catch (error) {
+        return errorText(error);
       }
     },
   };

@@ -51,6 +51,8 @@ export interface EntryReport {
   method: string;
   url: string;
   status: number;
+  /** Host and path with ids collapsed (`api.midtrans.com/v2/{id}/status`). */
+  endpoint?: string;
   provider: string | null;
   environment: Environment | null;
   causes: Cause[];

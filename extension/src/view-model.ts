@@ -1,8 +1,9 @@
-// Pure logic of the panel: which rows to show, what a row says, counts and selection.
+// Pure logic of the panel: which rows to show, what a row says, counts, selection, keyboard,
+// the virtual list window, the 401-rate table, JWT times and links. No DOM here.
 
 import type { Item } from "./capture";
 import type { Status } from "./messages";
-import type { Severity } from "./report";
+import type { Credential, Severity } from "./report";
 
 /** A 401, or a 403 the engine found an authentication cause for. */
 export function isAuthFailure(item: Item): boolean {
@@ -24,6 +25,8 @@ export function visibleItems(items: readonly Item[], showAll: boolean): Item[] {
 
 export interface Counts {
   total: number;
+  /** Responses with status 401. */
+  unauthorized: number;
   authFailures: number;
   /** Findings of secrets (all severities). */
   exposedKeys: number;
@@ -33,9 +36,10 @@ export interface Counts {
 }
 
 export function countItems(items: readonly Item[]): Counts {
-  const counts: Counts = { total: 0, authFailures: 0, exposedKeys: 0, critical: 0, high: 0, engineErrors: 0 };
+  const counts: Counts = { total: 0, unauthorized: 0, authFailures: 0, exposedKeys: 0, critical: 0, high: 0, engineErrors: 0 };
   for (const item of items) {
     counts.total += 1;
+    if (statusOf(item) === 401) counts.unauthorized += 1;
     if (isAuthFailure(item)) counts.authFailures += 1;
     if (item.kind === "error") {
       counts.engineErrors += 1;
@@ -91,6 +95,10 @@ export interface RowSummary {
   status: number;
   /** "stripe · production", or "" */
   provider: string;
+  /** The provider alone ("stripe"), or "". */
+  providerName: string;
+  /** "production", "sandbox" or "". */
+  environment: string;
   /** Top cause or finding id. */
   id: string;
   /** Its title, severity or the engine's message. */
@@ -110,6 +118,8 @@ export function rowSummary(item: Item): RowSummary {
       url: item.url,
       status: item.status,
       provider: "",
+      providerName: "",
+      environment: "",
       id: "not analysed",
       text: item.message,
       tone: "error",
@@ -118,7 +128,15 @@ export function rowSummary(item: Item): RowSummary {
   }
   const report = item.report;
   const provider = [report.provider, report.environment].filter(Boolean).join(" · ");
-  const base = { method: report.method, path: displayPath(report.url), url: report.url, status: report.status, provider };
+  const base = {
+    method: report.method,
+    path: displayPath(report.url),
+    url: report.url,
+    status: report.status,
+    provider,
+    providerName: report.provider ?? "",
+    environment: report.environment ?? "",
+  };
   const worst = [...(report.findings ?? [])].sort(
     (a, b) => (SEVERITY_RANK[b.severity] ?? 0) - (SEVERITY_RANK[a.severity] ?? 0),
   )[0];
@@ -156,11 +174,14 @@ export type PanelState =
   | { kind: "engine-loading" }
   | { kind: "engine-failed"; message: string }
   | { kind: "empty"; firefoxHint: boolean }
-  | { kind: "nothing-relevant"; total: number }
+  | { kind: "nothing-relevant"; total: number; filtered: boolean }
   | { kind: "rows" };
 
-/** What the list area shows, in priority order. */
-export function panelState(status: Status | null, items: readonly Item[], visibleCount: number): PanelState {
+/**
+ * What the list area shows, in priority order. `filtered` says whether filters beyond the default
+ * "problems" view hide rows (the empty state then offers to clear them).
+ */
+export function panelState(status: Status | null, items: readonly Item[], visibleCount: number, filtered = false): PanelState {
   if (!status) return { kind: "connecting" };
   if (status.engine === "failed") return { kind: "engine-failed", message: status.engineError ?? "unknown error" };
   if (items.length === 0) {
@@ -168,6 +189,507 @@ export function panelState(status: Status | null, items: readonly Item[], visibl
     const firefoxHint = status.browser === "firefox" && status.harEntries === 0 && status.liveEntries === 0;
     return { kind: "empty", firefoxHint };
   }
-  if (visibleCount === 0) return { kind: "nothing-relevant", total: items.length };
+  if (visibleCount === 0) return { kind: "nothing-relevant", total: items.length, filtered };
   return { kind: "rows" };
+}
+
+// ---- text from the page ------------------------------------------------------------------------
+
+/** Longest string put in a list cell; the rest is cut (cells ellipsize anyway). */
+export const CELL_MAX = 1000;
+/** Longest string put in the details pane. */
+export const DETAIL_MAX = 20_000;
+
+// C0/C1 controls (but tab and newline) and the invisible bidi controls that can reorder text.
+const HIDDEN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+
+/**
+ * Text safe to show as text: control and bidi-override characters made visible as `[U+202E]`, and
+ * cut at `max` characters with an ellipsis. With `multiline` false, newlines and tabs become spaces.
+ */
+export function visibleText(value: unknown, max = CELL_MAX, multiline = false): string {
+  let text = typeof value === "string" ? value : value === null || value === undefined ? "" : String(value);
+  if (text.length > max) text = `${text.slice(0, max)}…`;
+  text = text.replace(HIDDEN, (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}]`);
+  return multiline ? text : text.replace(/[\t\n]/g, " ");
+}
+
+// ---- filters -------------------------------------------------------------------------------------
+
+/** The quick status filters above the list (a "show all" toggle of old is the "all" mode). */
+export type Mode = "problems" | "auth" | "findings" | "all";
+
+export const MODES: readonly { id: Mode; label: string; title: string }[] = [
+  { id: "problems", label: "Problems", title: "Authentication failures and exposed secrets" },
+  { id: "auth", label: "401/403", title: "Only responses with status 401 or 403" },
+  { id: "findings", label: "Exposed keys", title: "Only requests that sent a secret" },
+  { id: "all", label: "All", title: "Every request" },
+];
+
+export function isMode(value: unknown): value is Mode {
+  return MODES.some((mode) => mode.id === value);
+}
+
+/** Environment filter values: any, one of the two, or "none" (the engine could not tell). */
+export type EnvironmentFilter = "" | "production" | "sandbox" | "none";
+
+export interface Filter {
+  mode: Mode;
+  /** Words that must all appear (a leading `-` excludes), case-insensitive. */
+  text: string;
+  /** Exact host, or "" for any. */
+  host: string;
+  environment: EnvironmentFilter;
+  /**
+   * An endpoint of the 401-rate table ("" for any): its requests, counted as the table counts
+   * them (successful CORS preflights left out).
+   */
+  endpoint: string;
+}
+
+export function defaultFilter(): Filter {
+  return { mode: "problems", text: "", host: "", environment: "", endpoint: "" };
+}
+
+/** Whether anything besides the default "problems" mode narrows the list. */
+export function isNarrowed(filter: Filter): boolean {
+  return (
+    filter.mode !== "problems" ||
+    filter.text.trim() !== "" ||
+    filter.host !== "" ||
+    filter.environment !== "" ||
+    filter.endpoint !== ""
+  );
+}
+
+function statusOf(item: Item): number {
+  return item.kind === "error" ? item.status : item.report.status;
+}
+
+export function matchesMode(item: Item, mode: Mode): boolean {
+  switch (mode) {
+    case "problems":
+      return matters(item);
+    case "auth": {
+      const status = statusOf(item);
+      return status === 401 || status === 403;
+    }
+    case "findings":
+      return item.kind === "report" && (item.report.findings?.length ?? 0) > 0;
+    case "all":
+      return true;
+  }
+}
+
+const hostCache = new WeakMap<Item, string>();
+
+/** The host of a request ("" when its URL does not parse). */
+export function hostOf(item: Item): string {
+  let host = hostCache.get(item);
+  if (host !== undefined) return host;
+  const url = item.kind === "error" ? item.url : item.report.url;
+  try {
+    host = new URL(url).host;
+  } catch {
+    host = "";
+  }
+  hostCache.set(item, host);
+  return host;
+}
+
+export function environmentOf(item: Item): "production" | "sandbox" | null {
+  return item.kind === "report" ? (item.report.environment ?? null) : null;
+}
+
+const searchCache = new WeakMap<Item, string>();
+
+/** Everything a text filter looks at, lower-cased: request line, provider, causes, findings. */
+export function searchText(item: Item): string {
+  const cached = searchCache.get(item);
+  if (cached !== undefined) return cached;
+  let parts: unknown[];
+  if (item.kind === "error") {
+    parts = [item.method, item.url, item.status, item.message, "not analysed"];
+  } else {
+    const r = item.report;
+    parts = [
+      r.method,
+      r.url,
+      r.status,
+      r.endpoint,
+      r.provider,
+      r.environment,
+      ...(r.causes ?? []).flatMap((c) => [c.id, c.title]),
+      ...(r.findings ?? []).flatMap((f) => [f.id, f.title, f.severity, f.provider]),
+    ];
+  }
+  const text = parts
+    .filter((part) => part !== null && part !== undefined)
+    .map(String)
+    .join("\n")
+    .toLowerCase();
+  searchCache.set(item, text);
+  return text;
+}
+
+export interface Query {
+  include: string[];
+  exclude: string[];
+}
+
+export function parseQuery(text: string): Query {
+  const query: Query = { include: [], exclude: [] };
+  for (const word of text.toLowerCase().split(/\s+/)) {
+    if (word.length > 1 && word.startsWith("-")) query.exclude.push(word.slice(1));
+    else if (word && word !== "-") query.include.push(word);
+  }
+  return query;
+}
+
+export function matchesFilter(item: Item, filter: Filter, query: Query = parseQuery(filter.text)): boolean {
+  if (!matchesMode(item, filter.mode)) return false;
+  if (filter.host && hostOf(item) !== filter.host) return false;
+  if (filter.endpoint && (endpointOf(item) !== filter.endpoint || isSuccessfulPreflight(item))) return false;
+  if (filter.environment) {
+    const env = environmentOf(item);
+    if (filter.environment === "none" ? env !== null : env !== filter.environment) return false;
+  }
+  if (query.include.length || query.exclude.length) {
+    const text = searchText(item);
+    if (!query.include.every((word) => text.includes(word))) return false;
+    if (query.exclude.some((word) => text.includes(word))) return false;
+  }
+  return true;
+}
+
+export function filterItems(items: readonly Item[], filter: Filter): Item[] {
+  const query = parseQuery(filter.text);
+  return items.filter((item) => matchesFilter(item, filter, query));
+}
+
+export interface Option {
+  value: string;
+  count: number;
+}
+
+/** Hosts seen, most requests first (then by name). */
+export function hostOptions(items: readonly Item[]): Option[] {
+  const counts = new Map<string, number>();
+  for (const item of items) {
+    const host = hostOf(item);
+    if (host) counts.set(host, (counts.get(host) ?? 0) + 1);
+  }
+  return [...counts]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}
+
+// ---- keyboard ------------------------------------------------------------------------------------
+
+export type KeyCommand =
+  | { kind: "move"; delta: number }
+  | { kind: "first" }
+  | { kind: "last" }
+  | { kind: "open" }
+  | { kind: "close" }
+  | { kind: "focus-filter" }
+  | { kind: "leave-filter" };
+
+export interface KeyInput {
+  key: string;
+  ctrlKey?: boolean;
+  metaKey?: boolean;
+  altKey?: boolean;
+}
+
+export type KeyPlace = "filter" | "text" | "control" | "list";
+
+/**
+ * What a key does. `where` is the focused area: the filter box, another text field (or the
+ * details pane, which scrolls), a button or link, or the list (anywhere else counts as the list).
+ * `pageRows` is how many rows PageUp/Down move.
+ */
+export function keyCommand(event: KeyInput, where: KeyPlace, pageRows = 10): KeyCommand | null {
+  if (event.ctrlKey || event.metaKey || event.altKey) return null;
+  if (where === "filter") {
+    if (event.key === "Escape" || event.key === "ArrowDown" || event.key === "Enter") return { kind: "leave-filter" };
+    return null;
+  }
+  if (where === "text") return null;
+  if (where === "control") {
+    if (event.key === "/") return { kind: "focus-filter" };
+    if (event.key === "Escape") return { kind: "close" };
+    return null;
+  }
+  switch (event.key) {
+    case "/":
+      return { kind: "focus-filter" };
+    case "ArrowDown":
+      return { kind: "move", delta: 1 };
+    case "ArrowUp":
+      return { kind: "move", delta: -1 };
+    case "PageDown":
+      return { kind: "move", delta: Math.max(1, pageRows) };
+    case "PageUp":
+      return { kind: "move", delta: -Math.max(1, pageRows) };
+    case "Home":
+      return { kind: "first" };
+    case "End":
+      return { kind: "last" };
+    case "Enter":
+      return { kind: "open" };
+    case "Escape":
+      return { kind: "close" };
+    default:
+      return null;
+  }
+}
+
+/** The first or last visible row. */
+export function edgeSelection(visible: readonly Item[], edge: "first" | "last"): number | null {
+  const item = edge === "first" ? visible[0] : visible[visible.length - 1];
+  return item?.seq ?? null;
+}
+
+// ---- virtual list --------------------------------------------------------------------------------
+
+export interface RowWindow {
+  /** First row to render. */
+  start: number;
+  /** One past the last row to render. */
+  end: number;
+}
+
+/** The rows to render for a scroll position: those in view plus `overscan` on each side. */
+export function virtualWindow(scrollTop: number, viewportHeight: number, rowHeight: number, count: number, overscan = 8): RowWindow {
+  if (count <= 0 || rowHeight <= 0) return { start: 0, end: 0 };
+  const inView = Math.ceil(Math.max(0, viewportHeight) / rowHeight) + 1;
+  // A scroll position past the end (the list just shrank) shows the last screenful.
+  const first = Math.min(Math.floor(Math.max(0, scrollTop) / rowHeight), Math.max(0, count - inView));
+  const start = Math.max(0, first - overscan);
+  const end = Math.min(count, first + inView + overscan);
+  return { start, end: Math.max(start + 1, end) };
+}
+
+/** The scroll position that brings row `index` into view, moving as little as possible. */
+export function scrollToRow(index: number, scrollTop: number, viewportHeight: number, rowHeight: number): number {
+  const top = index * rowHeight;
+  const bottom = top + rowHeight;
+  if (top < scrollTop) return top;
+  if (bottom > scrollTop + viewportHeight) return Math.max(0, bottom - viewportHeight);
+  return scrollTop;
+}
+
+// ---- 401 rate by endpoint and environment --------------------------------------------------------
+
+export interface RateRow {
+  /** Host and path with ids collapsed, as the engine gives it. */
+  endpoint: string;
+  environment: "production" | "sandbox" | null;
+  requests: number;
+  unauthorized: number;
+  forbidden: number;
+  /** unauthorized / requests, 0..1. */
+  rate: number;
+}
+
+/** The endpoint an item counts under (the engine's template; host + path for rejected entries). */
+export function endpointOf(item: Item): string {
+  if (item.kind === "report" && item.report.endpoint) return item.report.endpoint;
+  const url = item.kind === "error" ? item.url : item.report.url;
+  try {
+    const parsed = new URL(url);
+    return parsed.host + parsed.pathname;
+  } catch {
+    return url.split(/[?#]/)[0] ?? "";
+  }
+}
+
+/** A CORS preflight that passed: the browser's request, not the app's. */
+export function isSuccessfulPreflight(item: Item): boolean {
+  const method = item.kind === "error" ? item.method : item.report.method;
+  const status = statusOf(item);
+  return method.toUpperCase() === "OPTIONS" && status > 0 && status < 400;
+}
+
+/**
+ * Requests, 401s and 403s per endpoint and environment, most 401s first (then most 403s, most
+ * requests, name). Successful CORS preflights are left out: they are the browser's, not the app's.
+ */
+export function rateTable(items: readonly Item[]): RateRow[] {
+  const rows = new Map<string, RateRow>();
+  for (const item of items) {
+    if (isSuccessfulPreflight(item)) continue;
+    const status = statusOf(item);
+    const endpoint = endpointOf(item);
+    const environment = environmentOf(item);
+    const key = `${environment ?? ""} ${endpoint}`;
+    let row = rows.get(key);
+    if (!row) {
+      row = { endpoint, environment, requests: 0, unauthorized: 0, forbidden: 0, rate: 0 };
+      rows.set(key, row);
+    }
+    row.requests += 1;
+    if (status === 401) row.unauthorized += 1;
+    if (status === 403) row.forbidden += 1;
+  }
+  const list = [...rows.values()];
+  for (const row of list) row.rate = row.requests ? row.unauthorized / row.requests : 0;
+  return list.sort(
+    (a, b) =>
+      b.unauthorized - a.unauthorized ||
+      b.forbidden - a.forbidden ||
+      b.requests - a.requests ||
+      a.endpoint.localeCompare(b.endpoint) ||
+      String(a.environment).localeCompare(String(b.environment)),
+  );
+}
+
+/** A rate as a percentage: whole numbers, one decimal below 10 %. */
+export function formatRate(rate: number): string {
+  if (!Number.isFinite(rate) || rate <= 0) return "0%";
+  const pct = rate * 100;
+  if (pct >= 10 || Number.isInteger(pct)) return `${Math.round(pct)}%`;
+  return `${pct.toFixed(1).replace(/\.0$/, "")}%`;
+}
+
+// ---- times ---------------------------------------------------------------------------------------
+
+/** A duration in words, two units at most: "45 s", "12 min", "3 h 2 min", "2 d 4 h". */
+export function formatDuration(ms: number): string {
+  const s = Math.round(Math.abs(ms) / 1000);
+  if (s < 60) return `${s} s`;
+  const min = Math.floor(s / 60);
+  if (min < 60) return `${min} min`;
+  const h = Math.floor(min / 60);
+  if (h < 48) return min % 60 ? `${h} h ${min % 60} min` : `${h} h`;
+  const d = Math.floor(h / 24);
+  if (d < 365) return h % 24 ? `${d} d ${h % 24} h` : `${d} d`;
+  const y = Math.floor(d / 365);
+  return `${y} y`;
+}
+
+/** "2026-10-14 06:28:00 UTC". */
+export function formatUtc(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 19).replace("T", " ")} UTC`;
+}
+
+export type Claim = "exp" | "iat" | "nbf";
+
+export interface ClaimTime {
+  absolute: string;
+  /** Relative to the reference time, e.g. "expired 3 h ago". */
+  relative: string;
+  /** "bad" for an expired or not-yet-valid token at the reference time. */
+  tone: "bad" | "ok" | "neutral";
+}
+
+/**
+ * A JWT time claim read relative to `reference` (the request time, in ms): "expired 3 h ago",
+ * "expires in 55 min", "issued 4 h ago", "valid since 4 h ago", "not valid for another 5 min".
+ */
+export function claimTime(claim: Claim, iso: string | null | undefined, reference: number): ClaimTime | null {
+  if (!iso) return null;
+  const at = Date.parse(iso);
+  if (!Number.isFinite(at)) return null;
+  const absolute = formatUtc(at);
+  const delta = at - reference;
+  const span = formatDuration(delta);
+  const past = delta <= 0;
+  switch (claim) {
+    case "exp":
+      return past ? { absolute, relative: `expired ${span} ago`, tone: "bad" } : { absolute, relative: `expires in ${span}`, tone: "ok" };
+    case "iat":
+      return past
+        ? { absolute, relative: `issued ${span} ago`, tone: "neutral" }
+        : { absolute, relative: `issued ${span} in the future (clock skew?)`, tone: "bad" };
+    case "nbf":
+      return past
+        ? { absolute, relative: `valid since ${span} ago`, tone: "neutral" }
+        : { absolute, relative: `not valid for another ${span}`, tone: "bad" };
+  }
+}
+
+/** The reference time for an item: when its request started, or null when unknown. */
+export function requestTime(item: Item): number | null {
+  const at = item.started ? Date.parse(item.started) : Number.NaN;
+  return Number.isFinite(at) ? at : null;
+}
+
+// ---- links ---------------------------------------------------------------------------------------
+
+export interface TextPart {
+  text: string;
+  /** Set when the part is a web link that may be opened. */
+  href?: string;
+}
+
+/** The URL as a link target when it is an absolute http(s) URL, else null. */
+export function safeHref(candidate: string): string | null {
+  try {
+    const url = new URL(candidate);
+    return url.protocol === "https:" || url.protocol === "http:" ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'`]+/gi;
+
+/**
+ * Split engine text into plain parts and http(s) links. Trailing punctuation stays text, and so
+ * does a closing bracket without its opening one. Nothing else (no `javascript:`) becomes a link.
+ */
+export function linkParts(text: string): TextPart[] {
+  const parts: TextPart[] = [];
+  let last = 0;
+  for (const match of text.matchAll(URL_IN_TEXT)) {
+    let candidate = match[0];
+    const start = match.index ?? 0;
+    for (;;) {
+      const tail = candidate.slice(-1);
+      if (/[.,;:!?'"]/.test(tail)) candidate = candidate.slice(0, -1);
+      else if (tail === ")" && count(candidate, "(") < count(candidate, ")")) candidate = candidate.slice(0, -1);
+      else if (tail === "]" && count(candidate, "[") < count(candidate, "]")) candidate = candidate.slice(0, -1);
+      else break;
+    }
+    const href = safeHref(candidate);
+    if (!href) continue;
+    if (start > last) parts.push({ text: text.slice(last, start) });
+    parts.push({ text: candidate, href });
+    last = start + candidate.length;
+  }
+  if (last < text.length) parts.push({ text: text.slice(last) });
+  return parts;
+}
+
+function count(text: string, char: string): number {
+  return text.split(char).length - 1;
+}
+
+// ---- credentials ---------------------------------------------------------------------------------
+
+/** What a credential is, in a few words: "server key", "publishable key", "access token (JWT)". */
+export function credentialType(credential: Credential): string {
+  const description = (credential.description ?? "").toLowerCase();
+  switch (credential.kind) {
+    case "secret":
+      if (description.includes("server key")) return "server key";
+      if (description.includes("client secret")) return "client secret";
+      return "secret key";
+    case "publishable":
+      if (description.includes("client key")) return "client key";
+      return "publishable key";
+    case "token":
+      return credential.jwt ? "access token (JWT)" : "access token";
+    default:
+      return credential.jwt ? "JWT" : "credential";
+  }
+}
+
+/** Whether a credential of this kind may be sent from a page ("secret" never may). */
+export function credentialTone(credential: Credential): "bad" | "ok" | "neutral" {
+  if (credential.kind === "secret") return "bad";
+  if (credential.kind === "publishable") return "ok";
+  return "neutral";
 }

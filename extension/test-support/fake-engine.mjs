@@ -27,6 +27,9 @@ export class Engine {
     state.cleared += 1;
     this.count = 0;
   }
+  free() {
+    state.freed = (state.freed ?? 0) + 1;
+  }
   get length() {
     return this.count;
   }
@@ -38,4 +41,24 @@ export function explain(id) {
 
 export function version() {
   return "0.0.0-fake";
+}
+
+export function curlCommand(entry) {
+  state.curls = (state.curls ?? 0) + 1;
+  return `# set first: export API_TOKEN=…\ncurl -i "${entry.request?.url ?? ""}" -H "Authorization: Bearer \${API_TOKEN}"`;
+}
+
+export function redactHar(har) {
+  return { log: { entries: har.log.entries.map((e) => ({ ...e, request: { ...e.request, headers: [] } })) } };
+}
+
+export function renderReport(entries, format) {
+  if (format === "markdown") return `# authlens report\n\n${entries.length} requests\n`;
+  if (format === "json") return JSON.stringify({ tool: "authlens", entries: entries.map((e, index) => ({ index, url: e.request?.url })) });
+  throw new Error(`authlens: unknown report format \`${format}\``);
+}
+
+export function analyzeHar(text) {
+  JSON.parse(text); // throws like the engine would (message differs)
+  throw new Error("authlens: the HAR has no log.entries");
 }

@@ -148,3 +148,61 @@ test("ItemLog.clear empties, resets drops, and starts a new session", () => {
   const next = log.add({ kind: "error", method: "GET", url: "c", status: 0, message: "m", notes: [] });
   assert.equal(next.seq, 2, "sequence numbers keep growing across clears");
 });
+
+const item = (status) => ({ kind: "error", method: "GET", url: "u", status, message: "m", notes: [] });
+
+test("ItemLog keeps attachments with their items and drops them together", () => {
+  const log = new capture.ItemLog(2);
+  const a = log.add(item(401), { raw: "a" });
+  log.add(item(200));
+  const c = log.add(item(403), { raw: "c" });
+  assert.equal(log.attachment(a.seq), undefined, "dropped with its item");
+  assert.deepEqual(log.attachment(c.seq), { raw: "c" });
+  assert.equal(log.attachment(c.seq + 1), undefined);
+  assert.deepEqual(log.attachments(), [{ raw: "c" }], "items without one are skipped");
+});
+
+test("ItemLog drops the oldest items when their weights pass the budget, never the newest", () => {
+  const log = new capture.ItemLog(100, 1000);
+  for (let i = 0; i < 4; i++) log.add(item(401), { i }, 300);
+  assert.equal(log.items.length, 3);
+  assert.equal(log.weight, 900);
+  assert.equal(log.dropped, 1);
+  log.add(item(401), { i: 4 }, 5000);
+  assert.equal(log.items.length, 1, "one huge entry pushes everything else out");
+  assert.deepEqual(log.attachments(), [{ i: 4 }]);
+  assert.equal(log.weight, 5000);
+  assert.equal(log.dropped, 4);
+  log.clear();
+  assert.equal(log.weight, 0);
+  assert.deepEqual(log.attachments(), []);
+});
+
+test("prepareEntry weighs the entry by its bodies; startedAt reads a usable request time", () => {
+  const prepared = capture.prepareEntry(
+    { request: { url: "https://x/", postData: { text: "p".repeat(100) } }, response: { content: {} } },
+    { text: "b".repeat(5000), encoding: null },
+  );
+  assert.equal(prepared.size, 1024 + "https://x/".length + 100 + 5000);
+  assert.equal(capture.startedAt({ startedDateTime: "2026-10-14T09:30:00.000+00:00" }), "2026-10-14T09:30:00.000+00:00");
+  assert.equal(capture.startedAt({ startedDateTime: "yesterday" }), undefined);
+  assert.equal(capture.startedAt({ startedDateTime: 5 }), undefined);
+  assert.equal(capture.startedAt({}), undefined);
+});
+
+test("exportFileName: from the imported file's name (made safe) or a local timestamp", () => {
+  const now = new Date(2026, 10, 23, 9, 5, 7);
+  assert.deepEqual(capture.exportFileName("markdown", null, now), { filename: "authlens-20261123-090507-report.md", mime: "text/markdown" });
+  assert.deepEqual(capture.exportFileName("json", null, now), { filename: "authlens-20261123-090507-report.json", mime: "application/json" });
+  assert.equal(capture.exportFileName("har", "ticket-4711 checkout fails.har", now).filename, "ticket-4711_checkout_fails-redacted.har");
+  assert.equal(capture.exportFileName("har", "../../etc/passwd", now).filename, "etc_passwd-redacted.har");
+  assert.equal(capture.exportFileName("markdown", "<img src=x>\u202Egnp.har", now).filename, "img_src_x_gnp-report.md");
+  assert.equal(capture.exportFileName("json", "...", now).filename, "authlens-20261123-090507-report.json", "nothing usable left: the timestamp");
+});
+
+test("harDocument wraps the redacted entries in a HAR 1.2 log", () => {
+  assert.deepEqual(capture.harDocument({ log: { entries: [{ a: 1 }] } }, "0.1.0"), {
+    log: { version: "1.2", creator: { name: "authlens", version: "0.1.0", comment: "credentials redacted by authlens" }, entries: [{ a: 1 }] },
+  });
+  assert.deepEqual(capture.harDocument(null, "0.1.0").log.entries, []);
+});

@@ -236,3 +236,99 @@ test("an engine that fails to load is reported in words (panel) and as engine_er
   assert.equal(posts[0].msg.kind, "engine_error");
   assert.match(posts[0].msg.message, /expected magic word/);
 });
+
+test("cURL and exports are built in the devtools page from the entries it keeps", async () => {
+  const { api, listeners } = fakeDevtools({ promises: false, har: [] });
+  globalThis.chrome = api;
+  await loadTs("devtools.ts", { engine: ENGINE });
+  await until(() => listeners.finished.length === 1 && listeners.shown.length === 1, "listeners and panel");
+  const panel = fakePanel();
+  listeners.shown[0](panel.win);
+  listeners.finished[0](entry("POST", "http://127.0.0.1:4321/pay?x=1", 401, '{"error":"no"}').entry);
+  listeners.finished[0](entry("GET", "http://127.0.0.1:4321/reject-me", 401, "{}").entry);
+  await until(() => panelItems(panel.received).length === 2, "two items");
+  const [ok, bad] = panelItems(panel.received);
+  assert.match(ok.started, /^2026-11-23T10:00:00\.\d{3}Z$/, "the request time travels with the item");
+
+  panel.send({ kind: "curl", source: "live", seq: ok.seq });
+  panel.send({ kind: "curl", source: "live", seq: bad.seq });
+  panel.send({ kind: "curl", source: "import", seq: 0 });
+  await until(() => panel.received.filter((m) => m.kind === "curl").length === 3, "three cURL answers");
+  const curls = panel.received.filter((m) => m.kind === "curl");
+  assert.match(curls[0].text, /^# set first: export API_TOKEN=…\ncurl -i "http:\/\/127\.0\.0\.1:4321\/pay\?x=1"/);
+  assert.equal(curls[0].error, null);
+  assert.deepEqual([curls[1].text, curls[1].error], [null, "this request is no longer kept"], "a rejected entry is not kept");
+  assert.deepEqual([curls[2].text, curls[2].error], [null, "this request is no longer kept"], "no import yet");
+
+  for (const format of ["markdown", "json", "har"]) panel.send({ kind: "export", source: "live", format });
+  await until(() => panel.received.filter((m) => m.kind === "export").length === 3, "three exports");
+  const [md, json, har] = panel.received.filter((m) => m.kind === "export");
+  assert.equal(md.text, "# authlens report\n\n1 requests\n");
+  assert.match(md.filename, /^authlens-\d{8}-\d{6}-report\.md$/);
+  assert.equal(md.mime, "text/markdown");
+  assert.deepEqual(JSON.parse(json.text).entries.map((e) => e.url), ["http://127.0.0.1:4321/pay?x=1"]);
+  const doc = JSON.parse(har.text);
+  assert.equal(doc.log.version, "1.2");
+  assert.deepEqual(doc.log.creator, { name: "authlens", version: "0.0.0-fake", comment: "credentials redacted by authlens" });
+  assert.deepEqual(doc.log.entries[0].request.headers, [], "the engine's redacted copy is what is exported");
+  assert.equal(har.text.includes("raw-secret-value"), false);
+  assert.match(har.filename, /-redacted\.har$/);
+});
+
+test("an imported HAR is analysed in a session of its own and streamed to the panel", async () => {
+  const { api, listeners } = fakeDevtools({ promises: false, har: [] });
+  globalThis.chrome = api;
+  await loadTs("devtools.ts", { engine: ENGINE });
+  await until(() => listeners.shown.length === 1, "panel creation");
+  const panel = fakePanel();
+  listeners.shown[0](panel.win);
+  await until(() => panel.received.some((m) => m.status?.engine === "ready"), "a ready engine");
+
+  const entries = Array.from({ length: 450 }, (_, i) => ({
+    startedDateTime: "2026-10-14T09:30:00.000Z",
+    request: { method: "GET", url: `https://api.example.test/v1/${i}`, headers: [{ name: "Authorization", value: "Bearer raw-secret-value" }] },
+    response: { status: i % 2 ? 401 : 200, headers: [], content: { text: "{}" } },
+  }));
+  entries.splice(3, 0, "not an entry");
+  panel.send({ kind: "import", name: "ticket 42.har", text: JSON.stringify({ log: { entries } }) });
+  await until(() => panel.received.some((m) => m.status?.imported?.done), "the import to finish", 5000);
+
+  const chunks = panel.received.filter((m) => m.kind === "import-items");
+  assert.equal(chunks[0].reset, true, "an import starts with a reset");
+  assert.ok(chunks.length >= 4, `streamed in slices (${chunks.length} messages)`);
+  const items = chunks.flatMap((m) => m.items);
+  assert.equal(items.length, 451);
+  assert.equal(items[3].kind, "error");
+  assert.equal(items[3].message, "this entry is not an object");
+  assert.equal(items[4].report.url, "https://api.example.test/v1/3");
+  assert.equal(items[0].started, "2026-10-14T09:30:00.000Z");
+  const info = panel.received.at(-1).status.imported;
+  assert.deepEqual({ ...info, id: "x" }, { id: "x", name: "ticket 42.har", entries: 451, analysed: 451, done: true, leftOut: 0, error: null });
+  assert.equal(globalThis.__fakeEngine.freed, 1, "the import's engine session is freed");
+  assert.equal(JSON.stringify(items).includes("raw-secret-value"), false);
+
+  panel.send({ kind: "curl", source: "import", seq: items[4].seq });
+  panel.send({ kind: "export", source: "import", format: "markdown" });
+  await until(() => panel.received.some((m) => m.kind === "export"), "an export of the import");
+  const curl = panel.received.find((m) => m.kind === "curl");
+  assert.match(curl.text, /api\.example\.test\/v1\/3/);
+  const md = panel.received.find((m) => m.kind === "export");
+  assert.equal(md.filename, "ticket_42-report.md");
+  assert.equal(md.text, "# authlens report\n\n450 requests\n");
+
+  // A reconnecting panel that lacks the import gets it again.
+  panel.send({ kind: "ready", session: null, lastSeq: -1, importId: null });
+  await until(() => panel.received.filter((m) => m.kind === "import-items" && m.reset).length === 2, "the import again");
+  assert.equal(panel.received.filter((m) => m.kind === "import-items").at(-1).items.length, 451);
+
+  panel.send({ kind: "close-import" });
+  await until(() => panel.received.at(-1).kind === "status" && panel.received.at(-1).status.imported === null, "the import closed");
+
+  // A file that is not a HAR says why, in the engine's words when it has them.
+  panel.send({ kind: "import", name: "notes.txt", text: "this is not json" });
+  await until(() => panel.received.at(-1).status?.imported?.error, "an import error");
+  assert.match(panel.received.at(-1).status.imported.error, /JSON/);
+  panel.send({ kind: "import", name: "empty.json", text: "{}" });
+  await until(() => panel.received.at(-1).status?.imported?.name === "empty.json" && panel.received.at(-1).status.imported.error, "a second import error");
+  assert.equal(panel.received.at(-1).status.imported.error, "authlens: the HAR has no log.entries");
+});

@@ -47,7 +47,7 @@ test("isAuthFailure: 401, or 403 with a cause", () => {
 test("countItems and countsText", () => {
   const high = report(200, { findings: [finding("a", "high"), finding("b", "low")] });
   const counts = vm.countItems([...all, high]);
-  assert.deepEqual(counts, { total: 9, authFailures: 3, exposedKeys: 3, critical: 1, high: 1, engineErrors: 2 });
+  assert.deepEqual(counts, { total: 9, unauthorized: 2, authFailures: 3, exposedKeys: 3, critical: 1, high: 1, engineErrors: 2 });
   assert.equal(vm.countsText(counts), "3 auth failures · 3 exposed keys (1 critical, 1 high) · 2 entries not analysed");
   assert.equal(vm.countsText(vm.countItems([plain401])), "1 auth failure · 0 exposed keys");
 });
@@ -118,7 +118,7 @@ test("trimItems follows the devtools page's firstSeq", () => {
 
 const status = (over = {}) => ({
   browser: "chrome", theme: "light", engine: "ready", engineError: null, engineVersion: "1", preserveLog: false,
-  harEntries: 0, liveEntries: 0, dropped: 0, firstSeq: 0, ...over,
+  harEntries: 0, liveEntries: 0, dropped: 0, firstSeq: 0, imported: null, ...over,
 });
 
 test("panelState: connecting, loading, failed, empty, Firefox hint, nothing relevant, rows", () => {
@@ -132,6 +132,222 @@ test("panelState: connecting, loading, failed, empty, Firefox hint, nothing rele
   assert.deepEqual(vm.panelState(status({ browser: "firefox" }), [], 0), { kind: "empty", firefoxHint: true });
   assert.deepEqual(vm.panelState(status({ browser: "firefox", harEntries: null }), [], 0), { kind: "empty", firefoxHint: false });
   assert.deepEqual(vm.panelState(status({ browser: "firefox", liveEntries: 1 }), [], 0), { kind: "empty", firefoxHint: false });
-  assert.deepEqual(vm.panelState(status(), [ok200], 0), { kind: "nothing-relevant", total: 1 });
+  assert.deepEqual(vm.panelState(status(), [ok200], 0), { kind: "nothing-relevant", total: 1, filtered: false });
+  assert.deepEqual(vm.panelState(status(), [ok200], 0, true), { kind: "nothing-relevant", total: 1, filtered: true });
   assert.deepEqual(vm.panelState(status(), [plain401], 1), { kind: "rows" });
+});
+
+// ---- filters -------------------------------------------------------------------------------------
+
+const at = (url, status, over = {}) => report(status, { url, ...over });
+const mtProd = at("https://app.midtrans.com/snap/v1/transactions", 401, {
+  provider: "midtrans", environment: "production",
+  causes: [cause("environment_mismatch")], findings: [finding("secret_key_exposed", "high")],
+});
+mtProd.report.endpoint = "app.midtrans.com/snap/v1/transactions";
+const mtSandbox = at("https://api.sandbox.midtrans.com/v2/order-1/status", 401, { provider: "midtrans", environment: "sandbox" });
+mtSandbox.report.endpoint = "api.sandbox.midtrans.com/v2/{id}/status";
+const mtSandbox2 = at("https://api.sandbox.midtrans.com/v2/order-2/status", 200, { provider: "midtrans", environment: "sandbox" });
+mtSandbox2.report.endpoint = "api.sandbox.midtrans.com/v2/{id}/status";
+const preflight = { ...at("https://app.midtrans.com/snap/v1/transactions", 204, { provider: "midtrans", environment: "production" }) };
+preflight.report = { ...preflight.report, method: "OPTIONS", endpoint: "app.midtrans.com/snap/v1/transactions" };
+const forbidden = at("https://api.github.com/repos/o/r", 403);
+const healthy = at("https://shop.example/", 200);
+const session = [mtProd, mtSandbox, mtSandbox2, preflight, forbidden, healthy, rejected401];
+const f = (over) => ({ ...vm.defaultFilter(), ...over });
+
+test("matchesMode: problems, 401/403, exposed keys, all", () => {
+  const pick = (mode) => session.filter((i) => vm.matchesMode(i, mode));
+  assert.deepEqual(pick("problems"), [mtProd, mtSandbox, rejected401]);
+  assert.deepEqual(pick("auth"), [mtProd, mtSandbox, forbidden, rejected401]);
+  assert.deepEqual(pick("findings"), [mtProd]);
+  assert.deepEqual(pick("all"), session);
+  assert.ok(vm.MODES.every((m) => vm.isMode(m.id)));
+  assert.equal(vm.isMode("everything"), false);
+});
+
+test("filterItems: words (all must match, -word excludes), host, environment, endpoint", () => {
+  assert.deepEqual(vm.filterItems(session, f({ mode: "all", text: "midtrans 401" })), [mtProd, mtSandbox]);
+  assert.deepEqual(vm.filterItems(session, f({ mode: "all", text: "MIDTRANS -sandbox" })), [mtProd, preflight]);
+  assert.deepEqual(vm.filterItems(session, f({ mode: "all", text: "environment_mismatch" })), [mtProd], "cause ids are searched");
+  assert.deepEqual(vm.filterItems(session, f({ mode: "all", text: "{id}/status" })), [mtSandbox, mtSandbox2], "endpoints are searched");
+  assert.deepEqual(vm.filterItems(session, f({ mode: "all", text: "not analysed" })), [rejected401]);
+  assert.deepEqual(vm.filterItems(session, f({ mode: "all", host: "api.sandbox.midtrans.com" })), [mtSandbox, mtSandbox2]);
+  assert.deepEqual(vm.filterItems(session, f({ mode: "all", environment: "production" })), [mtProd, preflight]);
+  assert.deepEqual(vm.filterItems(session, f({ mode: "all", environment: "none" })), [forbidden, healthy, rejected401]);
+  assert.deepEqual(vm.filterItems(session, f({ mode: "all", endpoint: "app.midtrans.com/snap/v1/transactions" })), [mtProd],
+    "an endpoint lists what the rate table counts: no successful preflight");
+  assert.deepEqual(vm.filterItems(session, f({ text: "-" })), [mtProd, mtSandbox, rejected401], "a lone dash is no word");
+  assert.equal(vm.isNarrowed(vm.defaultFilter()), false);
+  assert.equal(vm.isNarrowed(f({ text: " x " })), true);
+  assert.equal(vm.isNarrowed(f({ mode: "all" })), true);
+  assert.deepEqual(vm.parseQuery("  A -b  - c "), { include: ["a", "c"], exclude: ["b"] });
+});
+
+test("hostOptions: most requests first, then by name", () => {
+  assert.deepEqual(vm.hostOptions(session), [
+    { value: "api.sandbox.midtrans.com", count: 2 },
+    { value: "app.midtrans.com", count: 2 },
+    { value: "api.github.com", count: 1 },
+    { value: "shop.example", count: 1 },
+    { value: "x", count: 1 },
+  ]);
+});
+
+// ---- keyboard ------------------------------------------------------------------------------------
+
+test("keyCommand: list keys, the filter box, text fields and buttons", () => {
+  const k = (key, where = "list", extra = {}) => vm.keyCommand({ key, ...extra }, where, 12);
+  assert.deepEqual(k("ArrowDown"), { kind: "move", delta: 1 });
+  assert.deepEqual(k("ArrowUp"), { kind: "move", delta: -1 });
+  assert.deepEqual(k("PageDown"), { kind: "move", delta: 12 });
+  assert.deepEqual(k("PageUp"), { kind: "move", delta: -12 });
+  assert.deepEqual(k("Home"), { kind: "first" });
+  assert.deepEqual(k("End"), { kind: "last" });
+  assert.deepEqual(k("Enter"), { kind: "open" });
+  assert.deepEqual(k("Escape"), { kind: "close" });
+  assert.deepEqual(k("/"), { kind: "focus-filter" });
+  assert.equal(k("a"), null);
+  assert.equal(k("ArrowDown", "list", { ctrlKey: true }), null, "modified keys belong to DevTools");
+  assert.deepEqual(k("Escape", "filter"), { kind: "leave-filter" });
+  assert.deepEqual(k("ArrowDown", "filter"), { kind: "leave-filter" });
+  assert.equal(k("/", "filter"), null, "typing a slash in the filter is text");
+  assert.equal(k("ArrowDown", "text"), null);
+  assert.equal(k("/", "text"), null);
+  assert.deepEqual(k("/", "control"), { kind: "focus-filter" });
+  assert.equal(k("Enter", "control"), null, "Enter on a button presses it");
+  assert.deepEqual(k("Escape", "control"), { kind: "close" });
+  assert.deepEqual(vm.keyCommand({ key: "PageDown" }, "list", 0), { kind: "move", delta: 1 });
+});
+
+test("moveSelection by pages stops at the ends; edgeSelection", () => {
+  const rows = [plain401, caused403, leaked200, caused200];
+  assert.equal(vm.moveSelection(rows, plain401.seq, 10), caused200.seq);
+  assert.equal(vm.moveSelection(rows, caused200.seq, -10), plain401.seq);
+  assert.equal(vm.edgeSelection(rows, "first"), plain401.seq);
+  assert.equal(vm.edgeSelection(rows, "last"), caused200.seq);
+  assert.equal(vm.edgeSelection([], "last"), null);
+});
+
+// ---- virtual list --------------------------------------------------------------------------------
+
+test("virtualWindow renders the rows in view plus overscan, within bounds", () => {
+  assert.deepEqual(vm.virtualWindow(0, 210, 21, 10_000, 8), { start: 0, end: 19 });
+  assert.deepEqual(vm.virtualWindow(21 * 5000, 210, 21, 10_000, 8), { start: 4992, end: 5019 });
+  assert.deepEqual(vm.virtualWindow(21 * 9995, 210, 21, 10_000, 8), { start: 9981, end: 10_000 });
+  assert.deepEqual(vm.virtualWindow(999_999, 210, 21, 3, 8), { start: 0, end: 3 }, "scrolled past a shrunk list");
+  assert.deepEqual(vm.virtualWindow(0, 210, 21, 0), { start: 0, end: 0 });
+  assert.deepEqual(vm.virtualWindow(-50, 0, 21, 5, 0), { start: 0, end: 1 });
+});
+
+test("scrollToRow moves as little as needed", () => {
+  assert.equal(vm.scrollToRow(0, 100, 210, 21), 0, "above: scroll up to it");
+  assert.equal(vm.scrollToRow(10, 0, 210, 21), 21, "below: just enough to show its bottom");
+  assert.equal(vm.scrollToRow(5, 0, 210, 21), 0, "in view: stay");
+  assert.equal(vm.scrollToRow(9999, 0, 210, 21), 9999 * 21 + 21 - 210);
+});
+
+// ---- 401 rate ------------------------------------------------------------------------------------
+
+test("rateTable: per endpoint and environment, 401s first, preflights that passed not counted", () => {
+  const rows = vm.rateTable(session);
+  assert.deepEqual(rows.map((r) => [r.endpoint, r.environment, r.requests, r.unauthorized, r.forbidden, vm.formatRate(r.rate)]), [
+    ["api.sandbox.midtrans.com/v2/{id}/status", "sandbox", 2, 1, 0, "50%"],
+    ["app.midtrans.com/snap/v1/transactions", "production", 1, 1, 0, "100%"],
+    ["x/y", null, 1, 1, 0, "100%"],
+    ["api.github.com/repos/o/r", null, 1, 0, 1, "0%"],
+    ["shop.example/", null, 1, 0, 0, "0%"],
+  ]);
+  const prodAndSandbox = [mtProd, { ...mtProd, seq: 999, report: { ...mtProd.report, environment: "sandbox" } }];
+  assert.equal(vm.rateTable(prodAndSandbox).length, 2, "one row per environment");
+  const rejectedPreflight = { ...preflight, report: { ...preflight.report, status: 401 } };
+  assert.equal(vm.rateTable([rejectedPreflight])[0].unauthorized, 1, "a preflight that got 401 counts");
+  assert.equal(vm.endpointOf(rejected401), "x/y");
+});
+
+test("formatRate", () => {
+  assert.equal(vm.formatRate(0), "0%");
+  assert.equal(vm.formatRate(1), "100%");
+  assert.equal(vm.formatRate(1 / 3), "33%");
+  assert.equal(vm.formatRate(0.025), "2.5%");
+  assert.equal(vm.formatRate(0.05), "5%");
+  assert.equal(vm.formatRate(Number.NaN), "0%");
+});
+
+// ---- times ---------------------------------------------------------------------------------------
+
+test("formatDuration: two units at most", () => {
+  assert.equal(vm.formatDuration(0), "0 s");
+  assert.equal(vm.formatDuration(45_400), "45 s");
+  assert.equal(vm.formatDuration(-12 * 60_000), "12 min");
+  assert.equal(vm.formatDuration(3 * 3_600_000), "3 h");
+  assert.equal(vm.formatDuration(3 * 3_600_000 + 2 * 60_000 + 5000), "3 h 2 min");
+  assert.equal(vm.formatDuration(52 * 3_600_000), "2 d 4 h");
+  assert.equal(vm.formatDuration(400 * 86_400_000), "1 y");
+});
+
+test("claimTime reads JWT times relative to the request", () => {
+  const request = Date.parse("2026-10-14T09:30:00Z");
+  assert.deepEqual(vm.claimTime("exp", "2026-10-14T06:28:00Z", request), {
+    absolute: "2026-10-14 06:28:00 UTC", relative: "expired 3 h 2 min ago", tone: "bad",
+  });
+  assert.equal(vm.claimTime("exp", "2026-10-14T10:25:00Z", request).relative, "expires in 55 min");
+  assert.equal(vm.claimTime("iat", "2026-10-14T05:30:00Z", request).relative, "issued 4 h ago");
+  assert.equal(vm.claimTime("iat", "2026-10-14T09:31:00Z", request).tone, "bad");
+  assert.equal(vm.claimTime("nbf", "2026-10-14T09:35:00Z", request).relative, "not valid for another 5 min");
+  assert.equal(vm.claimTime("nbf", "2026-10-14T09:00:00Z", request).relative, "valid since 30 min ago");
+  assert.equal(vm.claimTime("exp", null, request), null);
+  assert.equal(vm.claimTime("exp", "soon", request), null);
+  assert.equal(vm.requestTime({ ...plain401, started: "2026-10-14T09:30:00.000Z" }), request);
+  assert.equal(vm.requestTime(plain401), null);
+});
+
+// ---- links and text --------------------------------------------------------------------------------
+
+test("linkParts: http(s) URLs become links, trailing punctuation stays text, nothing else links", () => {
+  assert.deepEqual(vm.linkParts("see https://docs.midtrans.com/reference/authorization."), [
+    { text: "see " },
+    { text: "https://docs.midtrans.com/reference/authorization", href: "https://docs.midtrans.com/reference/authorization" },
+    { text: "." },
+  ]);
+  assert.deepEqual(vm.linkParts("(https://a.example/x_(y)) and http://b.example/"), [
+    { text: "(" },
+    { text: "https://a.example/x_(y)", href: "https://a.example/x_(y)" },
+    { text: ") and " },
+    { text: "http://b.example/", href: "http://b.example/" },
+  ]);
+  assert.deepEqual(vm.linkParts("javascript:alert(1) data:text/html,<b> file:///etc/passwd"), [
+    { text: "javascript:alert(1) data:text/html,<b> file:///etc/passwd" },
+  ]);
+  assert.deepEqual(vm.linkParts(`x "https://e.example/a"onmouseover="y"`)[1], { text: "https://e.example/a", href: "https://e.example/a" });
+  assert.deepEqual(vm.linkParts("https://"), [{ text: "https://" }], "not a URL");
+  assert.equal(vm.safeHref("JAVASCRIPT:alert(1)"), null);
+  assert.equal(vm.safeHref("https://ok.example/a b"), "https://ok.example/a%20b");
+});
+
+test("visibleText shows control and bidi characters, cuts long text, keeps lines only when asked", () => {
+  assert.equal(vm.visibleText("a\u202Eb\u0000c\u001b[31m"), "a[U+202E]b[U+0000]c[U+001B][31m");
+  assert.equal(vm.visibleText("l1\nl2\tx"), "l1 l2 x");
+  assert.equal(vm.visibleText("l1\r\nl2", 100, true), "l1[U+000D]\nl2");
+  assert.equal(vm.visibleText("x".repeat(20), 5), "xxxxx…");
+  assert.equal(vm.visibleText(null), "");
+  assert.equal(vm.visibleText(42), "42");
+});
+
+test("credentialType and credentialTone", () => {
+  const c = (kind, description, jwt) => ({ location: "request.header.Authorization", redacted: "…", kind, provider: null, environment: null, description, jwt });
+  assert.equal(vm.credentialType(c("secret", "Midtrans sandbox server key")), "server key");
+  assert.equal(vm.credentialType(c("secret", "Stripe live secret key")), "secret key");
+  assert.equal(vm.credentialType(c("publishable", "Midtrans sandbox client key")), "client key");
+  assert.equal(vm.credentialType(c("publishable", "Stripe publishable key")), "publishable key");
+  assert.equal(vm.credentialType(c("token", "JWT", {})), "access token (JWT)");
+  assert.equal(vm.credentialType(c("token", "GitHub token")), "access token");
+  assert.equal(vm.credentialType(c(null, "credential (format not recognised)")), "credential");
+  assert.equal(vm.credentialTone(c("secret", "x")), "bad");
+  assert.equal(vm.credentialTone(c("publishable", "x")), "ok");
+  assert.equal(vm.credentialTone(c("token", "x")), "neutral");
+});
+
+test("countItems counts responses with status 401 for the header badge", () => {
+  assert.equal(vm.countItems(session).unauthorized, 3);
 });

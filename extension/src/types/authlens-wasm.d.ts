@@ -13,3 +13,6 @@ export class Engine {
 export function analyzeHar(text: string): Report;
 export function explain(id: string): string | undefined;
 export function version(): string;
+export function curlCommand(entry: object): string;
+export function redactHar(har: object): unknown;
+export function renderReport(entries: object[], format: string): string;
