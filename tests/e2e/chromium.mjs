@@ -1,7 +1,8 @@
 // Chromium end-to-end run: Debian Chromium in new headless mode, the E2E build of the extension
 // loaded unpacked, DevTools opened automatically for the test tab. The extension's reporter tells
 // the test server what the engine concluded; then the authlens panel is opened in the DevTools
-// front-end, read and photographed.
+// front-end and driven as a user would (panel-checks.mjs through panel-chromium.mjs), and
+// photographed in the light and the dark DevTools theme.
 //
 //   node tests/e2e/chromium.mjs      (or: node tests/e2e/run.mjs chromium)
 
@@ -12,29 +13,35 @@ import path from 'node:path';
 import { startServer } from './server.mjs';
 import { Checks, OUT_DIR, awaitRun, judge, left, saveArtifacts } from './checks.mjs';
 import { buildScenarios } from './scenarios.mjs';
+import { PANEL_TITLE, chromiumDriver, findToolbox, openPanel } from './panel-chromium.mjs';
+import { checkPanelUi } from './panel-checks.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 
 export const CHROMIUM_DIST = process.env.AUTHLENS_E2E_CHROME_DIR || path.join(ROOT, 'dist/e2e-chrome');
 const CHROMIUM_BIN = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
-const PANEL_TITLE = 'authlens';
-const DEVTOOLS_APP = 'devtools://devtools/bundled/devtools_app.html';
-const DOCS_SCREENSHOT = path.join(ROOT, 'docs/panel-chromium.png');
+const DOCS_SCREENSHOTS = { light: path.join(ROOT, 'docs/panel-light.png'), dark: path.join(ROOT, 'docs/panel-dark.png') };
 
 /**
  * Run the Chromium E2E. `signal` aborts (kills the browser) on the caller's overall time limit.
  * Resolves to a Checks list; never throws for a test failure.
  */
-export async function runChromium({ extDir = CHROMIUM_DIST, signal, budgetMs = 80_000, screenshot } = {}) {
+export async function runChromium({ extDir = CHROMIUM_DIST, signal, budgetMs = 80_000 } = {}) {
   const checks = new Checks('chromium');
   const deadline = Date.now() + budgetMs;
   const manifest = JSON.parse(readFileSync(path.join(extDir, 'manifest.json'), 'utf8'));
-  // The picture always goes to tests/e2e/out/; docs/panel-chromium.png is written only when it is
-  // missing or AUTHLENS_E2E_UPDATE_DOCS=1 (it shows a random port, so it would change every run).
-  screenshot ??= process.env.AUTHLENS_E2E_SCREENSHOT || path.join(OUT_DIR, 'panel-chromium.png');
-  const docsCopy = extDir === path.join(ROOT, 'dist/e2e-chrome')
-    && (process.env.AUTHLENS_E2E_UPDATE_DOCS === '1' || !existsSync(DOCS_SCREENSHOT)) ? DOCS_SCREENSHOT : null;
+  // The pictures always go to tests/e2e/out/panel-{light,dark}.png; docs/panel-{light,dark}.png are
+  // written only when missing or with AUTHLENS_E2E_UPDATE_DOCS=1 (they show a random port and a
+  // date, so they would change on every run).
+  const shots = {};
+  for (const theme of ['light', 'dark']) {
+    const docs = DOCS_SCREENSHOTS[theme];
+    shots[theme] = {
+      out: path.join(OUT_DIR, `panel-${theme}.png`),
+      docs: extDir === path.join(ROOT, 'dist/e2e-chrome') && (process.env.AUTHLENS_E2E_UPDATE_DOCS === '1' || !existsSync(docs)) ? docs : null,
+    };
+  }
 
   let puppeteer;
   try {
@@ -98,7 +105,7 @@ export async function runChromium({ extDir = CHROMIUM_DIST, signal, budgetMs = 8
     const up = await awaitRun({ server, checks, browser: 'chrome', deadline });
     if (up) {
       judge({ server, checks });
-      await checkPanel({ browser, manifest, server, checks, deadline, screenshot, docsCopy });
+      await checkPanel({ browser, manifest, server, checks, deadline, shots, newTab: (url) => session.send('Target.createTarget', { url }) });
     }
   } catch (e) {
     checks.add('run completed', false, signal?.aborted ? String(signal.reason?.message ?? signal.reason) : (e && e.stack) || String(e));
@@ -115,97 +122,96 @@ export async function runChromium({ extDir = CHROMIUM_DIST, signal, budgetMs = 8
   return checks;
 }
 
-/** The DevTools front-end page (and the extension id) that inspects the test page. */
-async function findToolbox(browser, manifest, pageUrl, deadline) {
-  const devtoolsPagePath = '/' + String(manifest.devtools_page).replace(/^\//, '');
-  while (Date.now() < deadline) {
-    for (const target of browser.targets()) {
-      if (!target.url().startsWith(DEVTOOLS_APP)) continue;
-      const page = await target.asPage().catch(() => null);
-      if (!page) continue;
-      for (const frame of page.frames()) {
-        const u = frame.url();
-        if (!u.startsWith('chrome-extension://') || new URL(u).pathname !== devtoolsPagePath) continue;
-        // Public API: ask the extension's own devtools page which page it inspects.
-        const inspected = await frame.evaluate(() => new Promise((resolve) => {
-          chrome.devtools.inspectedWindow.eval('location.href', (r) => resolve(r));
-        })).catch(() => null);
-        if (inspected === pageUrl) return { page, extensionId: new URL(u).host, devtoolsPagePath };
-      }
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return null;
-}
-
-async function checkPanel({ browser, manifest, server, checks, deadline, screenshot, docsCopy }) {
+async function checkPanel({ browser, manifest, server, checks, deadline, shots, newTab }) {
   const toolbox = await findToolbox(browser, manifest, server.pageUrl, Math.min(deadline, Date.now() + 15_000));
   if (!checks.add('DevTools front-end of the test tab found', toolbox,
     'no devtools_app target has the extension devtools page inspecting the test page')) return;
-  const { page, extensionId, devtoolsPagePath } = toolbox;
 
-  // Internal front-end API (devtools-frontend ExtensionServer): an extension panel's id is the
-  // extension origin followed by its title with whitespace removed.
-  const panelId = `chrome-extension://${extensionId}${PANEL_TITLE.replace(/\s/g, '')}`;
-  await page.evaluate((id) => globalThis.DevToolsAPI.showPanel(id), panelId);
   let panel;
   try {
-    panel = await page.waitForFrame((f) => {
-      const u = f.url();
-      return u.startsWith(`chrome-extension://${extensionId}/`) && new URL(u).pathname !== devtoolsPagePath;
-    }, { timeout: Math.min(15_000, left(deadline)) });
+    panel = await openPanel(toolbox, deadline);
   } catch {
     checks.add(`panel "${PANEL_TITLE}" opens`, false,
-      `DevToolsAPI.showPanel('${panelId}') loaded no extension frame: is the panel titled exactly "${PANEL_TITLE}"?`);
+      `DevToolsAPI.showPanel loaded no extension frame: is the panel titled exactly "${PANEL_TITLE}"?`);
     return;
   }
   checks.add(`panel "${PANEL_TITLE}" opens`, true);
 
   const want = 'environment_mismatch';
-  let text = '';
   try {
     await panel.waitForFunction((w) => document.body && document.body.innerText.includes(w),
       { timeout: Math.min(20_000, left(deadline)), polling: 250 }, want);
   } catch {
     // Judged below with what the panel shows.
   }
-  text = await panel.evaluate(() => document.body ? document.body.innerText : '').catch((e) => `(unreadable: ${e.message})`);
+  const text = await panel.evaluate(() => document.body ? document.body.innerText : '').catch((e) => `(unreadable: ${e.message})`);
   checks.add(`panel shows ${want}`, text.includes(want), `panel text: ${JSON.stringify(text.slice(0, 400))}`);
-  const others = ['placeholder_credentials', 'expired_token'].filter((id) => !text.includes(id));
-  if (others.length) checks.info(`panel does not show ${others.join(', ')} as ids`, 'it may show titles instead');
   const secrets = buildScenarios(server.origin, 0).flatMap((s) => s.secrets);
   const shown = secrets.filter((s) => s && text.includes(s));
   checks.add('panel shows no raw credential', shown.length === 0, `${shown.length} raw credential(s) visible`);
 
-  // For the picture: select the Midtrans row so the detail pane explains it (best effort: the
-  // panel's rows are table rows; if they are not, the list alone is photographed).
-  const clicked = await panel.evaluate((w) => {
-    const row = [...document.querySelectorAll('tr, [role="row"]')].find((r) => r.textContent.includes(w)
-      && r.textContent.includes('/snap/'));
-    if (!row) return null;
-    const before = document.body.innerText;
-    row.click();
-    return before;
-  }, want).catch(() => null);
-  if (clicked !== null) {
-    await panel.waitForFunction((before) => document.body.innerText !== before, { timeout: 5000, polling: 100 }, clicked)
-      .catch(() => checks.info('selecting the Midtrans row changed nothing in the panel'));
-    const detail = await panel.evaluate(() => document.body.innerText).catch(() => '');
-    const leaked = secrets.filter((s) => s && detail.includes(s));
-    checks.add('panel detail view shows no raw credential', leaked.length === 0, `${leaked.length} raw credential(s) visible`);
-  } else {
-    checks.info('no table row with the Midtrans request to select for the screenshot');
+  const testPage = (await browser.pages()).find((p) => p.url() === server.pageUrl);
+  const driver = await chromiumDriver({ browser, page: toolbox.page, panel, testPage });
+  const save = async (theme, page) => {
+    const { out, docs } = shots[theme];
+    mkdirSync(path.dirname(out), { recursive: true });
+    await page.screenshot({ path: out });
+    checks.add(`${theme} panel screenshot saved (${path.relative(ROOT, out)})`, existsSync(out));
+    if (docs) {
+      copyFileSync(out, docs);
+      checks.info(`screenshot copied to ${path.relative(ROOT, docs)}`);
+    }
+  };
+  try {
+    await checkPanelUi({
+      driver, checks, server, deadline: deadline - 15_000,
+      hooks: {
+        screenshot: async () => {
+          await panel.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))).catch(() => {});
+          await save('light', toolbox.page);
+        },
+        snapshot: async (name) => {
+          await panel.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))).catch(() => {});
+          await toolbox.page.screenshot({ path: path.join(OUT_DIR, `panel-${name}.png`) }).catch(() => {});
+        },
+        // Reload without waiting for the navigation: DevTools may hold the page's load event.
+        reload: () => testPage.evaluate(() => { setTimeout(() => location.reload(), 10); }),
+      },
+    });
+  } finally {
+    await driver.close();
   }
+  await darkScreenshot({ browser, manifest, server, checks, deadline, toolbox, newTab, save });
+}
 
-  // Let layout and fonts settle for a frame or two, then photograph the whole toolbox.
-  await panel.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))).catch(() => {});
-  mkdirSync(path.dirname(screenshot), { recursive: true });
-  await page.screenshot({ path: screenshot });
-  checks.add(`panel screenshot saved (${path.relative(ROOT, screenshot)})`, existsSync(screenshot));
-  if (docsCopy) {
-    mkdirSync(path.dirname(docsCopy), { recursive: true });
-    copyFileSync(screenshot, docsCopy);
-    checks.info(`screenshot copied to ${path.relative(ROOT, docsCopy)}`);
+/**
+ * The dark picture: switch DevTools to its dark theme (a front-end preference), open the test
+ * page in a new tab (a new DevTools window opens with the new theme, and with it a new devtools
+ * page), let the page make its requests again, open the Midtrans request and photograph it.
+ */
+async function darkScreenshot({ browser, manifest, server, checks, deadline, toolbox, newTab, save }) {
+  try {
+    await toolbox.page.evaluate(() => globalThis.InspectorFrontendHost.setPreference('ui-theme', '"dark"'));
+    server.resetHandshake();
+    const url = `${server.pageUrl}?theme=dark`;
+    await newTab(url);
+    await server.waitFor((s) => s.done, Math.min(30_000, left(deadline)), 'the test page in the dark-theme tab to POST /__done');
+    const dark = await findToolbox(browser, manifest, url, Math.min(deadline, Date.now() + 15_000));
+    if (!dark) throw new Error('no DevTools window for the second tab');
+    const panel = await openPanel(dark, deadline);
+    const theme = await panel.waitForFunction(() => document.body.classList.contains('theme-dark')
+      && document.querySelector('#rows .row .c-path[title$="/snap/v1/transactions"]'), { timeout: Math.min(15_000, left(deadline)), polling: 100 })
+      .then(() => true, () => false);
+    checks.add('panel follows the DevTools dark theme', theme);
+    if (!theme) return;
+    const row = await panel.$('#rows .row .c-path[title$="/snap/v1/transactions"]');
+    await row.click();
+    await panel.waitForFunction(() => document.querySelector('#curl-text')?.textContent.includes('curl'), { timeout: 10_000 }).catch(() => {});
+    await panel.evaluate(() => document.querySelector('#list').focus());
+    await panel.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await save('dark', dark.page);
+  } catch (e) {
+    checks.add('dark panel screenshot', false, (e && e.message) || String(e));
   }
 }
 

@@ -2,7 +2,9 @@
 // whose user.js keeps Firefox quiet and on loopback, the E2E build sideloaded as an unsigned .xpi
 // in PROFILE/extensions/, and `firefox-esr -headless -devtools URL`, which opens the toolbox (and
 // so the extension's devtools page) for the test tab. The same handshake and the same checks as
-// the Chromium run; there is no panel screenshot here.
+// the Chromium run; then the panel is driven as a user would through Marionette (Firefox's own
+// remote protocol, `-marionette -remote-allow-system-access`; see panel-firefox.mjs). There is no
+// panel screenshot here.
 //
 //   node tests/e2e/firefox.mjs      (or: node tests/e2e/run.mjs firefox)
 
@@ -12,6 +14,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer } from './server.mjs';
 import { Checks, awaitRun, judge, saveArtifacts } from './checks.mjs';
+import { connectMarionette, freePort } from './marionette.mjs';
+import { downloadPrefs, firefoxDriver } from './panel-firefox.mjs';
+import { checkPanelUi } from './panel-checks.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 
@@ -112,8 +117,12 @@ export async function runFirefox({ extDir = FIREFOX_DIST, signal, budgetMs = 80_
   };
   signal?.addEventListener('abort', onAbort, { once: true });
 
+  let marionette = null;
   try {
-    writeFileSync(path.join(profile, 'user.js'), userJs());
+    const marionettePort = await freePort();
+    const downloadDir = path.join(profile, 'downloads');
+    mkdirSync(downloadDir);
+    writeFileSync(path.join(profile, 'user.js'), userJs({ ...PREFS, ...downloadPrefs(downloadDir), 'marionette.port': marionettePort }));
     mkdirSync(path.join(profile, 'extensions'));
     const xpi = path.join(profile, 'extensions', `${addonId || DEFAULT_ADDON_ID}.xpi`);
     const zip = spawnSync('zip', ['-q', '-r', '-X', xpi, '.'], { cwd: extDir, encoding: 'utf8' });
@@ -121,7 +130,7 @@ export async function runFirefox({ extDir = FIREFOX_DIST, signal, budgetMs = 80_
       return checks;
     }
 
-    child = spawn(FIREFOX_BIN, ['-headless', '-no-remote', '-profile', profile, '-devtools', server.pageUrl], {
+    child = spawn(FIREFOX_BIN, ['-headless', '-no-remote', '-profile', profile, '-marionette', '-remote-allow-system-access', '-devtools', server.pageUrl], {
       detached: true, // its own process group, so the content processes die with it
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
@@ -144,12 +153,30 @@ export async function runFirefox({ extDir = FIREFOX_DIST, signal, budgetMs = 80_
     });
 
     const up = await awaitRun({ server, checks, browser: 'firefox', deadline });
-    if (up) judge({ server, checks });
+    if (up) {
+      judge({ server, checks });
+      marionette = await connectMarionette(marionettePort, Math.min(deadline, Date.now() + 20_000));
+      await marionette.send('WebDriver:NewSession', { capabilities: { alwaysMatch: { 'moz:accessibilityChecks': false } } });
+      let driver = null;
+      try {
+        driver = await firefoxDriver({ marionette, downloadDir, deadline });
+        checks.add('panel "authlens" opens (toolbox.selectTool)', true);
+      } catch (e) {
+        checks.add('panel "authlens" opens (toolbox.selectTool)', false, (e && e.message) || String(e));
+      }
+      if (driver) {
+        await checkPanelUi({
+          driver, checks, server, deadline: deadline - 5000,
+          hooks: { reload: () => driver.navigate(server.pageUrl) },
+        });
+      }
+    }
     checks.add('firefox still running at the end', !exited, exited ? JSON.stringify(exited) : '');
   } catch (e) {
     checks.add('run completed', false, signal?.aborted ? String(signal.reason?.message ?? signal.reason) : (e && e.stack) || String(e));
   } finally {
     signal?.removeEventListener('abort', onAbort);
+    marionette?.close();
     saveArtifacts('firefox', server, { 'firefox-output.log': output.join('') });
     if (child && !exited) {
       child.removeAllListeners('exit');

@@ -6,9 +6,10 @@
 // Needs the E2E builds (`./build.sh`, which runs `node extension/build.mjs --e2e`):
 // dist/e2e-chrome/ and dist/e2e-firefox/. Other builds can be tested with
 // AUTHLENS_E2E_CHROME_DIR / AUTHLENS_E2E_FIREFOX_DIR; other binaries with CHROMIUM_BIN / FIREFOX_BIN.
-// Each browser gets AUTHLENS_E2E_TIMEOUT_S seconds (default 90) in all. Logs of the last run are
-// in tests/e2e/out/<browser>/, the panel screenshot in tests/e2e/out/panel-chromium.png
-// (AUTHLENS_E2E_UPDATE_DOCS=1 also refreshes docs/panel-chromium.png). Prints one ok/FAIL line per check, then "N passed, N failed".
+// Each browser gets AUTHLENS_E2E_TIMEOUT_S seconds (default 180) in all. Logs of the last run are
+// in tests/e2e/out/<browser>/, the panel screenshots in tests/e2e/out/panel-{light,dark}.png
+// (AUTHLENS_E2E_UPDATE_DOCS=1 also refreshes docs/panel-{light,dark}.png). Prints one ok/FAIL line
+// per check, then "N passed, N failed".
 
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -63,7 +64,7 @@ export async function main(argv = process.argv.slice(2)) {
     console.error(`unknown browser ${unknown.join(', ')}; use: ${Object.keys(BROWSERS).join(', ')}`);
     return 2;
   }
-  const timeoutS = Number(process.env.AUTHLENS_E2E_TIMEOUT_S) || 90;
+  const timeoutS = Number(process.env.AUTHLENS_E2E_TIMEOUT_S) || 180;
   let passed = 0;
   let failed = 0;
   for (const name of wanted) {

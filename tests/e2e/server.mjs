@@ -193,6 +193,7 @@ function readBody(req, limit = 4 << 20) {
  * - `waitFor(predicate, ms, what)`: resolves when predicate(state) holds, re-checked on every
  *   event; rejects with an Error naming `what` after `ms`
  * - `abort(err)`: pending and later waits reject with err
+ * - `resetHandshake()`: the next page load waits for a new "up"; `state.pwned` lists /__pwned hits
  * - `close()`
  */
 export async function startServer() {
@@ -200,6 +201,9 @@ export async function startServer() {
   const state = {
     messages: [], reports: [], ups: [], engineErrors: [], entryErrors: [], badMessages: [],
     done: null, apiRequests: [], strays: [], log: [],
+    // Requests for /__pwned: hostile test data points there, so any hit means the panel parsed
+    // page data as HTML (an <img> loaded) or navigated to it.
+    pwned: [],
   };
   const waiters = new Set();
   const changed = () => events.emit('change');
@@ -224,6 +228,11 @@ export async function startServer() {
       return send(res, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }, text);
     }
     if (path === '/favicon.ico') return send(res, 204, {}, '');
+    if (path.startsWith('/__pwned')) {
+      state.pwned.push(`${req.method} ${req.url} (referer ${req.headers.referer ?? '-'})`);
+      changed();
+      return send(res, 204, { 'access-control-allow-origin': '*' }, '');
+    }
     if (path === '/__report') {
       const cors = { 'access-control-allow-origin': '*' };
       if (req.method === 'OPTIONS') {
@@ -337,6 +346,16 @@ export async function startServer() {
     });
   }
 
+  /**
+   * Forget the handshake, so the next load of the test page waits for the next "up" (from a
+   * devtools page that started again, e.g. after DevTools reloaded). Earlier messages are kept.
+   */
+  function resetHandshake() {
+    state.ups = [];
+    state.engineErrors = [];
+    state.done = null;
+  }
+
   async function close() {
     for (const res of waiters) res.destroy();
     waiters.clear();
@@ -344,7 +363,7 @@ export async function startServer() {
     await new Promise((resolve) => server.close(() => resolve()));
   }
 
-  return { port, origin, pageUrl: `${origin}/`, state, waitFor, abort, close };
+  return { port, origin, pageUrl: `${origin}/`, state, waitFor, abort, close, resetHandshake };
 }
 
 // `node tests/e2e/server.mjs` serves the page for poking at by hand.
