@@ -72,6 +72,28 @@ test('hostile values never trap the engine', () => {
   }
 });
 
+// Deep nesting where the model expects a string, huge values, many headers: an Error or a report
+// with notes, never a trap (a trap would leave the engine unusable for the rest of the session).
+test('deep, huge and numerous values yield errors or notes, and the engine goes on', () => {
+  const engine = new glue.Engine();
+  let deep = 'x';
+  for (let i = 0; i < 100000; i++) deep = [deep];
+  assert.throws(() => engine.analyzeEntry({ request: { url: 'https://a.test/', headers: [{ name: 'Authorization', value: deep }] } }), Error);
+  assert.throws(() => engine.analyzeEntry({ request: { url: deep } }), Error);
+  // Nesting in a field the model ignores is skipped, not walked.
+  assert.equal(typeof engine.analyzeEntry({ ...entry({ url: 'https://a.test/' }), _vendor: deep }).index, 'number');
+  const big = entry({ url: 'https://api.example.test/', headers: [['Authorization', 'Bearer ' + 'A'.repeat(1 << 20)]], body: 'z'.repeat(20 << 20) });
+  for (let i = 0; i < 100000; i++) big.request.headers.push({ name: 'X-H-' + i, value: 'v' });
+  const r = engine.analyzeEntry(big);
+  assert.ok(r.notes.some((n) => /response body/.test(n)), r.notes.join('; '));
+  assert.ok(r.notes.some((n) => /request headers/.test(n)), r.notes.join('; '));
+  assert.ok(JSON.stringify(r).length < 64 * 1024);
+  assert.throws(() => glue.analyzeHar('{"log":' + '['.repeat(100000)), /line 1, column/);
+  assert.throws(() => glue.analyzeHar(''), /empty/);
+  const after = engine.analyzeEntry(entry({ url: 'https://api.checkout.com/payments' }));
+  assert.equal(after.causes[0].id, 'missing_credentials');
+});
+
 test('analyzeHar reports errors with their place', () => {
   assert.throws(() => glue.analyzeHar('{"log": '), /line 1, column/);
   const rep = glue.analyzeHar(JSON.stringify({ log: { entries: [entry({ url: 'https://x.test/', headers: [['Authorization', 'Bearer null']] })] } }));

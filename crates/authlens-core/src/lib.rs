@@ -19,6 +19,10 @@
 //! ```
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
+// A panic in WebAssembly kills the engine for the rest of the DevTools session: no unwrap/expect
+// outside tests (`cargo clippy -p authlens-core --lib` enforces it; the fuzz targets in `fuzz/`
+// look for the panics lints cannot see).
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod causes;
 pub mod error;
