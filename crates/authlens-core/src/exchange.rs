@@ -631,7 +631,9 @@ pub(crate) fn sensitive_query(k: &str, v: &str) -> bool {
     !v.is_empty()
         && (CREDENTIAL_PARAMS.iter().any(|c| k.eq_ignore_ascii_case(c))
             || providers::classify(v, None).is_some_and(|m| m.rule.kind != KeyKind::Publishable)
-            || jwt::looks_like_jwt(v))
+            || jwt::looks_like_jwt(v)
+            // `?app_secret=…`: the secret scanner reports it; the URL must not show it either.
+            || crate::secrets::is_secret_name(k))
 }
 
 #[cfg(test)]

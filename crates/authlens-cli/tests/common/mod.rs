@@ -266,6 +266,10 @@ pub fn place(p: &'static Provider, r: &'static KeyRule, seed: u64, loc: &str) ->
                 ("generic_secret", "file_js") => (format!("const o={{apiSecret:\"{}\"}};", sample(r, s)), false),
                 ("generic_secret", "json_body") => (har(vec![entry("POST", "https://api.shop.example/x", &[origin], Some(("application/json", &json!({"auth": {"client_secret": sample(r, s)}}).to_string())), None)]), true),
                 ("generic_secret", "form_body") => (har(vec![entry("POST", "https://api.shop.example/x", &[origin], Some(("application/x-www-form-urlencoded", &format!("client_secret={}", sample(r, s)))), None)]), true),
+                ("generic_secret", "query") => {
+                    case.in_url = 1;
+                    (har(vec![entry("GET", &format!("https://api.shop.example/x?page=1&app_secret={}", sample(r, s)), &[origin], None, None)]), true)
+                }
                 ("generic_secret", "header") => (har(vec![entry("GET", "https://api.shop.example/x", &[origin, ("X-App-Secret", &sample(r, s))], None, None)]), true),
                 ("twilio_auth_token", "file_js") => (format!("const tw={{accountSid:\"{}\",authToken:\"{}\"}};", samples::twilio_sid(s), sample(r, s)), false),
                 _ => return None,

@@ -385,6 +385,12 @@ pub fn scan_text(text: &str) -> Vec<Finding> {
     c.out
 }
 
+/// True when a field, header or parameter with this name is expected to hold a server-side
+/// secret (`client_secret`, `APP_SECRET`, `serverKey`, `private_key`).
+pub fn is_secret_name(name: &str) -> bool {
+    fields::secret_name(name)
+}
+
 /// True when `id` names a secret rule (`stripe_secret_key_live`).
 pub fn is_rule(id: &str) -> bool {
     providers::rule_by_id(id).is_some()
