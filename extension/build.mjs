@@ -124,8 +124,8 @@ function checkBundle(outDir, withReporter) {
     for (const sink of sinks) {
       if (sink.test(code)) fail(`${relative(ROOT, join(outDir, name))} matches ${sink}: no HTML parsing or eval`);
     }
-    // Shipped builds must not contain the E2E reporter.
-    if (!withReporter && /__report|e2e/i.test(code)) {
+    // Shipped builds must not contain the E2E reporter or the panel's test probe.
+    if (!withReporter && /__report|__authlensProbe|e2e/i.test(code)) {
       fail(`${relative(ROOT, join(outDir, name))} contains E2E reporter code in a shipped build`);
     }
   }

@@ -5,6 +5,7 @@
 
 import type { ErrorItem, Item, ReportItem } from "./capture";
 import { append, byId, clear, h, type Child } from "./dom";
+import { createProbe, type Probe } from "./e2e-probe";
 import {
   isConnect,
   isToPanel,
@@ -118,13 +119,7 @@ const curls = new Map<string, { text: string | null; error: string | null }>();
 let copyWhenCurlArrives: string | null = null;
 
 /** Test builds only: what was copied and downloaded, for the browser tests to read. */
-interface Probe {
-  copies: { text: string; method: string }[];
-  downloads: { filename: string; mime: string; text: string }[];
-  renders: number;
-}
-const probe: Probe | null = __AUTHLENS_E2E__ ? { copies: [], downloads: [], renders: 0 } : null;
-if (probe) (window as unknown as { __authlensProbe: Probe }).__authlensProbe = probe;
+const probe: Probe | null = __AUTHLENS_E2E__ ? createProbe() : null;
 
 function currentItems(): Item[] {
   return source === "import" ? importItems : liveItems;

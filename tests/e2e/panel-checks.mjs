@@ -89,6 +89,23 @@ function probe() {
   return p ? { copies: p.copies.slice(), downloads: p.downloads.map((d) => ({ filename: d.filename, mime: d.mime, length: d.text.length })) } : null;
 }
 
+/** Drop a file on the panel as a file manager would: dragenter, dragover, drop with a DataTransfer. */
+function dropFile(name, text) {
+  const transfer = new DataTransfer();
+  transfer.items.add(new File([text], name, { type: 'application/json' }));
+  const target = document.querySelector('#list');
+  const fire = (type) => {
+    const event = new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer });
+    target.dispatchEvent(event);
+    return event.defaultPrevented;
+  };
+  const entered = fire('dragenter');
+  const overlay = !document.querySelector('#drop-overlay').hidden;
+  const over = fire('dragover');
+  const dropped = fire('drop');
+  return { entered, overlay, over, dropped, overlayAfter: !document.querySelector('#drop-overlay').hidden };
+}
+
 function probeDownload(index) {
   const p = window.__authlensProbe;
   return p ? (p.downloads[index] ?? null) : null;
@@ -418,7 +435,10 @@ export async function checkPanelUi({ driver, checks, server, deadline, hooks = {
   const hostile = hostileHar(server.origin);
   await step('hostile values', async () => {
     const baseline = await driver.evaluate(dangerousMarkup);
-    await driver.upload('#import-file', { name: hostile.name, text: hostile.text });
+    // This file comes in by drag and drop (the ticket HAR came through the file input).
+    const drop = await driver.evaluate(dropFile, hostile.name, hostile.text);
+    checks.add('dropping a HAR file on the panel shows the drop target and takes the file', drop.entered && drop.overlay && drop.over && drop.dropped
+      && !drop.overlayAfter, short(drop));
     await driver.waitFor(() => {
       const b = document.querySelector('#banner');
       return b && !b.hidden && /analysed offline|could not/.test(b.textContent);
