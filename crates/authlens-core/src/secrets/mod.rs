@@ -385,6 +385,24 @@ pub fn scan_text(text: &str) -> Vec<Finding> {
     c.out
 }
 
+/// `text` with every secret and token the scanner recognises replaced by its redacted form
+/// (publishable keys stay): for exports and quotes of free text (a cURL body, an error message).
+pub fn redact_secrets(text: &str) -> String {
+    let hits = engine::scan(text, &Ctx::default());
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for h in hits.iter().filter(|h| h.rule.kind != KeyKind::Publishable) {
+        if h.start < at {
+            continue;
+        }
+        out.push_str(text.get(at..h.start).unwrap_or(""));
+        out.push_str(redact_value(&h.value, h.rule).as_str());
+        at = h.end;
+    }
+    out.push_str(text.get(at..).unwrap_or(""));
+    out
+}
+
 /// True when a field, header or parameter with this name is expected to hold a server-side
 /// secret (`client_secret`, `APP_SECRET`, `serverKey`, `private_key`).
 pub fn is_secret_name(name: &str) -> bool {

@@ -166,6 +166,15 @@ fn publishable_keys_are_never_findings() {
 }
 
 #[test]
+fn redact_secrets_in_free_text() {
+    let (k, pk, g) = (sample_id("stripe_secret_key_live", 20), sample_id("stripe_publishable_key_live", 20), sample_id("generic_secret", 20));
+    let t = format!("curl -d 'key={k}&pk={pk}' -H 'x: y' --data '{{\"client_secret\":\"{g}\"}}'");
+    let r = redact_secrets(&t);
+    assert!(!r.contains(&k[8..]) && !r.contains(&g[4..]) && r.contains(&pk), "{r}");
+    assert!(r.contains("sk_live_…[redacted, 32 chars]"));
+}
+
+#[test]
 fn aws_signature_made_in_the_page() {
     let id = samples::aws_key_id(1);
     let auth = format!("AWS4-HMAC-SHA256 Credential={id}/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=abcdef0123");
