@@ -5,9 +5,10 @@
 //! JWTs, Basic user/password pairs, random high-entropy strings — places each one in every place a
 //! page can send it (Authorization Bearer/Basic/raw, X-API-Key, a credential query parameter, URL
 //! userinfo, JSON and form bodies, the response body), runs the HAR through every output (JSON,
-//! text and Markdown reports, cURL reproduction, redacted HAR export) and asserts that neither the
+//! text, Markdown and SARIF reports, cURL reproduction, redacted HAR export) and asserts that neither the
 //! full value nor any 12-character piece of its secret part (what follows the public prefix)
-//! appears in any of them.
+//! appears in any of them. The same credentials in web-bundle files go through `authlens scan`'s
+//! outputs (text, Markdown, SARIF, JSON).
 //!
 //! `PROPTEST_CASES=500 cargo test -p authlens-core --test redaction` runs more cases.
 
@@ -15,7 +16,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use authlens_core::exchange::CREDENTIAL_PARAMS;
 use authlens_core::har::{Content, Entry, Har, Log, NameValue, PostData, Request, Response};
 use authlens_core::providers::{self, Charset, KeyKind, KeyRule, Provider};
-use authlens_core::{analyze_har, export, parse::jwt, render};
+use authlens_core::{analyze_har, export, parse::jwt, render, secrets};
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine as _;
 use proptest::prelude::*;
@@ -210,10 +211,12 @@ fn placements(c: &Cred, host: &str, p: &mut Pool) -> Vec<(&'static str, Entry)> 
 fn outputs(entries: &[Entry]) -> Vec<(String, String)> {
     let har = Har { log: Log { entries: entries.to_vec() } };
     let report = analyze_har(har.clone());
+    let lines: Vec<usize> = (1..=entries.len()).collect();
     let mut out = vec![
         ("JSON report".to_string(), render::json::render(&report)),
         ("text report".to_string(), render::text::render(&report)),
         ("Markdown report".to_string(), render::markdown::render(&report)),
+        ("SARIF report".to_string(), render::sarif::render_report(&report, "capture.har", &lines)),
     ];
     // The JSON report once more with its strings unescaped (a key holding `"` or `\`).
     if let Ok(v) = serde_json::to_value(&report) {
@@ -259,6 +262,26 @@ fn needles(c: &Cred) -> Vec<String> {
     n
 }
 
+/// `authlens scan` over web-bundle files holding the credential: text, Markdown, SARIF.
+fn scan_outputs(c: &Cred) -> Vec<(String, String)> {
+    let v = &c.value;
+    let files = [
+        ("dist/app.js", format!("const cfg={{apiKey:\"{v}\",env:\"prod\"}};fetch(u,{{headers:{{Authorization:\"Bearer {v}\"}}}});")),
+        (".env.production", format!("NEXT_PUBLIC_API_URL=https://api.example.test\nSECRET_KEY={v}\n")),
+        ("config.json", serde_json::json!({ "payments": { "server_key": v, "client_secret": v } }).to_string()),
+    ];
+    let mut report = secrets::ScanReport::default();
+    for (path, text) in &files {
+        report.add_file(path, text.len(), secrets::scan_source(path, text));
+    }
+    vec![
+        ("scan text".into(), render::scan::text(&report)),
+        ("scan Markdown".into(), render::scan::markdown(&report)),
+        ("scan SARIF".into(), render::sarif::render_scan(&report)),
+        ("scan JSON".into(), serde_json::to_string(&report).unwrap_or_default()),
+    ]
+}
+
 fn check(c: &Cred, host: &str, p: &mut Pool) -> Result<(), TestCaseError> {
     let placed = placements(c, host, p);
     let entries: Vec<Entry> = placed.iter().map(|(_, e)| e.clone()).collect();
@@ -267,6 +290,16 @@ fn check(c: &Cred, host: &str, p: &mut Pool) -> Result<(), TestCaseError> {
     let Ok(ac) = AhoCorasick::builder().kind(Some(AhoCorasickKind::NoncontiguousNFA)).build(&needles) else {
         return Err(TestCaseError::fail("could not build the matcher"));
     };
+    for (name, text) in scan_outputs(c) {
+        if let Some(m) = ac.find(&text) {
+            return Err(TestCaseError::fail(format!(
+                "{} in a scanned file leaks into the {name}: `{}` (value {:?})",
+                c.what,
+                needles[m.pattern().as_usize()],
+                c.value
+            )));
+        }
+    }
     for (name, text) in outputs(&entries) {
         if let Some(m) = ac.find(&text) {
             // Find which placement leaks, for the message.
@@ -290,7 +323,7 @@ fn check(c: &Cred, host: &str, p: &mut Pool) -> Result<(), TestCaseError> {
 }
 
 fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(10)
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(32)
 }
 
 proptest! {
