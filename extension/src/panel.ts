@@ -26,6 +26,7 @@ import {
   credentialTone,
   credentialType,
   defaultFilter,
+  droppedNotice,
   edgeSelection,
   filterItems,
   formatRate,
@@ -379,13 +380,9 @@ function importSummary(info: ImportInfo): string {
 }
 
 function renderNotice(): void {
-  const dropped = source === "live" ? (status?.dropped ?? 0) : 0;
-  ui.notice.hidden = dropped === 0;
-  ui.notice.textContent =
-    dropped === 0
-      ? ""
-      : `Memory limit: the ${dropped.toLocaleString("en-US")} oldest ${dropped === 1 ? "request was" : "requests were"} dropped. ` +
-        `authlens keeps the latest 5,000 (and about 128 MB of captured data); Clear to start over.`;
+  const text = droppedNotice(source === "live" ? (status?.dropped ?? 0) : 0);
+  ui.notice.hidden = text === "";
+  ui.notice.textContent = text;
 }
 
 function renderToolbarState(): void {

@@ -193,6 +193,16 @@ export function panelState(status: Status | null, items: readonly Item[], visibl
   return { kind: "rows" };
 }
 
+/** The notice shown when the devtools page dropped old results to bound its memory, or "". */
+export function droppedNotice(dropped: number, limit = 5000): string {
+  if (dropped <= 0) return "";
+  const n = dropped.toLocaleString("en-US");
+  return (
+    `Memory limit: the ${n} oldest ${dropped === 1 ? "request was" : "requests were"} dropped. ` +
+    `authlens keeps the latest ${limit.toLocaleString("en-US")} (and about 128 MB of captured data); Clear to start over.`
+  );
+}
+
 // ---- text from the page ------------------------------------------------------------------------
 
 /** Longest string put in a list cell; the rest is cut (cells ellipsize anyway). */

@@ -351,3 +351,9 @@ test("credentialType and credentialTone", () => {
 test("countItems counts responses with status 401 for the header badge", () => {
   assert.equal(vm.countItems(session).unauthorized, 3);
 });
+
+test("droppedNotice says how many old requests the memory limit dropped", () => {
+  assert.equal(vm.droppedNotice(0), "");
+  assert.equal(vm.droppedNotice(1), "Memory limit: the 1 oldest request was dropped. authlens keeps the latest 5,000 (and about 128 MB of captured data); Clear to start over.");
+  assert.match(vm.droppedNotice(12345), /^Memory limit: the 12,345 oldest requests were dropped\./);
+});

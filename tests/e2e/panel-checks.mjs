@@ -337,6 +337,50 @@ export async function checkPanelUi({ driver, checks, server, deadline, hooks = {
       if (clip === null) checks.info('the system clipboard could not be read back in this browser');
       else checks.add('the system clipboard holds the cURL command', clip === curlShown, short(clip));
     }
+
+    // Where DevTools blocks navigator.clipboard: the textarea + execCommand fallback, and when that
+    // is refused too, the text shown selected for Ctrl+C.
+    const block = (alsoExec) => {
+      window.navigator.clipboard.writeText = () => Promise.reject(new DOMException('blocked by permissions policy', 'NotAllowedError'));
+      if (alsoExec) document.execCommand = () => false;
+      return true;
+    };
+    const unblock = () => {
+      delete window.navigator.clipboard.writeText;
+      delete document.execCommand;
+      return true;
+    };
+    const copyOnce = async () => {
+      const n = (await driver.evaluate(probe)).copies.length;
+      await driver.click('#copy-curl');
+      const all = await driver.waitFor((k) => window.__authlensProbe.copies.length > k && window.__authlensProbe.copies, { timeout: 10_000 }, n);
+      return all[all.length - 1];
+    };
+    try {
+      const marker = 'authlens e2e: clipboard before the fallback copy';
+      const marked = (await driver.writeClipboard(marker)) && (await driver.readClipboard()) === marker;
+      await driver.evaluate(block, false);
+      const viaExec = await copyOnce();
+      checks.add('clipboard API blocked: the execCommand fallback copies the command', viaExec.method === 'exec-command' && viaExec.text === curlShown, short(viaExec));
+      const clip = await driver.readClipboard();
+      if (clip !== null && marked) checks.add('the system clipboard holds the command copied by the fallback', clip === curlShown, short(clip));
+      else checks.info('the clipboard could not be reset and read back to check the fallback copy');
+      await driver.evaluate(block, true);
+      const shown = await copyOnce();
+      const box = await driver.evaluate(() => {
+        const area = document.querySelector('#copy-text');
+        return {
+          visible: !document.querySelector('#copy-box').hidden, value: area.value,
+          selected: document.activeElement === area && area.selectionStart === 0 && area.selectionEnd === area.value.length,
+        };
+      });
+      checks.add('both refused: the command is shown, selected, for Ctrl+C', shown.method === 'shown' && box.visible && box.value === curlShown && box.selected, short({ shown, box }));
+      await driver.press('Escape');
+      const closed = await driver.waitFor(() => document.querySelector('#copy-box').hidden).catch(() => false);
+      checks.add('Esc closes the copy box', closed === true);
+    } finally {
+      await driver.evaluate(unblock).catch(() => {});
+    }
   });
 
   // ---- 401 rate by endpoint and environment ----

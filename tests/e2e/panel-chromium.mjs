@@ -128,6 +128,19 @@ export async function chromiumDriver({ browser, page, panel, testPage }) {
         await page.bringToFront().catch(() => {});
       }
     },
+    /** Put `text` on the system clipboard (to tell a fresh copy from an old one); false if it cannot. */
+    async writeClipboard(text) {
+      if (!origin) return false;
+      try {
+        await testPage.bringToFront();
+        await testPage.evaluate((t) => navigator.clipboard.writeText(t), text);
+        return true;
+      } catch {
+        return false;
+      } finally {
+        await page.bringToFront().catch(() => {});
+      }
+    },
     /** The text of the file downloaded as `filename`, or null (after `timeout`) if none arrived. */
     async download(filename, timeout = 10_000) {
       if (!downloadsWork) return null;

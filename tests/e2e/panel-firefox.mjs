@@ -226,6 +226,15 @@ export async function firefoxDriver({ marionette, downloadDir, deadline }) {
         return null;
       }
     },
+    /** Put `text` on the system clipboard (to tell a fresh copy from an old one); false if it cannot. */
+    async writeClipboard(text) {
+      try {
+        await chrome(`Cc["@mozilla.org/widget/clipboardhelper;1"].getService(Ci.nsIClipboardHelper).copyString(arguments[0]);`, [text]);
+        return true;
+      } catch {
+        return false;
+      }
+    },
     /** The text of the file downloaded as `filename`, or null (after `timeout`) if none arrived. */
     async download(filename, timeout = 10_000) {
       const end = Date.now() + timeout;
