@@ -475,6 +475,20 @@ export async function checkPanelUi({ driver, checks, server, deadline, hooks = {
     checks.add('"Back to live traffic" shows the live requests again', (await rows()).length === 4);
   });
 
+  // ---- a file that is not a HAR ----
+  await step('import of a file that is not a HAR', async () => {
+    const planted = ['sk', 'live', ''].join('_') + 'Zq7'.repeat(9);
+    await driver.upload('#import-file', { name: 'notes.json', text: `{"log": {"entries": "${planted}"}}` });
+    const banner = await driver.waitFor(() => {
+      const b = document.querySelector('#banner');
+      return b && !b.hidden && b.classList.contains('failed') && b.textContent;
+    }, { timeout: 15_000 });
+    checks.add('a file that is not a HAR is refused in words, in the banner', /notes\.json/.test(banner) && /could not be analysed/.test(banner), short(banner));
+    checks.add('the refusal does not quote the file\'s content', !(await driver.evaluate(allText)).includes(planted));
+    await driver.click('#back-to-live');
+    await driver.waitFor(() => document.querySelector('#banner').hidden);
+  });
+
   // ---- hostile values ----
   const hostile = hostileHar(server.origin);
   await step('hostile values', async () => {
