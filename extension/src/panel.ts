@@ -454,12 +454,16 @@ function makeRow(item: Item, index: number): HTMLElement {
       row.text ? h("span", { class: "diag-text" }, visibleText(row.text)) : null,
     ),
   );
-  el.addEventListener("click", () => {
-    select(item.seq, true);
-    ui.list.focus({ preventScroll: true });
-  });
   return el;
 }
+
+// One listener for every row (rows come and go as the list scrolls).
+ui.rows.addEventListener("click", (event) => {
+  const row = event.target instanceof Element ? event.target.closest<HTMLElement>(".row[data-seq]") : null;
+  if (!row) return;
+  select(Number(row.dataset.seq), true);
+  ui.list.focus({ preventScroll: true });
+});
 
 function select(seq: number | null, open = detailsOpen): void {
   selected = seq;
@@ -540,8 +544,14 @@ function renderState(items: readonly Item[]): void {
 
 // ---- 401 rate by endpoint and environment ---------------------------------------------------------
 
+let renderedRates = "";
+
 function renderRates(items: readonly Item[]): void {
   const pane = ui.ratesPane;
+  // Redrawn only when the items or the filters changed (items arrive often).
+  const key = `${source}:${importId}:${session}:${items.length}:${items[0]?.seq}:${items[items.length - 1]?.seq}:${JSON.stringify(filter)}`;
+  if (key === renderedRates && pane.childElementCount > 0) return;
+  renderedRates = key;
   clear(pane);
   // The table follows the host, environment and text filters, not the status buttons.
   const rows = rateTable(filterItems(items, { ...filter, mode: "all" }));
