@@ -20,6 +20,9 @@ shift || true
 CARGO_FUZZ_VERSION=0.13.2
 SANITIZER=${FUZZ_SANITIZER:-none}
 TRIPLE=$(rustc -vV | awk '/^host:/ {print $2}')
+# A sanitizer build goes to its own directory, so switching does not rebuild the other.
+BUILD_DIR="$FUZZ_DIR/target"
+[ "$SANITIZER" = none ] || BUILD_DIR="$FUZZ_DIR/target/sanitizer-$SANITIZER"
 export RUSTC_BOOTSTRAP=1
 export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
 
@@ -34,8 +37,9 @@ if [ ${#targets[@]} -eq 0 ]; then
 fi
 
 # One build for every target; 16 codegen units build much faster than cargo-fuzz's default of 1.
-echo "==> building ${#targets[@]} fuzz targets (sanitizer: $SANITIZER)"
-cargo fuzz build --fuzz-dir "$FUZZ_DIR" --sanitizer "$SANITIZER" --codegen-units 16 --target "$TRIPLE"
+echo "==> building the fuzz targets (sanitizer: $SANITIZER)"
+cargo fuzz build --fuzz-dir "$FUZZ_DIR" --sanitizer "$SANITIZER" --codegen-units 16 --target "$TRIPLE" \
+  --target-dir "$BUILD_DIR"
 
 failed=()
 for t in "${targets[@]}"; do
@@ -48,7 +52,7 @@ for t in "${targets[@]}"; do
   log="$FUZZ_DIR/target/fuzz-$t.log"
   # The binary itself rather than `cargo fuzz run`, which would re-check the build per target.
   mkdir -p "$FUZZ_DIR/artifacts/$t"
-  if "$FUZZ_DIR/target/$TRIPLE/release/$t" "$work" "$FUZZ_DIR/corpus/$t" \
+  if "$BUILD_DIR/$TRIPLE/release/$t" "$work" "$FUZZ_DIR/corpus/$t" \
       -artifact_prefix="$FUZZ_DIR/artifacts/$t/" \
       -max_total_time="$SECONDS_PER_TARGET" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=512 \
       -max_len=262144 -dict="$FUZZ_DIR/authlens.dict" -print_final_stats=1 >"$log" 2>&1; then
@@ -64,7 +68,7 @@ done
 if [ ${#failed[@]} -gt 0 ]; then
   echo "fuzzing found problems in: ${failed[*]}" >&2
   echo "the failing inputs are in fuzz/artifacts/<target>/; replay one with:" >&2
-  echo "  RUSTC_BOOTSTRAP=1 cargo fuzz run --fuzz-dir fuzz -s $SANITIZER <target> fuzz/artifacts/<target>/<file>" >&2
+  echo "  RUSTC_BOOTSTRAP=1 cargo fuzz run --fuzz-dir fuzz -s $SANITIZER --target-dir $BUILD_DIR <target> fuzz/artifacts/<target>/<file>" >&2
   exit 1
 fi
 echo "==> fuzzing: no crash, hang or runaway allocation in ${#targets[@]} targets (${SECONDS_PER_TARGET}s each)"
