@@ -46,7 +46,10 @@ build_cli() {
 
 build_wasm() {
   say "building the engine for WebAssembly"
-  cargo build --release --locked --target wasm32-unknown-unknown -p authlens-wasm
+  # simd128: memchr/memmem (body and bundle search) use wasm SIMD; every browser the extension
+  # supports has it (Chrome 91+, Firefox 89+). About twice the scanning speed inside wasm.
+  RUSTFLAGS="${RUSTFLAGS:-} -C target-feature=+simd128" \
+    cargo build --release --locked --target wasm32-unknown-unknown -p authlens-wasm
   rm -rf target/wasm-bindgen
   wasm-bindgen --target web --out-dir target/wasm-bindgen \
     target/wasm32-unknown-unknown/release/authlens_wasm.wasm
@@ -55,7 +58,7 @@ build_wasm() {
   local opt=node_modules/.bin/wasm-opt
   if [ -x "$opt" ]; then
     "$opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-      --enable-reference-types --enable-mutable-globals \
+      --enable-reference-types --enable-mutable-globals --enable-simd \
       -o target/wasm-bindgen/authlens_wasm_bg.wasm target/wasm-bindgen/authlens_wasm_bg.wasm
   else
     echo "wasm-opt not found (npm package binaryen); the module is not size-optimised"
