@@ -380,12 +380,12 @@ impl Exchange {
 
     /// The provider error body this response matches, if any: the destination provider's texts
     /// first, then every provider's in registry order. Computed once per exchange, in one pass
-    /// over the body.
+    /// over the start of the body ([`ERROR_BODY_PREFIX`]).
     pub fn recognised_body(&self) -> Option<(&'static Provider, &'static BodyRule)> {
         if self.resp_body.is_empty() {
             return None;
         }
-        *self.recognised.get_or_init(|| recognise_body(&self.resp_body, self.provider))
+        *self.recognised.get_or_init(|| recognise_body(truncate(&self.resp_body, ERROR_BODY_PREFIX), self.provider))
     }
 
     /// True when the request carried a Cookie header.
@@ -400,6 +400,12 @@ impl Exchange {
         contains_any_lowercase(lower, words)
     }
 }
+
+/// Bytes at the start of a response body that are compared with the providers' error texts.
+/// Error bodies are a few hundred bytes of JSON or text; a 2 MiB bundle answered with 200 costs
+/// one short search instead of an automaton pass over all of it (which halved the analysis of
+/// such an entry).
+pub const ERROR_BODY_PREFIX: usize = 64 * 1024;
 
 /// Every provider's error-body texts in one automaton, in registry order.
 type BodyRules = (Option<aho_corasick::AhoCorasick>, Vec<(&'static Provider, &'static BodyRule)>);
