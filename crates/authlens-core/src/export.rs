@@ -234,6 +234,14 @@ pub fn redact_har(mut har: Har) -> Har {
         l == "authorization" || l == "proxy-authorization" || l == "cookie" || l == "set-cookie" || CREDENTIAL_HEADERS.contains(&l.as_str())
     };
     let param_sensitive = |n: &str| CREDENTIAL_PARAMS.iter().any(|c| n.eq_ignore_ascii_case(c));
+    // Page titles are the pages' URLs.
+    if let Some(serde_json::Value::Array(pages)) = har.log.pages.as_mut() {
+        for p in pages.iter_mut() {
+            if let Some(serde_json::Value::String(t)) = p.get_mut("title") {
+                *t = crate::exchange::redact_url(t);
+            }
+        }
+    }
     for e in &mut har.log.entries {
         let ex = Exchange::new(0, e);
         e.request.url = crate::exchange::redact_url(&e.request.url);
@@ -338,7 +346,7 @@ mod tests {
     fn har_export_redacts() {
         let mut e = entry("POST", "https://api.stripe.com/v1/charges?key=sk_live_abcdefghijklmnopqrstuvwx", &[("Authorization", "Bearer sk_live_abcdefghijklmnopqrstuvwx"), ("Cookie", "sid=verysecretsessionvalue123")], Some("{\"client_secret\":\"pi_123_secret_abcdefghijklmnop\"}"));
         e.response.content.text = Some("var k = \"sk_live_abcdefghijklmnopqrstuvwx\";".into());
-        let har = redact_har(Har { log: crate::har::Log { entries: vec![e] } });
+        let har = redact_har(Har { log: crate::har::Log { entries: vec![e], ..Default::default() } });
         let text = serde_json::to_string(&har).unwrap();
         assert!(!text.contains("abcdefghijklmnopqrstuvwx"), "{text}");
         assert!(!text.contains("verysecretsessionvalue123"), "{text}");

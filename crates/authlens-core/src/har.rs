@@ -21,6 +21,15 @@ pub struct Har {
 /// `log`: the list of entries.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 pub struct Log {
+    /// HAR version, kept so a redacted export is still a valid HAR.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<serde_json::Value>,
+    /// The tool that wrote the HAR.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub creator: Option<serde_json::Value>,
+    /// Pages (their titles are URLs, redacted on export).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages: Option<serde_json::Value>,
     /// Captured exchanges, in the order the browser recorded them.
     #[serde(default, deserialize_with = "lenient::list")]
     pub entries: Vec<Entry>,
@@ -33,6 +42,15 @@ pub struct Entry {
     /// RFC 3339 time the request started (`…Z` in Chromium, `…+00:00` in Firefox).
     #[serde(default, deserialize_with = "lenient::string")]
     pub started_date_time: String,
+    /// Total time in ms, kept for exports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<serde_json::Value>,
+    /// Timing breakdown, kept for exports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timings: Option<serde_json::Value>,
+    /// Page this entry belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pageref: Option<serde_json::Value>,
     /// The request.
     #[serde(default)]
     pub request: Request,

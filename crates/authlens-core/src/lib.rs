@@ -108,10 +108,16 @@ pub fn analyze_exchange(ex: &Exchange, before: &[Exchange]) -> EntryReport {
     });
     EntryReport {
         index: ex.index,
+        started: ex.started.and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok()),
         method: redact::clip(&ex.method, 16),
         url: ex.redacted_url(),
         status: ex.http_status,
-        endpoint: format!("{}{}", redact::clip(&ex.host, 253), export::endpoint_template(&ex.path)),
+        endpoint: format!(
+            "{}{}{}",
+            redact::clip(&ex.host, 253),
+            ex.parsed.as_ref().and_then(|u| u.port()).map(|p| format!(":{p}")).unwrap_or_default(),
+            export::endpoint_template(&ex.path)
+        ),
         provider: ex.provider.map(|p| p.id),
         environment: ex.env,
         causes,

@@ -42,6 +42,8 @@ pub struct Summary {
 pub struct EntryReport {
     /// Position in `log.entries` (or in the live session).
     pub index: usize,
+    /// When the request started (`startedDateTime` as recorded), or null.
+    pub started: Option<String>,
     /// HTTP method.
     pub method: String,
     /// URL with any credential in it redacted.

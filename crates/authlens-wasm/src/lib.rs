@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 const TS_TYPES: &'static str = r#"
 /** See docs/report.md for every field. */
 export interface EntryReport {
-  index: number; method: string; url: string; status: number; endpoint: string;
+  index: number; started: string | null; method: string; url: string; status: number; endpoint: string;
   provider: string | null; environment: "sandbox" | "production" | null;
   causes: { id: string; confidence: number; title: string; evidence: string[]; fix: string[] }[];
   findings: { id: string; severity: "low" | "medium" | "high" | "critical"; provider: string | null;
@@ -118,7 +118,7 @@ pub fn redact_har(har: JsValue) -> Result<JsValue, JsError> {
 pub fn render_report(entries: JsValue, format: &str) -> Result<String, JsError> {
     let entries: Vec<authlens_core::har::Entry> = serde_wasm_bindgen::from_value(entries)
         .map_err(|e| JsError::new(&format!("authlens: unusable HAR entries: {e}")))?;
-    let report = authlens_core::analyze_har(authlens_core::har::Har { log: authlens_core::har::Log { entries } });
+    let report = authlens_core::analyze_har(authlens_core::har::Har { log: authlens_core::har::Log { entries, ..Default::default() } });
     match format {
         "markdown" => Ok(authlens_core::render::markdown::render(&report)),
         "json" => Ok(authlens_core::render::json::render(&report)),
