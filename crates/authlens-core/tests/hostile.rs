@@ -362,3 +362,22 @@ fn case_insensitive_body_search_agrees_on_short_and_long_bodies() {
     let words = ["api key", "apikey", "api_key", "token", "credential", "unauthori", "authenticat", "permission", "scope", "aaaaaaaaaaaaaaaaaaab"];
     timed("20 searches of a 2 MiB body", || (0..20).for_each(|_| assert!(!mentions(&body, &words))));
 }
+
+#[test]
+fn a_long_session_of_large_distinct_tokens_stays_linear() {
+    // Causes that look back over the session (stale tokens, scopes, redirects) compare token values:
+    // 800 entries (~50 MB) each carrying its own 60 KiB token, failures and successes interleaved,
+    // some responses handing out the next token.
+    let n = if cfg!(debug_assertions) { 300 } else { 800 };
+    let entries: Vec<String> = (0..n)
+        .map(|i| {
+            let tok = format!("{i:08}{}", "T".repeat(60 * 1024));
+            let status = if i % 3 == 0 { 200 } else { 401 };
+            let body = if i % 5 == 0 { format!("{{\"access_token\":\"{}{i:08}\",\"expires_in\":3600}}", "N".repeat(60 * 1024)) } else { "{}".into() };
+            entry_json(&format!("https://api.example.test/v1/item/{}", i % 7), &[("Authorization", &format!("Bearer {tok}"))], status, &body)
+        })
+        .collect();
+    let doc = har_doc(&entries);
+    let r = timed(&format!("{n} entries with distinct 60 KiB tokens"), || analyze_har_text(&doc)).expect("accepted");
+    assert_eq!(r.summary.entries, n);
+}

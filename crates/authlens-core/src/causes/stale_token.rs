@@ -64,6 +64,20 @@ struct Newer<'a> {
     iat: Option<f64>,
 }
 
+/// A token as a map key: hashed by its length and ends, compared whole. Hashing whole values
+/// cost O(lookback × token length) per request (64 KiB tokens made a 50 MB session take seconds).
+#[derive(PartialEq, Eq)]
+struct TokenKey<'a>(&'a str);
+
+impl std::hash::Hash for TokenKey<'_> {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        let b = self.0.as_bytes();
+        b.len().hash(h);
+        b.get(..32.min(b.len())).hash(h);
+        b.get(b.len().saturating_sub(32)..).hash(h);
+    }
+}
+
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
     let cur = token_of(ex)?;
@@ -74,16 +88,16 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     let recent = session::recent(ctx.before);
     // When the current token first appears (used or handed out), and when it was last handed out.
     // Where each token value first appears (used or handed out), in one pass.
-    let mut first_seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut first_seen: std::collections::HashMap<TokenKey, usize> = std::collections::HashMap::with_capacity(recent.len() * 2);
     for (i, r) in recent.iter().enumerate() {
         if let Some(c) = token_of(r) {
-            first_seen.entry(c.raw().trim()).or_insert(i);
+            first_seen.entry(TokenKey(c.raw().trim())).or_insert(i);
         }
         for t in &r.issued {
-            first_seen.entry(t.value.as_str()).or_insert(i);
+            first_seen.entry(TokenKey(t.value.as_str())).or_insert(i);
         }
     }
-    let first_x = first_seen.get(x).copied();
+    let first_x = first_seen.get(&TokenKey(x)).copied();
     let last_issue_x = recent.iter().rposition(|r| r.issued.iter().any(|t| t.value == x));
     let x_iat = cur.jwt.as_ref().and_then(|j| j.iat);
     let mut newest: Option<(usize, Newer)> = None;
@@ -99,7 +113,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
             None
         };
         let Some(n) = cand else { continue };
-        let first_y = first_seen.get(n.value).copied();
+        let first_y = first_seen.get(&TokenKey(n.value)).copied();
         let seen_before = first_x.is_some_and(|fx| first_y.is_some_and(|fy| fx < fy));
         let older_by_iat = matches!((x_iat, n.iat), (Some(a), Some(b)) if a + 1.0 < b);
         let newer_by_iat = matches!((x_iat, n.iat), (Some(a), Some(b)) if a > b + 1.0);
