@@ -38,7 +38,8 @@ fi
 
 # One build for every target; 16 codegen units build much faster than cargo-fuzz's default of 1.
 echo "==> building the fuzz targets (sanitizer: $SANITIZER)"
-cargo fuzz build --fuzz-dir "$FUZZ_DIR" --sanitizer "$SANITIZER" --codegen-units 16 --target "$TRIPLE" \
+# -O: fuzz/Cargo.toml's release profile sets the debug assertions (all crates but one).
+cargo fuzz build -O --fuzz-dir "$FUZZ_DIR" --sanitizer "$SANITIZER" --codegen-units 16 --target "$TRIPLE" \
   --target-dir "$BUILD_DIR"
 
 failed=()
@@ -68,7 +69,7 @@ done
 if [ ${#failed[@]} -gt 0 ]; then
   echo "fuzzing found problems in: ${failed[*]}" >&2
   echo "the failing inputs are in fuzz/artifacts/<target>/; replay one with:" >&2
-  echo "  RUSTC_BOOTSTRAP=1 cargo fuzz run --fuzz-dir fuzz -s $SANITIZER --target-dir $BUILD_DIR <target> fuzz/artifacts/<target>/<file>" >&2
+  echo "  RUSTC_BOOTSTRAP=1 cargo fuzz run -O --fuzz-dir fuzz -s $SANITIZER --target-dir $BUILD_DIR <target> fuzz/artifacts/<target>/<file>" >&2
   exit 1
 fi
 echo "==> fuzzing: no crash, hang or runaway allocation in ${#targets[@]} targets (${SECONDS_PER_TARGET}s each)"

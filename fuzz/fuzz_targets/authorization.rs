@@ -5,6 +5,9 @@
 use authlens_core::parse::{authorization, basic, jwt};
 use libfuzzer_sys::fuzz_target;
 
+// The targets look for debug-assertion and overflow failures too (fuzz/Cargo.toml turns them on).
+const _: () = assert!(cfg!(debug_assertions), "build the fuzz targets with fuzz/run.sh");
+
 fuzz_target!(|data: &[u8]| {
     let value = String::from_utf8_lossy(data);
     let a = authorization::parse(&value);

@@ -5,6 +5,9 @@ use authlens_core::parse::basic::{self, Basic};
 use base64::Engine as _;
 use libfuzzer_sys::fuzz_target;
 
+// The targets look for debug-assertion and overflow failures too (fuzz/Cargo.toml turns them on).
+const _: () = assert!(cfg!(debug_assertions), "build the fuzz targets with fuzz/run.sh");
+
 fuzz_target!(|data: &[u8]| {
     // The raw bytes as a credential, and the bytes encoded, so the fuzzer also explores the
     // decoded side (invalid UTF-8, colons, newlines).

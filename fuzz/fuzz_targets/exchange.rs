@@ -11,6 +11,9 @@ use authlens_core::report::Report;
 use authlens_core::{export, render, Session};
 use libfuzzer_sys::fuzz_target;
 
+// The targets look for debug-assertion and overflow failures too (fuzz/Cargo.toml turns them on).
+const _: () = assert!(cfg!(debug_assertions), "build the fuzz targets with fuzz/run.sh");
+
 fn nv(name: &str, value: &str) -> NameValue {
     NameValue { name: name.into(), value: value.into() }
 }

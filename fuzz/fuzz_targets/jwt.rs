@@ -7,6 +7,9 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use libfuzzer_sys::fuzz_target;
 
+// The targets look for debug-assertion and overflow failures too (fuzz/Cargo.toml turns them on).
+const _: () = assert!(cfg!(debug_assertions), "build the fuzz targets with fuzz/run.sh");
+
 fuzz_target!(|data: &[u8]| {
     let _ = jwt::decode(&String::from_utf8_lossy(data));
     let as_payload = format!("eyJhbGciOiJIUzI1NiJ9.{}.c2ln", URL_SAFE_NO_PAD.encode(data));

@@ -5,6 +5,9 @@
 use authlens_core::{analyze_har_text, export, har, render};
 use libfuzzer_sys::fuzz_target;
 
+// The targets look for debug-assertion and overflow failures too (fuzz/Cargo.toml turns them on).
+const _: () = assert!(cfg!(debug_assertions), "build the fuzz targets with fuzz/run.sh");
+
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let Ok(report) = analyze_har_text(text) else { return };

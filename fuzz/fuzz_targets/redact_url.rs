@@ -7,6 +7,9 @@ use authlens_core::redact::{self, Redacted};
 use authlens_core::{exchange, export};
 use libfuzzer_sys::fuzz_target;
 
+// The targets look for debug-assertion and overflow failures too (fuzz/Cargo.toml turns them on).
+const _: () = assert!(cfg!(debug_assertions), "build the fuzz targets with fuzz/run.sh");
+
 fuzz_target!(|data: &[u8]| {
     let s = String::from_utf8_lossy(data);
     let r = exchange::redact_url(&s);

@@ -6,6 +6,9 @@
 use authlens_core::secrets;
 use libfuzzer_sys::fuzz_target;
 
+// The targets look for debug-assertion and overflow failures too (fuzz/Cargo.toml turns them on).
+const _: () = assert!(cfg!(debug_assertions), "build the fuzz targets with fuzz/run.sh");
+
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     for f in secrets::scan_text(&text) {
