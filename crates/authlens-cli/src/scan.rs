@@ -5,10 +5,11 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use authlens_core::render;
 use authlens_core::report::Severity;
-use authlens_core::secrets::{scan_source, ScanReport};
+use authlens_core::secrets::{scan_source, FileFinding, ScanReport};
 
 use crate::Format;
 
@@ -24,36 +25,80 @@ fn display(p: &Path) -> String {
     p.to_string_lossy().into_owned()
 }
 
-/// Scan one file into the report.
-fn scan_file(path: &Path, max_size: u64, report: &mut ScanReport) {
+/// What the walk found, in walk order: a file to scan, or a path noted as skipped.
+enum Job {
+    File(PathBuf),
+    Skip(String, String),
+}
+
+/// What became of one job.
+enum Outcome {
+    Skipped(String, String),
+    Scanned(String, usize, Vec<FileFinding>),
+}
+
+/// Scan one file.
+fn scan_file(path: &Path, max_size: u64) -> Outcome {
     let name = display(path);
     let size = match fs::metadata(path) {
         Ok(m) => m.len(),
-        Err(e) => return report.skip(&name, &format!("unreadable: {e}")),
+        Err(e) => return Outcome::Skipped(name, format!("unreadable: {e}")),
     };
     if size > max_size {
-        return report.skip(&name, &format!("larger than the {} MiB limit (--max-file-size)", max_size / 1024 / 1024));
+        return Outcome::Skipped(name, format!("larger than the {} MiB limit (--max-file-size)", max_size / 1024 / 1024));
     }
     let mut bytes = Vec::with_capacity(size as usize);
     if let Err(e) = fs::File::open(path).and_then(|f| f.take(max_size + 1).read_to_end(&mut bytes)) {
-        return report.skip(&name, &format!("unreadable: {e}"));
+        return Outcome::Skipped(name, format!("unreadable: {e}"));
     }
     if bytes[..bytes.len().min(SNIFF)].contains(&0) {
-        return report.skip(&name, "binary");
+        return Outcome::Skipped(name, "binary".into());
     }
     let text = String::from_utf8_lossy(&bytes);
     let findings = scan_source(&name, &text);
-    report.add_file(&name, bytes.len(), findings);
+    Outcome::Scanned(name, bytes.len(), findings)
+}
+
+/// Run the jobs on every core (files are independent), and return the outcomes in job order, so
+/// the report is the same whatever the number of threads.
+fn run_jobs(jobs: &[Job], max_size: u64) -> Vec<Outcome> {
+    let one = |job: &Job| match job {
+        Job::File(p) => scan_file(p, max_size),
+        Job::Skip(name, reason) => Outcome::Skipped(name.clone(), reason.clone()),
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8).min(jobs.len());
+    if threads <= 1 {
+        return jobs.iter().map(one).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut done: Vec<(usize, Outcome)> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(job) = jobs.get(i) else { break };
+                        mine.push((i, one(job)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, o)| o).collect()
 }
 
 /// Walk a folder in a stable order, skipping dependency folders and symbolic links.
-fn walk(dir: &Path, depth: usize, max_size: u64, report: &mut ScanReport) {
+fn walk(dir: &Path, depth: usize, jobs: &mut Vec<Job>) {
     if depth > MAX_DEPTH {
-        return report.skip(&display(dir), "nested too deep");
+        return jobs.push(Job::Skip(display(dir), "nested too deep".into()));
     }
     let mut entries: Vec<PathBuf> = match fs::read_dir(dir) {
         Ok(rd) => rd.filter_map(|e| e.ok()).map(|e| e.path()).collect(),
-        Err(e) => return report.skip(&display(dir), &format!("unreadable: {e}")),
+        Err(e) => return jobs.push(Job::Skip(display(dir), format!("unreadable: {e}"))),
     };
     entries.sort();
     for p in entries {
@@ -64,26 +109,33 @@ fn walk(dir: &Path, depth: usize, max_size: u64, report: &mut ScanReport) {
         if meta.is_dir() {
             let skip = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| SKIP_DIRS.contains(&n));
             if !skip {
-                walk(&p, depth + 1, max_size, report);
+                walk(&p, depth + 1, jobs);
             }
         } else if meta.is_file() {
-            scan_file(&p, max_size, report);
+            jobs.push(Job::File(p));
         }
     }
 }
 
 /// Run `authlens scan`.
 pub fn run(paths: &[String], format: Format, fail_on: Option<Severity>, max_size: u64) -> ExitCode {
-    let mut report = ScanReport::default();
+    let mut jobs = Vec::new();
     for p in paths {
         let path = Path::new(p);
         match fs::metadata(path) {
-            Ok(m) if m.is_dir() => walk(path, 0, max_size, &mut report),
-            Ok(_) => scan_file(path, max_size, &mut report),
+            Ok(m) if m.is_dir() => walk(path, 0, &mut jobs),
+            Ok(_) => jobs.push(Job::File(path.to_path_buf())),
             Err(e) => {
                 eprintln!("authlens: {p}: {e}");
                 return ExitCode::from(2);
             }
+        }
+    }
+    let mut report = ScanReport::default();
+    for outcome in run_jobs(&jobs, max_size) {
+        match outcome {
+            Outcome::Skipped(name, reason) => report.skip(&name, &reason),
+            Outcome::Scanned(name, bytes, findings) => report.add_file(&name, bytes, findings),
         }
     }
     let out = match format {
