@@ -449,8 +449,23 @@ pub fn mentions(text: &str, words: &[&str]) -> bool {
 fn contains_any_lowercase(lower: &str, words: &[&str]) -> bool {
     words.iter().any(|w| {
         let w: std::borrow::Cow<str> = if w.bytes().any(|b| b.is_ascii_uppercase()) { w.to_ascii_lowercase().into() } else { (*w).into() };
-        memchr::memmem::find(lower.as_bytes(), w.as_bytes()).is_some()
+        if lower.len() <= SHORT_TEXT {
+            contains_short(lower.as_bytes(), w.as_bytes())
+        } else {
+            memchr::memmem::find(lower.as_bytes(), w.as_bytes()).is_some()
+        }
     })
+}
+
+/// Texts up to this many bytes are searched by [`contains_short`].
+const SHORT_TEXT: usize = 4096;
+
+/// `needle` in a short `hay`: a first-byte scan and a compare at each candidate. memmem builds
+/// a searcher (SIMD tables) per call, which costs more than the search itself on the few hundred
+/// bytes of a typical error body (a tenth of an exchange's analysis inside wasm).
+fn contains_short(hay: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else { return true };
+    memchr::memchr_iter(first, hay).any(|i| hay.get(i + 1..i + 1 + rest.len()) == Some(rest))
 }
 
 fn json_credential_fields(v: &Value, path: &str, depth: usize, out: &mut Vec<(String, String)>) {
