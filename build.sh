@@ -112,6 +112,12 @@ run_tests() {
   ensure_browsers
   build_all
   build_extension --e2e
+  if cargo clippy --version >/dev/null 2>&1; then
+    say "clippy (warnings are errors; the core denies unwrap/expect outside tests)"
+    cargo clippy --workspace --all-targets --locked -- -D warnings
+  else
+    echo "clippy is not installed (rustup component add clippy); skipping the lint step"
+  fi
   say "Rust tests (unit, golden, property)"
   cargo test --workspace --locked
   say "short fuzz run (cargo-fuzz, 10 s per target)"; ./fuzz/run.sh 10

@@ -209,7 +209,7 @@ fn placements(c: &Cred, host: &str, p: &mut Pool) -> Vec<(&'static str, Entry)> 
 
 /// Every output a person can see or copy, named.
 fn outputs(entries: &[Entry]) -> Vec<(String, String)> {
-    let har = Har { log: Log { entries: entries.to_vec(), ..Default::default() }, ..Default::default() };
+    let har = Har { log: Log { entries: entries.to_vec(), ..Default::default() } };
     let report = analyze_har(har.clone());
     let lines: Vec<usize> = (1..=entries.len()).collect();
     let mut out = vec![

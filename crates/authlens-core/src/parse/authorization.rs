@@ -42,7 +42,7 @@ pub fn parse(value: &str) -> Authorization {
         defects.push(Defect::SurroundingWhitespace);
     }
     let v = value.trim_start();
-    let (scheme, rest) = match v.find(|c: char| c == ' ' || c == '\t') {
+    let (scheme, rest) = match v.find([' ', '\t']) {
         Some(i) => (Some(&v[..i]), &v[i..]),
         None => (None, v),
     };

@@ -6,7 +6,9 @@ use super::{Charset, Env, HostRule, KeyKind, KeyRule, Provider};
 /// NAS keys: 26 base32 characters and one final character that may also be `*#$=`.
 fn nas_tail(value: &str) -> bool {
     let tail = value.rsplit('_').next().unwrap_or("");
+    // ASCII first: slicing at byte 26 of a multi-byte string would not be a char boundary.
     tail.len() == 27
+        && tail.is_ascii()
         && Charset::Base32Lower.accepts(&tail[..26])
         && tail[26..].bytes().all(|c| c.is_ascii_lowercase() || (b'2'..=b'7').contains(&c) || b"*#$=".contains(&c))
 }
@@ -118,6 +120,11 @@ pub static PROVIDER: Provider = Provider {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn non_ascii_tail_is_no_match() {
+        assert!(!nas_tail("sk_sbox_abcdefghijklmnopqrstuvwxé"));
+    }
 
     #[test]
     fn nas_shapes() {
