@@ -83,6 +83,13 @@ impl Session {
         ex.resp_body = exchange::truncate(&ex.resp_body, 4096).to_string();
         ex.resp_body_lower = Default::default();
         ex.req_body = exchange::truncate(&ex.req_body, 4096).to_string();
+        // Nor are huge header values (the credentials themselves are kept apart, in
+        // `credentials`): 2,000 exchanges × 512 headers × 64 KiB would be gigabytes.
+        for h in ex.req_headers.iter_mut().chain(ex.resp_headers.iter_mut()) {
+            if h.value.len() > 8192 {
+                h.value = exchange::truncate(&h.value, 8192).to_string();
+            }
+        }
         if self.history.len() >= SESSION_CONTEXT {
             self.history.drain(..SESSION_CONTEXT / 4);
         }
