@@ -168,22 +168,30 @@ fn sanitize_name(n: &str) -> String {
 
 /// A body with every credential the engine recognises replaced by its redacted form.
 fn redact_text_body(body: &str, ex: &Exchange) -> String {
-    let mut out = crate::exchange::truncate(body, 64 * 1024).to_string();
+    let out = replace_credentials(crate::exchange::truncate(body, 64 * 1024), ex, 4);
+    redact_free_text(&out)
+}
+
+/// Replace every credential the request carried (at least `min_len` bytes long) wherever the text
+/// holds it: as sent, trimmed, form-encoded (`$` → `%24`) or JSON-escaped. Servers echo keys
+/// back, and bodies hold them in any of these forms.
+pub(crate) fn replace_credentials(text: &str, ex: &Exchange, min_len: usize) -> String {
+    let mut out = text.to_string();
     for c in &ex.credentials {
-        if c.raw().len() < 4 {
+        let raw = c.raw();
+        if raw.trim().len() < min_len {
             continue;
         }
-        // The body holds the value as sent: raw, form-encoded (`$` → `%24`) or JSON-escaped.
-        let form: String = url::form_urlencoded::byte_serialize(c.raw().as_bytes()).collect();
-        let json = serde_json::to_string(c.raw()).unwrap_or_default();
+        let form: String = url::form_urlencoded::byte_serialize(raw.as_bytes()).collect();
+        let json = serde_json::to_string(raw).unwrap_or_default();
         let json = json.get(1..json.len().saturating_sub(1)).unwrap_or_default().to_string();
-        for form in [c.raw().to_string(), form, json] {
-            if !form.is_empty() && out.contains(&form) {
-                out = out.replace(&form, Redacted::new(c.raw()).as_str());
+        for shape in [raw.to_string(), raw.trim().to_string(), form, json] {
+            if shape.len() >= min_len && out.contains(&shape) {
+                out = out.replace(&shape, Redacted::new(raw).as_str());
             }
         }
     }
-    redact_free_text(&out)
+    out
 }
 
 /// Replace key- or JWT-shaped words in free text.

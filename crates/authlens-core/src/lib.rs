@@ -157,13 +157,7 @@ fn quote_body(ex: &Exchange) -> String {
 /// Replace anything that looks like a credential inside free text (servers echo keys back): the
 /// request's own credentials, whatever their format, then key- and JWT-shaped words.
 fn redact_text(text: &str, ex: &Exchange) -> String {
-    let mut text = text.to_string();
-    for c in &ex.credentials {
-        let raw = c.raw().trim();
-        if raw.len() >= 8 && text.contains(raw) {
-            text = text.replace(raw, redact::Redacted::new(raw).as_str());
-        }
-    }
+    let text = export::replace_credentials(text, ex, 8);
     let words: String = text
         .split_inclusive(|c: char| c.is_whitespace() || "\"',;()[]{}<>".contains(c))
         .map(|w| {
