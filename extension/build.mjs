@@ -12,7 +12,7 @@
 
 import * as esbuild from "esbuild";
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { iconPng } from "./tools/icon.mjs";
@@ -139,6 +139,8 @@ function copyStatic(outDir) {
   for (const name of readdirSync(join(HERE, "static"))) copyFileSync(join(HERE, "static", name), join(outDir, name));
   mkdirSync(join(outDir, "wasm"));
   for (const name of [GLUE, WASM]) copyFileSync(join(WASM_DIR, name), join(outDir, "wasm", name));
+  // JS the bindings import (crates/authlens-wasm/src/entry.js), which the glue loads from snippets/.
+  if (existsSync(join(WASM_DIR, "snippets"))) cpSync(join(WASM_DIR, "snippets"), join(outDir, "wasm", "snippets"), { recursive: true });
   mkdirSync(join(outDir, "icons"));
   for (const [size, png] of icons) writeFileSync(join(outDir, "icons", `icon-${size}.png`), png);
 }

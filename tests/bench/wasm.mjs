@@ -107,7 +107,11 @@ const files = {
 };
 
 const server = http.createServer((req, res) => {
-  const f = files[new URL(req.url, 'http://x').pathname];
+  const path = new URL(req.url, 'http://x').pathname;
+  // wasm-bindgen's snippets/ (JS the bindings import) are served from the glue's folder.
+  const snippet = path.startsWith('/snippets/') && !path.includes('..') && existsSync(join(WB, path))
+    ? [readFileSync(join(WB, path)), 'text/javascript'] : null;
+  const f = files[path] ?? snippet;
   if (!f) {
     res.writeHead(404).end();
     return;

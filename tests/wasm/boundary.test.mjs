@@ -106,3 +106,20 @@ test('explain and version', () => {
   assert.equal(glue.explain('no_such_id'), undefined);
   assert.match(glue.version(), /^\d+\.\d+\.\d+/);
 });
+
+test('JS strings Rust cannot hold (lone surrogates) and odd shapes are read, not refused', () => {
+  const engine = new glue.Engine();
+  // A string cut in the middle of an emoji, in a header, the URL and the body.
+  const r = engine.analyzeEntry(entry({ url: 'https://api.example.test/\ud83d', headers: [['Authorization', 'Bearer \ud83d']], body: '{"error":"\udc00"}' }));
+  assert.equal(r.status, 401);
+  assert.ok(r.url.includes('%EF%BF%BD'), r.url);
+  // A request body crosses as text beside the JSON; the credential inside it is found.
+  const key = ['sk', 'live', 'Qx7Lp2Vn9Rt4Kd8Mw3Hs6Jf1'].join('_');
+  const withBody = entry({ url: 'https://api.example.test/pay', status: 200 });
+  withBody.request.postData = { mimeType: 'application/json', text: JSON.stringify({ key }) };
+  const f = engine.analyzeEntry(withBody).findings;
+  assert.ok(f.some((x) => x.id === 'secret_key_exposed' && x.rule === 'stripe_secret_key_live'), JSON.stringify(f));
+  // Non-object entries and parts are errors; a request that is a number is a typed error.
+  for (const bad of [null, 'x', [1], { request: 5 }]) assert.throws(() => engine.analyzeEntry(bad), Error);
+  assert.equal(engine.length, 2);
+});

@@ -8,6 +8,8 @@
 //! - `bench_helper exchanges FILE CALLS`: FILE is a JSON object of named HAR entries; one session
 //!   (history filled with 2,000 entries first, as in the wasm bench) analyses each entry CALLS
 //!   times; prints the median and p99 latency per entry, natively.
+//! - `bench_helper scan FILE RUNS`: `secrets::files::scan_source` (what `authlens scan` and the
+//!   wasm `scanText` run on one file) over FILE, RUNS times on one thread; prints the median MB/s.
 
 use std::process::ExitCode;
 
@@ -98,8 +100,22 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+        Some("scan") if args.len() == 3 => {
+            let text = std::fs::read_to_string(&args[1]).expect("read the file");
+            let runs: usize = args[2].parse().expect("RUNS is a number");
+            let mut times: Vec<f64> = (0..runs.max(1))
+                .map(|_| {
+                    let t = std::time::Instant::now();
+                    std::hint::black_box(authlens_core::secrets::files::scan_source("bench.js", &text));
+                    t.elapsed().as_secs_f64()
+                })
+                .collect();
+            times.sort_by(f64::total_cmp);
+            println!("scan_mb_per_s {:.1} bytes {} median_ms {:.3}", text.len() as f64 / 1e6 / times[times.len() / 2], text.len(), times[times.len() / 2] * 1e3);
+            ExitCode::SUCCESS
+        }
         _ => {
-            eprintln!("usage: bench_helper parse FILE | bench_helper patterns | bench_helper exchanges FILE CALLS");
+            eprintln!("usage: bench_helper parse FILE | bench_helper patterns | bench_helper exchanges FILE CALLS | bench_helper scan FILE RUNS");
             ExitCode::from(2)
         }
     }

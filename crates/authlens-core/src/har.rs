@@ -296,33 +296,155 @@ pub fn parse(text: &str) -> Result<Har, Error> {
     // Windows tools write HAR files with a UTF-8 byte order mark.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     not_an_object(text)?;
-    let mut de = serde_json::Deserializer::from_str(text);
     // Deeply nested JSON in a body field is only a string to us, but a hostile HAR can nest the
     // *document*; serde_json's own recursion limit (128) turns that into an error, not a crash.
-    let har: Har = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        Error::Json { line: inner.line(), column: inner.column(), path, message: scrub(&inner.to_string()) }
-    })?;
-    de.end().map_err(|e| Error::Json {
-        line: e.line(),
-        column: e.column(),
-        path: String::new(),
-        message: scrub(&e.to_string()),
-    })?;
-    Ok(har)
+    from_json(text)
 }
 
-/// Parse one entry (the extension hands the engine one entry at a time).
+/// Parse one entry (the extension hands the engine one entry at a time, as JSON text).
 pub fn parse_entry(text: &str) -> Result<Entry, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     not_an_object(text)?;
-    let mut de = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        Error::Json { line: inner.line(), column: inner.column(), path, message: scrub(&inner.to_string()) }
+    from_json(text)
+}
+
+/// One plain serde_json pass; only when it fails is the text walked again to name the path.
+fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Error> {
+    serde_json::from_str(text).or_else(|e: serde_json::Error| {
+        // `JSON.stringify` writes a lone surrogate (a string cut in the middle of an emoji) as
+        // `\ud83d`, which Rust strings cannot hold: read it as U+FFFD rather than lose the entry.
+        // (serde_json's message for it varies: "lone leading surrogate", "unexpected end of hex
+        // escape", …), so any failure tries once more with them replaced.
+        if let Some(Ok(v)) = replace_lone_surrogates(text).map(|fixed| serde_json::from_str(&fixed)) {
+            return Ok(v);
+        }
+        Err(json_error(text, &e))
     })
+}
+
+fn json_error(text: &str, e: &serde_json::Error) -> Error {
+    let (line, column) = (e.line(), e.column());
+    Error::Json { line, column, path: json_path_at(text, offset_of(text, line, column)), message: scrub(&e.to_string()) }
+}
+
+/// Byte offset of a serde_json position (1-based line, 1-based byte column).
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let mut start = 0;
+    for _ in 1..line {
+        match memchr::memchr(b'\n', &text.as_bytes()[start..]) {
+            Some(i) => start += i + 1,
+            None => return text.len(),
+        }
+    }
+    (start + column.saturating_sub(1)).min(text.len())
+}
+
+/// The path (`log.entries[12].request.headers`) of the value being read at byte `offset`,
+/// found by walking the JSON text up to there: containers, keys and array indexes only.
+pub(crate) fn json_path_at(text: &str, offset: usize) -> String {
+    enum Frame<'a> {
+        Object(Option<&'a str>),
+        Array(usize),
+    }
+    let b = text.as_bytes();
+    let end = offset.min(b.len());
+    let mut stack: Vec<Frame> = Vec::new();
+    // In an object, the next string is a key until its `:` is seen.
+    let mut want_key = false;
+    let mut i = 0;
+    while i < end {
+        match b[i] {
+            b'{' => {
+                stack.push(Frame::Object(None));
+                want_key = true;
+            }
+            b'[' => {
+                stack.push(Frame::Array(0));
+                want_key = false;
+            }
+            b'}' | b']' => {
+                stack.pop();
+                want_key = false;
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Array(n)) => *n += 1,
+                Some(Frame::Object(k)) => {
+                    *k = None;
+                    want_key = true;
+                }
+                None => {}
+            },
+            b':' => want_key = false,
+            b'"' => {
+                let s = i + 1;
+                let mut j = s;
+                while j < b.len() && b[j] != b'"' {
+                    j += if b[j] == b'\\' { 2 } else { 1 };
+                }
+                if want_key {
+                    if let Some(Frame::Object(k)) = stack.last_mut() {
+                        *k = text.get(s..j.min(b.len()));
+                    }
+                }
+                i = j;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for f in &stack {
+        match f {
+            Frame::Object(Some(k)) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(k);
+            }
+            Frame::Object(None) => {}
+            Frame::Array(n) => {
+                path.push('[');
+                path.push_str(&n.to_string());
+                path.push(']');
+            }
+        }
+    }
+    path
+}
+
+/// `text` with every `\uD800`–`\uDFFF` escape that is not half of a pair replaced by `\uFFFD`;
+/// `None` when there is none.
+fn replace_lone_surrogates(text: &str) -> Option<String> {
+    fn escape_at(b: &[u8], i: usize) -> Option<u16> {
+        let h = b.get(i + 2..i + 6)?;
+        if b.get(i..i + 2)? != b"\\u" {
+            return None;
+        }
+        u16::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok()
+    }
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let (mut copied, mut i, mut changed) = (0, 0, false);
+    while let Some(k) = memchr::memchr(b'\\', &b[i..]) {
+        let at = i + k;
+        match escape_at(b, at) {
+            Some(0xD800..=0xDBFF) if matches!(escape_at(b, at + 6), Some(0xDC00..=0xDFFF)) => i = at + 12,
+            Some(0xD800..=0xDFFF) => {
+                out.push_str(&text[copied..at]);
+                out.push_str("\\ufffd");
+                changed = true;
+                i = at + 6;
+                copied = i;
+            }
+            // Any other escape (`\\` included) is skipped whole.
+            _ => i = at + 2,
+        }
+        if i >= b.len() {
+            break;
+        }
+    }
+    out.push_str(text.get(copied..)?);
+    changed.then_some(out)
 }
 
 impl Request {
@@ -368,6 +490,36 @@ mod tests {
     fn errors_never_quote_values() {
         let err = parse(r#"{"log":{"entries":[{"request":{"headers":"Bearer sk_live_abcdefghijklmnopqrstuv"}}]}}"#).unwrap_err();
         assert!(!err.to_string().contains("sk_live_abc"), "{err}");
+    }
+
+    #[test]
+    fn paths_match_serde_path_to_error() {
+        let cases = [
+            "{\"log\":{\"entries\":[{},\n{\"request\":{\"headers\":5}}]}}",
+            r#"{"log":{"entries":[{"request":{"headers":[{"name":"a","value":"b"},{"name":{}}]}}]}}"#,
+            r#"{"log":{"version":"1.2","entries":[{"response":{"content":{"size":"x\"}y","text":7}}}]}}"#,
+            r#"{"log":{"entries":[{"request":{"url":"a,b:[{"},"response":{"status":[1]}}]}}"#,
+            r#"{"log":{"entries":[{},{},{"request":{"postData":{"params":[{"name":"k","value":"v"},3]}}}]}}"#,
+        ];
+        for c in cases {
+            let mut de = serde_json::Deserializer::from_str(c);
+            let expected = match serde_path_to_error::deserialize::<_, Har>(&mut de) {
+                Err(e) => e.path().to_string(),
+                Ok(_) => panic!("{c} parsed"),
+            };
+            match parse(c) {
+                Err(Error::Json { path, .. }) => assert_eq!(path, expected, "{c}"),
+                other => panic!("{c}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn lone_surrogates_become_replacement_characters() {
+        let e = parse_entry(r#"{"request":{"url":"https://a/\ud83d","headers":[{"name":"X","value":"\ud83d\ude00 \\ud83d \udc00"}]}}"#).unwrap();
+        assert_eq!(e.request.url, "https://a/\u{fffd}");
+        assert_eq!(e.request.headers[0].value, "\u{1f600} \\ud83d \u{fffd}");
+        assert!(parse_entry(r#"{"request":{"url":"\ud83d"#).is_err());
     }
 
     #[test]
