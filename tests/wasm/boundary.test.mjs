@@ -123,3 +123,16 @@ test('JS strings Rust cannot hold (lone surrogates) and odd shapes are read, not
   for (const bad of [null, 'x', [1], { request: 5 }]) assert.throws(() => engine.analyzeEntry(bad), Error);
   assert.equal(engine.length, 2);
 });
+
+test('scanText reports a bundle\'s server keys by line and column, redacted, and stays quiet on publishable keys', () => {
+  const secret = ['sk', 'live', 'Qx7Lp2Vn9Rt4Kd8Mw3Hs6Jf1'].join('_');
+  const publishable = ['pk', 'live', 'Qx7Lp2Vn9Rt4Kd8Mw3Hs6Jf1'].join('_');
+  const text = `const a = 1;\nconst stripe = Stripe("${publishable}");\nfetch(u, { headers: { Authorization: "Bearer ${secret}" } });\n`;
+  const f = glue.scanText('app.js', text);
+  assert.equal(f.length, 1, JSON.stringify(f));
+  assert.equal(f[0].rule, 'stripe_secret_key_live');
+  assert.equal(f[0].line, 3);
+  assert.ok(!JSON.stringify(f).includes(secret.slice(8)), 'redacted');
+  assert.deepEqual(glue.scanText('empty.js', ''), []);
+  assert.deepEqual(glue.scanText('hostile.js', '\u0000\ud800sk_live_'.repeat(1000)), []);
+});

@@ -24,6 +24,8 @@ export interface EntryReport {
                          aud: string[]; iss: string | null; scopes: string[]; role: string | null } }[];
   server_said?: string; notes?: string[];
 }
+export interface FileFinding { id: string; severity: "low" | "medium" | "high" | "critical"; provider: string | null;
+  location: string; redacted: string; title: string; rule: string; line: number; column: number }
 export interface Report { tool: string; version: string; entries: EntryReport[];
   summary: { entries: number; auth_failures: number; findings: number; critical: number; high: number } }
 "#;
@@ -160,6 +162,13 @@ pub fn render_report(entries: JsValue, format: &str) -> Result<String, JsError> 
 #[wasm_bindgen]
 pub fn explain(id: &str) -> Option<String> {
     authlens_core::explain(id)
+}
+
+/// The server-side secrets in a file's text (a JS bundle, a source map, a JSON body), as
+/// `authlens scan` reports them for one file: findings with line, column and, for JSON, a path.
+#[wasm_bindgen(js_name = scanText, unchecked_return_type = "FileFinding[]")]
+pub fn scan_text(name: &str, text: &str) -> Result<JsValue, JsError> {
+    to_js(&authlens_core::secrets::files::scan_source(name, text))
 }
 
 /// authlens version.
