@@ -52,9 +52,16 @@ extern "C" {
     #[wasm_bindgen(js_name = entryJson, catch)]
     fn entry_json(entry: &JsValue) -> Result<Option<String>, JsValue>;
     #[wasm_bindgen(js_name = responseText)]
-    fn response_text(entry: &JsValue) -> Option<String>;
+    fn response_text(entry: &JsValue) -> Option<Vec<u8>>;
     #[wasm_bindgen(js_name = requestText)]
-    fn request_text(entry: &JsValue) -> Option<String>;
+    fn request_text(entry: &JsValue) -> Option<Vec<u8>>;
+    /// A JS string as UTF-8 bytes (TextEncoder); `undefined` for anything else.
+    fn utf8(s: &JsValue) -> Option<Vec<u8>>;
+}
+
+/// Bytes from TextEncoder as a String (always valid UTF-8; checked anyway, never trusted).
+fn string_of(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// An entry from its JS object; errors say where, never what (core errors quote no values).
@@ -65,9 +72,9 @@ fn entry_of(entry: &JsValue) -> Result<authlens_core::har::Entry, JsError> {
         .ok_or_else(|| JsError::new("authlens: unusable HAR entry: not a JSON object"))?;
     let mut e = authlens_core::har::parse_entry(&text)
         .map_err(|e| JsError::new(&format!("authlens: unusable HAR entry: {}", entry_error(&e))))?;
-    e.response.content.text = response_text(entry);
+    e.response.content.text = response_text(entry).map(string_of);
     if let Some(post) = e.request.post_data.as_mut() {
-        post.text = request_text(entry);
+        post.text = request_text(entry).map(string_of);
     }
     Ok(e)
 }
@@ -124,8 +131,9 @@ impl Default for Engine {
 
 /// Analyse a whole HAR document (text), e.g. a file dropped on the panel.
 #[wasm_bindgen(js_name = analyzeHar, unchecked_return_type = "Report")]
-pub fn analyze_har(text: &str) -> Result<JsValue, JsError> {
-    let report = authlens_core::analyze_har_text(text).map_err(|e| JsError::new(&e.to_string()))?;
+pub fn analyze_har(#[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue) -> Result<JsValue, JsError> {
+    let text = utf8(text).map(string_of).ok_or_else(|| JsError::new("authlens: analyzeHar needs the HAR text"))?;
+    let report = authlens_core::analyze_har_text(&text).map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&report)
 }
 
@@ -167,8 +175,9 @@ pub fn explain(id: &str) -> Option<String> {
 /// The server-side secrets in a file's text (a JS bundle, a source map, a JSON body), as
 /// `authlens scan` reports them for one file: findings with line, column and, for JSON, a path.
 #[wasm_bindgen(js_name = scanText, unchecked_return_type = "FileFinding[]")]
-pub fn scan_text(name: &str, text: &str) -> Result<JsValue, JsError> {
-    to_js(&authlens_core::secrets::files::scan_source(name, text))
+pub fn scan_text(name: &str, #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue) -> Result<JsValue, JsError> {
+    let text = utf8(text).map(string_of).ok_or_else(|| JsError::new("authlens: scanText needs a string"))?;
+    to_js(&authlens_core::secrets::files::scan_source(name, &text))
 }
 
 /// authlens version.
