@@ -213,7 +213,9 @@ mod lenient {
             Scalar::Null => String::new(),
             Scalar::S(s) => s,
             Scalar::I(i) => i.to_string(),
-            Scalar::F(f) => f.to_string(),
+            // serde_json's float printing (shortest round-trip form), which the module carries
+            // anyway; `f64`'s Display would add core's own (about 15 kB of wasm).
+            Scalar::F(f) => serde_json::Number::from_f64(f).map(|n| n.to_string()).unwrap_or_default(),
             Scalar::B(b) => b.to_string(),
         })
     }

@@ -22,7 +22,7 @@ pub fn render(report: &Report) -> String {
         if !e.causes.is_empty() {
             out.push_str("| # | cause | confidence | evidence |\n|---|---|---|---|\n");
             for (i, c) in e.causes.iter().enumerate() {
-                out.push_str(&format!("| {} | `{}` {} | {:.0}% | {} |\n", i + 1, c.id, md(c.title), c.confidence * 100.0, md(&c.evidence.join("; "))));
+                out.push_str(&format!("| {} | `{}` {} | {}% | {} |\n", i + 1, c.id, md(c.title), super::percent(c.confidence), md(&c.evidence.join("; "))));
             }
             if let Some(top) = e.causes.first() {
                 out.push_str("\n**Fix:**\n\n");

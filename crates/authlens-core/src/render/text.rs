@@ -24,7 +24,7 @@ fn entry(out: &mut String, e: &EntryReport) {
     };
     out.push_str(&format!("#{} {} {} → {}{env}\n", e.index, e.method, e.url, e.status));
     for (i, c) in e.causes.iter().enumerate() {
-        out.push_str(&format!("  {}. {} ({:.0}%): {}\n", i + 1, c.id, c.confidence * 100.0, c.title));
+        out.push_str(&format!("  {}. {} ({}%): {}\n", i + 1, c.id, super::percent(c.confidence), c.title));
         for ev in &c.evidence {
             out.push_str(&format!("       seen: {ev}\n"));
         }
