@@ -10,6 +10,7 @@ use crate::har::{find_header, Entry, NameValue};
 use crate::limits;
 use crate::parse::authorization::{self, Authorization};
 use crate::parse::basic::{self, Basic};
+use crate::parse::date;
 use crate::parse::jwt::{self, Jwt};
 use crate::parse::www_authenticate::{self, Challenge};
 use crate::providers::{self, BodyRule, Env, KeyKind, KeyMatch, Provider};
@@ -570,9 +571,9 @@ fn body_text(text: Option<&str>, encoding: Option<&str>, side: &str, notes: &mut
     truncate(text, max).to_string()
 }
 
-/// Parse a HAR `startedDateTime`.
+/// Parse a HAR `startedDateTime` (RFC 3339).
 pub fn parse_time(s: &str) -> Option<OffsetDateTime> {
-    OffsetDateTime::parse(s.trim(), &time::format_description::well_known::Rfc3339).ok()
+    date::rfc3339(s)
 }
 
 /// Format a unix time as `2026-10-14 06:28 UTC`.
@@ -585,7 +586,7 @@ pub fn fmt_unix(secs: f64) -> String {
 
 /// Format a unix time as RFC 3339.
 pub fn rfc3339_unix(secs: f64) -> Option<String> {
-    OffsetDateTime::from_unix_timestamp(secs as i64).ok()?.format(&time::format_description::well_known::Rfc3339).ok()
+    date::format_rfc3339(OffsetDateTime::from_unix_timestamp(secs as i64).ok()?)
 }
 
 /// "3 h 2 min", "45 s", "2 d 4 h".

@@ -115,7 +115,7 @@ pub fn analyze_exchange(ex: &Exchange, before: &[Exchange]) -> EntryReport {
     });
     EntryReport {
         index: ex.index,
-        started: ex.started.and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok()),
+        started: ex.started.and_then(parse::date::format_rfc3339),
         method: redact::clip(&ex.method, 16),
         url: ex.redacted_url(),
         status: ex.http_status,

@@ -1,5 +1,6 @@
 use super::{declare_cause, Ctx, Hit};
 use crate::exchange::{fmt_duration, fmt_unix};
+use crate::parse::date::{amz_date, http_date};
 
 declare_cause! {
     /// ## What it means
@@ -31,7 +32,7 @@ declare_cause! {
 
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
-    let now = ex.started.or_else(|| ex.resp_header("date").and_then(|d| time::OffsetDateTime::parse(d, &time::format_description::well_known::Rfc2822).ok()))?;
+    let now = ex.started.or_else(|| ex.resp_header("date").and_then(http_date))?;
     let now = now.unix_timestamp() as f64;
     for c in &ex.credentials {
         let Some(j) = &c.jwt else { continue };
@@ -72,8 +73,7 @@ fn expired_presigned_url(ctx: &Ctx, now: f64) -> Option<Hit> {
     let (mut date, mut expires) = (None, None);
     for (k, v) in u.query_pairs().take(64) {
         if k.eq_ignore_ascii_case("x-amz-date") {
-            let p = time::macros::format_description!("[year][month][day]T[hour][minute][second]Z");
-            date = time::PrimitiveDateTime::parse(v.trim(), &p).ok().map(|t| t.assume_utc().unix_timestamp() as f64);
+            date = amz_date(&v).map(|t| t.unix_timestamp() as f64);
         } else if k.eq_ignore_ascii_case("x-amz-expires") {
             expires = v.trim().parse::<f64>().ok().filter(|e| e.is_finite() && *e >= 0.0);
         }

@@ -1,5 +1,6 @@
 use super::{declare_cause, Ctx, Hit};
 use crate::exchange::{fmt_duration, fmt_unix};
+use crate::parse::date::{amz_date, http_date};
 
 declare_cause! {
     /// ## What it means
@@ -43,7 +44,7 @@ const IAT_SLACK: f64 = 5.0;
 
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
-    let server = ex.resp_header("date").and_then(|d| time::OffsetDateTime::parse(d.trim(), &time::format_description::well_known::Rfc2822).ok());
+    let server = ex.resp_header("date").and_then(http_date);
     let (now, clock) = match (server, ex.started) {
         (Some(s), _) => (s.unix_timestamp() as f64, "the API's clock (Date header)"),
         (None, Some(s)) => (s.unix_timestamp() as f64, "the time the request was sent"),
@@ -104,12 +105,8 @@ fn signed_with_skewed_clock(ex: &crate::exchange::Exchange) -> Option<Hit> {
     if !ex.resp_body_mentions(SAYS) {
         return None;
     }
-    let signed = ex.req_header("x-amz-date").and_then(|d| {
-        let d = d.trim();
-        let p = time::macros::format_description!("[year][month][day]T[hour][minute][second]Z");
-        time::PrimitiveDateTime::parse(d, &p).ok().map(|t| t.assume_utc())
-    });
-    let server = ex.resp_header("date").and_then(|d| time::OffsetDateTime::parse(d.trim(), &time::format_description::well_known::Rfc2822).ok());
+    let signed = ex.req_header("x-amz-date").and_then(amz_date);
+    let server = ex.resp_header("date").and_then(http_date);
     let mut evidence = vec!["the server refused the request's signing time: the client's clock is off (or a signature was reused)".to_string()];
     if let (Some(s), Some(t)) = (signed, server.or(ex.started)) {
         let gap = (s - t).whole_seconds() as f64;

@@ -2,5 +2,6 @@
 
 pub mod authorization;
 pub mod basic;
+pub mod date;
 pub mod jwt;
 pub mod www_authenticate;
