@@ -409,15 +409,18 @@ impl Exchange {
 pub const ERROR_BODY_PREFIX: usize = 64 * 1024;
 
 /// Every provider's error-body texts in one automaton, in registry order.
-type BodyRules = (Option<aho_corasick::AhoCorasick>, Vec<(&'static Provider, &'static BodyRule)>);
+type BodyRules = (Option<aho_corasick::dfa::DFA>, Vec<(&'static Provider, &'static BodyRule)>);
 
 fn body_rules() -> &'static BodyRules {
     static RULES: std::sync::OnceLock<BodyRules> = std::sync::OnceLock::new();
     RULES.get_or_init(|| {
         let rules: Vec<(&'static Provider, &'static BodyRule)> =
             providers::ALL.iter().flat_map(|p| p.bodies.iter().map(move |b| (*p, b))).collect();
-        let ac = aho_corasick::AhoCorasick::builder()
+        // The DFA alone (not the `AhoCorasick` wrapper, which carries every automaton kind and
+        // searcher into the wasm module); the walk below needs only its transitions.
+        let ac = aho_corasick::dfa::Builder::new()
             .match_kind(aho_corasick::MatchKind::Standard)
+            .prefilter(false)
             .build(rules.iter().map(|(_, b)| b.contains))
             .ok();
         (ac, rules)
@@ -426,10 +429,18 @@ fn body_rules() -> &'static BodyRules {
 
 fn recognise_body(body: &str, destination: Option<&'static Provider>) -> Option<(&'static Provider, &'static BodyRule)> {
     let (ac, rules) = body_rules();
+    use aho_corasick::automaton::Automaton;
+    let dfa = ac.as_ref()?;
     let mut seen = vec![false; rules.len()];
-    for m in ac.as_ref()?.find_overlapping_iter(body) {
-        if let Some(s) = seen.get_mut(m.pattern().as_usize()) {
-            *s = true;
+    let mut sid = dfa.start_state(aho_corasick::Anchored::No).ok()?;
+    for &b in body.as_bytes() {
+        sid = dfa.next_state(aho_corasick::Anchored::No, sid, b);
+        if dfa.is_special(sid) && dfa.is_match(sid) {
+            for i in 0..dfa.match_len(sid) {
+                if let Some(s) = seen.get_mut(dfa.match_pattern(sid, i).as_usize()) {
+                    *s = true;
+                }
+            }
         }
     }
     let hit = |i: &usize| seen.get(*i).copied().unwrap_or(false);
@@ -580,7 +591,9 @@ pub fn parse_time(s: &str) -> Option<OffsetDateTime> {
 pub fn fmt_unix(secs: f64) -> String {
     match OffsetDateTime::from_unix_timestamp(secs as i64) {
         Ok(t) => format!("{:04}-{:02}-{:02} {:02}:{:02} UTC", t.year(), t.month() as u8, t.day(), t.hour(), t.minute()),
-        Err(_) => format!("{secs}"),
+        // Out of range: the number as written (serde_json's float printing; `f64`'s Display
+        // would add core's, ~15 kB of wasm).
+        Err(_) => serde_json::Number::from_f64(secs).map(|n| n.to_string()).unwrap_or_else(|| "an invalid time".into()),
     }
 }
 

@@ -14,7 +14,9 @@ const pick = (o, keys) => {
 /** The entry's JSON without bodies, or undefined when it is not an object. */
 export function entryJson(e) {
   if (e === null || typeof e !== 'object' || Array.isArray(e)) return undefined;
-  const out = pick(e, ['startedDateTime', 'time', 'timings', 'pageref', '_resourceType', '_error']);
+  // Not `time`, `timings`, `pageref`: analysis never reads them (only a HAR export keeps them,
+  // and exports take the whole document), and their numbers cost a parse and a drop each time.
+  const out = pick(e, ['startedDateTime', '_resourceType', '_error']);
   const q = e.request;
   if (q !== undefined) {
     out.request = pick(q, ['method', 'url', 'headers', 'queryString']);

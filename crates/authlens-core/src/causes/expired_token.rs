@@ -140,7 +140,7 @@ fn expired_by_session(ctx: &Ctx, now: f64) -> Option<Hit> {
         return None;
     }
     let mut evidence = vec![
-        format!("entry #{} ({} {}{}) handed out this token with expires_in {} s ({})", r.index, crate::redact::clip(&r.method, 16), crate::redact::clip(&r.host, 96), crate::signals::session::shown_path(&r.path), lifetime.round(), fmt_duration(lifetime)),
+        format!("entry #{} ({} {}{}) handed out this token with expires_in {} s ({})", r.index, crate::redact::clip(&r.method, 16), crate::redact::clip(&r.host, 96), crate::signals::session::shown_path(&r.path), lifetime.round() as i64, fmt_duration(lifetime)),
         format!("this request was sent {} after that, {} after the token lapsed (at {})", fmt_duration(now - issued_at), fmt_duration(ago), fmt_unix(issued_at + lifetime)),
     ];
     let said = ex.challenges.iter().any(|ch| ch.param("error") == Some("invalid_token"))
