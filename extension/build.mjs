@@ -7,8 +7,10 @@
 //   --wasm-dir=DIR                      engine glue to use (default target/wasm-bindgen/)
 //
 // Each build directory holds: manifest.json (written here from manifest.base.json), devtools.html
-// + devtools.js (capture and engine), panel.html + panel.js + panel.css (the view), icons/, and
-// wasm/ (a verbatim copy of the wasm-bindgen --target web output).
+// + devtools.js (capture and engine), panel.html + panel.js + panel.css (the view), icons/,
+// wasm/ (a verbatim copy of the wasm-bindgen --target web output), and docs.json (the "Learn
+// more" texts, id → Markdown, from `target/release/authlens explain --json`: the wasm module is
+// built without them).
 
 import * as esbuild from "esbuild";
 import { execFileSync } from "node:child_process";
@@ -30,6 +32,8 @@ if (unknown.length) fail(`unknown argument ${unknown.join(" ")}\nusage: node ext
 
 const GLUE = "authlens_wasm.js";
 const WASM = "authlens_wasm_bg.wasm";
+const CLI = join(ROOT, "target/release", process.platform === "win32" ? "authlens.exe" : "authlens");
+const DOCS = "docs.json";
 const ICON_SIZES = [16, 32, 48, 128];
 
 /** A path relative to the repository when it is inside it, absolute otherwise. */
@@ -143,6 +147,35 @@ function copyStatic(outDir) {
   if (existsSync(join(WASM_DIR, "snippets"))) cpSync(join(WASM_DIR, "snippets"), join(outDir, "wasm", "snippets"), { recursive: true });
   mkdirSync(join(outDir, "icons"));
   for (const [size, png] of icons) writeFileSync(join(outDir, "icons", `icon-${size}.png`), png);
+  writeFileSync(join(outDir, DOCS), docsJson);
+}
+
+/** The documentation of every id, as the CLI prints it (`authlens explain --json`). */
+function readDocs() {
+  if (!existsSync(CLI)) {
+    fail(
+      `${shown(CLI)} is missing.\n` +
+        `The CLI has not been built: run ./build.sh (cargo build --release -p authlens-cli), then build the\n` +
+        `extension again. The extension's ${DOCS} (the "Learn more" texts) comes from \`authlens explain --json\`.`,
+    );
+  }
+  let text;
+  try {
+    text = execFileSync(CLI, ["explain", "--json"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, stdio: ["ignore", "pipe", "pipe"] });
+  } catch (error) {
+    fail(`\`${shown(CLI)} explain --json\` failed (${String(error.stderr || error.message).trim()}); an older CLI? run ./build.sh`);
+  }
+  let docs;
+  try {
+    docs = JSON.parse(text);
+  } catch (error) {
+    fail(`\`${shown(CLI)} explain --json\` did not print JSON: ${error.message}`);
+  }
+  const ids = docs && typeof docs === "object" && !Array.isArray(docs) ? Object.keys(docs) : [];
+  if (ids.length === 0 || ids.some((id) => typeof docs[id] !== "string")) {
+    fail(`\`${shown(CLI)} explain --json\` did not print an object of id → Markdown`);
+  }
+  return `${JSON.stringify(docs)}\n`;
 }
 
 async function buildOne(browser, withReporter) {
@@ -179,6 +212,7 @@ for (const name of [GLUE, WASM]) {
   }
 }
 
+const docsJson = readDocs();
 const icons = ICON_SIZES.map((size) => [size, iconPng(size)]);
 mkdirSync(DIST, { recursive: true });
 

@@ -3,7 +3,7 @@
 
 import * as browser from "./browser";
 import type { BodyContent, HarEntry } from "./browser";
-import { loadEngine, type EngineSession, type LoadedEngine } from "./engine";
+import { docsReader, loadEngine, type EngineSession, type LoadedEngine } from "./engine";
 import {
   IMPORT_LIMIT,
   ItemLog,
@@ -72,6 +72,9 @@ const engineReady: Promise<LoadedEngine | null> = loadEngine(browser.extensionUr
     return null;
   },
 );
+
+/** "Learn more" texts: docs.json beside the engine, read on the first request. */
+const explain = docsReader(browser.extensionUrl("docs.json"));
 
 // ---- analysis pipeline -----------------------------------------------------------------------
 // Bodies are fetched as soon as an entry arrives; analysis runs strictly in arrival order because
@@ -361,9 +364,7 @@ function onPanelMessage(data: unknown): void {
       break;
     }
     case "explain":
-      void engineReady.then((loaded) =>
-        send(message({ kind: "explanation", id: msg.id, text: loaded ? loaded.explain(msg.id) : null })),
-      );
+      void explain(msg.id).then((text) => send(message({ kind: "explanation", id: msg.id, text })));
       break;
     case "clear":
       clearLog();

@@ -1,7 +1,8 @@
 // The only module that imports the wasm-bindgen glue. The build maps the specifier
-// "authlens-wasm" to ./wasm/authlens_wasm.js, a verbatim copy of target/wasm-bindgen/.
+// "authlens-wasm" to ./wasm/authlens_wasm.js, a verbatim copy of target/wasm-bindgen/. The
+// documentation texts are not in the module: the build writes them beside it as docs.json.
 
-import init, { Engine, analyzeHar, curlCommand, explain, redactHar, renderReport, version } from "authlens-wasm";
+import init, { Engine, analyzeHar, curlCommand, redactHar, renderReport, version } from "authlens-wasm";
 import type { EntryReport } from "./report";
 import { errorText } from "./browser";
 
@@ -20,8 +21,6 @@ export interface LoadedEngine extends EngineSession {
   readonly version: string;
   /** A new, separate session (for an imported HAR file). */
   newSession(): EngineSession;
-  /** The Markdown documentation of a cause or finding id, or null for an unknown id. */
-  explain(id: string): string | null;
   /** A cURL command reproducing the entry, every credential replaced by an environment variable. */
   curl(entry: object): string;
   /** A redacted copy of a HAR document. */
@@ -69,13 +68,6 @@ export async function loadEngine(wasmUrl: string): Promise<LoadedEngine> {
     ...main,
     version: version(),
     newSession: session,
-    explain(id) {
-      try {
-        return explain(id) ?? null;
-      } catch {
-        return null;
-      }
-    },
     curl: (entry) => call(() => curlCommand(entry)),
     redactHar: (har) => call(() => redactHar(har) as unknown),
     renderReport: (entries, format) => call(() => renderReport(entries, format)),
@@ -87,5 +79,30 @@ export async function loadEngine(wasmUrl: string): Promise<LoadedEngine> {
         return errorText(error);
       }
     },
+  };
+}
+
+/**
+ * The documentation of cause, finding and rule ids, from `docsUrl` (docs.json: id → Markdown, as
+ * `authlens explain --json` writes it). The file is fetched on the first request and kept; a
+ * failed fetch answers null and is tried again on the next request. Unknown ids answer null.
+ */
+export function docsReader(docsUrl: string): (id: string) => Promise<string | null> {
+  let docs: Promise<Map<string, string>> | null = null;
+  const load = async (): Promise<Map<string, string>> => {
+    const response = await fetch(docsUrl);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const data: unknown = await response.json();
+    if (typeof data !== "object" || data === null || Array.isArray(data)) throw new Error("not a JSON object");
+    // Own string values only: an id such as "constructor" must not find Object's.
+    return new Map(Object.entries(data).filter((e): e is [string, string] => typeof e[1] === "string"));
+  };
+  return async (id) => {
+    docs ??= load().catch((error: unknown) => {
+      docs = null;
+      console.error(`authlens: could not read ${docsUrl.split("/").pop() ?? "the documentation"}:`, error);
+      return new Map<string, string>();
+    });
+    return (await docs).get(id) ?? null;
   };
 }

@@ -35,10 +35,6 @@ export class Engine {
   }
 }
 
-export function explain(id) {
-  return id === "placeholder_credentials" ? "# placeholder_credentials\n\n<b>not html</b>" : undefined;
-}
-
 export function version() {
   return "0.0.0-fake";
 }

@@ -91,12 +91,21 @@ function panelItems(received) {
   return items;
 }
 
-let posts;
+/** docs.json as the build writes it (`authlens explain --json`): id → Markdown. */
+const DOCS = { placeholder_credentials: "# placeholder_credentials\n\n<b>not html</b>" };
+
+let posts, docsFetches, docsAnswer;
 beforeEach(() => {
   globalThis.__fakeEngine = { entries: [], inits: [], cleared: 0, failInit: null };
   globalThis.location = { origin: "chrome-extension://abc" };
   posts = [];
+  docsFetches = [];
+  docsAnswer = () => ({ ok: true, status: 200, json: async () => DOCS });
   globalThis.fetch = async (url, init) => {
+    if (String(url).endsWith("/docs.json")) {
+      docsFetches.push(url);
+      return docsAnswer();
+    }
     posts.push({ url, init, msg: JSON.parse(init.body) });
     return { ok: true };
   };
@@ -158,12 +167,19 @@ test("Chromium: history then live entries are analysed in order, bodies filled, 
   listeners.finished[0](entry("GET", "http://127.0.0.1:4321/again", 401, "{}").entry);
   await until(() => panel.received.some((m) => m.kind === "item"), "a streamed item");
 
-  // "Learn more" goes through the devtools page; the text comes back as a string.
+  // "Learn more" goes through the devtools page, which reads docs.json (once, on the first
+  // request); the text comes back as a string, and an unknown id as null.
+  assert.deepEqual(docsFetches, [], "docs.json is read only when an explanation is asked for");
   panel.send({ kind: "explain", id: "placeholder_credentials" });
   await until(() => panel.received.some((m) => m.kind === "explanation"), "an explanation");
   assert.deepEqual(panel.received.find((m) => m.kind === "explanation"), {
     protocol: "authlens/1", kind: "explanation", id: "placeholder_credentials", text: "# placeholder_credentials\n\n<b>not html</b>",
   });
+  for (const id of ["no_such_id", "constructor", "__proto__"]) panel.send({ kind: "explain", id });
+  await until(() => panel.received.filter((m) => m.kind === "explanation").length === 4, "three more explanations");
+  assert.deepEqual(panel.received.filter((m) => m.kind === "explanation").slice(1).map((m) => [m.id, m.text]),
+    [["no_such_id", null], ["constructor", null], ["__proto__", null]]);
+  assert.deepEqual(docsFetches, ["chrome-extension://abc/docs.json"], "docs.json is fetched once");
 
   // The E2E reporter: "up" first, then one message per entry, in analysis order.
   await until(() => posts.length === 6, "six reporter posts");
@@ -235,6 +251,49 @@ test("an engine that fails to load is reported in words (panel) and as engine_er
   await until(() => posts.length === 1, "the engine_error post");
   assert.equal(posts[0].msg.kind, "engine_error");
   assert.match(posts[0].msg.message, /expected magic word/);
+});
+
+test("explanations: an unreadable docs.json answers null, and the next request tries again", async (t) => {
+  const quiet = console.error;
+  const logged = [];
+  console.error = (...args) => logged.push(args.join(" "));
+  t.after(() => (console.error = quiet));
+  docsAnswer = () => ({ ok: false, status: 404, json: async () => ({}) });
+  const { api, listeners } = fakeDevtools({ promises: true, har: [] });
+  globalThis.chrome = api;
+  await loadTs("devtools.ts", { engine: ENGINE });
+  await until(() => listeners.shown.length === 1, "panel creation");
+  const panel = fakePanel();
+  listeners.shown[0](panel.win);
+  const explanations = () => panel.received.filter((m) => m.kind === "explanation");
+
+  panel.send({ kind: "explain", id: "placeholder_credentials" });
+  await until(() => explanations().length === 1, "an explanation");
+  assert.equal(explanations()[0].text, null);
+  assert.match(logged.join("\n"), /could not read docs\.json: Error: HTTP 404/);
+
+  docsAnswer = () => ({ ok: true, status: 200, json: async () => DOCS });
+  panel.send({ kind: "explain", id: "placeholder_credentials" });
+  await until(() => explanations().length === 2, "a second explanation");
+  assert.equal(explanations()[1].text, DOCS.placeholder_credentials);
+  assert.deepEqual(docsFetches, ["moz-extension://uuid/docs.json", "moz-extension://uuid/docs.json"]);
+});
+
+test("docsReader: only an object's own string values are documentation", async (t) => {
+  const quiet = console.error;
+  console.error = () => {};
+  t.after(() => (console.error = quiet));
+  const { docsReader } = await loadTs("engine.ts", { engine: ENGINE });
+  docsAnswer = () => ({ ok: true, status: 200, json: async () => ({ a: "# a", b: 5, c: null, d: ["x"] }) });
+  const read = docsReader("chrome-extension://abc/docs.json");
+  assert.deepEqual(await Promise.all(["a", "b", "c", "d", "toString", "hasOwnProperty"].map(read)), ["# a", null, null, null, null, null]);
+  assert.equal(docsFetches.length, 1, "concurrent first requests share one fetch");
+  docsAnswer = () => ({ ok: true, status: 200, json: async () => ["# a"] });
+  assert.equal(await docsReader("chrome-extension://abc/docs.json")("0"), null, "an array is not a docs object");
+  docsAnswer = () => {
+    throw new TypeError("Failed to fetch");
+  };
+  assert.equal(await docsReader("chrome-extension://abc/docs.json")("a"), null, "a failed fetch answers null");
 });
 
 test("cURL and exports are built in the devtools page from the entries it keeps", async () => {

@@ -283,6 +283,15 @@ export async function checkPanelUi({ driver, checks, server, deadline, hooks = {
     });
     checks.add('expired JWT: Authorization broken into scheme Bearer and a redacted access token', cred && cred.scheme === 'Bearer'
       && /access token/.test(cred.type) && /redacted/.test(cred.value), short(cred));
+    // "Learn more": the devtools page reads the text from docs.json beside the engine.
+    const learn = '#details .card.cause[data-cause="expired_token"] .learn button';
+    await driver.click(learn);
+    const doc = await driver.waitFor(() => {
+      const t = document.querySelector('#details .card.cause[data-cause="expired_token"] pre.explain')?.textContent ?? '';
+      return t.includes('How to fix') ? t : null;
+    }, { timeout: 10_000 });
+    checks.add('expired JWT: "Learn more" shows the documentation of expired_token', doc.startsWith('# expired_token') && doc.includes('## Why it happens'), short(doc, 200));
+    await driver.click(learn);
   });
 
   // ---- details of the Midtrans request, cURL, copy ----

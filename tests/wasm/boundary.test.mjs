@@ -101,10 +101,22 @@ test('analyzeHar reports errors with their place', () => {
   assert.equal(rep.entries[0].causes[0].id, 'placeholder_credentials');
 });
 
-test('explain and version', () => {
-  assert.match(glue.explain('expired_token'), /## How to fix/);
-  assert.equal(glue.explain('no_such_id'), undefined);
+test('version; the documentation texts are not in the module', () => {
   assert.match(glue.version(), /^\d+\.\d+\.\d+/);
+  // "Learn more" reads docs.json beside the module (authlens explain --json, tested with the CLI).
+  assert.equal(glue.explain, undefined);
+  const wasm = readFileSync(dir + 'authlens_wasm_bg.wasm').toString('latin1');
+  for (const heading of ['## What it means', '## Why it happens', '## How to fix']) {
+    assert.ok(!wasm.includes(heading), `the module carries documentation (${heading})`);
+  }
+  for (const build of ['chrome', 'firefox']) {
+    const path = fileURLToPath(new URL(`../../dist/${build}/docs.json`, import.meta.url));
+    assert.ok(existsSync(path), `dist/${build}/docs.json is missing: run ./build.sh`);
+    const docs = JSON.parse(readFileSync(path, 'utf8'));
+    for (const id of ['expired_token', 'environment_mismatch', 'secret_key_exposed', 'credential_in_url']) {
+      assert.match(docs[id], /## How to fix/, `${build}: ${id}`);
+    }
+  }
 });
 
 test('JS strings Rust cannot hold (lone surrogates) and odd shapes are read, not refused', () => {

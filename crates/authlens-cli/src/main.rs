@@ -62,6 +62,10 @@ enum Command {
         /// Print the covered providers and secret rules as one Markdown page (docs/secrets.md).
         #[arg(long)]
         list_secrets: bool,
+        /// Print the documentation of every id as one JSON object, id → Markdown (the extension's
+        /// docs.json).
+        #[arg(long, conflicts_with_all = ["id", "list", "all", "list_secrets"])]
+        json: bool,
     },
     /// Measure the causes against a corpus: DIR/*.har with DIR/expected.json (top-1, top-3, controls).
     Eval {
@@ -154,6 +158,12 @@ fn main() -> ExitCode {
                 }
             },
         ),
+        Command::Explain { json: true, .. } => {
+            let docs: serde_json::Map<String, serde_json::Value> =
+                authlens_core::explained_ids().into_iter().filter_map(|id| Some((id.to_string(), authlens_core::explain(id)?.into()))).collect();
+            println!("{}", serde_json::Value::Object(docs));
+            ExitCode::SUCCESS
+        }
         Command::Explain { list_secrets: true, .. } => {
             print!("{}", authlens_core::secrets::docs::markdown());
             ExitCode::SUCCESS
@@ -162,7 +172,7 @@ fn main() -> ExitCode {
             print!("{}", authlens_core::causes::docs_markdown());
             ExitCode::SUCCESS
         }
-        Command::Explain { id, list, all: false, list_secrets: false } => {
+        Command::Explain { id, list, all: false, list_secrets: false, json: false } => {
             if list || id.is_none() {
                 for c in authlens_core::causes::ALL {
                     println!("{:<36} {}", c.info.id, c.info.title);

@@ -224,12 +224,27 @@ pub fn analyze_har_text(text: &str) -> Result<Report, Error> {
     Ok(analyze_har(har::parse(text)?))
 }
 
-/// The documentation of a cause or finding id, as Markdown.
+/// The documentation of a cause, finding or secret rule id, as Markdown (needs the `docs`
+/// feature: the wasm build leaves the texts out and the extension reads them from `docs.json`).
+#[cfg(feature = "docs")]
 pub fn explain(id: &str) -> Option<String> {
     if let Some(c) = causes::by_id(id) {
         return Some(causes::explain(c));
     }
     secrets::FINDING_DOCS.iter().find(|(i, _)| *i == id).map(|(_, d)| d.to_string()).or_else(|| secrets::docs::explain_rule(id))
+}
+
+/// Every id [`explain`] documents: causes, then findings, then secret rules (each once).
+#[cfg(feature = "docs")]
+pub fn explained_ids() -> Vec<&'static str> {
+    let mut ids: Vec<&'static str> = causes::ALL.iter().map(|c| c.info.id).collect();
+    ids.extend(secrets::FINDING_DOCS.iter().map(|(id, _)| *id));
+    for (_, r) in providers::all_rules() {
+        if !ids.contains(&r.id) {
+            ids.push(r.id);
+        }
+    }
+    ids
 }
 
 #[cfg(test)]

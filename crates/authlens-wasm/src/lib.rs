@@ -166,12 +166,6 @@ pub fn render_report(entries: JsValue, format: &str) -> Result<String, JsError> 
     }
 }
 
-/// The documentation of a cause or finding id, as Markdown; `undefined` for an unknown id.
-#[wasm_bindgen]
-pub fn explain(id: &str) -> Option<String> {
-    authlens_core::explain(id)
-}
-
 /// The server-side secrets in a file's text (a JS bundle, a source map, a JSON body), as
 /// `authlens scan` reports them for one file: findings with line, column and, for JSON, a path.
 #[wasm_bindgen(js_name = scanText, unchecked_return_type = "FileFinding[]")]

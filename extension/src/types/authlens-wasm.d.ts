@@ -11,7 +11,6 @@ export class Engine {
   free(): void;
 }
 export function analyzeHar(text: string): Report;
-export function explain(id: string): string | undefined;
 export function version(): string;
 export function curlCommand(entry: object): string;
 export function redactHar(har: object): unknown;

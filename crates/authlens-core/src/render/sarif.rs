@@ -193,6 +193,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "docs")]
     fn rules_carry_the_docs() {
         let r = rules();
         assert_eq!(r[0]["id"], "secret_key_exposed");

@@ -130,6 +130,7 @@ prefixes and keywords finds candidates; each is then checked for boundaries, cha
 }
 
 /// The documentation of one rule, for `authlens explain <rule id>`.
+#[cfg(feature = "docs")]
 pub fn explain_rule(id: &str) -> Option<String> {
     let (p, r) = providers::rule_by_id(id)?;
     Some(format!(
@@ -200,6 +201,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "docs")]
     fn every_rule_is_listed_and_explained() {
         let md = super::markdown();
         for (_, r) in crate::providers::all_rules() {

@@ -44,11 +44,12 @@ pub const CREDENTIAL_IN_URL: &str = "credential_in_url";
 /// Findings kept per exchange (a hostile capture cannot grow a report without bound).
 const MAX_FINDINGS: usize = 64;
 
-/// Documentation of the finding ids, for `authlens explain`, SARIF rule help and the docs.
+/// Documentation of the finding ids, for `authlens explain`, SARIF rule help and the docs (the
+/// texts are empty without the `docs` feature).
 pub const FINDING_DOCS: &[(&str, &str)] = &[
     (
         SECRET_KEY_EXPOSED,
-        "# secret_key_exposed\n\na server-side secret key reached the page (severity: critical for live/production keys, high for sandbox/test keys)\n\n\
+        crate::causes::doc_text!("# secret_key_exposed\n\na server-side secret key reached the page (severity: critical for live/production keys, high for sandbox/test keys)\n\n\
 ## What it means\nA key that must only live on a server (a Midtrans server key, a Checkout.com or Stripe secret key, a PayPal \
 client secret, a Supabase service_role key, a private key, …) travelled through the browser: sent in a request, or shipped \
 in a script, JSON or config file the page loads. Anyone who opens DevTools on the page, or any script on it, can read it and \
@@ -61,11 +62,11 @@ un-expose it.\n2. Move the call to your backend; the page calls your backend, yo
 secret key.\n3. In the frontend use only the publishable or client key (`pk_…`, `Mid-client-…`, `xnd_public_…`, the Supabase \
 anon key with row-level security).\n4. Scan the built frontend in CI: `authlens scan dist/ --fail-on high`.\n\n\
 ## Example\nThe page sends `Authorization: Basic base64(\"SB-Mid-server-…:\")` to `app.sandbox.midtrans.com`. Fixed: the page asks \
-your server for a Snap token and passes only that token and the client key to snap.js.\n",
+your server for a Snap token and passes only that token and the client key to snap.js.\n"),
     ),
     (
         CREDENTIAL_IN_URL,
-        "# credential_in_url\n\na credential travelled in a URL (severity: medium)\n\n\
+        crate::causes::doc_text!("# credential_in_url\n\na credential travelled in a URL (severity: medium)\n\n\
 ## What it means\nA token, key or password was part of a URL: in the query string, the path, or the `user:password@` part. \
 URLs are written to server and proxy logs, browser history and analytics, and are sent to other sites in the `Referer` \
 header, so the credential leaks to everyone who can read those.\n\n\
@@ -75,7 +76,7 @@ redirect carries a token back to the page, or a link embeds credentials.\n\n\
 credential is a secret key, roll it: it is in logs already.\n3. Set `Referrer-Policy: no-referrer` (or `same-origin`) on \
 pages that must receive tokens in the URL, and strip them from the address bar with `history.replaceState`.\n\n\
 ## Example\n`GET /api/orders?access_token=eyJ…` becomes `GET /api/orders` with `Authorization: Bearer eyJ…`. Not a finding: \
-keys made for URLs (a Google Maps `?key=AIza…`, a Supabase anon `?apikey=`) and signed URLs (`X-Amz-Signature`).\n",
+keys made for URLs (a Google Maps `?key=AIza…`, a Supabase anon `?apikey=`) and signed URLs (`X-Amz-Signature`).\n"),
     ),
 ];
 
