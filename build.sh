@@ -49,10 +49,10 @@ build_wasm() {
   # simd128: memchr/memmem (body and bundle search) use wasm SIMD; every browser the extension
   # supports has it (Chrome 91+, Firefox 89+). About twice the scanning speed inside wasm.
   RUSTFLAGS="${RUSTFLAGS:-} -C target-feature=+simd128" \
-    cargo build --release --locked --target wasm32-unknown-unknown -p authlens-wasm
+    cargo build --profile wasm-release --locked --target wasm32-unknown-unknown -p authlens-wasm
   rm -rf target/wasm-bindgen
   wasm-bindgen --target web --out-dir target/wasm-bindgen \
-    target/wasm32-unknown-unknown/release/authlens_wasm.wasm
+    target/wasm32-unknown-unknown/wasm-release/authlens_wasm.wasm
   # wasm-opt comes from the npm package `binaryen` (pinned in package.json): Debian's binaryen
   # 108 corrupts the externref table that wasm-bindgen 0.2.130 emits.
   local opt=node_modules/.bin/wasm-opt

@@ -148,3 +148,14 @@ test('scanText reports a bundle\'s server keys by line and column, redacted, and
   assert.deepEqual(glue.scanText('empty.js', ''), []);
   assert.deepEqual(glue.scanText('hostile.js', '\u0000\ud800sk_live_'.repeat(1000)), []);
 });
+
+test('scanBytes finds what scanText finds, and reads invalid UTF-8 as U+FFFD', () => {
+  const secret = ['sk', 'live', 'Qx7Lp2Vn9Rt4Kd8Mw3Hs6Jf1'].join('_');
+  const text = `/* é */\nconst k = "${secret}";\n`;
+  const a = glue.scanText('a.js', text);
+  const b = glue.scanBytes('a.js', new TextEncoder().encode(text));
+  assert.equal(a.length, 1);
+  assert.deepEqual(b, a);
+  const broken = Uint8Array.from([0xff, 0xfe, ...new TextEncoder().encode(` "${secret}"`)]);
+  assert.equal(glue.scanBytes('b.bin', broken)[0].rule, 'stripe_secret_key_live');
+});

@@ -174,6 +174,13 @@ pub fn scan_text(name: &str, #[wasm_bindgen(unchecked_param_type = "string")] te
     to_js(&authlens_core::secrets::files::scan_source(name, &text))
 }
 
+/// `scanText` for a file's bytes (a `Uint8Array`, e.g. from `File.arrayBuffer()`), copied into
+/// the module in one go with no string conversion; invalid UTF-8 is read as U+FFFD.
+#[wasm_bindgen(js_name = scanBytes, unchecked_return_type = "FileFinding[]")]
+pub fn scan_bytes(name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
+    to_js(&authlens_core::secrets::files::scan_source(name, &String::from_utf8_lossy(bytes)))
+}
+
 /// authlens version.
 #[wasm_bindgen]
 pub fn version() -> String {
