@@ -166,9 +166,12 @@ fn sanitize_name(n: &str) -> String {
     n.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').take(64).collect()
 }
 
+/// Bytes of each body a redacted HAR keeps.
+pub const EXPORT_BODY_MAX: usize = 64 * 1024;
+
 /// A body with every credential the engine recognises replaced by its redacted form.
 fn redact_text_body(body: &str, ex: &Exchange) -> String {
-    let out = replace_credentials(crate::exchange::truncate(body, 64 * 1024), ex, 4);
+    let out = replace_credentials(crate::exchange::truncate(body, EXPORT_BODY_MAX), ex, 4);
     redact_free_text(&out)
 }
 
@@ -252,6 +255,9 @@ pub fn redact_har(mut har: Har) -> Har {
     }
     for e in &mut har.log.entries {
         let ex = Exchange::new(0, e);
+        // What this export leaves out is said in the entry's comment, not silently.
+        let mut said: Vec<String> = Vec::new();
+        let cut = |side: &str, t: &str| (t.len() > EXPORT_BODY_MAX).then(|| format!("{side} body cut to its first {} KiB of {} KiB", EXPORT_BODY_MAX / 1024, t.len().div_ceil(1024)));
         e.request.url = crate::exchange::redact_url(&e.request.url);
         redact_pairs(&mut e.request.headers, &header_sensitive);
         redact_pairs(&mut e.response.headers, &header_sensitive);
@@ -259,19 +265,34 @@ pub fn redact_har(mut har: Har) -> Har {
         if let Some(p) = e.request.post_data.as_mut() {
             redact_pairs(&mut p.params, &param_sensitive);
             if let Some(t) = p.text.as_mut() {
+                said.extend(cut("request", t));
                 *t = redact_text_body(t, &ex);
             }
         }
         if let Some(t) = e.response.content.text.as_mut() {
             if e.response.content.encoding.as_deref().is_some_and(|x| x.eq_ignore_ascii_case("base64")) {
                 // Binary or encoded bodies cannot be redacted piecewise: drop them.
+                if !t.is_empty() {
+                    said.push("response body (base64) dropped: an encoded body cannot be redacted".into());
+                }
                 *t = String::new();
                 e.response.content.encoding = None;
             } else {
+                said.extend(cut("response", t));
                 *t = redact_text_body(t, &ex);
             }
         }
         e.response.redirect_url = crate::exchange::redact_url(&e.response.redirect_url);
+        // The entry's own comment is free text from the capture: redacted like a body.
+        let own = e.comment.take().map(|c| redact_text_body(&c, &ex)).filter(|c| !c.trim().is_empty());
+        if !said.is_empty() {
+            said.insert(0, "authlens redacted export".into());
+        }
+        let ours = (!said.is_empty()).then(|| said.join("; "));
+        e.comment = match (own, ours) {
+            (Some(a), Some(b)) => Some(format!("{a} — {b}")),
+            (a, b) => a.or(b),
+        };
     }
     har
 }
@@ -318,6 +339,26 @@ mod tests {
             response: Response { status: 401, ..Default::default() },
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn a_redacted_export_says_what_it_cut_or_dropped() {
+        let big = format!("{{\"items\":\"{}\"}}", "x".repeat(100 * 1024));
+        let mut small = entry("POST", "https://api.example.test/a", &[], Some("{}"));
+        small.comment = Some("from QA".into());
+        let mut cut = entry("POST", "https://api.example.test/b", &[], Some(&big));
+        cut.response.content.text = Some(big.clone());
+        let mut binary = entry("GET", "https://api.example.test/c.png", &[], None);
+        binary.response.content.text = Some("iVBORw0KGgo=".into());
+        binary.response.content.encoding = Some("base64".into());
+        let out = redact_har(Har { log: crate::har::Log { entries: vec![small, cut, binary], ..Default::default() } });
+        let e = &out.log.entries;
+        assert_eq!(e[0].comment.as_deref(), Some("from QA"), "nothing cut: only the capture's own comment");
+        let c = e[1].comment.as_deref().unwrap_or_default();
+        assert!(c.contains("request body cut to its first 64 KiB of 101 KiB") && c.contains("response body cut"), "{c}");
+        assert_eq!(e[1].response.content.text.as_ref().map(String::len), Some(EXPORT_BODY_MAX));
+        assert!(e[2].comment.as_deref().unwrap_or_default().contains("base64) dropped"), "{:?}", e[2].comment);
+        assert_eq!(e[2].response.content.text.as_deref(), Some(""));
     }
 
     #[test]

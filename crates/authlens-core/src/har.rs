@@ -63,6 +63,9 @@ pub struct Entry {
     /// Chromium's network error for a request that got no response (`net::ERR_FAILED`).
     #[serde(default, rename = "_error", skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// HAR's free-text comment; a redacted export says here what it cut or dropped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
 }
 
 /// A name/value pair (headers, query string, cookies, form params).
