@@ -159,3 +159,20 @@ test('scanBytes finds what scanText finds, and reads invalid UTF-8 as U+FFFD', (
   const broken = Uint8Array.from([0xff, 0xfe, ...new TextEncoder().encode(` "${secret}"`)]);
   assert.equal(glue.scanBytes('b.bin', broken)[0].rule, 'stripe_secret_key_live');
 });
+
+test('text handed over through the reused conversion buffer is exact, whatever came before', () => {
+  const secret = ['sk', 'live', 'Qx7Lp2Vn9Rt4Kd8Mw3Hs6Jf1'].join('_');
+  // A large text first (the buffer grows), then a short one: nothing of the first may leak in.
+  const big = `${'é'.repeat(200000)}\n"${secret}"\n${'x'.repeat(300000)}`;
+  const a = glue.scanText('big.js', big);
+  assert.equal(a.length, 1);
+  assert.equal(a[0].line, 2);
+  assert.deepEqual(glue.scanText('small.js', 'const a = 1;'), []);
+  const b = glue.scanText('small.js', `😀\n"${secret}"`);
+  assert.equal(b.length, 1);
+  assert.equal(b[0].line, 2);
+  assert.equal(b[0].column, 2);
+  // Over the size kept between calls (16 MiB of buffer), then small again.
+  assert.equal(glue.scanText('huge.js', `"${secret}"` + ' '.repeat(6 << 20)).length, 1);
+  assert.deepEqual(glue.scanText('small.js', 'x'), []);
+});
