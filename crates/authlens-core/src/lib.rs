@@ -30,6 +30,7 @@ pub mod exchange;
 pub mod export;
 pub mod har;
 pub mod limits;
+mod order;
 pub mod parse;
 pub mod providers;
 pub mod redact;

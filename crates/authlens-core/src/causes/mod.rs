@@ -258,7 +258,7 @@ pub fn diagnose(ex: &Exchange, before: &[Exchange]) -> Vec<(&'static Cause, Hit)
     let Some(failure) = failure(ex).or_else(|| blocked_by_preflight(ex, before)) else { return Vec::new() };
     let ctx = Ctx { ex, before, failure };
     let mut hits: Vec<(&'static Cause, Hit)> = ALL.iter().filter_map(|c| (c.check)(&ctx).map(|h| (*c, h))).collect();
-    hits.sort_by(|a, b| b.1.confidence.partial_cmp(&a.1.confidence).unwrap_or(std::cmp::Ordering::Equal));
+    crate::order::sort_by_u64_key(&mut hits, |h| crate::order::descending_f64(h.1.confidence));
     if let Some((p, b)) = ex.recognised_body() {
         if let Some(top) = hits.first_mut() {
             top.1.evidence.push(format!("{} answered: {}", p.name, b.meaning));

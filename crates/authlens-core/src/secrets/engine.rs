@@ -502,11 +502,17 @@ fn decode_b64(run: &str) -> Option<String> {
 /// One hit per span: at the same start the destination's provider wins, then the longest prefix,
 /// then the longest value; hits inside another hit are dropped.
 fn resolve<'t>(mut hits: Vec<Hit<'t>>, ctx: &Ctx) -> Vec<Hit<'t>> {
-    let rank = |h: &Hit| {
-        let here = ctx.destination.is_some_and(|d| std::ptr::eq(d, h.provider));
-        (here, h.rule.prefix.len(), h.end - h.start, h.rule.kind == KeyKind::Secret)
+    // By start, then best first: (destination's provider, prefix length, value length, secret),
+    // packed into the low 32 bits, inverted so that the best sorts first.
+    let key = |h: &Hit| {
+        let here = u64::from(ctx.destination.is_some_and(|d| std::ptr::eq(d, h.provider)));
+        let prefix = h.rule.prefix.len().min(0xff) as u64;
+        let span = (h.end - h.start).min(0x3f_ffff) as u64;
+        let secret = u64::from(h.rule.kind == KeyKind::Secret);
+        let rank = here << 31 | prefix << 23 | span << 1 | secret;
+        (h.start.min(u32::MAX as usize) as u64) << 32 | (!rank & 0xffff_ffff)
     };
-    hits.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| rank(b).cmp(&rank(a))));
+    crate::order::sort_by_u64_key(&mut hits, key);
     let mut out: Vec<Hit<'t>> = Vec::with_capacity(hits.len());
     for h in hits {
         // Sorted by start, best first: anything overlapping the previous kept hit loses.

@@ -374,7 +374,7 @@ pub fn findings(ex: &Exchange) -> Vec<Finding> {
     }
 
     let mut out = c.out;
-    out.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    crate::order::sort_by_u64_key(&mut out, |f| 255 - f.severity as u64);
     out
 }
 
