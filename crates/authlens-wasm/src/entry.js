@@ -2,7 +2,8 @@
 // glue, under snippets/). One JSON.stringify of only the fields the engine reads: vendor fields
 // (Chromium's `_initiator` stacks, anything deep or huge) are never walked, and a plain object
 // keeps V8's fast JSON path (a replacer array makes it several times slower). Bodies are not in
-// the JSON: they cross as plain strings (no escaping on this side, no unescaping on the other).
+// the JSON: they cross as UTF-8 bytes (utf8() below), with no escaping here and no unescaping
+// on the other side.
 
 const pick = (o, keys) => {
   if (o === null || typeof o !== 'object' || Array.isArray(o)) return o;

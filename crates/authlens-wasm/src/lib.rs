@@ -1,10 +1,10 @@
-//! WebAssembly bindings for authlens-core. Conversions at the boundary only: every value crosses
-//! as JSON text (the browser's `JSON.stringify`/`JSON.parse` on the JS side, serde_json on this
-//! side), every error becomes a JS `Error`, nothing panics.
+//! WebAssembly bindings for authlens-core. Conversions at the boundary only: entries and reports
+//! cross as JSON text (the browser's `JSON.stringify`/`JSON.parse` on the JS side, serde_json on
+//! this side), bodies and texts as UTF-8 bytes (`src/entry.js`), every error becomes a JS
+//! `Error`, nothing panics. See README.md for the exports and the figures behind these choices.
 //!
-//! Why JSON text rather than serde-wasm-bindgen's object walking: one string copy instead of a
-//! JS call per field makes a typical exchange about twice as fast to hand over, and the module
-//! carries one set of deserializers (serde_json's, which the core needs anyway) instead of two.
+//! Why JSON text rather than serde-wasm-bindgen's object walking: no JS call per field, and the
+//! module carries one set of deserializers (serde_json's, which the core needs anyway), not two.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
