@@ -121,6 +121,8 @@ run_tests() {
   say "Rust tests (unit, golden, property)"
   cargo test --workspace --locked
   say "short fuzz run (cargo-fuzz, 10 s per target)"; ./fuzz/run.sh 10
+  say "TypeScript type check of the extension"
+  npx --no-install tsc -p extension/tsconfig.json --noEmit
   say "wasm boundary and extension unit tests"
   node --test tests/wasm/ extension/test/
   say "browser end-to-end tests (Chromium and Firefox)"

@@ -29,13 +29,35 @@ export interface LoadedEngine extends EngineSession {
   renderReport(entries: object[], format: "markdown" | "json"): string;
   /** Why the engine cannot read this HAR text (line, column, path), or null when it can. */
   harError(text: string): string | null;
+  /** Why the engine stopped for good (it trapped), or null while it works. */
+  stopped(): string | null;
+}
+
+/**
+ * Set when the module trapped (a Rust panic is a WebAssembly `unreachable`): its memory may be
+ * half-updated and wasm-bindgen refuses further calls ("recursive use of an object detected"),
+ * so every later call answers with this sentence instead of a confusing one per request.
+ */
+let stopped: string | null = null;
+
+/** True for an error that means the module itself failed, not that the input was refused. */
+export function isTrap(error: unknown): boolean {
+  return error instanceof WebAssembly.RuntimeError || /recursive use of an object detected/.test(errorText(error));
 }
 
 /** Run an engine call, turning whatever it throws into an Error with the engine's message. */
 function call<T>(run: () => T): T {
+  if (stopped) throw new Error(stopped);
   try {
     return run();
   } catch (error) {
+    if (isTrap(error)) {
+      stopped =
+        `the analysis engine stopped on an internal error (${errorText(error)}) and cannot analyse more ` +
+        "requests in this DevTools session: close and reopen DevTools to restart it (and please report this)";
+      console.error("authlens: the engine trapped:", error);
+      throw new Error(stopped);
+    }
     throw new Error(errorText(error));
   }
 }
@@ -48,9 +70,20 @@ function session(): EngineSession {
   };
   return {
     analyze: (entry) => call(() => live().analyzeEntry(entry) as EntryReport),
-    clear: () => live().clear(),
+    clear() {
+      try {
+        call(() => live().clear());
+      } catch {
+        // A stopped engine has nothing left to forget; clearing the log must still work.
+      }
+    },
     free() {
-      engine?.free();
+      // After a trap, wasm-bindgen refuses even this; the memory goes with the page.
+      try {
+        engine?.free();
+      } catch {
+        // nothing to do
+      }
       engine = null;
     },
   };
@@ -73,12 +106,13 @@ export async function loadEngine(wasmUrl: string): Promise<LoadedEngine> {
     renderReport: (entries, format) => call(() => renderReport(entries, format)),
     harError(text) {
       try {
-        analyzeHar(text);
+        call(() => analyzeHar(text));
         return null;
       } catch (error) {
         return errorText(error);
       }
     },
+    stopped: () => stopped,
   };
 }
 

@@ -16,6 +16,8 @@ export class Engine {
     state.entries.push(entry);
     const url = entry.request?.url ?? "";
     if (url.includes("reject-me")) throw new Error("authlens: unusable HAR entry: invalid type at request.headers");
+    // What a Rust panic looks like from JS (panic = abort: a wasm `unreachable` trap).
+    if (url.includes("trap-me")) throw new WebAssembly.RuntimeError("unreachable");
     const status = entry.response?.status ?? 0;
     const causes = status === 401 ? [{ id: "placeholder_credentials", confidence: 0.9, title: "placeholder", evidence: [], fix: [] }] : [];
     return {

@@ -212,6 +212,26 @@ test("Chromium: history then live entries are analysed in order, bodies filled, 
   await until(() => panelItems(panel.received).length === 0, "a cleared panel");
 });
 
+test("after the engine traps, later entries say so in words instead of calling it again", async (t) => {
+  const logged = t.mock.method(console, "error", () => {});
+  const { api, listeners } = fakeDevtools({ promises: false, har: [] });
+  globalThis.chrome = api;
+  await loadTs("devtools.ts", { engine: ENGINE });
+  await until(() => listeners.finished.length === 1 && listeners.shown.length === 1, "listeners and panel");
+  for (const path of ["/ok", "/trap-me", "/after", "/after-2"]) listeners.finished[0](entry("GET", `http://127.0.0.1:4321${path}`, 401, "{}").entry);
+  const panel = fakePanel();
+  listeners.shown[0](panel.win);
+  await until(() => panelItems(panel.received).length === 4, "four items");
+  const items = panelItems(panel.received);
+  assert.deepEqual(items.map((i) => i.kind), ["report", "error", "error", "error"]);
+  for (const i of items.slice(1)) assert.match(i.message, /stopped on an internal error \(.*unreachable.*\).*reopen DevTools/);
+  assert.equal(globalThis.__fakeEngine.entries.length, 2, "the stopped engine is not called again");
+  assert.equal(logged.mock.callCount(), 1, "the trap is logged once");
+  // Clearing the log still works.
+  panel.send({ kind: "clear" });
+  await until(() => panelItems(panel.received).length === 0, "the cleared list");
+});
+
 test("Firefox: promise-style API, empty getHAR, shipped build posts nothing", async () => {
   const { api, listeners } = fakeDevtools({ promises: true, har: [], theme: "dark" });
   globalThis.chrome = api;
