@@ -176,3 +176,40 @@ test('text handed over through the reused conversion buffer is exact, whatever c
   assert.equal(glue.scanText('huge.js', `"${secret}"` + ' '.repeat(6 << 20)).length, 1);
   assert.deepEqual(glue.scanText('small.js', 'x'), []);
 });
+
+test('exports: curlCommand, redactHar and renderReport never carry the credential, and refuse what JSON cannot hold', () => {
+  const key = sandboxServerKey;
+  const e = entry({
+    url: 'https://app.midtrans.com/snap/v1/transactions?debug=1',
+    headers: [['Authorization', 'Basic ' + b64(key + ':')], ['Content-Type', 'application/json']],
+    body: `{"error_messages":["Access denied, key ${key} is not valid"]}`,
+  });
+  e.request.postData = { mimeType: 'application/json', text: `{"server_key":"${key}","amount":1}` };
+  e._initiator = { type: 'script', stack: { callFrames: [] } };
+
+  const curl = glue.curlCommand(e);
+  assert.match(curl, /\$\{MIDTRANS_SERVER_KEY\}/);
+  assert.ok(!curl.includes(key.slice(0, 20)), curl);
+
+  const har = glue.redactHar({ log: { version: '1.2', creator: { name: 'x', version: '1' }, entries: [e] } });
+  assert.equal(har.log.version, '1.2');
+  assert.equal(har.log.entries.length, 1);
+  const text = JSON.stringify(har);
+  assert.ok(!text.includes(key.slice(0, 20)), text.slice(0, 400));
+  assert.equal(har.log.entries[0].request.method, 'POST');
+
+  for (const format of ['markdown', 'json', 'text']) {
+    const out = glue.renderReport([e, e], format);
+    assert.ok(out.includes('environment_mismatch'), format);
+    assert.ok(!out.includes(key.slice(0, 20)), format);
+  }
+  assert.equal(JSON.parse(glue.renderReport([e], 'json')).summary.entries, 1);
+  assert.throws(() => glue.renderReport([e], 'pdf'), /unknown report format/);
+  assert.throws(() => glue.renderReport({ not: 'a list' }, 'json'), /unusable HAR entries/);
+
+  const cyclic = { log: { entries: [] } };
+  cyclic.log.self = cyclic;
+  assert.throws(() => glue.redactHar(cyclic), /not a JSON value/);
+  assert.throws(() => glue.redactHar({ log: { entries: [{ time: 10n }] } }), /not a JSON value/);
+  assert.throws(() => glue.curlCommand(undefined), /not a JSON object/);
+});

@@ -33,9 +33,11 @@ export interface Report { tool: string; version: string; entries: EntryReport[];
 /// The JSON text of a JS value (`JSON.stringify`); a value JSON cannot hold (a cycle, a BigInt,
 /// `undefined`) is an error that names `what`.
 fn json_of(value: &JsValue, what: &str) -> Result<String, JsError> {
+    // The JSON of a whole export can be large: it crosses as bytes, like bodies (`utf8`).
     js_sys::JSON::stringify(value)
         .ok()
-        .and_then(|s| s.as_string())
+        .and_then(|s| utf8(&s))
+        .map(string_of)
         .ok_or_else(|| JsError::new(&format!("authlens: unusable {what}: not a JSON value")))
 }
 
