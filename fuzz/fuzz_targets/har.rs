@@ -1,9 +1,10 @@
 //! HAR/JSON intake: `har::parse` (a whole document) and `har::parse_entry` (one entry, as the
-//! extension hands them over). Any bytes: invalid UTF-8 goes through the lossy conversion the CLI
+//! extension hands them over), and the timestamp parsers the entries' dates go through. Any bytes: invalid UTF-8 goes through the lossy conversion the CLI
 //! refuses, so the parser still sees replacement characters.
 #![no_main]
 
 use authlens_core::har;
+use authlens_core::parse::date;
 use libfuzzer_sys::fuzz_target;
 
 // The targets look for debug-assertion and overflow failures too (fuzz/Cargo.toml turns them on).
@@ -18,5 +19,10 @@ fuzz_target!(|data: &[u8]| {
     }
     if let Err(e) = har::parse_entry(&text) {
         drop(e.to_string());
+    }
+    // Whatever a date parser accepts is a real time that formats and reads back the same.
+    for t in [date::rfc3339(&text), date::http_date(&text), date::amz_date(&text)].into_iter().flatten() {
+        let again = date::format_rfc3339(t).and_then(|s| date::rfc3339(&s));
+        assert_eq!(again.map(|a| a.unix_timestamp()), Some(t.unix_timestamp()));
     }
 });
