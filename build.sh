@@ -121,6 +121,8 @@ run_tests() {
   say "Rust tests (unit, golden, property)"
   cargo test --workspace --locked
   say "short fuzz run (cargo-fuzz, 10 s per target)"; ./fuzz/run.sh 10
+  say "web-ext lint: the Firefox build as addons.mozilla.org checks it (warnings are errors)"
+  npx --no-install web-ext lint --source-dir dist/firefox --warnings-as-errors --output text
   say "TypeScript type check of the extension"
   npx --no-install tsc -p extension/tsconfig.json --noEmit
   say "wasm boundary and extension unit tests"
