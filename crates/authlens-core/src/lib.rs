@@ -111,6 +111,7 @@ pub fn analyze_exchange(ex: &Exchange, before: &[Exchange]) -> EntryReport {
             fix: h.fix,
         })
         .collect();
+    let (findings, scan_notes) = secrets::findings_and_notes(ex);
     let server_said = ex.recognised_body().map(|(p, b)| format!("{}: {}", p.name, b.meaning)).or_else(|| {
         (causes::failure(ex).is_some() && !ex.resp_body.trim().is_empty()).then(|| quote_body(ex))
     });
@@ -129,10 +130,10 @@ pub fn analyze_exchange(ex: &Exchange, before: &[Exchange]) -> EntryReport {
         provider: ex.provider.map(|p| p.id),
         environment: ex.env,
         causes,
-        findings: secrets::findings(ex),
+        findings,
         credentials: ex.credentials.iter().map(|c| credential_report(ex, c)).collect(),
         server_said,
-        notes: ex.notes.clone(),
+        notes: ex.notes.iter().cloned().chain(scan_notes).collect(),
     }
 }
 

@@ -397,3 +397,29 @@ fn hosts_mixing_uppercase_and_non_ascii_do_not_trip_idna() {
         let _ = authlens_core::exchange::redact_url(url);
     }
 }
+
+/// A body dense with keys stops the scanner at its caps; the report says so instead of implying
+/// the rest of the body was clean, and the findings it did make are kept.
+#[test]
+fn a_body_past_the_scanner_caps_is_noted_in_the_report() {
+    // 2,000 distinct, random-looking live keys (assembled here: no key-shaped literal in the source).
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    let mut key = || {
+        let a = b"aB3dE5gH7jK9mN2pQ4sT6vW8yZcXfRkLu";
+        let tail: String = (0..24)
+            .map(|_| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                a[(seed % a.len() as u64) as usize] as char
+            })
+            .collect();
+        format!("\"{}_{}_{tail}\",", "sk", "live")
+    };
+    let body: String = (0..2000).map(|_| key()).collect();
+    let r = push(entry("https://cdn.example.test/app.js", vec![], 200, &body));
+    assert!(r.notes.iter().any(|n| n.contains("secret scan of the response body stopped early")), "{:?}", r.notes);
+    assert!(!r.findings.is_empty());
+    let r = push(entry("https://cdn.example.test/app.js", vec![], 200, "const a = 1;"));
+    assert!(r.notes.iter().all(|n| !n.contains("stopped early")), "{:?}", r.notes);
+}

@@ -393,8 +393,14 @@ pub(crate) fn entropy(s: &str) -> f64 {
 
 /// Every secret, publishable key and token recognised in `text`, best rule per span, in order.
 pub(crate) fn scan<'t>(text: &'t str, ctx: &Ctx) -> Vec<Hit<'t>> {
+    scan_bounded(text, ctx).0
+}
+
+/// [`scan`], and whether it stopped before the end of `text` because a cap was reached (a text
+/// dense with key prefixes or keys): what lies beyond was not looked at, and callers say so.
+pub(crate) fn scan_bounded<'t>(text: &'t str, ctx: &Ctx) -> (Vec<Hit<'t>>, bool) {
     let m = matcher();
-    let Some(dfa) = m.dfa.as_ref() else { return Vec::new() };
+    let Some(dfa) = m.dfa.as_ref() else { return (Vec::new(), false) };
     let bytes = text.as_bytes();
     let mut hits: Vec<Hit<'t>> = Vec::new();
     let mut field_done_until = 0usize;
@@ -403,12 +409,14 @@ pub(crate) fn scan<'t>(text: &'t str, ctx: &Ctx) -> Vec<Hit<'t>> {
     // Candidates examined: enough for any real file; a text made of prefixes stops early.
     let max_candidates = MAX_CANDIDATES.max(text.len() / 8);
     let (mut secrets, mut counted) = (0usize, 0usize);
+    let mut stopped = false;
     for (n, (pid, end)) in occurrences(dfa, bytes, max_candidates + 1).into_iter().enumerate() {
         secrets += hits[counted..].iter().filter(|h| h.rule.kind == KeyKind::Secret).count();
         counted = hits.len();
         // Secrets are capped; publishable keys and tokens (a list of payment client secrets)
         // may be many more before they stop the scan.
         if n >= max_candidates || secrets >= MAX_HITS || hits.len() >= MAX_HITS * 16 {
+            stopped = true;
             break;
         }
         let Some(pat) = m.pats.get(pid as usize) else { continue };
@@ -474,7 +482,7 @@ pub(crate) fn scan<'t>(text: &'t str, ctx: &Ctx) -> Vec<Hit<'t>> {
             PatKind::AwsId => hits.extend(fields::aws_pair(text, start)),
         }
     }
-    resolve(hits, ctx)
+    (resolve(hits, ctx), stopped)
 }
 
 fn is_b64_byte(b: u8) -> bool {
@@ -608,6 +616,19 @@ mod tests {
             let capped = occurrences(dfa, text.as_bytes(), 7);
             assert_eq!(capped.len(), 7.min(expected.len()));
         }
+    }
+
+    #[test]
+    fn a_text_past_the_caps_says_it_stopped() {
+        let k = key("sk_live_", 24);
+        let dense: String = (0..MAX_HITS + 10).map(|i| format!("{k}{i:04} ")).collect();
+        let (hits, stopped) = scan_bounded(&dense, &Ctx::default());
+        assert!(stopped);
+        assert!(hits.len() <= MAX_HITS + 1, "{}", hits.len());
+        let one = format!("a=\"{k}\"");
+        let (hits, stopped) = scan_bounded(&one, &Ctx::default());
+        assert_eq!((hits.len(), stopped), (1, false));
+        assert!(!scan_bounded(&"x".repeat(100_000), &Ctx::default()).1);
     }
 
     #[test]

@@ -112,6 +112,8 @@ fn redact_value(value: &str, rule: &KeyRule) -> Redacted {
 pub(crate) struct Collector {
     seen: HashSet<(String, String)>,
     pub out: Vec<Finding>,
+    /// What the scan could not do (a body past the scanner's caps), in words for the report.
+    pub notes: Vec<String>,
 }
 
 impl Collector {
@@ -209,7 +211,11 @@ fn scan_body(c: &mut Collector, side: &str, body: &str, ctx: &Ctx, env_hint: Opt
     if body.trim().is_empty() {
         return;
     }
-    let hits: Vec<Hit> = engine::scan(body, ctx).into_iter().filter(|h| h.rule.kind == KeyKind::Secret).collect();
+    let (hits, stopped) = engine::scan_bounded(body, ctx);
+    if stopped {
+        c.notes.push(format!("the secret scan of the {side} body stopped early: it is dense with key prefixes or keys, and what follows the first {} was not looked at", hits.len().max(1)));
+    }
+    let hits: Vec<Hit> = hits.into_iter().filter(|h| h.rule.kind == KeyKind::Secret).collect();
     if hits.is_empty() {
         return;
     }
@@ -247,6 +253,11 @@ fn url_credential(name: &str, value: &str, kind: Option<KeyKind>) -> bool {
 
 /// Findings for one exchange.
 pub fn findings(ex: &Exchange) -> Vec<Finding> {
+    findings_and_notes(ex).0
+}
+
+/// Findings for one exchange, and notes on what the scan could not cover (for the report).
+pub fn findings_and_notes(ex: &Exchange) -> (Vec<Finding>, Vec<String>) {
     let mut c = Collector::default();
     let dest = ex.provider;
     let req_ctx = Ctx { destination: dest, ..Ctx::default() };
@@ -375,7 +386,7 @@ pub fn findings(ex: &Exchange) -> Vec<Finding> {
 
     let mut out = c.out;
     crate::order::sort_by_u64_key(&mut out, |f| 255 - f.severity as u64);
-    out
+    (out, c.notes)
 }
 
 /// Every secret in a text, as findings located by line and column (or JSON path): for the wasm
