@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use authlens_core::render;
 use authlens_core::report::Severity;
-use authlens_core::secrets::{scan_source, FileFinding, ScanReport};
+use authlens_core::secrets::{scan_source_bounded, FileFinding, ScanReport};
 
 use crate::Format;
 
@@ -34,7 +34,8 @@ enum Job {
 /// What became of one job.
 enum Outcome {
     Skipped(String, String),
-    Scanned(String, usize, Vec<FileFinding>),
+    /// Name, bytes, findings, and whether the scan stopped early at the scanner's caps.
+    Scanned(String, usize, Vec<FileFinding>, bool),
 }
 
 /// Scan one file.
@@ -55,8 +56,8 @@ fn scan_file(path: &Path, max_size: u64) -> Outcome {
         return Outcome::Skipped(name, "binary".into());
     }
     let text = String::from_utf8_lossy(&bytes);
-    let findings = scan_source(&name, &text);
-    Outcome::Scanned(name, bytes.len(), findings)
+    let (findings, partial) = scan_source_bounded(&name, &text);
+    Outcome::Scanned(name, bytes.len(), findings, partial)
 }
 
 /// Run the jobs on every core (files are independent), and return the outcomes in job order, so
@@ -135,7 +136,12 @@ pub fn run(paths: &[String], format: Format, fail_on: Option<Severity>, max_size
     for outcome in run_jobs(&jobs, max_size) {
         match outcome {
             Outcome::Skipped(name, reason) => report.skip(&name, &reason),
-            Outcome::Scanned(name, bytes, findings) => report.add_file(&name, bytes, findings),
+            Outcome::Scanned(name, bytes, findings, partial) => {
+                if partial {
+                    report.partial(&name);
+                }
+                report.add_file(&name, bytes, findings);
+            }
         }
     }
     let out = match format {

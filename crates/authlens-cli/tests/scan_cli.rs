@@ -130,3 +130,23 @@ fn list_secrets_is_the_generated_doc() {
     let out = authlens(&root, &["explain", "paypal_client_secret"]);
     assert!(String::from_utf8(out.stdout).unwrap().contains("the password of a Basic credential sent to this provider"));
 }
+
+/// A file dense with keys stops the scanner at its caps: the report names it as scanned in part
+/// (JSON `partial`, a text note, a Markdown list) instead of implying the rest is clean.
+#[test]
+fn a_file_past_the_scanner_caps_is_reported_as_scanned_in_part() {
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("scan-partial");
+    let _ = std::fs::remove_dir_all(&root);
+    let dense: String = (0..400).map(|i| format!("\"{}\",\n", sample_id("stripe_secret_key_live", i))).collect();
+    write(root.join("dist/keys.js"), dense.as_bytes());
+    write(root.join("dist/one.js"), format!("var k=\"{}\";", sample_id("stripe_secret_key_live", 1)).as_bytes());
+    let out = authlens(&root, &["scan", "dist", "--format", "json"]);
+    let v: Value = serde_json::from_slice(&out.stdout).expect("JSON report");
+    assert_eq!(v["partial"], serde_json::json!(["dist/keys.js"]), "{v}");
+    assert!(v["summary"]["findings"].as_u64().unwrap_or(0) > 1);
+    let text = String::from_utf8_lossy(&authlens(&root, &["scan", "dist"]).stdout).to_string();
+    assert!(text.contains("note: dist/keys.js: the scan stopped early"), "{text}");
+    assert!(!text.contains("note: dist/one.js"), "{text}");
+    let md = String::from_utf8_lossy(&authlens(&root, &["scan", "dist", "--format", "markdown"]).stdout).to_string();
+    assert!(md.contains("**Scanned in part:**") && md.contains("dist/keys.js"), "{md}");
+}

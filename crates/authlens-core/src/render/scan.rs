@@ -8,6 +8,9 @@ fn md(s: &str) -> String {
     s.replace('\\', "\\\\").replace('|', "\\|").replace('<', "&lt;").replace('>', "&gt;").replace('`', "'").replace('\n', " ")
 }
 
+/// What a file whose scan stopped at the scanner's caps is told.
+const PARTIAL: &str = "the scan stopped early (the file is dense with key prefixes or keys); what follows was not looked at";
+
 fn summary_line(r: &ScanReport) -> String {
     let s = &r.summary;
     format!(
@@ -40,6 +43,9 @@ pub fn text(r: &ScanReport) -> String {
     for s in r.skipped.iter().filter(|s| s.reason != "binary") {
         out.push_str(&format!("note: {} skipped: {}\n", redact::escape(&s.path), s.reason));
     }
+    for p in &r.partial {
+        out.push_str(&format!("note: {}: {PARTIAL}\n", redact::escape(p)));
+    }
     out.push_str(&summary_line(r));
     out.push('\n');
     out
@@ -70,6 +76,12 @@ pub fn markdown(r: &ScanReport) -> String {
         out.push_str("\n**Not scanned:**\n\n");
         for s in notes {
             out.push_str(&format!("- {}: {}\n", md(&s.path), md(&s.reason)));
+        }
+    }
+    if !r.partial.is_empty() {
+        out.push_str("\n**Scanned in part:**\n\n");
+        for p in &r.partial {
+            out.push_str(&format!("- {}: {PARTIAL}\n", md(p)));
         }
     }
     out

@@ -68,13 +68,17 @@ pub struct ScanReport {
     /// Files not scanned.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub skipped: Vec<Skipped>,
+    /// Files whose scan stopped early at the scanner's caps (dense with key prefixes or keys):
+    /// what follows the findings reported for them was not looked at.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub partial: Vec<String>,
     /// Counts.
     pub summary: ScanSummary,
 }
 
 impl Default for ScanReport {
     fn default() -> Self {
-        ScanReport { tool: "authlens", version: crate::VERSION, files: Vec::new(), skipped: Vec::new(), summary: ScanSummary::default() }
+        ScanReport { tool: "authlens", version: crate::VERSION, files: Vec::new(), skipped: Vec::new(), partial: Vec::new(), summary: ScanSummary::default() }
     }
 }
 
@@ -91,6 +95,11 @@ impl ScanReport {
         }
     }
 
+    /// Note a file whose scan stopped early (see [`scan_source_bounded`]).
+    pub fn partial(&mut self, path: &str) {
+        self.partial.push(path.to_string());
+    }
+
     /// Note a file that was not scanned.
     pub fn skip(&mut self, path: &str, reason: &str) {
         self.summary.files_skipped += 1;
@@ -105,10 +114,17 @@ impl ScanReport {
 
 /// The secrets in one file's text. `path` only informs the wording (nothing is read).
 pub fn scan_source(path: &str, text: &str) -> Vec<FileFinding> {
+    scan_source_bounded(path, text).0
+}
+
+/// [`scan_source`], and whether the scan stopped before the end of the text at the scanner's
+/// caps (a text dense with key prefixes or keys), in which case the rest was not looked at.
+pub fn scan_source_bounded(path: &str, text: &str) -> (Vec<FileFinding>, bool) {
     let _ = path;
-    let hits: Vec<_> = engine::scan(text, &Ctx::default()).into_iter().filter(|h| h.rule.kind == KeyKind::Secret).collect();
+    let (hits, stopped) = engine::scan_bounded(text, &Ctx::default());
+    let hits: Vec<_> = hits.into_iter().filter(|h| h.rule.kind == KeyKind::Secret).collect();
     if hits.is_empty() {
-        return Vec::new();
+        return (Vec::new(), stopped);
     }
     let offsets: Vec<usize> = hits.iter().map(|h| h.start).collect();
     let lcs = locate::line_cols(text, &offsets);
@@ -126,5 +142,5 @@ pub fn scan_source(path: &str, text: &str) -> Vec<FileFinding> {
             out.push(FileFinding { finding: f.clone(), line, column });
         }
     }
-    out
+    (out, stopped)
 }

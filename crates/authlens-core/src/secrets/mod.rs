@@ -34,7 +34,7 @@ use crate::providers::{self, Env, Find, KeyKind, KeyRule, Provider};
 use crate::redact::{self, Redacted};
 use crate::report::{Finding, Severity};
 
-pub use files::{scan_source, FileFinding, FileReport, ScanReport, ScanSummary, Skipped};
+pub use files::{scan_source, scan_source_bounded, FileFinding, FileReport, ScanReport, ScanSummary, Skipped};
 
 /// Id of the finding for a server-side secret sent, loaded or shipped by the page.
 pub const SECRET_KEY_EXPOSED: &str = "secret_key_exposed";
