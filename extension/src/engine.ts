@@ -29,8 +29,6 @@ export interface LoadedEngine extends EngineSession {
   renderReport(entries: object[], format: "markdown" | "json"): string;
   /** Why the engine cannot read this HAR text (line, column, path), or null when it can. */
   harError(text: string): string | null;
-  /** Why the engine stopped for good (it trapped), or null while it works. */
-  stopped(): string | null;
 }
 
 /**
@@ -41,7 +39,7 @@ export interface LoadedEngine extends EngineSession {
 let stopped: string | null = null;
 
 /** True for an error that means the module itself failed, not that the input was refused. */
-export function isTrap(error: unknown): boolean {
+function isTrap(error: unknown): boolean {
   return error instanceof WebAssembly.RuntimeError || /recursive use of an object detected/.test(errorText(error));
 }
 
@@ -112,7 +110,6 @@ export async function loadEngine(wasmUrl: string): Promise<LoadedEngine> {
         return errorText(error);
       }
     },
-    stopped: () => stopped,
   };
 }
 
