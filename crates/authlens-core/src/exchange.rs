@@ -416,8 +416,7 @@ fn body_rules() -> &'static BodyRules {
     RULES.get_or_init(|| {
         let rules: Vec<(&'static Provider, &'static BodyRule)> =
             providers::ALL.iter().flat_map(|p| p.bodies.iter().map(move |b| (*p, b))).collect();
-        // The DFA alone (not the `AhoCorasick` wrapper, which carries every automaton kind and
-        // searcher into the wasm module); the walk below needs only its transitions.
+        // The DFA alone, walked by `crate::dfa::occurrences` as the secret scanner's is.
         let ac = aho_corasick::dfa::Builder::new()
             .match_kind(aho_corasick::MatchKind::Standard)
             .prefilter(false)
@@ -429,18 +428,10 @@ fn body_rules() -> &'static BodyRules {
 
 fn recognise_body(body: &str, destination: Option<&'static Provider>) -> Option<(&'static Provider, &'static BodyRule)> {
     let (ac, rules) = body_rules();
-    use aho_corasick::automaton::Automaton;
-    let dfa = ac.as_ref()?;
     let mut seen = vec![false; rules.len()];
-    let mut sid = dfa.start_state(aho_corasick::Anchored::No).ok()?;
-    for &b in body.as_bytes() {
-        sid = dfa.next_state(aho_corasick::Anchored::No, sid, b);
-        if dfa.is_special(sid) && dfa.is_match(sid) {
-            for i in 0..dfa.match_len(sid) {
-                if let Some(s) = seen.get_mut(dfa.match_pattern(sid, i).as_usize()) {
-                    *s = true;
-                }
-            }
+    for (pid, _) in crate::dfa::occurrences(ac.as_ref()?, body.as_bytes(), usize::MAX) {
+        if let Some(s) = seen.get_mut(pid as usize) {
+            *s = true;
         }
     }
     let hit = |i: &usize| seen.get(*i).copied().unwrap_or(false);

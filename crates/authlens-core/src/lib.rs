@@ -25,6 +25,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod causes;
+mod dfa;
 pub mod error;
 pub mod exchange;
 pub mod export;
