@@ -36,8 +36,7 @@ fn json_of(value: &JsValue, what: &str) -> Result<String, JsError> {
     // The JSON of a whole export can be large: it crosses as bytes, like bodies (`utf8`).
     js_sys::JSON::stringify(value)
         .ok()
-        .and_then(|s| utf8(&s))
-        .map(string_of)
+        .and_then(|s| text_of(&s))
         .ok_or_else(|| JsError::new(&format!("authlens: unusable {what}: not a JSON value")))
 }
 
@@ -64,6 +63,11 @@ extern "C" {
 /// Bytes from TextEncoder as a String (always valid UTF-8; checked anyway, never trusted).
 fn string_of(bytes: Vec<u8>) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// A JS string as a Rust `String`, through `utf8`; `None` for anything that is not a string.
+fn text_of(value: &JsValue) -> Option<String> {
+    utf8(value).map(string_of)
 }
 
 /// An entry from its JS object; errors say where, never what (core errors quote no values).
@@ -134,7 +138,7 @@ impl Default for Engine {
 /// Analyse a whole HAR document (text), e.g. a file dropped on the panel.
 #[wasm_bindgen(js_name = analyzeHar, unchecked_return_type = "Report")]
 pub fn analyze_har(#[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue) -> Result<JsValue, JsError> {
-    let text = utf8(text).map(string_of).ok_or_else(|| JsError::new("authlens: analyzeHar needs the HAR text"))?;
+    let text = text_of(text).ok_or_else(|| JsError::new("authlens: analyzeHar needs the HAR text"))?;
     let report = authlens_core::analyze_har_text(&text).map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&report)
 }
@@ -172,7 +176,7 @@ pub fn render_report(entries: JsValue, format: &str) -> Result<String, JsError> 
 /// `authlens scan` reports them for one file: findings with line, column and, for JSON, a path.
 #[wasm_bindgen(js_name = scanText, unchecked_return_type = "FileFinding[]")]
 pub fn scan_text(name: &str, #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue) -> Result<JsValue, JsError> {
-    let text = utf8(text).map(string_of).ok_or_else(|| JsError::new("authlens: scanText needs a string"))?;
+    let text = text_of(text).ok_or_else(|| JsError::new("authlens: scanText needs a string"))?;
     to_js(&authlens_core::secrets::files::scan_source(name, &text))
 }
 
