@@ -213,7 +213,8 @@ fn scan_body(c: &mut Collector, side: &str, body: &str, ctx: &Ctx, env_hint: Opt
     }
     let (hits, stopped) = engine::scan_bounded(body, ctx);
     if stopped {
-        c.notes.push(format!("the secret scan of the {side} body stopped early: it is dense with key prefixes or keys, and what follows the first {} was not looked at", hits.len().max(1)));
+        // No count: the scan may have stopped at the candidate cap before keeping any hit.
+        c.notes.push(format!("the secret scan of the {side} body stopped early (it is dense with key prefixes or keys); what follows was not looked at"));
     }
     let hits: Vec<Hit> = hits.into_iter().filter(|h| h.rule.kind == KeyKind::Secret).collect();
     if hits.is_empty() {
