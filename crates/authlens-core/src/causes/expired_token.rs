@@ -75,7 +75,7 @@ fn expired_presigned_url(ctx: &Ctx, now: f64) -> Option<Hit> {
         if k.eq_ignore_ascii_case("x-amz-date") {
             date = amz_date(&v).map(|t| t.unix_timestamp() as f64);
         } else if k.eq_ignore_ascii_case("x-amz-expires") {
-            expires = v.trim().parse::<f64>().ok().filter(|e| e.is_finite() && *e >= 0.0);
+            expires = crate::parse::number(&v).filter(|e| e.is_finite() && *e >= 0.0);
         }
     }
     let (signed, lifetime) = (date?, expires?);

@@ -116,15 +116,13 @@ fn check(ctx: &Ctx) -> Option<Hit> {
 /// A JWE (five segments, a header with `enc`): Auth0 hands one out, meant for `/userinfo`, when
 /// the app asks for a token without naming the API's audience.
 fn encrypted_token(ex: &Exchange) -> Option<Hit> {
-    use base64::Engine as _;
     let c = ex.auth_credential()?;
     let raw = c.raw().trim();
     if !raw.starts_with("eyJ") || raw.split('.').count() != 5 || raw.len() > crate::limits::MAX_JWT_BYTES {
         return None;
     }
     let head = raw.split('.').next()?;
-    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(head.trim_end_matches('=')).ok()?;
-    let header: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
+    let header = crate::parse::jwt::segment(head)?;
     let enc = header.get("enc")?.as_str()?;
     let mut evidence = vec![format!(
         "the bearer token is encrypted (JWE, `alg` {}, `enc` {}): an API cannot read it",

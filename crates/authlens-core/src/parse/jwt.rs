@@ -45,6 +45,13 @@ pub fn looks_like_jwt(s: &str) -> bool {
     decode(s).is_some()
 }
 
+/// One base64url segment of a JWT or JWE (header or payload) as JSON. Read as text (JSON is UTF-8)
+/// so the module carries one copy of serde_json's parser, the one for `&str`.
+pub(crate) fn segment(seg: &str) -> Option<Value> {
+    let bytes = URL_SAFE_NO_PAD.decode(seg.trim_end_matches('=')).ok()?;
+    serde_json::from_str(std::str::from_utf8(&bytes).ok()?).ok()
+}
+
 /// Decode a compact JWS. Returns `None` for anything that is not a JWT with a JSON object payload.
 pub fn decode(token: &str) -> Option<Jwt> {
     let token = token.trim();
@@ -56,8 +63,7 @@ pub fn decode(token: &str) -> Option<Jwt> {
     if parts.next().is_some() {
         return None;
     }
-    let header: Value = serde_json::from_slice(&URL_SAFE_NO_PAD.decode(h.trim_end_matches('=')).ok()?).ok()?;
-    let payload: Value = serde_json::from_slice(&URL_SAFE_NO_PAD.decode(p.trim_end_matches('=')).ok()?).ok()?;
+    let (header, payload) = (segment(h)?, segment(p)?);
     let (header, payload) = (header.as_object()?, payload.as_object()?);
     let s = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_string);
     let mut jwt = Jwt {
@@ -72,7 +78,7 @@ pub fn decode(token: &str) -> Option<Jwt> {
     };
     let mut time = |k: &str| -> Option<f64> {
         let v = payload.get(k)?;
-        let n = v.as_f64().or_else(|| v.as_str().and_then(|t| t.parse::<f64>().ok()))?;
+        let n = v.as_f64().or_else(|| v.as_str().and_then(super::number))?;
         if !n.is_finite() {
             return None;
         }

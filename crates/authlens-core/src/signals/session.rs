@@ -66,7 +66,7 @@ pub fn issued_tokens(status: i64, body: &str) -> Vec<IssuedToken> {
 fn collect_tokens(o: &serde_json::Map<String, Value>, out: &mut Vec<IssuedToken>) {
     let expires_in = ["expires_in", "expiresIn"].iter().find_map(|k| match o.get(*k) {
         Some(Value::Number(n)) => n.as_f64(),
-        Some(Value::String(s)) => s.trim().parse::<f64>().ok(),
+        Some(Value::String(s)) => crate::parse::number(s),
         _ => None,
     });
     for f in TOKEN_FIELDS {
