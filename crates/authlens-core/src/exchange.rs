@@ -263,7 +263,7 @@ impl Exchange {
         if self.credentials.len() >= 64 {
             return;
         }
-        let value: String = value.chars().take(limits::MAX_HEADER_VALUE).collect();
+        let value = crate::redact::prefix_chars(value, limits::MAX_HEADER_VALUE).to_string();
         // A Basic half may have no shape of its own (a PayPal client secret): what the
         // destination expects in that half says what it is.
         let key = match location {

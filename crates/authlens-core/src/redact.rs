@@ -68,29 +68,61 @@ pub fn is_showable_placeholder(value: &str) -> bool {
 }
 
 /// Make control characters visible (`\n`, `\u{1b}`) so hostile values cannot reshape a report.
+/// Runs of plain text are copied whole: only the characters that need escaping are looked at one
+/// by one (this runs on every value a report shows).
 pub fn escape(s: &str) -> String {
+    let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}') => {
-                out.push_str(&format!("\\u{{{:x}}}", c as u32))
-            }
-            c => out.push(c),
+    let (mut copied, mut i) = (0, 0);
+    while i < b.len() {
+        let x = b[i];
+        if (0x20..0x7f).contains(&x) {
+            i += 1;
+            continue;
         }
+        // A control byte, or the start of a multi-byte character (`i` is always on a boundary).
+        let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else { break };
+        let shown = match c {
+            '\n' => Some("\\n"),
+            '\r' => Some("\\r"),
+            '\t' => Some("\\t"),
+            c if c.is_control() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}') => None,
+            _ => {
+                i += c.len_utf8();
+                continue;
+            }
+        };
+        out.push_str(s.get(copied..i).unwrap_or(""));
+        match shown {
+            Some(e) => out.push_str(e),
+            None => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+        }
+        i += c.len_utf8();
+        copied = i;
     }
+    out.push_str(s.get(copied..).unwrap_or(""));
     out
+}
+
+/// The first `max_chars` characters of `s` (all of it when shorter), as a slice of it.
+pub fn prefix_chars(s: &str, max_chars: usize) -> &str {
+    if s.len() <= max_chars {
+        return s; // fewer bytes than that, so fewer characters
+    }
+    match s.char_indices().nth(max_chars) {
+        Some((end, _)) => s.get(..end).unwrap_or(s),
+        None => s,
+    }
 }
 
 /// Shorten untrusted text for display (by characters, never splitting one), escaping controls.
 pub fn clip(s: &str, max_chars: usize) -> String {
-    let mut out: String = s.chars().take(max_chars).collect();
-    if s.chars().nth(max_chars).is_some() {
+    let head = prefix_chars(s, max_chars);
+    let mut out = escape(head);
+    if head.len() < s.len() {
         out.push('…');
     }
-    escape(&out)
+    out
 }
 
 #[cfg(test)]
@@ -118,5 +150,38 @@ mod tests {
     #[test]
     fn escape_controls() {
         assert_eq!(escape("a\nb\u{1b}"), "a\\nb\\u{1b}");
+        assert_eq!(escape("é\u{85}x\u{202e}\té"), "é\\u{85}x\\u{202e}\\té");
+        assert_eq!(escape("plain"), "plain");
+        assert_eq!(escape(""), "");
+    }
+
+    #[test]
+    fn clip_counts_characters() {
+        assert_eq!(clip("héllo", 5), "héllo");
+        assert_eq!(clip("héllo", 2), "hé…");
+        assert_eq!(clip("a\nb", 2), "a\\n…");
+        assert_eq!(prefix_chars("ééé", 2), "éé");
+        assert_eq!(prefix_chars("abc", 0), "");
+    }
+
+    proptest::proptest! {
+        /// The same as escaping character by character, as it was first written.
+        #[test]
+        fn escape_matches_per_character(s in "\\PC*|[\\x00-\\x{2070}]{0,40}") {
+            let mut slow = String::new();
+            for c in s.chars() {
+                match c {
+                    '\n' => slow.push_str("\\n"),
+                    '\r' => slow.push_str("\\r"),
+                    '\t' => slow.push_str("\\t"),
+                    c if c.is_control() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}') => slow.push_str(&format!("\\u{{{:x}}}", c as u32)),
+                    c => slow.push(c),
+                }
+            }
+            proptest::prop_assert_eq!(escape(&s), slow);
+            let n = s.chars().count() / 2;
+            let clipped: String = s.chars().take(n).collect();
+            proptest::prop_assert_eq!(prefix_chars(&s, n), clipped.as_str());
+        }
     }
 }

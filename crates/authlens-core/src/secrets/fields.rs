@@ -62,7 +62,9 @@ fn starts_line(b: &[u8], at: usize) -> bool {
 
 /// Normalise a field name: lowercase, without `_`, `-`, `.`.
 pub(crate) fn normalise(name: &str) -> String {
-    name.bytes().filter(|c| !b"_-.".contains(c)).map(|c| c.to_ascii_lowercase() as char).collect()
+    let mut n = name.to_ascii_lowercase();
+    n.retain(|c| !matches!(c, '_' | '-' | '.'));
+    n
 }
 
 /// True when a field with this name is expected to hold a server-side secret.
