@@ -155,9 +155,6 @@ pub struct Exchange {
     pub redirect_url: String,
     /// Limits hit.
     pub notes: Vec<String>,
-    /// `resp_body` lowercased, computed on first use by [`Exchange::resp_body_mentions`] (reset
-    /// whenever `resp_body` changes).
-    pub(crate) resp_body_lower: std::sync::OnceLock<String>,
     /// [`Exchange::recognised_body`], computed on first use.
     recognised: std::sync::OnceLock<Option<(&'static Provider, &'static BodyRule)>>,
     /// Chromium's `_error` for a request that got no response (`net::ERR_FAILED`).
@@ -232,7 +229,6 @@ impl Exchange {
             req_headers,
             resp_headers,
             notes,
-            resp_body_lower: std::sync::OnceLock::new(),
             recognised: std::sync::OnceLock::new(),
             net_error: entry.error.clone(),
             issued,
@@ -394,12 +390,40 @@ impl Exchange {
         self.req_header("cookie").is_some_and(|c| !c.trim().is_empty())
     }
 
-    /// True when the response body contains one of `words`, ignoring ASCII case. The body is
-    /// lowercased once per exchange (on first use), not once per cause or per word.
-    pub fn resp_body_mentions(&self, words: &[&str]) -> bool {
-        let lower = self.resp_body_lower.get_or_init(|| self.resp_body.to_ascii_lowercase());
-        contains_any_lowercase(lower, words)
+    /// True when the response body contains one of `words`, ignoring ASCII case: one pass of an
+    /// automaton built from the list on its first use ([`phrase_automaton`]). The causes look for
+    /// dozens of phrases in a body; a substring search per phrase cost a fifth of an exchange's
+    /// analysis inside wasm.
+    pub fn resp_body_mentions(&self, words: &'static [&'static str]) -> bool {
+        if self.resp_body.is_empty() {
+            return false;
+        }
+        match phrase_automaton(words) {
+            Some(dfa) => !crate::dfa::occurrences(dfa, self.resp_body.as_bytes(), 1).is_empty(),
+            None => mentions(&self.resp_body, words),
+        }
     }
+}
+
+/// The automaton that finds `words` (ignoring ASCII case), built once per list and kept for the
+/// life of the engine: the lists are the causes' constants, so there are a few dozen at most.
+fn phrase_automaton(words: &'static [&'static str]) -> Option<&'static aho_corasick::dfa::DFA> {
+    type Cache = Vec<((usize, usize), &'static aho_corasick::dfa::DFA)>;
+    static CACHE: std::sync::Mutex<Cache> = std::sync::Mutex::new(Vec::new());
+    let key = (words.as_ptr() as usize, words.len());
+    let mut cache = CACHE.lock().ok()?;
+    if let Some((_, dfa)) = cache.iter().find(|(k, _)| *k == key) {
+        return Some(*dfa);
+    }
+    let dfa = aho_corasick::dfa::Builder::new()
+        .match_kind(aho_corasick::MatchKind::Standard)
+        .ascii_case_insensitive(true)
+        .prefilter(false)
+        .build(words)
+        .ok()?;
+    let dfa: &'static aho_corasick::dfa::DFA = Box::leak(Box::new(dfa));
+    cache.push((key, dfa));
+    Some(dfa)
 }
 
 /// Bytes at the start of a response body that are compared with the providers' error texts.
@@ -463,12 +487,24 @@ fn contains_any_lowercase(lower: &str, words: &[&str]) -> bool {
 /// Texts up to this many bytes are searched by [`contains_short`].
 const SHORT_TEXT: usize = 4096;
 
-/// `needle` in a short `hay`: a first-byte scan and a compare at each candidate. memmem builds
-/// a searcher (SIMD tables) per call, which costs more than the search itself on the few hundred
-/// bytes of a typical error body (a tenth of an exchange's analysis inside wasm).
+/// `needle` in a short `hay`: a plain loop comparing the first and last bytes before the rest.
+/// memmem builds a searcher (SIMD tables) per call, and a memchr iterator costs a call per
+/// candidate; either costs more than the search itself on the few hundred bytes of a typical
+/// error body, which the causes search for dozens of phrases.
 fn contains_short(hay: &[u8], needle: &[u8]) -> bool {
-    let Some((&first, rest)) = needle.split_first() else { return true };
-    memchr::memchr_iter(first, hay).any(|i| hay.get(i + 1..i + 1 + rest.len()) == Some(rest))
+    let (Some(&first), Some(&last)) = (needle.first(), needle.last()) else { return true };
+    let n = needle.len();
+    if n > hay.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i + n <= hay.len() {
+        if hay[i] == first && hay[i + n - 1] == last && hay.get(i..i + n) == Some(needle) {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 fn json_credential_fields(v: &Value, path: &str, depth: usize, out: &mut Vec<(String, String)>) {

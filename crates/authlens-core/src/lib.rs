@@ -83,7 +83,6 @@ impl Session {
         let report = analyze_exchange(&ex, &self.history);
         // Bodies are not needed as context; keep the history small.
         ex.resp_body = exchange::truncate(&ex.resp_body, 4096).to_string();
-        ex.resp_body_lower = Default::default();
         ex.req_body = exchange::truncate(&ex.req_body, 4096).to_string();
         // Nor are huge header values (the credentials themselves are kept apart, in
         // `credentials`): 2,000 exchanges × 512 headers × 64 KiB would be gigabytes.
