@@ -52,6 +52,18 @@ pub(crate) fn segment(seg: &str) -> Option<Value> {
     serde_json::from_str(std::str::from_utf8(&bytes).ok()?).ok()
 }
 
+/// True when the second segment of `token`, base64url-decoded, contains `word`: a cheap test
+/// before [`decode`] when only a claim's value matters.
+pub(crate) fn payload_mentions(token: &str, word: &str) -> bool {
+    let Some(payload) = token.trim().split('.').nth(1) else { return false };
+    if payload.len() > limits::MAX_JWT_BYTES {
+        return false;
+    }
+    URL_SAFE_NO_PAD
+        .decode(payload.trim_end_matches('='))
+        .is_ok_and(|bytes| memchr::memmem::find(&bytes, word.as_bytes()).is_some())
+}
+
 /// Decode a compact JWS. Returns `None` for anything that is not a JWT with a JSON object payload.
 pub fn decode(token: &str) -> Option<Jwt> {
     let token = token.trim();

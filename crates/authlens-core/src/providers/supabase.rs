@@ -7,7 +7,9 @@ use super::{BodyRule, Charset, HostRule, KeyKind, KeyRule, Provider};
 use crate::parse::jwt;
 
 fn role_is(value: &str, role: &str) -> bool {
-    jwt::decode(value).is_some_and(|j| j.role.as_deref() == Some(role))
+    // Every JWT-shaped value is tried against these rules, and few are Supabase keys: look for
+    // the role's name in the decoded payload before parsing it as JSON.
+    jwt::payload_mentions(value, role) && jwt::decode(value).is_some_and(|j| j.role.as_deref() == Some(role))
 }
 
 fn service_role(value: &str) -> bool {
