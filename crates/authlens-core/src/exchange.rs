@@ -111,7 +111,7 @@ pub struct Exchange {
     /// URL as recorded (may hold credentials: use [`Exchange::redacted_url`] to show it).
     pub(crate) url: String,
     /// Parsed URL, when it parses.
-    pub parsed: Option<url::Url>,
+    pub parsed: Option<crate::parse::url::Url>,
     /// Lowercase host, or empty.
     pub host: String,
     /// Path.
@@ -186,7 +186,7 @@ impl Exchange {
         let resp = &entry.response;
         let req_headers = bounded_headers(&req.headers, "request", &mut notes);
         let resp_headers = bounded_headers(&resp.headers, "response", &mut notes);
-        let parsed = url::Url::parse(&req.url).ok();
+        let parsed = crate::parse::url::Url::parse(&req.url).ok();
         let host = parsed.as_ref().and_then(|u| u.host_str()).unwrap_or("").to_ascii_lowercase();
         let path = parsed.as_ref().map(|u| u.path().to_string()).unwrap_or_default();
         let (provider, env) = match providers::for_host(&host) {
@@ -333,7 +333,7 @@ impl Exchange {
                 Err(_) => {}
             }
         } else if self.req_mime.contains("x-www-form-urlencoded") {
-            for (k, v) in url::form_urlencoded::parse(self.req_body.as_bytes()).take(256) {
+            for (k, v) in form_urlencoded::parse(self.req_body.as_bytes()).take(256) {
                 if CREDENTIAL_PARAMS.iter().any(|c| k.eq_ignore_ascii_case(c)) && !v.is_empty() {
                     fields.push((k.into_owned(), v.into_owned()));
                 }
@@ -646,7 +646,7 @@ pub fn fmt_duration(secs: f64) -> String {
 
 /// Redact credentials in a URL: the userinfo password and credential-like query values.
 pub fn redact_url(raw: &str) -> String {
-    let Ok(mut u) = url::Url::parse(raw) else {
+    let Ok(mut u) = crate::parse::url::Url::parse(raw) else {
         // Not an absolute URL (a hand-edited HAR, a relative path): redact its query and any
         // key-shaped word rather than show it as it is.
         let shown = match raw.split_once('?') {
@@ -673,11 +673,11 @@ pub fn redact_url(raw: &str) -> String {
 
 /// The query with credential values redacted, or `None` when it holds none.
 fn redact_query(query: &str) -> Option<String> {
-    let pairs: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
     if !pairs.iter().any(|(k, v)| sensitive_query(k, v)) {
         return None;
     }
-    let mut q = url::form_urlencoded::Serializer::new(String::new());
+    let mut q = form_urlencoded::Serializer::new(String::new());
     for (k, v) in &pairs {
         if sensitive_query(k, v) {
             q.append_pair(k, Redacted::new(v).as_str());

@@ -80,7 +80,7 @@ pub fn curl(entry: &Entry) -> String {
                     _ => None,
                 })
                 .collect();
-            let enc = |s: &str| url::form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
+            let enc = |s: &str| form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
             if !vars.is_empty() || u.query_pairs().any(|(k, v)| crate::exchange::sensitive_query(&k, &v)) {
                 let pairs: Vec<(String, String)> = u.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
                 let mut q = String::new();
@@ -185,7 +185,7 @@ pub(crate) fn replace_credentials(text: &str, ex: &Exchange, min_len: usize) -> 
         if raw.trim().len() < min_len {
             continue;
         }
-        let form: String = url::form_urlencoded::byte_serialize(raw.as_bytes()).collect();
+        let form: String = form_urlencoded::byte_serialize(raw.as_bytes()).collect();
         let json = serde_json::to_string(raw).unwrap_or_default();
         let json = json.get(1..json.len().saturating_sub(1)).unwrap_or_default().to_string();
         for shape in [raw.to_string(), raw.trim().to_string(), form, json] {

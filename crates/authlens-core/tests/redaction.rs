@@ -135,7 +135,7 @@ fn nv(n: &str, v: &str) -> NameValue {
 }
 
 fn enc(s: &str) -> String {
-    url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
+    form_urlencoded::byte_serialize(s.as_bytes()).collect()
 }
 
 /// Hosts to send to: the provider's own (so environment and key-type causes run) and a neutral one.

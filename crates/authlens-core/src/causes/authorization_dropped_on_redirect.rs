@@ -1,5 +1,6 @@
 use super::{declare_cause, Ctx, Hit};
 use crate::exchange::{redact_url, Exchange};
+use crate::parse::url::Url;
 use crate::signals::session;
 
 declare_cause! {
@@ -57,7 +58,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     let recent = session::recent(ctx.before);
     let recent = &recent[recent.len().saturating_sub(WITHIN)..];
     // The redirect that led here, then walk the chain back to the first request (at most 10 hops).
-    let mut hops: Vec<(&Exchange, url::Url)> = Vec::new();
+    let mut hops: Vec<(&Exchange, Url)> = Vec::new();
     let mut want = here.clone();
     for _ in 0..10 {
         let found = recent.iter().rev().find(|r| {

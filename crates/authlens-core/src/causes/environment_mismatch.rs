@@ -1,4 +1,5 @@
 use super::{declare_cause, Ctx, Hit};
+use crate::parse::url::Url;
 use crate::providers::Env;
 
 declare_cause! {
@@ -88,7 +89,7 @@ fn token_from_other_environment(ctx: &Ctx, host_env: Env) -> Option<Hit> {
             .filter(|r| r.provider.is_some_and(same) && r.env.is_some_and(|e| e != host_env))
             .map(|r| format!("entry #{} handed out this token from {}, a {} host", r.index, crate::redact::clip(&r.host, 128), r.env.map_or("", |e| e.as_str())));
         let by_iss = || {
-            let iss = url::Url::parse(c.jwt.as_ref()?.iss.as_deref()?).ok()?;
+            let iss = Url::parse(c.jwt.as_ref()?.iss.as_deref()?).ok()?;
             let (q, env) = crate::providers::for_host(iss.host_str()?)?;
             (same(q) && env.is_some_and(|e| e != host_env)).then(|| format!("the token's issuer {} is a {} host", crate::redact::clip(iss.as_str(), 128), env.map_or("", |e| e.as_str())))
         };

@@ -1,6 +1,7 @@
 use super::{declare_cause, Ctx, Hit};
 use crate::exchange::{Credential, Exchange};
 use crate::parse::jwt::Jwt;
+use crate::parse::url::Url;
 use crate::redact::clip;
 use crate::signals::session;
 
@@ -158,7 +159,7 @@ fn supabase_project(ex: &Exchange, j: &Jwt) -> Option<String> {
     }
     let host_ref = ex.host.strip_suffix(".supabase.co")?;
     let token_ref = j.project_ref.clone().or_else(|| {
-        let iss = url::Url::parse(j.iss.as_deref()?).ok()?;
+        let iss = Url::parse(j.iss.as_deref()?).ok()?;
         iss.host_str()?.strip_suffix(".supabase.co").map(str::to_string)
     })?;
     (token_ref != host_ref).then(|| format!("the token belongs to the Supabase project `{}`, the request went to project `{}`", clip(&token_ref, 64), clip(host_ref, 64)))
@@ -180,7 +181,7 @@ fn accepted_other(ex: &Exchange, c: &Credential, before: &[Exchange]) -> Option<
 /// Environment words in a host or URL (the top-level label is ignored: `.test` is no environment).
 fn marks(s: &str) -> Vec<&'static str> {
     let lower = s.to_ascii_lowercase();
-    let text = match url::Url::parse(&lower) {
+    let text = match Url::parse(&lower) {
         Ok(u) => format!("{} {}", u.host_str().unwrap_or(""), u.path()),
         Err(_) => lower,
     };
@@ -213,7 +214,7 @@ fn environment_marks(ex: &Exchange, j: &Jwt) -> Option<String> {
 
 /// Every audience is a URL on another site than the API host.
 fn foreign_audience(ex: &Exchange, j: &Jwt) -> Option<String> {
-    let hosts: Vec<String> = j.aud.iter().filter_map(|a| url::Url::parse(a).ok()?.host_str().map(str::to_string)).filter(|h| h.contains('.')).collect();
+    let hosts: Vec<String> = j.aud.iter().filter_map(|a| Url::parse(a).ok()?.host_str().map(str::to_string)).filter(|h| h.contains('.')).collect();
     if hosts.is_empty() || hosts.len() != j.aud.len() || hosts.iter().any(|h| session::site(h) == session::site(&ex.host)) {
         return None;
     }

@@ -4,6 +4,7 @@ pub mod authorization;
 pub mod basic;
 pub mod date;
 pub mod jwt;
+pub mod url;
 pub mod www_authenticate;
 
 /// A number written as text (`"3600"`, `"1.5e3"`), read with JSON's number grammar: serde_json's

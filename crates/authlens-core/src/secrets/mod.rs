@@ -366,7 +366,7 @@ pub fn findings_and_notes(ex: &Exchange) -> (Vec<Finding>, Vec<String>) {
     // 5. The request body.
     let mime = ex.req_mime.to_ascii_lowercase();
     if mime.contains("x-www-form-urlencoded") {
-        for (k, v) in url::form_urlencoded::parse(ex.req_body.as_bytes()).take(256) {
+        for (k, v) in form_urlencoded::parse(ex.req_body.as_bytes()).take(256) {
             for hit in scan_named(&k, &v, &req_ctx) {
                 c.secret(&hit, Location::Body(k.to_string()).describe(), dest, ex.env, SENT);
             }

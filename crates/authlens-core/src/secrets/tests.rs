@@ -152,7 +152,7 @@ fn publishable_keys_are_never_findings() {
     for id in providers::all_rules().filter(|(_, r)| r.kind == KeyKind::Publishable && r.has_shape()).map(|(_, r)| r.id) {
         let k = sample_id(id, 14);
         let js = format!("init({{key:\"{k}\",publishableKey:'{k}'}})");
-        let q: String = url::form_urlencoded::byte_serialize(k.as_bytes()).collect();
+        let q: String = form_urlencoded::byte_serialize(k.as_bytes()).collect();
         let e = with_resp(entry(&format!("https://shop.example.test/?key={q}"), &[("X-Api-Key", &k)]), "text/javascript", &js, false);
         let f = run(e);
         assert!(f.is_empty(), "{id}: {:?}", summary(&f));
