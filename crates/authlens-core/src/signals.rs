@@ -35,6 +35,11 @@ pub fn param_scheme(a: &crate::parse::authorization::Authorization) -> bool {
 
 /// Describe whitespace damage in a value, if any.
 pub fn whitespace(value: &str) -> Option<String> {
+    // The usual case, a token of printable ASCII: no blank or invisible character can be in it,
+    // and the character-by-character checks below are skipped.
+    if value.bytes().all(|b| (0x21..0x7f).contains(&b)) {
+        return crate::parse::authorization::contains_encoded_newline(value).then(|| "an URL-encoded newline (%0A/%0D)".to_string());
+    }
     if !value.is_empty() && value.trim().is_empty() {
         return Some(if value.contains(['\n', '\r']) { "only a newline".into() } else { "only whitespace".into() });
     }

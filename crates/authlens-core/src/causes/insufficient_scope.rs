@@ -129,8 +129,8 @@ fn works_elsewhere<'a>(ex: &Exchange, before: &'a [Exchange]) -> Option<&'a Exch
     let api_key = c.key.is_some_and(|k| k.rule.kind != KeyKind::Token);
     let now = session::at(ex);
     session::recent(before).iter().rev().find(|r| {
-        r.host == ex.host
-            && (200..300).contains(&r.status)
+        (200..300).contains(&r.status)
+            && r.host == ex.host
             && r.path != ex.path
             && r.credentials.iter().any(|o| o.location == c.location && o.raw() == c.raw())
             && (api_key || matches!((now, session::at(r)), (Some(a), Some(b)) if a - b <= 120.0))

@@ -429,7 +429,7 @@ fn query_set(kind: Kind) -> &'static AsciiSet {
 }
 
 fn without_tabs_or_newlines(s: &str) -> Cow<'_, str> {
-    if s.contains(['\t', '\n', '\r']) {
+    if memchr::memchr3(b'\t', b'\n', b'\r', s.as_bytes()).is_some() {
         Cow::Owned(s.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect())
     } else {
         Cow::Borrowed(s)
