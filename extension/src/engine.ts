@@ -101,7 +101,9 @@ export async function loadEngine(wasmUrl: string): Promise<LoadedEngine> {
     newSession: session,
     curl: (entry) => call(() => curlCommand(entry)),
     redactHar: (har) => call(() => redactHar(har) as unknown),
-    renderReport: (entries, format) => call(() => renderReport(entries, format)),
+    // The module's JSON is compact; indent it as `authlens analyze --format json` does.
+    renderReport: (entries, format) =>
+      call(() => (format === "json" ? `${JSON.stringify(JSON.parse(renderReport(entries, format)), null, 2)}` : renderReport(entries, format))),
     harError(text) {
       try {
         call(() => analyzeHar(text));

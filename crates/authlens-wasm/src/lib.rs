@@ -157,7 +157,10 @@ pub fn redact_har(har: JsValue) -> Result<JsValue, JsError> {
     to_js(&authlens_core::export::redact_har(har))
 }
 
-/// Analyse HAR entries as one session and render the report as `markdown`, `json` or `text`.
+/// Analyse HAR entries as one session and render the report as `markdown` or `json`. The JSON is
+/// compact (the CLI's `--format json` is the same document, indented): pretty-printing is left to
+/// the caller's `JSON.stringify(JSON.parse(json), null, 2)`, which keeps serde_json's indenting
+/// serializer, a second copy of every report type's serialization, out of the module.
 #[wasm_bindgen(js_name = renderReport)]
 pub fn render_report(entries: JsValue, format: &str) -> Result<String, JsError> {
     // Read as the entries of a HAR document: one parser, and errors name `log.entries[N]`.
@@ -166,8 +169,8 @@ pub fn render_report(entries: JsValue, format: &str) -> Result<String, JsError> 
     let report = authlens_core::analyze_har(har);
     match format {
         "markdown" => Ok(authlens_core::render::markdown::render(&report)),
-        "json" => Ok(authlens_core::render::json::render(&report)),
-        "text" => Ok(authlens_core::render::text::render(&report)),
+        "json" => serde_json::to_string(&report).map_err(|e| JsError::new(&format!("authlens: could not convert the report: {e}"))),
+        // `text` is the CLI's terminal rendering; the extension shows reports itself.
         other => Err(JsError::new(&format!("authlens: unknown report format `{other}`"))),
     }
 }
