@@ -54,6 +54,9 @@ build_wasm() {
   # simd128: memchr/memmem (body and bundle search) use wasm SIMD; every browser the extension
   # supports has it (Chrome 91+, Firefox 89+). About twice the scanning speed inside wasm.
   local flags="${RUSTFLAGS:-} -C target-feature=+simd128"
+  # A few source paths stay in the module (core's and dependencies' locations): written relative to
+  # the toolchain and cargo's home, so the module is the same bytes on every machine.
+  flags="$flags --remap-path-prefix=$(rustc --print sysroot)=/rust --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo"
   if rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
     # The standard library is rebuilt with the module (-Z build-std, allowed on this stable
     # toolchain by RUSTC_BOOTSTRAP for this one build) so that it is size-optimised like the rest
