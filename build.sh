@@ -64,7 +64,9 @@ build_wasm() {
     # wasm only ever shows as "unreachable"): about 60 kB less module.
     RUSTC_BOOTSTRAP=1 RUSTFLAGS="$flags -Z unstable-options -C panic=immediate-abort" \
       cargo build --profile wasm-release --locked --target wasm32-unknown-unknown -p authlens-wasm \
-      -Z build-std=std,panic_abort
+      -Z build-std=std,panic_abort \
+      --config 'profile.wasm-release.package.dlmalloc.opt-level=3' \
+      --config 'profile.wasm-release.package.compiler_builtins.opt-level=3'
   else
     echo "rust-src is not installed (rustup component add rust-src): building against the prebuilt"
     echo "standard library, which makes the module about 60 kB larger"
