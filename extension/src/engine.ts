@@ -2,7 +2,7 @@
 // "authlens-wasm" to ./wasm/authlens_wasm.js, a verbatim copy of target/wasm-bindgen/. The
 // documentation texts are not in the module: the build writes them beside it as docs.json.
 
-import init, { Engine, analyzeHar, curlCommand, redactHar, renderReport, version } from "authlens-wasm";
+import init, { Engine, curlCommand, harError, redactHar, renderReport, version } from "authlens-wasm";
 import type { EntryReport } from "./report";
 import { errorText } from "./browser";
 
@@ -106,8 +106,7 @@ export async function loadEngine(wasmUrl: string): Promise<LoadedEngine> {
       call(() => (format === "json" ? `${JSON.stringify(JSON.parse(renderReport(entries, format)), null, 2)}` : renderReport(entries, format))),
     harError(text) {
       try {
-        call(() => analyzeHar(text));
-        return null;
+        return call(() => harError(text)) ?? null;
       } catch (error) {
         return errorText(error);
       }

@@ -56,7 +56,11 @@ export function renderReport(entries, format) {
   throw new Error(`authlens: unknown report format \`${format}\``);
 }
 
-export function analyzeHar(text) {
-  JSON.parse(text); // throws like the engine would (message differs)
-  throw new Error("authlens: the HAR has no log.entries");
+export function harError(text) {
+  try {
+    JSON.parse(text);
+  } catch {
+    return "authlens: not JSON (line 1, column 1)"; // the engine says where (message differs)
+  }
+  return "authlens: the HAR has no log.entries";
 }

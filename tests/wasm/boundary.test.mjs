@@ -88,15 +88,18 @@ test('deep, huge and numerous values yield errors or notes, and the engine goes 
   assert.ok(r.notes.some((n) => /response body/.test(n)), r.notes.join('; '));
   assert.ok(r.notes.some((n) => /request headers/.test(n)), r.notes.join('; '));
   assert.ok(JSON.stringify(r).length < 64 * 1024);
-  assert.throws(() => glue.analyzeHar('{"log":' + '['.repeat(100000)), /line 1, column/);
-  assert.throws(() => glue.analyzeHar(''), /empty/);
+  assert.match(glue.harError('{"log":' + '['.repeat(100000)), /line 1, column/);
+  assert.match(glue.harError(''), /empty/);
   const after = engine.analyzeEntry(entry({ url: 'https://api.checkout.com/payments' }));
   assert.equal(after.causes[0].id, 'missing_credentials');
 });
 
-test('analyzeHar reports errors with their place', () => {
-  assert.throws(() => glue.analyzeHar('{"log": '), /line 1, column/);
-  const rep = glue.analyzeHar(JSON.stringify({ log: { entries: [entry({ url: 'https://x.test/', headers: [['Authorization', 'Bearer null']] })] } }));
+test('harError says where a HAR text breaks, and nothing for a readable one', () => {
+  assert.match(glue.harError('{"log": '), /line 1, column/);
+  assert.match(glue.harError('{"log": {"entries": [{"request": 7}]}}'), /log\.entries\[0\]\.request/);
+  const har = { log: { entries: [entry({ url: 'https://x.test/', headers: [['Authorization', 'Bearer null']] })] } };
+  assert.equal(glue.harError(JSON.stringify(har)), undefined);
+  const rep = JSON.parse(glue.renderReport(har.log.entries, 'json'));
   assert.equal(rep.summary.auth_failures, 1);
   assert.equal(rep.entries[0].causes[0].id, 'placeholder_credentials');
 });

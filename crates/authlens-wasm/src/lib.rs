@@ -135,12 +135,13 @@ impl Default for Engine {
     }
 }
 
-/// Analyse a whole HAR document (text), e.g. a file dropped on the panel.
-#[wasm_bindgen(js_name = analyzeHar, unchecked_return_type = "Report")]
-pub fn analyze_har(#[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue) -> Result<JsValue, JsError> {
-    let text = text_of(text).ok_or_else(|| JsError::new("authlens: analyzeHar needs the HAR text"))?;
-    let report = authlens_core::analyze_har_text(&text).map_err(|e| JsError::new(&e.to_string()))?;
-    to_js(&report)
+/// Why a text cannot be read as a HAR document: the line, column and HAR path of the first
+/// problem (never the text there), or `undefined` when it can. The extension asks when a file
+/// dropped on the panel is not a HAR; it then feeds the entries to an `Engine` one by one.
+#[wasm_bindgen(js_name = harError)]
+pub fn har_error(#[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue) -> Option<String> {
+    let Some(text) = text_of(text) else { return Some("authlens: harError needs the HAR text".into()) };
+    authlens_core::har::parse(&text).err().map(|e| e.to_string())
 }
 
 /// A cURL command reproducing a HAR entry, every credential replaced by an environment variable.
