@@ -12,6 +12,7 @@ use crate::parse::authorization::{self, Authorization};
 use crate::parse::basic::{self, Basic};
 use crate::parse::date;
 use crate::parse::jwt::{self, Jwt};
+use crate::parse::url::Url;
 use crate::parse::www_authenticate::{self, Challenge};
 use crate::providers::{self, BodyRule, Env, KeyKind, KeyMatch, Provider};
 use crate::redact::{self, Redacted};
@@ -111,7 +112,7 @@ pub struct Exchange {
     /// URL as recorded (may hold credentials: use [`Exchange::redacted_url`] to show it).
     pub(crate) url: String,
     /// Parsed URL, when it parses.
-    pub parsed: Option<crate::parse::url::Url>,
+    pub parsed: Option<Url>,
     /// Lowercase host, or empty.
     pub host: String,
     /// Path.
@@ -186,7 +187,7 @@ impl Exchange {
         let resp = &entry.response;
         let req_headers = bounded_headers(&req.headers, "request", &mut notes);
         let resp_headers = bounded_headers(&resp.headers, "response", &mut notes);
-        let parsed = crate::parse::url::Url::parse(&req.url).ok();
+        let parsed = Url::parse(&req.url).ok();
         let host = parsed.as_ref().and_then(|u| u.host_str()).unwrap_or("").to_ascii_lowercase();
         let path = parsed.as_ref().map(|u| u.path().to_string()).unwrap_or_default();
         let (provider, env) = match providers::for_host(&host) {
@@ -259,7 +260,7 @@ impl Exchange {
         if self.credentials.len() >= 64 {
             return;
         }
-        let value = crate::redact::prefix_chars(value, limits::MAX_HEADER_VALUE).to_string();
+        let value = redact::prefix_chars(value, limits::MAX_HEADER_VALUE).to_string();
         // A Basic half may have no shape of its own (a PayPal client secret): what the
         // destination expects in that half says what it is.
         let key = match location {
@@ -487,24 +488,12 @@ fn contains_any_lowercase(lower: &str, words: &[&str]) -> bool {
 /// Texts up to this many bytes are searched by [`contains_short`].
 const SHORT_TEXT: usize = 4096;
 
-/// `needle` in a short `hay`: a plain loop comparing the first and last bytes before the rest.
-/// memmem builds a searcher (SIMD tables) per call, and a memchr iterator costs a call per
-/// candidate; either costs more than the search itself on the few hundred bytes of a typical
-/// error body, which the causes search for dozens of phrases.
+/// `needle` in a short `hay`: a first-byte scan and a compare at each candidate. memmem builds
+/// a searcher (SIMD tables) per call, which costs more than the search itself on the few hundred
+/// bytes of a typical error body.
 fn contains_short(hay: &[u8], needle: &[u8]) -> bool {
-    let (Some(&first), Some(&last)) = (needle.first(), needle.last()) else { return true };
-    let n = needle.len();
-    if n > hay.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i + n <= hay.len() {
-        if hay[i] == first && hay[i + n - 1] == last && hay.get(i..i + n) == Some(needle) {
-            return true;
-        }
-        i += 1;
-    }
-    false
+    let Some((&first, rest)) = needle.split_first() else { return true };
+    memchr::memchr_iter(first, hay).any(|i| hay.get(i + 1..i + 1 + rest.len()) == Some(rest))
 }
 
 fn json_credential_fields(v: &Value, path: &str, depth: usize, out: &mut Vec<(String, String)>) {
@@ -646,7 +635,7 @@ pub fn fmt_duration(secs: f64) -> String {
 
 /// Redact credentials in a URL: the userinfo password and credential-like query values.
 pub fn redact_url(raw: &str) -> String {
-    let Ok(mut u) = crate::parse::url::Url::parse(raw) else {
+    let Ok(mut u) = Url::parse(raw) else {
         // Not an absolute URL (a hand-edited HAR, a relative path): redact its query and any
         // key-shaped word rather than show it as it is.
         let shown = match raw.split_once('?') {
