@@ -130,10 +130,7 @@ fn signed_with_skewed_clock(ex: &crate::exchange::Exchange) -> Option<Hit> {
 fn server_says_not_yet(ex: &crate::exchange::Exchange) -> bool {
     const WORDS: &[&str] = &["not active", "not yet valid", "used before issued", "before issued", "issued at is in the future", "iat is in the future", "nbf", "not before"];
     ex.resp_body_mentions(WORDS)
-        || ex.challenges.iter().any(|c| c.param("error_description").is_some_and(|d| {
-            let d = d.to_ascii_lowercase();
-            WORDS.iter().any(|w| d.contains(w))
-        }))
+        || ex.challenges.iter().any(|c| c.param("error_description").is_some_and(|d| crate::exchange::mentions(d, WORDS)))
 }
 
 #[cfg(test)]

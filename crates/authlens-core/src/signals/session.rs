@@ -10,6 +10,7 @@ use serde_json::Value;
 use crate::exchange::Exchange;
 use crate::har::NameValue;
 use crate::parse::jwt::{self, Jwt};
+use crate::parse::url::Url;
 
 /// How many earlier exchanges a cause may look at.
 pub const LOOKBACK: usize = 500;
@@ -228,30 +229,30 @@ pub fn quotable(v: &str) -> Option<String> {
 }
 
 /// The origin (`https://api.example.com`) of a URL.
-pub fn origin_of(u: &crate::parse::url::Url) -> String {
+pub fn origin_of(u: &Url) -> String {
     u.origin()
 }
 
 /// The origin of the page that sent the request: `Origin`, else the `Referer`'s origin.
-pub fn page_origin(ex: &Exchange) -> Option<crate::parse::url::Url> {
-    let from_origin = ex.req_header("origin").filter(|o| !o.trim().is_empty() && o.trim() != "null").and_then(|o| crate::parse::url::Url::parse(o.trim()).ok());
-    from_origin.or_else(|| ex.req_header("referer").and_then(|r| crate::parse::url::Url::parse(r.trim()).ok()))
+pub fn page_origin(ex: &Exchange) -> Option<Url> {
+    let from_origin = ex.req_header("origin").filter(|o| !o.trim().is_empty() && o.trim() != "null").and_then(|o| Url::parse(o.trim()).ok());
+    from_origin.or_else(|| ex.req_header("referer").and_then(|r| Url::parse(r.trim()).ok()))
 }
 
 /// Where a redirect response sends the client, resolved against the request URL.
-pub fn redirect_target(ex: &Exchange) -> Option<crate::parse::url::Url> {
+pub fn redirect_target(ex: &Exchange) -> Option<Url> {
     if !(300..400).contains(&ex.http_status) {
         return None;
     }
     let loc = if ex.redirect_url.trim().is_empty() { ex.resp_header("location")? } else { ex.redirect_url.as_str() };
     match &ex.parsed {
         Some(base) => base.join(loc.trim()).ok(),
-        None => crate::parse::url::Url::parse(loc.trim()).ok(),
+        None => Url::parse(loc.trim()).ok(),
     }
 }
 
 /// True when two URLs name the same resource (fragment ignored).
-pub fn same_resource(a: &crate::parse::url::Url, b: &crate::parse::url::Url) -> bool {
+pub fn same_resource(a: &Url, b: &Url) -> bool {
     let (mut a, mut b) = (a.clone(), b.clone());
     a.set_fragment(None);
     b.set_fragment(None);
