@@ -101,9 +101,12 @@ export async function loadEngine(wasmUrl: string): Promise<LoadedEngine> {
     newSession: session,
     curl: (entry) => call(() => curlCommand(entry)),
     redactHar: (har) => call(() => redactHar(har) as unknown),
-    // The module's JSON is compact; indent it as `authlens analyze --format json` does.
     renderReport: (entries, format) =>
-      call(() => (format === "json" ? `${JSON.stringify(JSON.parse(renderReport(entries, format)), null, 2)}` : renderReport(entries, format))),
+      call(() => {
+        const out = renderReport(entries, format);
+        // The module's JSON is compact; indent it as `authlens analyze --format json` does.
+        return format === "json" ? JSON.stringify(JSON.parse(out), null, 2) : out;
+      }),
     harError(text) {
       try {
         return call(() => harError(text)) ?? null;
