@@ -49,6 +49,15 @@ enum Command {
         #[arg(long, value_name = "MIB", default_value_t = 16)]
         max_file_size: u64,
     },
+    /// Write a copy of a HAR file that is safe to attach to a ticket: every credential the capture
+    /// carries is redacted wherever it appears (the same export as the panel's "Export redacted HAR").
+    Redact {
+        /// The HAR file, or `-` for standard input.
+        file: String,
+        /// Write the redacted HAR here instead of standard output.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<String>,
+    },
     /// Print the documentation of a cause, finding or secret rule id.
     Explain {
         /// The id, e.g. `expired_token`, `secret_key_exposed`, `stripe_secret_key_live`.
@@ -142,6 +151,43 @@ fn main() -> ExitCode {
             if failed {
                 eprintln!("authlens: a finding reached --fail-on");
                 return ExitCode::from(1);
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Redact { file, output } => {
+            let name = if file == "-" { "standard input" } else { file.as_str() };
+            let text = match read_input(&file) {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("authlens: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            let doc = match authlens_core::export::redact_har_text(&text) {
+                Ok(d) => d,
+                Err(e) => {
+                    eprintln!("authlens: {name}: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            drop(text);
+            let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+            out.push('\n');
+            match output.as_deref() {
+                None | Some("-") => {
+                    use std::io::Write;
+                    if let Err(e) = std::io::stdout().lock().write_all(out.as_bytes()) {
+                        eprintln!("authlens: cannot write the redacted HAR: {e}");
+                        return ExitCode::from(2);
+                    }
+                }
+                Some(path) => {
+                    if let Err(e) = std::fs::write(path, out) {
+                        eprintln!("authlens: {path}: cannot write: {e}");
+                        return ExitCode::from(2);
+                    }
+                    eprintln!("authlens: wrote the redacted HAR to {path}");
+                }
             }
             ExitCode::SUCCESS
         }

@@ -133,17 +133,27 @@ fn unusable_input_exits_2_naming_file_and_place() {
     let dir = std::env::temp_dir().join(format!("authlens-golden-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let bad = dir.join("broken.har");
-    std::fs::write(&bad, "{\"log\":{\"entries\":[\n{\"request\": {\"headers\": 7}}]}}").unwrap();
+    // One field of an unexpected shape: the entry is analysed without it, and the output says so.
+    std::fs::write(&bad, "{\"log\":{\"entries\":[\n{\"request\": {\"headers\": 7}, \"response\": {\"status\": 401}}]}}").unwrap();
     let out = authlens(&["analyze", bad.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("broken.har"), "{err}");
-    assert!(err.contains("line 2"), "{err}");
-    assert!(err.contains("log.entries[0].request.headers"), "{err}");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("note: log.entries[0].request.headers: found a number"), "{text}");
+
+    // Not a HAR: exit 2 with what was found, never "0 entries".
+    for (doc, says) in [("{}", "empty JSON object"), ("{\"foo\":1}", "`foo`"), ("{\"log\":{}}", "no `entries`"), ("{\"name\":\"shop\",\"dependencies\":{}}", "package.json"), ("{\"har\":{\"log\":{\"entries\":[]}}}", "nested under `har`")] {
+        std::fs::write(&bad, doc).unwrap();
+        let out = authlens(&["analyze", bad.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2), "{doc}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("broken.har") && err.contains(says) && err.contains("not a HAR file"), "{doc}: {err}");
+        assert!(out.stdout.is_empty(), "{doc}");
+    }
 
     std::fs::write(&bad, "{\"log\": ").unwrap();
     let out = authlens(&["analyze", bad.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("looks truncated"));
     assert!(String::from_utf8_lossy(&out.stderr).contains("line 1"));
 
     std::fs::write(&bad, [0xffu8, 0xfe, 0x00, 0x01]).unwrap();

@@ -657,18 +657,43 @@ pub fn redact_url(raw: &str) -> String {
     if let Some(q) = u.query().and_then(redact_query) {
         u.set_query(Some(&q));
     }
+    // `;jsessionid=…` written into the path (Java servlets when cookies are off).
+    if u.path().contains(';') {
+        let whole = u.as_str();
+        let cut = whole.find(['?', '#']).unwrap_or(whole.len());
+        let (before, after) = whole.split_at(cut);
+        let path: Vec<String> = before
+            .split('/')
+            .map(|seg| {
+                let mut parts = seg.split(';');
+                let head = parts.next().unwrap_or("").to_string();
+                parts.fold(head, |acc, p| match p.split_once('=') {
+                    Some((k, v)) if !v.is_empty() && redact::credential_name(k) => format!("{acc};{k}={}", Redacted::new(v)),
+                    _ => format!("{acc};{p}"),
+                })
+            })
+            .collect();
+        return redact::clip(&format!("{}{after}", path.join("/")), 2048);
+    }
     redact::clip(u.as_str(), 2048)
 }
 
 /// The query with credential values redacted, or `None` when it holds none.
 fn redact_query(query: &str) -> Option<String> {
     let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
-    if !pairs.iter().any(|(k, v)| sensitive_query(k, v)) {
+    // Session ids (`sid=`, `PHPSESSID=`) and other credential-named parameters are redacted
+    // in what is shown, though they are not all reported as findings.
+    // A publishable key (`client_key=SB-Mid-client-…`) is made to be seen: shown as it is.
+    let hide = |k: &str, v: &str| {
+        sensitive_query(k, v)
+            || (!v.is_empty() && redact::credential_name(k) && !providers::classify(v, None).is_some_and(|m| m.rule.kind == KeyKind::Publishable))
+    };
+    if !pairs.iter().any(|(k, v)| hide(k, v)) {
         return None;
     }
     let mut q = form_urlencoded::Serializer::new(String::new());
     for (k, v) in &pairs {
-        if sensitive_query(k, v) {
+        if hide(k, v) {
             q.append_pair(k, Redacted::new(v).as_str());
         } else {
             q.append_pair(k, v);

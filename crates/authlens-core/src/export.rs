@@ -2,8 +2,8 @@
 //! environment variable, and a redacted HAR. Both go through the same redaction as reports, and
 //! neither can contain a credential the engine recognised.
 
-use crate::exchange::{Credential, Exchange, Location, CREDENTIAL_HEADERS, CREDENTIAL_PARAMS};
-use crate::har::{Entry, Har, NameValue};
+use crate::exchange::{Credential, Exchange, Location, CREDENTIAL_HEADERS};
+use crate::har::{Entry, Har};
 use crate::parse::jwt;
 use crate::providers::{self, KeyKind};
 use crate::redact::Redacted;
@@ -204,12 +204,12 @@ pub fn redact_free_text(text: &str) -> String {
     let secret = |w: &str| w.len() >= 16 && (providers::classify(w, None).is_some_and(|m| m.rule.kind != KeyKind::Publishable) || jwt::looks_like_jwt(w));
     let flush = |word: &mut String, out: &mut String| {
         if secret(word) {
-            out.push_str(Redacted::new(word).as_str());
+            out.push_str(&redacted_credential(word));
         } else if let Some((name, value)) = word.rsplit_once('=').filter(|(_, v)| secret(v)) {
             // `key=sk_live_…`: '=' is a word character (base64 padding), so try the value alone.
             out.push_str(name);
             out.push('=');
-            out.push_str(Redacted::new(value).as_str());
+            out.push_str(&redacted_credential(value));
         } else {
             out.push_str(word);
         }
@@ -227,74 +227,534 @@ pub fn redact_free_text(text: &str) -> String {
     out
 }
 
-fn redact_pairs(list: &mut [NameValue], sensitive: &dyn Fn(&str) -> bool) {
-    for nv in list.iter_mut() {
-        if sensitive(&nv.name) {
-            nv.value = Redacted::new(&nv.value).to_string();
-        } else {
-            nv.value = redact_free_text(&nv.value);
+/// A copy of the HAR that is safe to attach to a ticket ([`redact_har_document`] over the typed
+/// model; vendor fields the model does not keep are not in it).
+pub fn redact_har(har: Har) -> Har {
+    let doc = serde_json::to_value(&har).unwrap_or_default();
+    serde_json::from_value(redact_har_document(doc)).unwrap_or_default()
+}
+
+/// Read HAR text and write its redacted copy ([`redact_har_document`]): what `authlens redact`
+/// and the panel's export produce. Text that is not a HAR document is an error, as for analysis.
+/// A document too deeply nested to keep whole is exported through the HAR model (without the
+/// vendor fields it does not keep).
+pub fn redact_har_text(text: &str) -> Result<serde_json::Value, crate::Error> {
+    match crate::har::document(text) {
+        Ok(doc) => Ok(redact_har_document(doc)),
+        Err(e @ (crate::Error::NotHar(_) | crate::Error::Truncated { .. } | crate::Error::TooLarge { .. })) => Err(e),
+        Err(_) => {
+            let har = crate::har::read(text)?.into_har();
+            Ok(redact_har_document(serde_json::to_value(&har).unwrap_or_default()))
         }
     }
 }
 
-/// A copy of the HAR that is safe to attach to a ticket: credentials in headers, cookies, URLs,
-/// query strings and bodies are redacted; everything else is kept.
-pub fn redact_har(mut har: Har) -> Har {
-    let header_sensitive = |n: &str| {
-        let l = n.to_ascii_lowercase();
-        l == "authorization" || l == "proxy-authorization" || l == "cookie" || l == "set-cookie" || CREDENTIAL_HEADERS.contains(&l.as_str())
-    };
-    let param_sensitive = |n: &str| CREDENTIAL_PARAMS.iter().any(|c| n.eq_ignore_ascii_case(c));
-    // Page titles are the pages' URLs.
-    if let Some(serde_json::Value::Array(pages)) = har.log.pages.as_mut() {
-        for p in pages.iter_mut() {
-            if let Some(serde_json::Value::String(t)) = p.get_mut("title") {
-                *t = crate::exchange::redact_url(t);
+/// Names the public HAR sanitizers (Cloudflare's and Google's har-sanitizer) also scrub by default
+/// although they hold no credential of their own (OAuth `state`, PKCE challenges, `client_id`,
+/// WebAuthn and Google sign-in fields, e-mail addresses): an export removes them too, so that it
+/// removes at least what those tools remove. Normalised as [`crate::redact::normalise_name`].
+const SANITIZER_NAMES: &[&str] = &[
+    "state", "email", "code", "codeverifier", "codechallenge", "clientid", "challenge", "appid", "facetid", "assertion",
+    "fcparams", "serverdata", "xclientdata", "samlrequest", "samlresponse", "shdf", "usg", "vses2",
+];
+
+/// True when an export removes the value of a field with this name: a credential, or a name the
+/// HAR sanitizers scrub.
+fn export_name(name: &str) -> bool {
+    crate::redact::credential_name(name) || SANITIZER_NAMES.contains(&crate::redact::normalise_name(name).as_str())
+}
+
+/// Shortest value looked for everywhere in the capture once seen as a credential somewhere
+/// (shorter ones are redacted where they were seen, not searched for in other text).
+const SPREAD_MIN: usize = 8;
+
+/// Every credential value seen anywhere in a capture, and what replaces it.
+#[derive(Default)]
+struct Vault {
+    values: std::collections::BTreeMap<String, String>,
+}
+
+impl Vault {
+    fn add(&mut self, raw: &str) {
+        let v = raw.trim();
+        if v.len() < SPREAD_MIN || v.len() > 64 * 1024 || crate::redact::is_showable_placeholder(v) {
+            return;
+        }
+        let shown = redacted_credential(v);
+        // The forms the value takes in other places: as sent, form- or percent-encoded, JSON-escaped.
+        let form: String = form_urlencoded::byte_serialize(v.as_bytes()).collect();
+        let pct = percent_encoding::utf8_percent_encode(v, percent_encoding::NON_ALPHANUMERIC).to_string();
+        let json = serde_json::to_string(v).unwrap_or_default();
+        let json = json.get(1..json.len().saturating_sub(1)).unwrap_or_default().to_string();
+        for shape in [v.to_string(), form, pct, json] {
+            if shape.len() >= SPREAD_MIN {
+                self.values.entry(shape).or_insert_with(|| shown.clone());
             }
         }
     }
-    for e in &mut har.log.entries {
-        let ex = Exchange::new(0, e);
-        // What this export leaves out is said in the entry's comment, not silently.
-        let mut said: Vec<String> = Vec::new();
-        let cut = |side: &str, t: &str| (t.len() > EXPORT_BODY_MAX).then(|| format!("{side} body cut to its first {} KiB of {} KiB", EXPORT_BODY_MAX / 1024, t.len().div_ceil(1024)));
-        e.request.url = crate::exchange::redact_url(&e.request.url);
-        redact_pairs(&mut e.request.headers, &header_sensitive);
-        redact_pairs(&mut e.response.headers, &header_sensitive);
-        redact_pairs(&mut e.request.query_string, &param_sensitive);
-        if let Some(p) = e.request.post_data.as_mut() {
-            redact_pairs(&mut p.params, &param_sensitive);
-            if let Some(t) = p.text.as_mut() {
-                said.extend(cut("request", t));
-                *t = redact_text_body(t, &ex);
-            }
+
+    fn matcher(&self) -> Option<aho_corasick::AhoCorasick> {
+        if self.values.is_empty() {
+            return None;
         }
-        if let Some(t) = e.response.content.text.as_mut() {
-            if e.response.content.encoding.as_deref().is_some_and(|x| x.eq_ignore_ascii_case("base64")) {
-                // Binary or encoded bodies cannot be redacted piecewise: drop them.
-                if !t.is_empty() {
-                    said.push("response body (base64) dropped: an encoded body cannot be redacted".into());
+        aho_corasick::AhoCorasick::builder().match_kind(aho_corasick::MatchKind::LeftmostLongest).build(self.values.keys()).ok()
+    }
+}
+
+/// The redacted form of a credential value: a JWT as `JWT…`, a provider's key with its public
+/// prefix, anything else with its length only.
+fn redacted_credential(v: &str) -> String {
+    if jwt::looks_like_jwt(v) {
+        return Redacted::jwt(v).to_string();
+    }
+    match providers::classify(v, None) {
+        Some(m) => Redacted::with_prefix(v, m.rule.prefix).to_string(),
+        None => Redacted::new(v).to_string(),
+    }
+}
+
+/// `name=value; name2=value2` with every value redacted, the names kept (they say which cookies
+/// were sent, which matters for cookie problems).
+fn redact_cookie_header(v: &str, vault: &mut Vault) -> String {
+    v.split(';')
+        .map(|part| match part.split_once('=') {
+            Some((n, val)) if !val.trim().is_empty() => {
+                vault.add(val);
+                format!("{n}={}", Redacted::new(val.trim()))
+            }
+            _ => part.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+/// A `Set-Cookie` value (Firefox joins several with newlines): each cookie's value redacted, its
+/// name and attributes (Path, Domain, SameSite, …) kept.
+fn redact_set_cookie(v: &str, vault: &mut Vault) -> String {
+    v.split('\n')
+        .map(|line| {
+            let (first, attrs) = line.split_once(';').map_or((line, None), |(a, b)| (a, Some(b)));
+            let first = match first.split_once('=') {
+                Some((n, val)) if !val.trim().is_empty() => {
+                    vault.add(val);
+                    format!("{n}={}", Redacted::new(val.trim()))
                 }
-                *t = String::new();
-                e.response.content.encoding = None;
-            } else {
-                said.extend(cut("response", t));
-                *t = redact_text_body(t, &ex);
+                _ => first.to_string(),
+            };
+            match attrs {
+                Some(a) => format!("{first};{a}"),
+                None => first,
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// An `Authorization` value with its credential redacted and the scheme kept.
+fn redact_authorization(v: &str, vault: &mut Vault) -> String {
+    let t = v.trim();
+    match t.split_once(' ') {
+        Some((scheme, cred)) if !scheme.is_empty() && scheme.len() <= 32 && scheme.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') => {
+            vault.add(cred);
+            if scheme.eq_ignore_ascii_case("basic") {
+                match crate::parse::basic::decode(cred.trim()) {
+                    crate::parse::basic::Basic::Pair { user, password } => {
+                        vault.add(&user);
+                        vault.add(&password);
+                    }
+                    crate::parse::basic::Basic::NoColon { decoded } => vault.add(&decoded),
+                    crate::parse::basic::Basic::NotBase64 => {}
+                }
+            }
+            format!("{scheme} {}", redacted_credential(cred.trim()))
+        }
+        _ => {
+            vault.add(t);
+            redacted_credential(t)
+        }
+    }
+}
+
+/// A header, cookie or parameter value by its name: the whole value when the name says
+/// credential, cookies value by value; `None` when the name says nothing.
+fn redact_named(name: &str, value: &str, in_cookies: bool, vault: &mut Vault) -> Option<String> {
+    if value.is_empty() {
+        return None;
+    }
+    let n = crate::redact::normalise_name(name);
+    if in_cookies {
+        vault.add(value);
+        return Some(Redacted::new(value).to_string());
+    }
+    match n.as_str() {
+        "cookie" => Some(redact_cookie_header(value, vault)),
+        "setcookie" => Some(redact_set_cookie(value, vault)),
+        "authorization" | "proxyauthorization" => Some(redact_authorization(value, vault)),
+        _ if export_name(name) => {
+            vault.add(value);
+            Some(redacted_credential(value.trim()))
+        }
+        _ => None,
+    }
+}
+
+/// Credential-named fields of a JSON value at any depth (`access_token`, `refresh_token`,
+/// `client_secret`, a code exchange's `code`, …): `(name, value)` for each string.
+fn json_credentials(v: &serde_json::Value, out: &mut Vec<String>, depth: usize) {
+    if depth > crate::limits::MAX_JSON_DEPTH || out.len() > 4096 {
+        return;
+    }
+    match v {
+        serde_json::Value::Object(o) => {
+            let code_ok = crate::redact::code_is_credential(o.keys().map(String::as_str));
+            for (k, x) in o {
+                match x {
+                    serde_json::Value::String(s) if !s.is_empty() => {
+                        let n = crate::redact::normalise_name(k);
+                        // `code` in a JSON body is usually an error code: only beside a code exchange.
+                        if (export_name(k) && n != "code") || (code_ok && n == "code") {
+                            out.push(s.clone());
+                        }
+                    }
+                    other => json_credentials(other, out, depth + 1),
+                }
             }
         }
-        e.response.redirect_url = crate::exchange::redact_url(&e.response.redirect_url);
-        // The entry's own comment is free text from the capture: redacted like a body.
-        let own = e.comment.take().map(|c| redact_text_body(&c, &ex)).filter(|c| !c.trim().is_empty());
-        if !said.is_empty() {
-            said.insert(0, "authlens redacted export".into());
-        }
-        let ours = (!said.is_empty()).then(|| said.join("; "));
-        e.comment = match (own, ours) {
-            (Some(a), Some(b)) => Some(format!("{a} — {b}")),
-            (a, b) => a.or(b),
-        };
+        serde_json::Value::Array(a) => a.iter().for_each(|x| json_credentials(x, out, depth + 1)),
+        _ => {}
     }
-    har
+}
+
+/// Credential values held by a body's text: JSON fields at any depth, or form fields.
+fn body_credentials(text: &str) -> Vec<String> {
+    let t = text.trim_start();
+    let mut out = Vec::new();
+    if t.starts_with('{') || t.starts_with('[') {
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(t) {
+            json_credentials(&v, &mut out, 0);
+        }
+    } else if t.contains('=') && !t.contains(char::is_whitespace) && t.len() <= 64 * 1024 {
+        out.extend(query_credentials(t));
+    }
+    out
+}
+
+/// Credential values of a query string or form body (`a=1&refresh_token=…`).
+fn query_credentials(q: &str) -> Vec<String> {
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(q.as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+    let code_ok = crate::redact::code_is_credential(pairs.iter().map(|(k, _)| k.as_str()));
+    pairs
+        .into_iter()
+        .filter(|(k, v)| {
+            let n = crate::redact::normalise_name(k);
+            !v.is_empty() && (export_name(k) || (code_ok && n == "code") || crate::exchange::sensitive_query(k, v))
+        })
+        .map(|(_, v)| v)
+        .collect()
+}
+
+/// Credential values in a URL: query parameters, a `;jsessionid=` path parameter, the userinfo.
+fn url_credentials(url: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let no_frag = url.split('#').next().unwrap_or(url);
+    if let Some((head, q)) = no_frag.split_once('?') {
+        out.extend(query_credentials(q));
+        out.extend(path_session_ids(head));
+    } else {
+        out.extend(path_session_ids(no_frag));
+    }
+    if let Some(frag) = url.split_once('#').map(|(_, f)| f) {
+        // Implicit-flow redirects carry `#access_token=…&id_token=…`.
+        out.extend(query_credentials(frag));
+    }
+    if let Ok(u) = crate::parse::url::Url::parse(url) {
+        if !u.username().is_empty() {
+            out.push(u.username().to_string());
+        }
+        if let Some(p) = u.password() {
+            out.push(p.to_string());
+        }
+    }
+    out
+}
+
+/// `;jsessionid=…` (Java servlets) and similar session ids written into the path.
+fn path_session_ids(path: &str) -> Vec<String> {
+    path.split('/')
+        .flat_map(|seg| seg.split(';').skip(1))
+        .filter_map(|p| p.split_once('='))
+        .filter(|(k, v)| !v.is_empty() && crate::redact::credential_name(k))
+        .map(|(_, v)| v.to_string())
+        .collect()
+}
+
+/// Harvest every credential value an entry holds (its digested credentials, named fields, body
+/// fields, URL parameters), walking the entry's JSON as it is.
+fn harvest(entry: &serde_json::Value, vault: &mut Vault) {
+    if let crate::har::Slot::Read { entry: typed, .. } = crate::har::read_entry_value(entry.clone(), "entry") {
+        let ex = Exchange::new(0, &typed);
+        for c in &ex.credentials {
+            vault.add(c.raw());
+        }
+    }
+    harvest_value(entry, "", vault, 0);
+}
+
+fn harvest_value(v: &serde_json::Value, key: &str, vault: &mut Vault, depth: usize) {
+    if depth > 64 {
+        return;
+    }
+    match v {
+        serde_json::Value::Object(o) => {
+            if let (Some(serde_json::Value::String(n)), Some(serde_json::Value::String(val))) = (o.get("name"), o.get("value")) {
+                let mut scratch = Vault::default();
+                if redact_named(n, val, key == "cookies", &mut scratch).is_some() {
+                    vault.values.append(&mut scratch.values);
+                }
+            }
+            for (k, x) in o {
+                harvest_value(x, k, vault, depth + 1);
+            }
+        }
+        serde_json::Value::Array(a) => a.iter().for_each(|x| harvest_value(x, key, vault, depth + 1)),
+        serde_json::Value::String(s) => match key {
+            "text" | "comment" => body_credentials(crate::exchange::truncate(s, EXPORT_BODY_MAX)).iter().for_each(|c| vault.add(c)),
+            "url" | "redirectURL" | "title" => url_credentials(s).iter().for_each(|c| vault.add(c)),
+            _ => {}
+        },
+        _ => {}
+    }
+}
+
+/// Where an export changed things in one entry, for its comment.
+#[derive(Default)]
+struct Cuts {
+    places: Vec<String>,
+    said: Vec<String>,
+}
+
+impl Cuts {
+    fn mark(&mut self, place: &str) {
+        if self.places.len() < 16 && !self.places.iter().any(|p| p == place) {
+            self.places.push(place.to_string());
+        }
+    }
+}
+
+/// Replace every harvested value in `s`, then key- and JWT-shaped words.
+fn scrub_text(s: &str, ac: Option<&aho_corasick::AhoCorasick>, vault: &Vault) -> String {
+    let replaced = match ac {
+        Some(ac) if ac.is_match(s) => {
+            let mut out = String::with_capacity(s.len());
+            let mut last = 0;
+            for m in ac.find_iter(s) {
+                out.push_str(&s[last..m.start()]);
+                let needle = &s[m.start()..m.end()];
+                out.push_str(vault.values.get(needle).map_or("…[redacted]", String::as_str));
+                last = m.end();
+            }
+            out.push_str(&s[last..]);
+            out
+        }
+        _ => s.to_string(),
+    };
+    redact_free_text(&replaced)
+}
+
+/// A body's text with its own credential fields redacted where they stand (a short password
+/// too), then every harvested value and key-shaped word.
+fn scrub_body(s: &str, ac: Option<&aho_corasick::AhoCorasick>, vault: &Vault) -> String {
+    let mut text = s.to_string();
+    let t = s.trim_start();
+    if t.starts_with('{') || t.starts_with('[') {
+        for v in body_credentials(s) {
+            let quoted = serde_json::to_string(&v).unwrap_or_default();
+            if quoted.len() > 2 {
+                let shown = serde_json::to_string(&redacted_credential(&v)).unwrap_or_default();
+                text = text.replace(&quoted, &shown);
+            }
+        }
+    } else if t.contains('=') && !t.contains(char::is_whitespace) {
+        let creds = body_credentials(s);
+        if !creds.is_empty() {
+            let pairs: Vec<(String, String)> = form_urlencoded::parse(t.as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+            let mut ser = form_urlencoded::Serializer::new(String::new());
+            for (k, v) in &pairs {
+                if creds.contains(v) {
+                    ser.append_pair(k, &redacted_credential(v));
+                } else {
+                    ser.append_pair(k, v);
+                }
+            }
+            text = ser.finish();
+        }
+    }
+    scrub_text(&text, ac, vault)
+}
+
+/// A URL with its credentials redacted (query, fragment, userinfo, path session ids).
+fn scrub_url(s: &str, ac: Option<&aho_corasick::AhoCorasick>, vault: &Vault) -> String {
+    let once = scrub_text(s, ac, vault);
+    if once.starts_with("http://") || once.starts_with("https://") || once.starts_with("ws://") || once.starts_with("wss://") {
+        // The fragment of an implicit-flow redirect (`#access_token=…`) holds credentials too.
+        let (base, frag) = once.split_once('#').map_or((once.as_str(), None), |(a, b)| (a, Some(b)));
+        let mut out = crate::exchange::redact_url(base);
+        if let Some(f) = frag {
+            let creds = query_credentials(f);
+            if creds.is_empty() {
+                out.push('#');
+                out.push_str(f);
+            } else {
+                out.push_str("#…[redacted fragment]");
+            }
+        }
+        out
+    } else {
+        once
+    }
+}
+
+/// Walk an entry (or any part of the document) and redact every string in it.
+fn scrub_value(v: &mut serde_json::Value, path: &str, key: &str, ac: Option<&aho_corasick::AhoCorasick>, vault: &mut Vault, cuts: &mut Cuts, depth: usize) {
+    match v {
+        serde_json::Value::Object(o) => {
+            // A name/value pair (header, cookie, query parameter, form field).
+            let named = match (o.get("name"), o.get("value")) {
+                (Some(serde_json::Value::String(n)), Some(serde_json::Value::String(val))) => {
+                    let n = n.clone();
+                    redact_named(&n, val, key == "cookies", vault).map(|r| (n, r))
+                }
+                _ => None,
+            };
+            if let Some((n, r)) = named {
+                o.insert("value".into(), serde_json::Value::String(r));
+                cuts.mark(&format!("{path}.{}", crate::redact::clip(&n, 48)));
+            }
+            // A body: cut to the export limit, dropped when base64.
+            if key == "content" || key == "postData" {
+                let what = if key == "content" { "response body" } else { "request body" };
+                let b64 = o.get("encoding").and_then(|e| e.as_str()).is_some_and(|e| e.eq_ignore_ascii_case("base64"));
+                if let Some(serde_json::Value::String(t)) = o.get_mut("text") {
+                    if b64 {
+                        if !t.is_empty() {
+                            cuts.said.push(format!("{what} (base64) dropped: an encoded body cannot be redacted"));
+                        }
+                        t.clear();
+                    } else if t.len() > EXPORT_BODY_MAX {
+                        cuts.said.push(format!("{what} cut to its first {} KiB of {} KiB", EXPORT_BODY_MAX / 1024, t.len().div_ceil(1024)));
+                        *t = crate::exchange::truncate(t, EXPORT_BODY_MAX).to_string();
+                    }
+                }
+                if b64 {
+                    o.remove("encoding");
+                }
+            }
+            let keys: Vec<String> = o.keys().cloned().collect();
+            let pair_name = match (o.get("name"), o.get("value")) {
+                (Some(serde_json::Value::String(n)), Some(serde_json::Value::String(_))) => Some(crate::redact::clip(n, 48)),
+                _ => None,
+            };
+            for k in keys {
+                if named_value_done(o, &k) {
+                    continue;
+                }
+                if let Some(x) = o.get_mut(&k) {
+                    let sub = match (&pair_name, k.as_str()) {
+                        (Some(n), "value") => format!("{path}.{n}"),
+                        _ if path.is_empty() => k.clone(),
+                        _ => format!("{path}.{k}"),
+                    };
+                    if depth < 128 {
+                        scrub_value(x, &sub, &k, ac, vault, cuts, depth + 1);
+                    } else {
+                        *x = serde_json::Value::Null;
+                    }
+                }
+            }
+        }
+        serde_json::Value::Array(a) => {
+            for x in a.iter_mut() {
+                scrub_value(x, path, key, ac, vault, cuts, depth + 1);
+            }
+        }
+        serde_json::Value::String(s) => {
+            let out = match key {
+                "url" | "redirectURL" | "title" => scrub_url(s, ac, vault),
+                "text" => scrub_body(s, ac, vault),
+                _ => scrub_text(s, ac, vault),
+            };
+            if out != *s {
+                cuts.mark(path);
+                *s = out;
+            }
+        }
+        _ => {}
+    }
+}
+
+/// True for the `value` of a name/value pair already redacted by its name.
+fn named_value_done(o: &serde_json::Map<String, serde_json::Value>, k: &str) -> bool {
+    k == "value"
+        && o.get("value").and_then(|v| v.as_str()).is_some_and(|v| v.contains("[redacted"))
+        && o.get("name").is_some_and(serde_json::Value::is_string)
+}
+
+/// A copy of a HAR document that is safe to attach to a ticket. Every credential value seen
+/// anywhere in the capture (headers, cookies, Set-Cookie, URLs and their fragments, token
+/// responses and requests, secret-named fields of JSON and form bodies, Basic halves) is looked for
+/// and replaced everywhere else it appears: other entries, bodies, scripts, `_initiator` stacks,
+/// comments, page titles. Provider keys and JWTs are redacted wherever they stand. Cookie and
+/// header names, scheme names and Set-Cookie attributes are kept. Bodies are cut to 64 KiB and
+/// base64 bodies dropped. Each entry's comment says what was redacted or cut.
+pub fn redact_har_document(mut doc: serde_json::Value) -> serde_json::Value {
+    let mut vault = Vault::default();
+    if let Some(entries) = doc.pointer("/log/entries").and_then(|e| e.as_array()) {
+        for e in entries {
+            harvest(e, &mut vault);
+        }
+    }
+    harvest_value(&doc, "", &mut Vault::default(), 0);
+    let ac = vault.matcher();
+    if let Some(serde_json::Value::Array(entries)) = doc.pointer_mut("/log/entries") {
+        for e in entries.iter_mut() {
+            let mut cuts = Cuts::default();
+            // The capture's own comment is redacted like everything else, then ours follows it.
+            let own = e.get_mut("comment").map(serde_json::Value::take);
+            scrub_value(e, "", "", ac.as_ref(), &mut vault, &mut cuts, 0);
+            let own = own.and_then(|c| c.as_str().map(|c| scrub_text(c, ac.as_ref(), &vault))).filter(|c| !c.trim().is_empty());
+            let mut said = Vec::new();
+            if !cuts.places.is_empty() {
+                said.push(format!("credentials redacted in {}", cuts.places.join(", ")));
+            }
+            said.append(&mut cuts.said);
+            let ours = (!said.is_empty()).then(|| format!("authlens redacted export: {}", said.join("; ")));
+            let comment = match (own, ours) {
+                (Some(a), Some(b)) => Some(format!("{a} — {b}")),
+                (a, b) => a.or(b),
+            };
+            if let serde_json::Value::Object(o) = e {
+                match comment {
+                    Some(c) => o.insert("comment".into(), serde_json::Value::String(c)),
+                    None => o.remove("comment"),
+                };
+            }
+        }
+    }
+    // Everything outside the entries (pages and their titles, the creator, vendor fields).
+    if let serde_json::Value::Object(top) = &mut doc {
+        for (k, v) in top.iter_mut() {
+            if k == "log" {
+                if let serde_json::Value::Object(log) = v {
+                    for (lk, lv) in log.iter_mut().filter(|(lk, _)| lk.as_str() != "entries") {
+                        scrub_value(lv, lk, lk, ac.as_ref(), &mut vault, &mut Cuts::default(), 0);
+                    }
+                }
+            } else {
+                scrub_value(v, k, k, ac.as_ref(), &mut vault, &mut Cuts::default(), 0);
+            }
+        }
+    }
+    doc
 }
 
 /// The endpoint of a path with ids collapsed: `/v2/order-1001/status` → `/v2/{id}/status`.
@@ -325,7 +785,7 @@ fn looks_like_id(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::har::{Request, Response};
+    use crate::har::{NameValue, Request, Response};
 
     fn entry(method: &str, url: &str, headers: &[(&str, &str)], body: Option<&str>) -> Entry {
         Entry {

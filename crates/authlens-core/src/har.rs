@@ -291,22 +291,306 @@ fn scrub(message: &str) -> String {
     out
 }
 
-/// Parse a HAR document from text.
+/// Parse a HAR document from text, strictly: the document must be a HAR (`{"log":{"entries":[…]}}`)
+/// and every entry readable. [`read`] is the lenient form analysis uses.
 ///
 /// Errors name the JSON line and column, and the HAR path of the offending value.
 pub fn parse(text: &str) -> Result<Har, Error> {
     if text.len() > limits::MAX_HAR_BYTES {
         return Err(Error::TooLarge { bytes: text.len(), limit: limits::MAX_HAR_BYTES });
     }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    not_an_object(text)?;
+    let har: Har = from_json(text)?;
+    if har.log.entries.is_empty() {
+        // An empty session, or not a HAR at all.
+        read_value(text)?;
+    }
+    Ok(har)
+}
+
+/// One entry of a document read by [`read`].
+#[derive(Debug, Clone)]
+pub enum Slot {
+    /// The entry, and what was left out of it (a field of an unexpected shape, by HAR path).
+    Read {
+        /// The entry as read.
+        entry: Box<Entry>,
+        /// What was left out, in words with the HAR path.
+        notes: Vec<String>,
+    },
+    /// The entry could not be read at all: why, with its HAR path.
+    Skipped(String),
+}
+
+/// A HAR document read for analysis: every entry, read or skipped, and what was left out.
+#[derive(Debug, Clone, Default)]
+pub struct Intake {
+    /// `log` without its entries (version, creator, pages).
+    pub log: Log,
+    /// One slot per element of `log.entries`, in order.
+    pub slots: Vec<Slot>,
+    /// Every note of the slots, in order: what was left out and where.
+    pub notes: Vec<String>,
+}
+
+impl Intake {
+    /// The HAR with the entries that could be read (skipped ones left out).
+    pub fn into_har(self) -> Har {
+        let mut log = self.log;
+        log.entries = self
+            .slots
+            .into_iter()
+            .filter_map(|s| match s {
+                Slot::Read { entry, .. } => Some(*entry),
+                Slot::Skipped(_) => None,
+            })
+            .collect();
+        Har { log }
+    }
+}
+
+/// Read a HAR document for analysis. The document itself must be a HAR: text that is not JSON,
+/// JSON that is not an object, an object without `log.entries` (a package.json, `{}`, a HAR nested
+/// under another key) and a file cut off in the middle are errors that say what was found. One odd
+/// entry does not sink the file: a field of an unexpected shape (chrome-har writes
+/// `postData.params[].value` as an object) is left out of that entry, an entry that cannot be read
+/// at all is skipped, and both are noted with their HAR path.
+pub fn read(text: &str) -> Result<Intake, Error> {
+    if text.len() > limits::MAX_HAR_BYTES {
+        return Err(Error::TooLarge { bytes: text.len(), limit: limits::MAX_HAR_BYTES });
+    }
     // Windows tools write HAR files with a UTF-8 byte order mark.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     not_an_object(text)?;
-    // Deeply nested JSON in a body field is only a string to us, but a hostile HAR can nest the
-    // *document*; serde_json's own recursion limit (128) turns that into an error, not a crash.
-    from_json(text)
+    // The common case first: one typed pass. Deeply nested JSON in a body field is only a string
+    // to us, but a hostile HAR can nest the *document*; serde_json's own recursion limit (128)
+    // turns that into an error, not a crash.
+    let typed: Result<Har, serde_json::Error> = serde_json::from_str(text).or_else(|e: serde_json::Error| {
+        // `JSON.stringify` writes a lone surrogate (a string cut in the middle of an emoji) as
+        // `\ud83d`, which Rust strings cannot hold: read it as U+FFFD rather than lose the entry.
+        match replace_lone_surrogates(text).map(|fixed| serde_json::from_str(&fixed)) {
+            Some(Ok(v)) => Ok(v),
+            _ => Err(e),
+        }
+    });
+    match typed {
+        Ok(har) if !har.log.entries.is_empty() => {
+            let slots = har.log.entries.into_iter().map(|entry| Slot::Read { entry: Box::new(entry), notes: Vec::new() }).collect();
+            Ok(Intake { log: Log { entries: Vec::new(), ..har.log }, slots, notes: Vec::new() })
+        }
+        // No entries: a HAR of an empty session, or not a HAR at all. Look at the shape.
+        Ok(_) => read_value(text),
+        // A wrong type somewhere: read entry by entry.
+        Err(e) if e.classify() == serde_json::error::Category::Data => read_value(text),
+        Err(e) => Err(json_error(text, &e)),
+    }
 }
 
-/// Parse one entry (the extension hands the engine one entry at a time, as JSON text).
+/// The HAR document as JSON, whole (vendor fields included), for a redacted export: an error when
+/// the text is not a HAR document, as with [`read`].
+pub fn document(text: &str) -> Result<serde_json::Value, Error> {
+    if text.len() > limits::MAX_HAR_BYTES {
+        return Err(Error::TooLarge { bytes: text.len(), limit: limits::MAX_HAR_BYTES });
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    not_an_object(text)?;
+    let doc: serde_json::Value = serde_json::from_str(text).or_else(|e: serde_json::Error| match replace_lone_surrogates(text).map(|fixed| serde_json::from_str(&fixed)) {
+        Some(Ok(v)) => Ok(v),
+        _ => Err(json_error(text, &e)),
+    })?;
+    if doc.pointer("/log/entries").is_some_and(serde_json::Value::is_array) {
+        Ok(doc)
+    } else {
+        // The same words as `read` for a document that is not a HAR.
+        read_value(text).map(|_| doc)
+    }
+}
+
+/// `read` the slow way, through a `serde_json::Value`: the document's shape is checked and each
+/// entry is read on its own.
+fn read_value(text: &str) -> Result<Intake, Error> {
+    let doc: serde_json::Value = serde_json::from_str(text).or_else(|e: serde_json::Error| {
+        match replace_lone_surrogates(text).map(|fixed| serde_json::from_str(&fixed)) {
+            Some(Ok(v)) => Ok(v),
+            _ => Err(json_error(text, &e)),
+        }
+    })?;
+    let serde_json::Value::Object(mut top) = doc else {
+        return Err(Error::NotHar("the top level is not a JSON object".into()));
+    };
+    let Some(log) = top.remove("log") else { return Err(Error::NotHar(describe_non_har(&top))) };
+    let serde_json::Value::Object(mut log) = log else {
+        return Err(Error::NotHar(format!("its `log` is {}, not an object", json_kind(&log))));
+    };
+    let entries = match log.remove("entries") {
+        Some(serde_json::Value::Array(list)) => list,
+        Some(other) => return Err(Error::NotHar(format!("its `log.entries` is {}, not a list", json_kind(&other)))),
+        None => return Err(Error::NotHar("its `log` has no `entries` list".into())),
+    };
+    // The rest of `log` (version, creator, pages) is informative: kept when readable.
+    let meta: Log = serde_json::from_value(serde_json::Value::Object(log)).unwrap_or_default();
+    let mut intake = Intake { log: meta, slots: Vec::with_capacity(entries.len()), notes: Vec::new() };
+    for (i, value) in entries.into_iter().enumerate() {
+        let slot = read_entry_value(value, &format!("log.entries[{i}]"));
+        match &slot {
+            Slot::Read { notes, .. } => intake.notes.extend(notes.iter().cloned()),
+            Slot::Skipped(why) => intake.notes.push(why.clone()),
+        }
+        intake.slots.push(slot);
+    }
+    Ok(intake)
+}
+
+/// What a JSON object that is not a HAR looks like, in words.
+fn describe_non_har(top: &serde_json::Map<String, serde_json::Value>) -> String {
+    if top.is_empty() {
+        return "it is an empty JSON object, with no `log`".into();
+    }
+    if let Some(path) = nested_har(top, 0) {
+        return format!("a HAR is nested under `{path}`; authlens reads a HAR document itself (e.g. `jq '.{path}' FILE > session.har`)");
+    }
+    let has = |k: &str| top.contains_key(k);
+    if has("name") && (has("dependencies") || has("devDependencies") || has("scripts")) {
+        return "it looks like a package.json (name, dependencies, scripts), not a HAR".into();
+    }
+    let mut keys: Vec<String> = top.keys().take(6).map(|k| format!("`{}`", crate::redact::clip(k, 32))).collect();
+    if top.len() > 6 {
+        keys.push(format!("and {} more", top.len() - 6));
+    }
+    format!("it is a JSON object with {} and no `log`", keys.join(", "))
+}
+
+/// The dotted path of a HAR (`{"log":{"entries":[…]}}`) nested in `o`, a few levels down.
+fn nested_har(o: &serde_json::Map<String, serde_json::Value>, depth: usize) -> Option<String> {
+    if depth > 3 {
+        return None;
+    }
+    for (k, v) in o.iter().take(64) {
+        let serde_json::Value::Object(inner) = v else { continue };
+        let key = crate::redact::clip(k, 32);
+        if inner.get("log").and_then(|l| l.get("entries")).is_some_and(serde_json::Value::is_array) {
+            return Some(key);
+        }
+        if let Some(rest) = nested_har(inner, depth + 1) {
+            return Some(format!("{key}.{rest}"));
+        }
+    }
+    None
+}
+
+/// "a JSON number", "a list", … for messages.
+fn json_kind(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "a list",
+        serde_json::Value::Object(_) => "an object",
+    }
+}
+
+/// Read one entry from its JSON value. A field of the wrong shape is left out (removed, so its
+/// default applies) and noted with its path; the entry is tried again, a few times at most. `at` is the entry's own HAR path (`log.entries[3]`).
+pub fn read_entry_value(mut value: serde_json::Value, at: &str) -> Slot {
+    if !value.is_object() {
+        return Slot::Skipped(format!("{at}: {} where an entry (an object) belongs; skipped", json_kind(&value)));
+    }
+    let mut notes = Vec::new();
+    for _ in 0..8 {
+        let err = match Entry::deserialize(&value) {
+            Ok(entry) => return Slot::Read { entry: Box::new(entry), notes },
+            Err(e) => e,
+        };
+        // Where: the path of the failure, found in the entry's own JSON text.
+        let text = serde_json::to_string(&value).unwrap_or_default();
+        let path = match serde_json::from_str::<Entry>(&text) {
+            Err(e) => json_path_at(&text, offset_of(&text, e.line(), e.column())),
+            Ok(_) => String::new(),
+        };
+        if path.is_empty() || !remove_at(&mut value, &path) {
+            return Slot::Skipped(format!("{at}: {}; skipped", plain_type_error(&err.to_string())));
+        }
+        notes.push(format!("{at}.{path}: {}; the entry was analysed without it", plain_type_error(&err.to_string())));
+    }
+    Slot::Skipped(format!("{at}: too many fields of an unexpected shape; skipped"))
+}
+
+/// Remove the value at `path` (`request.postData.params[0].value`): an object member is removed
+/// (its default applies), a list element is taken out of the list; false when there is none.
+fn remove_at(value: &mut serde_json::Value, path: &str) -> bool {
+    let mut steps: Vec<Result<&str, usize>> = Vec::new();
+    for part in path.split('.') {
+        let (key, indexes) = match part.find('[') {
+            Some(i) => (&part[..i], &part[i..]),
+            None => (part, ""),
+        };
+        if !key.is_empty() {
+            steps.push(Ok(key));
+        }
+        for ix in indexes.split(['[', ']']).filter(|s| !s.is_empty()) {
+            match ix.parse::<usize>() {
+                Ok(n) => steps.push(Err(n)),
+                Err(_) => return false,
+            }
+        }
+    }
+    let Some((last, parents)) = steps.split_last() else { return false };
+    let mut cur = value;
+    for step in parents {
+        let next = match step {
+            Ok(k) => cur.get_mut(*k),
+            Err(n) => cur.get_mut(*n),
+        };
+        let Some(next) = next else { return false };
+        cur = next;
+    }
+    match (last, cur) {
+        (Ok(k), serde_json::Value::Object(o)) => o.remove(*k).is_some(),
+        (Err(n), serde_json::Value::Array(a)) if *n < a.len() => {
+            a.remove(*n);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// serde's words for a wrong type, in ours.
+fn plain_type_error(message: &str) -> String {
+    let mut m = scrub(message);
+    for (theirs, ours) in [
+        ("invalid type: map", "found an object"),
+        ("invalid type: sequence", "found a list"),
+        ("invalid type: null", "found null"),
+        ("invalid type: integer", "found a number"),
+        ("invalid type: floating point", "found a number"),
+        ("invalid type: string", "found a string"),
+        ("invalid type: boolean", "found a boolean"),
+    ] {
+        m = m.replace(theirs, ours);
+    }
+    m
+}
+
+/// Parse one entry (the extension hands the engine one entry at a time, as JSON text), leniently
+/// as [`read`] does: a field of an unexpected shape is left out and noted.
+pub fn read_entry(text: &str) -> Result<(Entry, Vec<String>), Error> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    not_an_object(text)?;
+    match from_json::<Entry>(text) {
+        Ok(e) => Ok((e, Vec::new())),
+        Err(first) => {
+            let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else { return Err(first) };
+            match read_entry_value(value, "entry") {
+                Slot::Read { entry, notes } => Ok((*entry, notes)),
+                Slot::Skipped(_) => Err(first),
+            }
+        }
+    }
+}
+
+/// Parse one entry strictly (any field of the wrong type is an error naming its path).
 pub fn parse_entry(text: &str) -> Result<Entry, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     not_an_object(text)?;
@@ -328,6 +612,9 @@ fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Error> {
 }
 
 fn json_error(text: &str, e: &serde_json::Error) -> Error {
+    if e.is_eof() {
+        return Error::Truncated { line: e.line(), column: e.column() };
+    }
     let (line, column) = (e.line(), e.column());
     Error::Json { line, column, path: json_path_at(text, offset_of(text, line, column)), message: scrub(&e.to_string()) }
 }

@@ -56,6 +56,9 @@ const SESSION_CONTEXT: usize = 2000;
 pub struct Session {
     history: Vec<Exchange>,
     next_index: usize,
+    /// Credentials already reported in a URL: (kind of place, hash of the value) → entry index.
+    /// A token sent in the URL of every request is one finding, not one per request.
+    in_url: std::collections::HashMap<(String, u64), usize>,
 }
 
 impl Session {
@@ -74,13 +77,29 @@ impl Session {
         self.next_index == 0
     }
 
+    /// Count an entry that could not be read at all (it keeps its index; nothing is analysed).
+    pub fn skip(&mut self) {
+        self.next_index += 1;
+    }
+
+    /// Analyse the next entry of the session, with what was left out of it when it was read
+    /// ([`har::read_entry`]) as notes of its report.
+    pub fn push_read(&mut self, entry: har::Entry, left_out: Vec<String>) -> EntryReport {
+        let mut report = self.push(entry);
+        if !left_out.is_empty() {
+            report.notes.splice(0..0, left_out);
+        }
+        report
+    }
+
     /// Analyse the next entry of the session.
     pub fn push(&mut self, entry: har::Entry) -> EntryReport {
         let index = self.next_index;
         self.next_index += 1;
         let mut ex = Exchange::new(index, &entry);
         drop(entry);
-        let report = analyze_exchange(&ex, &self.history);
+        let mut report = analyze_exchange(&ex, &self.history);
+        self.once_per_url_credential(&ex, &mut report);
         // Bodies are not needed as context; keep the history small.
         ex.resp_body = exchange::truncate(&ex.resp_body, 4096).to_string();
         ex.req_body = exchange::truncate(&ex.req_body, 4096).to_string();
@@ -96,6 +115,39 @@ impl Session {
         }
         self.history.push(ex);
         report
+    }
+}
+
+impl Session {
+    /// Keep a `credential_in_url` finding only the first time its value is seen in that kind of
+    /// place (query, path, userinfo); later ones become a note citing the first.
+    fn once_per_url_credential(&mut self, ex: &Exchange, report: &mut EntryReport) {
+        use std::hash::{Hash, Hasher};
+        let mut kept = Vec::with_capacity(report.findings.len());
+        for f in std::mem::take(&mut report.findings) {
+            if f.id != secrets::CREDENTIAL_IN_URL {
+                kept.push(f);
+                continue;
+            }
+            let kind = if f.location.starts_with("request.query.") { "query".to_string() } else { f.location.clone() };
+            let raw = ex.credentials.iter().find(|c| c.location.describe() == f.location).map(|c| c.raw());
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            f.rule.hash(&mut h);
+            match raw {
+                Some(r) => r.trim().hash(&mut h),
+                None => f.redacted.as_str().hash(&mut h),
+            }
+            match self.in_url.get(&(kind.clone(), h.finish())) {
+                Some(first) => report.notes.push(format!("{} at {}: the same credential was reported in the URL of #{first}", f.id, f.location)),
+                None => {
+                    if self.in_url.len() < 4096 {
+                        self.in_url.insert((kind, h.finish()), ex.index);
+                    }
+                    kept.push(f);
+                }
+            }
+        }
+        report.findings = kept;
     }
 }
 
@@ -211,19 +263,40 @@ fn credential_report(ex: &Exchange, c: &exchange::Credential) -> CredentialRepor
 pub fn analyze_har(har: har::Har) -> Report {
     let mut session = Session::new();
     let entries: Vec<EntryReport> = har.log.entries.into_iter().map(|e| session.push(e)).collect();
+    report_of(entries, Vec::new())
+}
+
+/// Analyse a HAR document read by [`har::read`]: entries that could not be read keep their
+/// index and are listed in the report's notes, as is every field left out of an entry.
+pub fn analyze_intake(intake: har::Intake) -> Report {
+    let mut session = Session::new();
+    let mut entries = Vec::with_capacity(intake.slots.len());
+    for slot in intake.slots {
+        match slot {
+            har::Slot::Read { entry, notes } => entries.push(session.push_read(*entry, notes)),
+            har::Slot::Skipped(_) => session.skip(),
+        }
+    }
+    report_of(entries, intake.notes)
+}
+
+fn report_of(entries: Vec<EntryReport>, notes: Vec<String>) -> Report {
     let mut summary = Summary { entries: entries.len(), ..Summary::default() };
     for e in &entries {
         summary.auth_failures += usize::from(!e.causes.is_empty());
         summary.findings += e.findings.len();
+        summary.exposed_secrets += e.findings.iter().filter(|f| f.id == secrets::SECRET_KEY_EXPOSED).count();
+        summary.credentials_in_url += e.findings.iter().filter(|f| f.id == secrets::CREDENTIAL_IN_URL).count();
         summary.critical += e.findings.iter().filter(|f| f.severity == Severity::Critical).count();
         summary.high += e.findings.iter().filter(|f| f.severity == Severity::High).count();
     }
-    Report { tool: "authlens", version: VERSION, entries, summary }
+    Report { tool: "authlens", version: VERSION, entries, summary, notes }
 }
 
-/// Parse and analyse HAR text.
+/// Read and analyse HAR text ([`har::read`]: a document that is not a HAR is an error; one odd
+/// entry is not).
 pub fn analyze_har_text(text: &str) -> Result<Report, Error> {
-    Ok(analyze_har(har::parse(text)?))
+    Ok(analyze_intake(har::read(text)?))
 }
 
 /// The documentation of a cause, finding or secret rule id, as Markdown (needs the `docs`

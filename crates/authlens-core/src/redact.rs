@@ -1,10 +1,14 @@
 //! The one redaction function of the product.
 //!
 //! Every credential that reaches a report, a log line, the panel or an export goes through
-//! [`Redacted`]. A `Redacted` keeps at most a known, non-secret prefix (`sk_live_`,
-//! `SB-Mid-server-`) or a few leading characters of a long value, plus the length, so a person can
-//! tell *which* key it was without anyone being able to use it. There is no way to get the full
-//! value back: no field holds it.
+//! [`Redacted`]. A `Redacted` keeps at most a provider's documented, non-secret prefix
+//! (`sk_live_`, `SB-Mid-server-`) and the length, so a person can tell *which* kind of key it was
+//! without anyone being able to use it. A value of unknown shape (a password, a session id, any
+//! secret-named field) shows no character of itself. There is no way to get the full value back:
+//! no field holds it.
+//!
+//! [`credential_name`] is the one answer to "does a field of this name hold a credential", for
+//! headers, cookies, query parameters and body fields alike.
 
 use serde::Serialize;
 
@@ -21,7 +25,7 @@ const SHOWABLE_PLACEHOLDERS: &[&str] = &[
 
 impl Redacted {
     /// Redact `value`, showing `known_prefix` when the value starts with it (a provider's
-    /// documented, public key prefix) and otherwise at most 4 leading characters of a long value.
+    /// documented, public key prefix) and otherwise no character of it, only its length.
     pub fn with_prefix(value: &str, known_prefix: &str) -> Redacted {
         let n = value.chars().count();
         if is_showable_placeholder(value) {
@@ -29,14 +33,8 @@ impl Redacted {
         }
         // Never show so much that less than 12 secret characters stay hidden.
         let prefix_len = known_prefix.chars().count();
-        let shown: String = if !known_prefix.is_empty() && value.starts_with(known_prefix) && n >= prefix_len + 12 {
-            known_prefix.to_string()
-        } else if n >= 24 {
-            value.chars().take(4).collect()
-        } else {
-            String::new()
-        };
-        Redacted(format!("{}…[redacted, {} chars]", escape(&shown), n))
+        let shown: &str = if !known_prefix.is_empty() && value.starts_with(known_prefix) && n >= prefix_len + 12 { known_prefix } else { "" };
+        Redacted(format!("{}…[redacted, {} chars]", escape(shown), n))
     }
 
     /// Redact a value of unknown shape.
@@ -59,6 +57,62 @@ impl std::fmt::Display for Redacted {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
     }
+}
+
+/// Field names (lowercase, without `-`, `_`, `.` and spaces) that hold a credential whatever
+/// their value looks like.
+const CREDENTIAL_NAMES: &[&str] = &[
+    "authorization", "proxyauthorization", "cookie", "setcookie", "sid", "pin", "otp", "pass", "pwd", "key", "sig",
+    "jwt", "auth", "session", "sess", "assertion", "samlrequest", "samlresponse", "ticket", "jsessionid", "phpsessid",
+    "aspnetsessionid", "connectsid", "csrf", "xsrf", "csrftoken", "authenticitytoken", "nonce", "hash", "hmac",
+];
+
+/// Parts of field names that say the field holds a credential.
+const CREDENTIAL_PARTS: &[&str] = &[
+    "token", "secret", "password", "passwd", "passphrase", "apikey", "accesskey", "privatekey", "serverkey", "secretkey",
+    "sessionid", "sessid", "sessionkey", "credential", "signature", "authcode", "devicecode", "usercode", "codeverifier",
+    "subscriptionkey", "masterkey", "signingkey", "encryptionkey", "webhookkey", "licensekey", "authkey",
+];
+
+/// Names that contain a credential word but hold no credential.
+const NOT_CREDENTIAL_NAMES: &[&str] = &["tokentype", "tokenendpoint", "tokenurl", "passwordpolicy", "keyid", "kid"];
+
+/// Normalise a field name for [`credential_name`]: lowercase ASCII without `-`, `_`, `.` and spaces.
+pub fn normalise_name(name: &str) -> String {
+    name.chars().filter(|c| !matches!(c, '-' | '_' | '.' | ' ' | '$' | '[' | ']')).map(|c| c.to_ascii_lowercase()).collect()
+}
+
+/// True when a field (header, cookie, query parameter, form or JSON field) of this name holds a
+/// credential, whatever its value looks like: `Authorization`, `refresh_token`, `client_secret`,
+/// `password`, `PHPSESSID`, `x-api-key`, `device_code`, … A name ending in `expires`, `_at`,
+/// `type`, `url` or `uri` describes a credential without being one. OAuth's `code` is a credential only beside the other
+/// parameters of a code exchange: [`code_is_credential`].
+pub fn credential_name(name: &str) -> bool {
+    let n = normalise_name(name);
+    if n.is_empty() || n.len() > 64 || NOT_CREDENTIAL_NAMES.contains(&n.as_str()) {
+        return false;
+    }
+    if ["expires", "expiresin", "expiry", "at", "type", "url", "uri", "endpoint", "length", "count", "policy", "hint", "name", "label", "id"]
+        .iter()
+        .any(|s| n.ends_with(s) && n != *s && !n.ends_with("sessionid") && !n.ends_with("sessid") && !n.ends_with("sid"))
+    {
+        return false;
+    }
+    CREDENTIAL_NAMES.contains(&n.as_str())
+        || CREDENTIAL_PARTS.iter().any(|p| n.contains(p))
+        || (n.ends_with("key") && !n.ends_with("publickey") && n.len() <= 32)
+        || n.ends_with("sessionid")
+        || n.ends_with("sid") && n.len() <= 16
+}
+
+/// OAuth's authorization `code` (and a device flow's `user_code`) is a credential when the
+/// parameters around it are those of a code exchange or an authorization response; elsewhere
+/// `code` is usually an error code (`{"code": "invalid_token"}`). `siblings` are the names beside it.
+pub fn code_is_credential<'a>(siblings: impl IntoIterator<Item = &'a str>) -> bool {
+    siblings.into_iter().any(|s| {
+        let n = normalise_name(s);
+        matches!(n.as_str(), "granttype" | "redirecturi" | "state" | "codeverifier" | "clientid" | "sessionstate" | "iss")
+    })
 }
 
 /// True for values like `undefined` or `null` that are safe, and useful, to show as they are.
@@ -133,6 +187,26 @@ mod tests {
     fn shows_known_prefix_only() {
         let r = Redacted::with_prefix("SB-Mid-server-abc123cde456XYZ789", "SB-Mid-server-");
         assert_eq!(r.as_str(), "SB-Mid-server-…[redacted, 32 chars]");
+    }
+
+    #[test]
+    fn unknown_shapes_show_no_character() {
+        // A password or session id keeps only its length, however long.
+        assert_eq!(Redacted::new("correct-horse-battery-staple").as_str(), "…[redacted, 28 chars]");
+        assert_eq!(Redacted::with_prefix("correct-horse-battery-staple", "sk_").as_str(), "…[redacted, 28 chars]");
+    }
+
+    #[test]
+    fn credential_names() {
+        for n in ["Authorization", "refresh_token", "access_token", "id_token", "client_secret", "password", "PHPSESSID", "JSESSIONID", "sid", "connect.sid", "x-api-key", "device_code", "user_code", "apiKey", "serverKey", "Ocp-Apim-Subscription-Key", "X-Shopify-Access-Token", "PRIVATE-TOKEN", "sessionId", "csrfToken", "Set-Cookie"] {
+            assert!(credential_name(n), "{n}");
+        }
+        for n in ["token_type", "expires_in", "tokenExpiresAt", "name", "page", "status", "message", "error", "code", "redirect_uri", "keyId", "publicKey", "monkeys", "author"] {
+            assert!(!credential_name(n), "{n}");
+        }
+        assert!(code_is_credential(["state", "scope"]));
+        assert!(code_is_credential(["grant_type", "redirect_uri"]));
+        assert!(!code_is_credential(["message", "status"]));
     }
 
     #[test]

@@ -20,6 +20,10 @@ pub struct Report {
     pub entries: Vec<EntryReport>,
     /// Counts over all entries.
     pub summary: Summary,
+    /// What could not be read: entries skipped and fields left out, with their HAR paths (absent
+    /// when everything was read).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 /// Counts over a report.
@@ -31,6 +35,10 @@ pub struct Summary {
     pub auth_failures: usize,
     /// Findings of any severity.
     pub findings: usize,
+    /// `secret_key_exposed` findings: distinct server-side secrets the page sent, loaded or shipped.
+    pub exposed_secrets: usize,
+    /// `credential_in_url` findings (medium): credentials carried in URLs, each distinct value once.
+    pub credentials_in_url: usize,
     /// Findings by severity.
     pub critical: usize,
     /// High-severity findings.

@@ -315,7 +315,7 @@ fn controls_and_markup_in_every_field_do_not_reshape_reports() {
     e.request.method = evil.into();
     let mut s = Session::new();
     let entries = vec![s.push(e)];
-    let r = Report { tool: "authlens", version: authlens_core::VERSION, entries, summary: Default::default() };
+    let r = Report { tool: "authlens", version: authlens_core::VERSION, entries, summary: Default::default(), notes: Vec::new() };
     let text = render::text::render(&r);
     assert!(!text.contains('\u{1b}'), "{text}");
     assert!(!text.contains('\u{202e}'), "{text}");
@@ -325,22 +325,41 @@ fn controls_and_markup_in_every_field_do_not_reshape_reports() {
 
 #[test]
 fn empty_and_wrong_typed_documents_are_error_values() {
-    for doc in ["", " ", "null", "5", "\"log\"", "[]", "{\"log\":5}", "{\"log\":{\"entries\":{}}}", "{\"log\":{\"entries\":[5]}}", "{\"log\":{\"entries\":[{\"request\":[]}]}}", "\u{feff}{}"] {
-        // serde accepts `[]` for a struct (its fields in order): an empty request, not an error.
-        match analyze_har_text(doc) {
-            Ok(r) => assert!(r.summary.entries <= 1, "{doc:?}"),
-            Err(e) => assert!(e.to_string().contains("line"), "{doc:?}: {e}"),
-        }
+    // Not a HAR at all: an error that says what was found, never "0 entries".
+    for doc in ["", " ", "null", "5", "\"log\"", "[]", "{}", "{\"foo\":1}", "{\"log\":5}", "{\"log\":{}}", "{\"log\":{\"entries\":{}}}", "\u{feff}{}"] {
+        assert!(analyze_har_text(doc).is_err(), "{doc:?} is not a HAR");
     }
     // Plain messages for the commonest wrong files, with a place, and no Rust type names.
     for (doc, says) in [("", "it is empty"), ("  \n ", "it is empty"), ("[]", "JSON array"), ("null", "JSON null"), ("42", "JSON number"), ("<html>", "not JSON")] {
         let e = analyze_har_text(doc).unwrap_err().to_string();
         assert!(e.contains(says) && e.contains("line"), "{doc:?}: {e}");
     }
-    for doc in [r#"{"log":5}"#, r#"{"log":{"entries":[{"request":5}]}}"#, r#"{"log":{"entries":[{"request":{"headers":[{"name":{}}]}}]}}"#] {
+    for (doc, says) in [
+        ("{}", "empty JSON object"),
+        (r#"{"foo":1}"#, "`foo` and no `log`"),
+        (r#"{"name":"shop","version":"1.0.0","dependencies":{}}"#, "package.json"),
+        (r#"{"log":{}}"#, "no `entries` list"),
+        (r#"{"log":5}"#, "`log` is a number"),
+        (r#"{"data":{"har":{"log":{"entries":[]}}}}"#, "nested under `data.har`"),
+        (r#"{"log":{"entries":[{"request":{"url":"https://a.test/"}}"#, "looks truncated"),
+    ] {
         let e = analyze_har_text(doc).unwrap_err().to_string();
-        assert!(!e.contains("struct") && !e.contains("Scalar") && e.matches("line").count() == 1, "{doc:?}: {e}");
+        assert!(e.contains(says) && e.contains("\"log\": {\"entries\"") || e.contains(says) && says == "looks truncated", "{doc:?}: {e}");
+        assert!(!e.contains("struct") && !e.contains("Scalar"), "{doc:?}: {e}");
     }
+    // One odd entry does not sink the file: a field of an unexpected shape is left out and noted
+    // with its path; an entry that is not an object is skipped, keeping the indexes of the rest.
+    let r = analyze_har_text(r#"{"log":{"entries":[5,{"request":5},{"request":{"method":"POST","url":"https://a.test/x","headers":[{"name":{}}],"postData":{"params":[{"name":"k","value":{"nested":1}}]}},"response":{"status":401}}]}}"#)
+        .expect("odd entries are analysed, not fatal");
+    assert_eq!(r.entries.len(), 2, "{:?}", r.notes);
+    assert_eq!(r.entries[0].index, 1);
+    assert_eq!(r.entries[1].index, 2);
+    assert_eq!(r.entries[1].status, 401);
+    assert!(r.notes.iter().any(|n| n.starts_with("log.entries[0]") && n.contains("skipped")), "{:?}", r.notes);
+    assert!(r.notes.iter().any(|n| n.starts_with("log.entries[1].request:")), "{:?}", r.notes);
+    assert!(r.notes.iter().any(|n| n.starts_with("log.entries[2].request.postData.params[0].value")), "{:?}", r.notes);
+    assert!(r.entries[1].notes.iter().any(|n| n.contains("request.headers[0].name")), "{:?}", r.entries[1].notes);
+    assert!(!r.notes.iter().any(|n| n.contains("struct")), "{:?}", r.notes);
     // A byte order mark (Windows tools write one) is not an error.
     assert_eq!(analyze_har_text("\u{feff}{\"log\":{\"entries\":[{}]}}").expect("BOM accepted").summary.entries, 1);
     // Every field of an entry null, or of the lenient scalar types.

@@ -26,8 +26,9 @@ export interface EntryReport {
 }
 export interface FileFinding { id: string; severity: "low" | "medium" | "high" | "critical"; provider: string | null;
   location: string; redacted: string; title: string; rule: string; line: number; column: number }
-export interface Report { tool: string; version: string; entries: EntryReport[];
-  summary: { entries: number; auth_failures: number; findings: number; critical: number; high: number } }
+export interface Report { tool: string; version: string; entries: EntryReport[]; notes?: string[];
+  summary: { entries: number; auth_failures: number; findings: number; exposed_secrets: number; credentials_in_url: number;
+             critical: number; high: number } }
 "#;
 
 /// The JSON text of a JS value (`JSON.stringify`); a value JSON cannot hold (a cycle, a BigInt,
@@ -70,19 +71,20 @@ fn text_of(value: &JsValue) -> Option<String> {
     utf8(value).map(string_of)
 }
 
-/// An entry from its JS object; errors say where, never what (core errors quote no values).
-fn entry_of(entry: &JsValue) -> Result<authlens_core::har::Entry, JsError> {
+/// An entry from its JS object, read as the CLI reads a HAR's entries (a field of an unexpected
+/// shape is left out and noted); errors say where, never what (core errors quote no values).
+fn entry_of(entry: &JsValue) -> Result<(authlens_core::har::Entry, Vec<String>), JsError> {
     let text = entry_json(entry)
         .ok()
         .flatten()
         .ok_or_else(|| JsError::new("authlens: unusable HAR entry: not a JSON object"))?;
-    let mut e = authlens_core::har::parse_entry(&text)
+    let (mut e, notes) = authlens_core::har::read_entry(&text)
         .map_err(|e| JsError::new(&format!("authlens: unusable HAR entry: {}", entry_error(&e))))?;
     e.response.content.text = response_text(entry).map(string_of);
     if let Some(post) = e.request.post_data.as_mut() {
         post.text = request_text(entry).map(string_of);
     }
-    Ok(e)
+    Ok((e, notes))
 }
 
 /// Core errors describe a position in the JSON text this module made, not in anything the user
@@ -113,8 +115,8 @@ impl Engine {
     /// `EntryReport`. A malformed entry throws; the session stays usable.
     #[wasm_bindgen(js_name = analyzeEntry, unchecked_return_type = "EntryReport")]
     pub fn analyze_entry(&mut self, entry: JsValue) -> Result<JsValue, JsError> {
-        let entry = entry_of(&entry)?;
-        to_js(&self.session.push(entry))
+        let (entry, notes) = entry_of(&entry)?;
+        to_js(&self.session.push_read(entry, notes))
     }
 
     /// Forget every entry.
@@ -135,27 +137,28 @@ impl Default for Engine {
     }
 }
 
-/// Why a text cannot be read as a HAR document: the line, column and HAR path of the first
-/// problem (never the text there), or `undefined` when it can. The extension asks when a file
-/// dropped on the panel is not a HAR; it then feeds the entries to an `Engine` one by one.
+/// Why a text cannot be read as a HAR document, in the words `authlens analyze` uses (what was
+/// found, and where: line, column, HAR path, never the text there), or `undefined` when the CLI
+/// would read it. The extension asks when a file dropped on the panel is not a HAR; it then feeds
+/// the entries to an `Engine` one by one.
 #[wasm_bindgen(js_name = harError)]
 pub fn har_error(#[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue) -> Option<String> {
     let Some(text) = text_of(text) else { return Some("authlens: harError needs the HAR text".into()) };
-    authlens_core::har::parse(&text).err().map(|e| e.to_string())
+    authlens_core::har::read(&text).err().map(|e| e.to_string())
 }
 
 /// A cURL command reproducing a HAR entry, every credential replaced by an environment variable.
 #[wasm_bindgen(js_name = curlCommand)]
 pub fn curl_command(entry: JsValue) -> Result<String, JsError> {
-    Ok(authlens_core::export::curl(&entry_of(&entry)?))
+    Ok(authlens_core::export::curl(&entry_of(&entry)?.0))
 }
 
 /// A redacted copy of a HAR document (a JS object `{log: {entries: [...]}}`), safe to attach to a ticket.
 #[wasm_bindgen(js_name = redactHar)]
 pub fn redact_har(har: JsValue) -> Result<JsValue, JsError> {
     let text = json_of(&har, "HAR")?;
-    let har = authlens_core::har::parse(&text).map_err(|e| JsError::new(&format!("authlens: unusable HAR: {}", entry_error(&e))))?;
-    to_js(&authlens_core::export::redact_har(har))
+    let doc = authlens_core::export::redact_har_text(&text).map_err(|e| JsError::new(&format!("authlens: unusable HAR: {}", entry_error(&e))))?;
+    to_js(&doc)
 }
 
 /// Analyse HAR entries as one session and render the report as `markdown` or `json`. The JSON is
@@ -166,8 +169,7 @@ pub fn redact_har(har: JsValue) -> Result<JsValue, JsError> {
 pub fn render_report(entries: JsValue, format: &str) -> Result<String, JsError> {
     // Read as the entries of a HAR document: one parser, and errors name `log.entries[N]`.
     let text = format!("{{\"log\":{{\"entries\":{}}}}}", json_of(&entries, "HAR entries")?);
-    let har = authlens_core::har::parse(&text).map_err(|e| JsError::new(&format!("authlens: unusable HAR entries: {}", entry_error(&e))))?;
-    let report = authlens_core::analyze_har(har);
+    let report = authlens_core::analyze_har_text(&text).map_err(|e| JsError::new(&format!("authlens: unusable HAR entries: {}", entry_error(&e))))?;
     match format {
         "markdown" => Ok(authlens_core::render::markdown::render(&report)),
         "json" => serde_json::to_string(&report).map_err(|e| JsError::new(&format!("authlens: could not convert the report: {e}"))),

@@ -11,9 +11,25 @@ fn md(s: &str) -> String {
 pub fn render(report: &Report) -> String {
     let s = &report.summary;
     let mut out = format!(
-        "# authlens report\n\n{} requests, **{} authentication failures**, **{} exposed secrets** ({} critical, {} high). authlens {}.\n\n",
-        s.entries, s.auth_failures, s.findings, s.critical, s.high, report.version
+        "# authlens report\n\n{} requests, **{} authentication failures**, **{} exposed secrets** ({} critical, {} high){}. authlens {}.\n\n",
+        s.entries,
+        s.auth_failures,
+        s.exposed_secrets,
+        s.critical,
+        s.high,
+        match s.credentials_in_url {
+            0 => String::new(),
+            1 => ", 1 credential in a URL".to_string(),
+            n => format!(", {n} credentials in URLs"),
+        },
+        report.version
     );
+    for n in &report.notes {
+        out.push_str(&format!("> Note: {}\n", md(n)));
+    }
+    if !report.notes.is_empty() {
+        out.push('\n');
+    }
     for e in report.entries.iter().filter(|e| !e.causes.is_empty() || !e.findings.is_empty()) {
         out.push_str(&format!("## #{} `{} {}` → {}\n\n", e.index, md(&e.method), md(&e.url), e.status));
         if let Some(p) = e.provider {

@@ -5,13 +5,28 @@ use crate::report::{EntryReport, Report};
 /// Render every entry with causes or findings, then a summary line.
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
+    for n in &report.notes {
+        out.push_str(&format!("note: {n}\n"));
+    }
+    if !report.notes.is_empty() {
+        out.push('\n');
+    }
     for e in report.entries.iter().filter(|e| !e.causes.is_empty() || !e.findings.is_empty()) {
         entry(&mut out, e);
     }
     let s = &report.summary;
     out.push_str(&format!(
-        "{} entries, {} authentication failures explained, {} exposed secrets ({} critical, {} high)\n",
-        s.entries, s.auth_failures, s.findings, s.critical, s.high
+        "{} entries, {} authentication failures explained, {} exposed secrets ({} critical, {} high){}\n",
+        s.entries,
+        s.auth_failures,
+        s.exposed_secrets,
+        s.critical,
+        s.high,
+        match s.credentials_in_url {
+            0 => String::new(),
+            1 => ", 1 credential in a URL".to_string(),
+            n => format!(", {n} credentials in URLs"),
+        }
     ));
     out
 }
