@@ -134,6 +134,31 @@ export function formatSize(units: number): string {
   return `${units} B`;
 }
 
+/**
+ * What kind of request an entry was. Chromium says it (`_resourceType`: "fetch", "xhr",
+ * "document", "script", "preflight", …); Firefox does not, so it is guessed from the method, the
+ * CORS request headers and the response type, and an unknown kind counts as "fetch".
+ */
+export function resourceTypeOf(entry: unknown): string {
+  const e = (entry ?? {}) as {
+    _resourceType?: unknown;
+    request?: { method?: unknown; headers?: unknown };
+    response?: { content?: { mimeType?: unknown } };
+  };
+  if (typeof e._resourceType === "string" && e._resourceType) return e._resourceType.toLowerCase().slice(0, 32);
+  const headers = Array.isArray(e.request?.headers) ? (e.request.headers as { name?: unknown }[]) : [];
+  const has = (name: string): boolean => headers.some((h) => typeof h?.name === "string" && h.name.toLowerCase() === name);
+  if (String(e.request?.method ?? "").toUpperCase() === "OPTIONS" && has("access-control-request-method")) return "preflight";
+  const mime = String(e.response?.content?.mimeType ?? "").toLowerCase().split(";")[0]?.trim() ?? "";
+  if (mime === "text/html" || mime === "application/xhtml+xml") return "document";
+  if (/(java|ecma)script/.test(mime)) return "script";
+  if (mime === "text/css") return "stylesheet";
+  if (/^image\//.test(mime)) return "image";
+  if (/^font\/|font-/.test(mime)) return "font";
+  if (/^(audio|video)\//.test(mime)) return "media";
+  return "fetch";
+}
+
 /** Identity of an entry, to merge getHAR's list with events that arrived while it ran. */
 export function entryKey(entry: HarEntry): string {
   return [entry.startedDateTime ?? "", entry.request?.method ?? "", entry.request?.url ?? "", entry.response?.status ?? ""].join(
@@ -161,6 +186,8 @@ export interface ReportItem {
   notes: string[];
   /** When the request started (the HAR's `startedDateTime`); JWT times are shown relative to it. */
   started?: string;
+  /** What kind of request it was: "fetch", "xhr", "document", "script", "preflight", … */
+  resourceType?: string;
 }
 
 /** An entry the engine rejected. Only method, status and the query-less URL are kept. */
@@ -173,6 +200,7 @@ export interface ErrorItem {
   message: string;
   notes: string[];
   started?: string;
+  resourceType?: string;
 }
 
 export type Item = ReportItem | ErrorItem;

@@ -3,7 +3,7 @@
 
 import * as browser from "./browser";
 import type { BodyContent, HarEntry } from "./browser";
-import { docsReader, loadEngine, type EngineSession, type LoadedEngine } from "./engine";
+import { EngineTrap, docsReader, loadEngine, type EngineSession, type Glue, type LoadedEngine } from "./engine";
 import {
   IMPORT_LIMIT,
   ItemLog,
@@ -13,6 +13,7 @@ import {
   hasInlineBody,
   isMediaType,
   prepareEntry,
+  resourceTypeOf,
   startedAt,
   urlWithoutQuery,
   type Item,
@@ -20,6 +21,7 @@ import {
 import { createReporter, type Reporter } from "./e2e-reporter";
 import {
   MAX_NAME,
+  MAX_NAVIGATIONS,
   isToDevtools,
   message,
   type ExportFormat,
@@ -51,6 +53,9 @@ const status: Status = {
   dropped: 0,
   firstSeq: 0,
   imported: null,
+  engineRestarts: 0,
+  lateStart: false,
+  navigations: [],
 };
 
 const reporter: Reporter | null = __AUTHLENS_E2E__
@@ -58,7 +63,11 @@ const reporter: Reporter | null = __AUTHLENS_E2E__
   : null;
 
 let engine: LoadedEngine | null = null;
-const engineReady: Promise<LoadedEngine | null> = loadEngine(browser.extensionUrl("wasm/authlens_wasm_bg.wasm")).then(
+/** The glue imported again under another URL: a new module instance with its own wasm instance. */
+const freshGlue = (instance: number): Promise<Glue> =>
+  import(/* a URL, not a path: the build leaves it alone */ browser.extensionUrl(`wasm/authlens_wasm.js?instance=${instance}`)) as Promise<Glue>;
+
+const engineReady: Promise<LoadedEngine | null> = loadEngine(browser.extensionUrl("wasm/authlens_wasm_bg.wasm"), freshGlue).then(
   (loaded) => {
     engine = loaded;
     status.engine = "ready";
@@ -95,9 +104,35 @@ function enqueue(raw: HarEntry): void {
   const body = fetchBody(raw);
   queue = queue.then(async () => {
     const loaded = await engineReady;
-    if (!loaded || born !== generation) return;
+    if (!loaded || born !== generation || status.engine === "failed") return;
     analyse(loaded, raw, await body);
+    if (loaded.broken) await recover(loaded);
   });
+}
+
+/**
+ * After a trap: a fresh engine, given the entries kept so far again so that later analyses have
+ * their context (their items stay as they were). If the module cannot be made again, the engine
+ * is marked failed and the panel says so.
+ */
+async function recover(loaded: LoadedEngine): Promise<void> {
+  try {
+    await loaded.restart();
+  } catch (error) {
+    status.engine = "failed";
+    status.engineError = `the analysis engine failed on an internal error and could not be restarted: ${browser.errorText(error)}`;
+    publishStatus();
+    return;
+  }
+  status.engineRestarts = loaded.restarts;
+  for (const entry of itemLog.attachments()) {
+    try {
+      loaded.analyze(entry);
+    } catch {
+      if (loaded.broken) return recover(loaded);
+    }
+  }
+  publishStatus();
 }
 
 function analyse(loaded: LoadedEngine, raw: HarEntry, body: BodyContent | null): void {
@@ -107,7 +142,7 @@ function analyse(loaded: LoadedEngine, raw: HarEntry, body: BodyContent | null):
     try {
       const report = loaded.analyze(prepared.entry);
       item = itemLog.add(
-        { kind: "report", report, notes: prepared.notes, started: startedAt(prepared.entry) },
+        { kind: "report", report, notes: prepared.notes, started: startedAt(prepared.entry), resourceType: resourceTypeOf(raw) },
         prepared.entry,
         prepared.size,
       );
@@ -126,13 +161,18 @@ function analyse(loaded: LoadedEngine, raw: HarEntry, body: BodyContent | null):
 /** What is kept of an entry the engine rejected: method, status, the query-less URL, the message. */
 function rejected(raw: HarEntry, error: unknown, notes: string[]): Omit<Item & { kind: "error" }, "seq"> {
   const started = startedAt(raw);
+  const message =
+    error instanceof EngineTrap
+      ? `${error.message} on this request; the engine was restarted and goes on with the next ones (please report this)`
+      : browser.errorText(error);
   return {
     kind: "error",
     method: String(raw.request?.method ?? "").slice(0, 32),
     url: urlWithoutQuery(String(raw.request?.url ?? "")),
     status: Number(raw.response?.status ?? 0) || 0,
-    message: browser.errorText(error),
+    message,
     notes,
+    resourceType: resourceTypeOf(raw),
     ...(started ? { started } : {}),
   };
 }
@@ -140,6 +180,7 @@ function rejected(raw: HarEntry, error: unknown, notes: string[]): Omit<Item & {
 function clearLog(): void {
   generation += 1;
   itemLog.clear();
+  status.navigations = [];
   engine?.clear();
   publishSnapshot(true);
 }
@@ -212,6 +253,19 @@ async function importHar(name: string, text: string): Promise<void> {
       const slice: Item[] = [];
       for (let i = start; i < Math.min(count, start + IMPORT_SLICE); i++) {
         slice.push(analyseImported(session, current.log, entries[i]));
+        if (loaded.broken) {
+          // The trapped entry is listed as not analysed; the rest of the file goes on with a fresh
+          // engine that is given the file's entries so far again, for context.
+          await loaded.restart();
+          status.engineRestarts = loaded.restarts;
+          for (const entry of current.log.attachments()) {
+            try {
+              session.analyze(entry);
+            } catch {
+              // its item stays as it was
+            }
+          }
+        }
       }
       info.analysed = Math.min(count, start + IMPORT_SLICE);
       publishImport(false, slice);
@@ -233,7 +287,7 @@ function analyseImported(session: EngineSession, log: ItemLog<RawEntry>, raw: un
   const started = startedAt(raw);
   try {
     const report = session.analyze(raw);
-    return log.add({ kind: "report", report, notes: [], ...(started ? { started } : {}) }, raw);
+    return log.add({ kind: "report", report, notes: [], resourceType: resourceTypeOf(raw), ...(started ? { started } : {}) }, raw);
   } catch (error) {
     return log.add(rejected(raw as HarEntry, error, []));
   }
@@ -301,7 +355,17 @@ async function startCapture(): Promise<void> {
   });
   browser.onNavigated((url) => {
     reporter?.navigated(url);
-    if (!status.preserveLog) clearLog();
+    // A page loaded while DevTools is open is captured from its start.
+    status.lateStart = false;
+    if (!status.preserveLog) {
+      clearLog();
+      return;
+    }
+    // With "Preserve log", the panel draws a separator where the page changed.
+    status.navigations = [...status.navigations, { beforeSeq: itemLog.nextSeq, url: urlWithoutQuery(url), at: Date.now() }].slice(
+      -MAX_NAVIGATIONS,
+    );
+    publishStatus();
   });
 
   let history: HarEntry[] = [];
@@ -311,12 +375,37 @@ async function startCapture(): Promise<void> {
     console.warn("authlens: getHAR failed:", error);
   }
   status.harEntries = history.length;
+  status.lateStart = await openedLate(history);
   const known = new Set(history.map(entryKey));
   for (const raw of history) enqueue(raw);
   for (const raw of held) if (!known.has(entryKey(raw))) enqueue(raw);
   held = null;
   publishStatus();
 }
+
+/**
+ * Whether DevTools opened after the inspected page had loaded, so that its first requests were
+ * never recorded: the page finished loading more than a few seconds ago and getHAR does not list
+ * its document. (Firefox's getHAR is empty until the Network panel has been shown; the time test
+ * keeps a page opened together with DevTools from being called late.)
+ */
+async function openedLate(history: HarEntry[]): Promise<boolean> {
+  try {
+    const answer = await browser.evalInInspectedPage(
+      "JSON.stringify([document.readyState, location.href, Math.round(performance.now())])",
+    );
+    const [readyState, href, age] = JSON.parse(String(answer)) as [unknown, unknown, unknown];
+    if (readyState !== "complete" || typeof href !== "string" || typeof age !== "number") return false;
+    const page = urlWithoutQuery(href);
+    const listed = history.some((entry) => urlWithoutQuery(String(entry.request?.url ?? "")) === page);
+    return !listed && age > LATE_AFTER_MS;
+  } catch {
+    return false;
+  }
+}
+
+/** How long after its navigation a loaded page counts as "loaded before DevTools opened". */
+const LATE_AFTER_MS = 4000;
 
 // ---- the panel -------------------------------------------------------------------------------
 
@@ -387,6 +476,17 @@ function onPanelMessage(data: unknown): void {
       break;
     case "export":
       void engineReady.then((loaded) => send(exportFor(loaded, msg.source, msg.format)));
+      break;
+    case "reload":
+      status.lateStart = false;
+      browser.reloadInspectedPage();
+      publishStatus();
+      break;
+    case "open-resource":
+      void browser.openResource(msg.url, msg.line, msg.column).then(
+        () => send(message({ kind: "opened", ok: true, error: null })),
+        (error: unknown) => send(message({ kind: "opened", ok: false, error: browser.errorText(error) })),
+      );
       break;
   }
 }
