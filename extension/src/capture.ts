@@ -159,6 +159,59 @@ export function resourceTypeOf(entry: unknown): string {
   return "fetch";
 }
 
+const MAX_NAMES = 64;
+
+/** Header and cookie names of a request (lower-cased headers, sorted, at most 64 of each, clipped). */
+export function requestShape(entry: unknown): RequestShape {
+  const request = ((entry ?? {}) as { request?: { headers?: unknown; cookies?: unknown } }).request ?? {};
+  const names = (list: unknown, lower: boolean): string[] => {
+    if (!Array.isArray(list)) return [];
+    const out = new Set<string>();
+    for (const pair of list as { name?: unknown }[]) {
+      if (typeof pair?.name !== "string" || !pair.name) continue;
+      out.add((lower ? pair.name.toLowerCase() : pair.name).slice(0, 64));
+      if (out.size >= MAX_NAMES) break;
+    }
+    return [...out].sort();
+  };
+  const headers = names(request.headers, true);
+  let cookies = names(request.cookies, false);
+  if (cookies.length === 0 && Array.isArray(request.headers)) {
+    // Firefox's entries from events may list cookies only in the header.
+    const header = (request.headers as { name?: unknown; value?: unknown }[]).find(
+      (h) => typeof h?.name === "string" && h.name.toLowerCase() === "cookie",
+    );
+    if (typeof header?.value === "string") {
+      cookies = names(
+        header.value.split(";").map((part) => ({ name: part.split("=")[0]?.trim() ?? "" })),
+        false,
+      );
+    }
+  }
+  return { headers, cookies };
+}
+
+/** Chromium's reason for a request without a response (`_error`), when there is one. */
+export function failureOf(entry: unknown): string | undefined {
+  const error = (entry as { _error?: unknown } | null)?._error;
+  return typeof error === "string" && error ? error.slice(0, 200) : undefined;
+}
+
+/**
+ * For a refused CORS preflight in a browser that does not list the request it guarded (Firefox),
+ * the request that was blocked: its method (from Access-Control-Request-Method) and the URL.
+ */
+export function blockedByPreflight(entry: unknown): { method: string; url: string } | null {
+  const e = (entry ?? {}) as { request?: { method?: unknown; url?: unknown; headers?: unknown }; response?: { status?: unknown } };
+  if (String(e.request?.method ?? "").toUpperCase() !== "OPTIONS") return null;
+  const status = Number(e.response?.status ?? 0);
+  if (status >= 200 && status < 300) return null;
+  const headers = Array.isArray(e.request?.headers) ? (e.request.headers as { name?: unknown; value?: unknown }[]) : [];
+  const acrm = headers.find((h) => typeof h?.name === "string" && h.name.toLowerCase() === "access-control-request-method");
+  if (typeof acrm?.value !== "string" || !/^[A-Za-z]{1,16}$/.test(acrm.value)) return null;
+  return { method: acrm.value.toUpperCase(), url: urlWithoutQuery(String(e.request?.url ?? "")) };
+}
+
 /** Identity of an entry, to merge getHAR's list with events that arrived while it ran. */
 export function entryKey(entry: HarEntry): string {
   return [entry.startedDateTime ?? "", entry.request?.method ?? "", entry.request?.url ?? "", entry.response?.status ?? ""].join(
@@ -188,6 +241,16 @@ export interface ReportItem {
   started?: string;
   /** What kind of request it was: "fetch", "xhr", "document", "script", "preflight", … */
   resourceType?: string;
+  /** Names (never values) of the request's headers and cookies, for "what changed". */
+  shape?: RequestShape;
+  /** Why there was no response (Chromium's `_error`, e.g. "net::ERR_FAILED"). */
+  failure?: string;
+}
+
+/** Names of what a request carried; values are never kept. */
+export interface RequestShape {
+  headers: string[];
+  cookies: string[];
 }
 
 /** An entry the engine rejected. Only method, status and the query-less URL are kept. */
@@ -201,6 +264,13 @@ export interface ErrorItem {
   notes: string[];
   started?: string;
   resourceType?: string;
+  shape?: RequestShape;
+  failure?: string;
+  /**
+   * Set on a request the browser never listed because its CORS preflight was refused (Firefox):
+   * the sequence number of that preflight. Method and URL come from the preflight.
+   */
+  blockedBy?: number;
 }
 
 export type Item = ReportItem | ErrorItem;

@@ -12,12 +12,17 @@ import {
   harDocument,
   hasInlineBody,
   isMediaType,
+  blockedByPreflight,
+  failureOf,
   prepareEntry,
+  requestShape,
   resourceTypeOf,
   startedAt,
   urlWithoutQuery,
   type Item,
+  type NewItem,
 } from "./capture";
+import { causeIndex } from "./markdown";
 import { createReporter, type Reporter } from "./e2e-reporter";
 import {
   MAX_NAME,
@@ -142,11 +147,18 @@ function analyse(loaded: LoadedEngine, raw: HarEntry, body: BodyContent | null):
     try {
       const report = loaded.analyze(prepared.entry);
       item = itemLog.add(
-        { kind: "report", report, notes: prepared.notes, started: startedAt(prepared.entry), resourceType: resourceTypeOf(raw) },
+        { kind: "report", report, notes: prepared.notes, started: startedAt(prepared.entry), ...facts(raw) },
         prepared.entry,
         prepared.size,
       );
       reporter?.report(report);
+      if (status.browser === "firefox") {
+        const blocked = blockedItem(item, raw);
+        if (blocked) {
+          publishItem(item);
+          item = itemLog.add(blocked);
+        }
+      }
     } catch (error) {
       item = itemLog.add(rejected(raw, error, prepared.notes));
       reporter?.entryError(browser.errorText(error));
@@ -156,6 +168,35 @@ function analyse(loaded: LoadedEngine, raw: HarEntry, body: BodyContent | null):
     reporter?.entryError(browser.errorText(error));
   }
   publishItem(item);
+}
+
+/** What the panel is told of a request besides its report: its kind, header/cookie names, failure. */
+function facts(raw: unknown): { resourceType: string; shape: ReturnType<typeof requestShape>; failure?: string } {
+  const failure = failureOf(raw);
+  return { resourceType: resourceTypeOf(raw), shape: requestShape(raw), ...(failure ? { failure } : {}) };
+}
+
+/**
+ * Firefox lists only the preflight of a request whose CORS preflight was refused, never the
+ * request itself: it is listed here, right after its preflight, from what the preflight says.
+ */
+function blockedItem(preflight: Item, raw: unknown): NewItem | null {
+  const blocked = blockedByPreflight(raw);
+  if (!blocked || preflight.kind !== "report") return null;
+  const started = startedAt(raw as HarEntry);
+  return {
+    kind: "error",
+    method: blocked.method,
+    url: blocked.url,
+    status: 0,
+    message:
+      `blocked by the browser: its CORS preflight (OPTIONS, status ${preflight.report.status || "none"}) was refused, ` +
+      "so the request was never sent (Firefox does not list it; this row stands for it)",
+    notes: [],
+    resourceType: "fetch",
+    blockedBy: preflight.seq,
+    ...(started ? { started } : {}),
+  };
 }
 
 /** What is kept of an entry the engine rejected: method, status, the query-less URL, the message. */
@@ -172,7 +213,7 @@ function rejected(raw: HarEntry, error: unknown, notes: string[]): Omit<Item & {
     status: Number(raw.response?.status ?? 0) || 0,
     message,
     notes,
-    resourceType: resourceTypeOf(raw),
+    ...facts(raw),
     ...(started ? { started } : {}),
   };
 }
@@ -231,6 +272,8 @@ async function importHar(name: string, text: string): Promise<void> {
   if (!loaded) return fail(`the analysis engine is not loaded (${status.engineError ?? "unknown error"})`);
 
   let entries: unknown[];
+  /** A HAR saved by Firefox: requests blocked by a refused preflight are missing from it too. */
+  let firefoxFile = false;
   try {
     const doc: unknown = JSON.parse(text);
     const list = isRecord(doc) && isRecord(doc.log) ? doc.log.entries : undefined;
@@ -238,6 +281,8 @@ async function importHar(name: string, text: string): Promise<void> {
       return fail(loaded.harError(text) ?? "this is not a HAR file: it has no log.entries list");
     }
     entries = list;
+    const creator = isRecord(doc) && isRecord(doc.log) && isRecord(doc.log.creator) ? doc.log.creator.name : undefined;
+    firefoxFile = typeof creator === "string" && /firefox/i.test(creator);
   } catch {
     // Not JSON: the engine's message says where (line, column), without quoting the content.
     return fail(loaded.harError(text) ?? "this file is not JSON");
@@ -252,7 +297,10 @@ async function importHar(name: string, text: string): Promise<void> {
     for (let start = 0; start < count; start += IMPORT_SLICE) {
       const slice: Item[] = [];
       for (let i = start; i < Math.min(count, start + IMPORT_SLICE); i++) {
-        slice.push(analyseImported(session, current.log, entries[i]));
+        const item = analyseImported(session, current.log, entries[i]);
+        slice.push(item);
+        const blocked = firefoxFile ? blockedItem(item, entries[i]) : null;
+        if (blocked) slice.push(current.log.add(blocked));
         if (loaded.broken) {
           // The trapped entry is listed as not analysed; the rest of the file goes on with a fresh
           // engine that is given the file's entries so far again, for context.
@@ -287,7 +335,7 @@ function analyseImported(session: EngineSession, log: ItemLog<RawEntry>, raw: un
   const started = startedAt(raw);
   try {
     const report = session.analyze(raw);
-    return log.add({ kind: "report", report, notes: [], resourceType: resourceTypeOf(raw), ...(started ? { started } : {}) }, raw);
+    return log.add({ kind: "report", report, notes: [], ...facts(raw), ...(started ? { started } : {}) }, raw);
   } catch (error) {
     return log.add(rejected(raw as HarEntry, error, []));
   }
@@ -476,6 +524,9 @@ function onPanelMessage(data: unknown): void {
       break;
     case "export":
       void engineReady.then((loaded) => send(exportFor(loaded, msg.source, msg.format)));
+      break;
+    case "checks":
+      void explain.all().then((docs) => send(message({ kind: "checks", causes: causeIndex(Object.fromEntries(docs)) })));
       break;
     case "reload":
       status.lateStart = false;

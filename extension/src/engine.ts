@@ -178,7 +178,7 @@ export async function loadEngine(wasmUrl: string, freshGlue?: (instance: number)
  * `authlens explain --json` writes it). The file is fetched on the first request and kept; a
  * failed fetch answers null and is tried again on the next request. Unknown ids answer null.
  */
-export function docsReader(docsUrl: string): (id: string) => Promise<string | null> {
+export function docsReader(docsUrl: string): ((id: string) => Promise<string | null>) & { all(): Promise<Map<string, string>> } {
   let docs: Promise<Map<string, string>> | null = null;
   const load = async (): Promise<Map<string, string>> => {
     const response = await fetch(docsUrl);
@@ -188,12 +188,11 @@ export function docsReader(docsUrl: string): (id: string) => Promise<string | nu
     // Own string values only: an id such as "constructor" must not find Object's.
     return new Map(Object.entries(data).filter((e): e is [string, string] => typeof e[1] === "string"));
   };
-  return async (id) => {
-    docs ??= load().catch((error: unknown) => {
+  const all = (): Promise<Map<string, string>> =>
+    (docs ??= load().catch((error: unknown) => {
       docs = null;
       console.error(`authlens: could not read ${docsUrl.split("/").pop() ?? "the documentation"}:`, error);
       return new Map<string, string>();
-    });
-    return (await docs).get(id) ?? null;
-  };
+    }));
+  return Object.assign(async (id: string) => (await all()).get(id) ?? null, { all });
 }

@@ -125,10 +125,13 @@ export const isStatus = record({
 });
 export type Status = Infer<typeof isStatus>;
 
+const isShape = record({ headers: arrayOf(str, 64), cookies: arrayOf(str, 64) });
+
 /** Shape check of an item; report contents are the engine's and are read defensively by the view. */
 export function isItem(value: unknown): value is Item {
   if (!isRecord(value) || !num(value.seq) || !Array.isArray(value.notes) || !optional(str)(value.started)) return false;
-  if (!optional(str)(value.resourceType)) return false;
+  if (!optional(str)(value.resourceType) || !optional(str)(value.failure) || !optional(num)(value.blockedBy)) return false;
+  if (value.shape !== undefined && !isShape(value.shape)) return false;
   if (value.kind === "report") {
     const report = value.report;
     return (
@@ -163,6 +166,8 @@ const toPanel = {
   export: { source, format: exportFormat, filename: str, mime: str, text: nullable(str), error: nullable(str) },
   /** What became of an "Open in Sources" request. */
   opened: { ok: bool, error: nullable(str) },
+  /** The causes the engine checks (id and title), for a failure none of them explained. */
+  checks: { causes: arrayOf(record({ id: str, title: str }), 500) },
 } satisfies Record<string, Shape>;
 
 /** panel → devtools page (port). */
@@ -177,6 +182,7 @@ const toDevtools = {
   export: { source, format: exportFormat },
   /** Reload the inspected page (the "DevTools opened late" notice). */
   reload: {},
+  checks: {},
   /** Show a script in the Sources panel at a line and column (both 1-based). */
   "open-resource": { url: sized(1, 8192), line: num, column: num },
 } satisfies Record<string, Shape>;
