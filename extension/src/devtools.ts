@@ -115,6 +115,9 @@ function enqueue(raw: HarEntry): void {
   });
 }
 
+/** Restarts after internal errors before the engine is given up for the DevTools session. */
+const MAX_RESTARTS = 5;
+
 /**
  * After a trap: a fresh engine, given the entries kept so far again so that later analyses have
  * their context (their items stay as they were). If the module cannot be made again, the engine
@@ -122,6 +125,7 @@ function enqueue(raw: HarEntry): void {
  */
 async function recover(loaded: LoadedEngine): Promise<void> {
   try {
+    if (loaded.restarts >= MAX_RESTARTS) throw new Error(`it failed ${MAX_RESTARTS + 1} times in this DevTools session`);
     await loaded.restart();
   } catch (error) {
     status.engine = "failed";
@@ -304,7 +308,12 @@ async function importHar(name: string, text: string): Promise<void> {
         if (loaded.broken) {
           // The trapped entry is listed as not analysed; the rest of the file goes on with a fresh
           // engine that is given the file's entries so far again, for context.
-          await loaded.restart();
+          if (loaded.restarts >= MAX_RESTARTS) return fail("the analysis engine failed on internal errors too often");
+          try {
+            await loaded.restart();
+          } catch (error) {
+            return fail(`the analysis engine failed on an internal error and could not be restarted: ${browser.errorText(error)}`);
+          }
           status.engineRestarts = loaded.restarts;
           for (const entry of current.log.attachments()) {
             try {

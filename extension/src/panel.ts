@@ -442,7 +442,7 @@ function renderRows(s: PanelState, items: readonly Item[]): void {
   for (let i = start; i < end; i++) {
     const row = rows[i];
     if (!row) continue;
-    if (row.kind === "item") fresh.appendChild(makeRow(s, row.item, i, origin));
+    if (row.kind === "item") fresh.appendChild(makeRow(s, row.item, i, origin, row.group && row.place ? `${row.group.title} · ${row.place.place}` : null, row.group?.severity));
     else if (row.kind === "navigation") fresh.appendChild(makeNavigationRow(row.url, row.at, i));
     else fresh.appendChild(makeGroupRow(row.group, i));
   }
@@ -465,8 +465,12 @@ function breakable(text: string): Child[] {
   return out;
 }
 
-function makeRow(s: PanelState, item: Item, index: number, origin: number | null): HTMLElement {
-  const row = rowSummary(item);
+/** A request row; `secretLine` (under a secret's heading) replaces the diagnosis with where that secret was. */
+function makeRow(s: PanelState, item: Item, index: number, origin: number | null, secretLine: string | null = null, severity?: string): HTMLElement {
+  const summary = rowSummary(item);
+  const row = secretLine
+    ? { ...summary, id: providerLabel(summary.providerName) || summary.id, text: secretLine, alsoFinding: null, tone: severity ?? summary.tone }
+    : summary;
   const statusClass = row.status >= 400 ? "s-error" : row.status === 0 ? "s-none" : "";
   const edge = row.alsoFinding === "critical" || row.alsoFinding === "high" ? ` edge-${row.alsoFinding}` : "";
   const isSelected = item.seq === s.selected;
@@ -1217,7 +1221,12 @@ function whatChanged(s: PanelState, item: ReportItem, bases: Baseline[]): HTMLEl
 /** A "Learn more" toggle showing our own documentation of an id, formatted (built as DOM nodes). */
 function learnMore(s: PanelState, id: string, skip: string[]): HTMLElement {
   const open = s.expanded.has(id);
-  const button = h("button", { class: "link", attrs: { type: "button", "aria-expanded": String(open) } }, open ? "Hide" : "Learn more");
+  // An id keeps the focus on the button when the details are drawn again (the text arrived).
+  const button = h(
+    "button",
+    { class: "link", attrs: { type: "button", "aria-expanded": String(open), id: `learn-${id.replace(/[^A-Za-z0-9_-]/g, "_").slice(0, 80)}` } },
+    open ? "Hide" : "Learn more",
+  );
   button.addEventListener("click", () => dispatch({ type: "toggle-explanation", id }));
   const body = h("div", { class: "explain" });
   body.hidden = !open;

@@ -958,7 +958,8 @@ export function formatOffset(ms: number): string {
 }
 
 export type ListRow =
-  | { kind: "item"; item: Item; key: string }
+  /** An item; under a secret's heading, `place` says where in it that secret was. */
+  | { kind: "item"; item: Item; key: string; group?: SecretGroup; place?: SecretPlace }
   | { kind: "navigation"; url: string; at: number; key: string }
   | { kind: "group"; group: SecretGroup; key: string };
 
@@ -975,10 +976,13 @@ export function listRows(
     const bySeq = new Map(visible.map((item) => [item.seq, item]));
     const rows: ListRow[] = [];
     for (const group of options.groups) {
-      const members = [...new Set(group.places.map((p) => p.seq))].map((seq) => bySeq.get(seq)).filter((i): i is Item => !!i);
+      const members = group.places.filter((p) => bySeq.has(p.seq));
       if (members.length === 0) continue;
       rows.push({ kind: "group", group, key: `g:${group.key}` });
-      for (const item of members) rows.push({ kind: "item", item, key: `i:${group.key}:${item.seq}` });
+      for (const place of members) {
+        const item = bySeq.get(place.seq);
+        if (item) rows.push({ kind: "item", item, key: `i:${group.key}:${place.seq}:${place.location}`, group, place });
+      }
     }
     return rows;
   }

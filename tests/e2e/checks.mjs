@@ -65,7 +65,7 @@ function sameRequest(report, scenario) {
   try {
     const a = new URL(report.url);
     const b = new URL(scenario.url);
-    return a.host === b.host && a.pathname === b.pathname;
+    return a.host === b.host && a.pathname === b.pathname && a.search === b.search;
   } catch {
     return false;
   }

@@ -21,7 +21,8 @@ const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../.
 
 export const CHROMIUM_DIST = process.env.AUTHLENS_E2E_CHROME_DIR || path.join(ROOT, 'dist/e2e-chrome');
 const CHROMIUM_BIN = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
-const DOCS_SCREENSHOTS = { light: path.join(ROOT, 'docs/panel-light.png'), dark: path.join(ROOT, 'docs/panel-dark.png') };
+const DOCS_SCREENSHOTS = Object.fromEntries(['light', 'dark', 'narrow-light', 'narrow-dark', 'what-changed-light', 'what-changed-dark']
+  .map((name) => [name, path.join(ROOT, `docs/panel-${name}.png`)]));
 
 /**
  * Run the Chromium E2E. `signal` aborts (kills the browser) on the caller's overall time limit.
@@ -35,7 +36,7 @@ export async function runChromium({ extDir = CHROMIUM_DIST, signal, budgetMs = 8
   // written only when missing or with AUTHLENS_E2E_UPDATE_DOCS=1 (they show a random port and a
   // date, so they would change on every run).
   const shots = {};
-  for (const theme of ['light', 'dark']) {
+  for (const theme of ['light', 'dark', 'narrow-light', 'narrow-dark', 'what-changed-light', 'what-changed-dark']) {
     const docs = DOCS_SCREENSHOTS[theme];
     shots[theme] = {
       out: path.join(OUT_DIR, `panel-${theme}.png`),
@@ -170,6 +171,11 @@ async function checkPanel({ browser, manifest, server, checks, deadline, shots, 
           await panel.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))).catch(() => {});
           await save('light', toolbox.page);
         },
+        picture: async (name) => {
+          await panel.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))).catch(() => {});
+          if (name.startsWith('what-changed')) await panel.evaluate(() => document.querySelector('#what-changed')?.scrollIntoView({ block: 'start' }));
+          await save(name, toolbox.page);
+        },
         snapshot: async (name) => {
           await panel.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))).catch(() => {});
           await toolbox.page.screenshot({ path: path.join(OUT_DIR, `panel-${name}.png`) }).catch(() => {});
@@ -210,6 +216,22 @@ async function darkScreenshot({ browser, manifest, server, checks, deadline, too
     await panel.evaluate(() => document.querySelector('#list').focus());
     await panel.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     await save('dark', dark.page);
+    // The same two pictures as in the light theme: the narrow layout, and "What changed".
+    const viewport = await dark.page.evaluate(() => [innerWidth, innerHeight]);
+    await dark.page.setViewport({ width: 500, height: 800 });
+    try {
+      const orders = await panel.waitForSelector('#rows .row .c-path[title$="/v1/orders"]', { timeout: 10_000 });
+      await orders.click();
+      await panel.waitForFunction(() => document.querySelector('#compare-table'), { timeout: 10_000 });
+      await panel.evaluate(() => document.querySelector('#list').focus());
+      await panel.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await save('narrow-dark', dark.page);
+      await panel.evaluate(() => document.querySelector('#what-changed')?.scrollIntoView({ block: 'start' }));
+      await panel.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await save('what-changed-dark', dark.page);
+    } finally {
+      await dark.page.setViewport({ width: viewport[0], height: viewport[1] }).catch(() => {});
+    }
   } catch (e) {
     checks.add('dark panel screenshot', false, (e && e.message) || String(e));
   }

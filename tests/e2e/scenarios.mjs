@@ -106,6 +106,17 @@ export function buildScenarios(origin, nowSec) {
       expect: { topCause: 'placeholder_credentials', findings: [], absentFindings: ['secret_key_exposed'] },
     },
     {
+      // The same endpoint worked a moment before with a valid token and a tenant header: the
+      // panel's "What changed since it worked" compares the expired-JWT failure below with it.
+      name: 'orders worked with a valid JWT',
+      method: 'GET',
+      url: at('api.example.test', '/v1/orders?page=1'),
+      headers: { Authorization: `Bearer ${c.validJwt}`, 'X-Tenant': 'shop-1' },
+      pageStatus: 200,
+      secrets: [c.validJwt.split('.')[2]],
+      expect: { topCause: null, findings: [] },
+    },
+    {
       name: 'expired JWT',
       method: 'GET',
       url: at('api.example.test', '/v1/orders'),
