@@ -3,7 +3,7 @@
 
 import * as browser from "./browser";
 import type { BodyContent, HarEntry } from "./browser";
-import { EngineTrap, docsReader, loadEngine, type EngineSession, type Glue, type LoadedEngine } from "./engine";
+import { EngineTrap, docsReader, loadEngine, type EngineSession, type LoadedEngine } from "./engine";
 import {
   IMPORT_LIMIT,
   ItemLog,
@@ -68,11 +68,7 @@ const reporter: Reporter | null = __AUTHLENS_E2E__
   : null;
 
 let engine: LoadedEngine | null = null;
-/** The glue imported again under another URL: a new module instance with its own wasm instance. */
-const freshGlue = (instance: number): Promise<Glue> =>
-  import(/* a URL, not a path: the build leaves it alone */ browser.extensionUrl(`wasm/authlens_wasm.js?instance=${instance}`)) as Promise<Glue>;
-
-const engineReady: Promise<LoadedEngine | null> = loadEngine(browser.extensionUrl("wasm/authlens_wasm_bg.wasm"), freshGlue).then(
+const engineReady: Promise<LoadedEngine | null> = loadEngine(browser.extensionUrl("wasm/authlens_wasm_bg.wasm")).then(
   (loaded) => {
     engine = loaded;
     status.engine = "ready";
@@ -115,7 +111,7 @@ function enqueue(raw: HarEntry): void {
   });
 }
 
-/** Restarts after internal errors before the engine is given up for the DevTools session. */
+/** Restarts after internal errors before the engine is given up for the DevTools session (engine.ts has as many fresh instances). */
 const MAX_RESTARTS = 5;
 
 /**

@@ -68,11 +68,29 @@ async function instantiate(glue: Glue, wasmUrl: string): Promise<void> {
 }
 
 /**
- * Fetch and instantiate the wasm module at `wasmUrl`. Rejects with a readable message.
- * `freshGlue(n)` gives the n-th new instance of the glue module (a module imported again under
- * another URL has its own wasm instance); without it, a trapped engine stays broken.
+ * New instances of the glue module: the same file under another URL is another module, with a
+ * wasm instance of its own. Written out (not built from a variable) so that the build maps each
+ * to ./wasm/authlens_wasm.js?instance=N and no import takes a computed URL.
  */
-export async function loadEngine(wasmUrl: string, freshGlue?: (instance: number) => Promise<Glue>): Promise<LoadedEngine> {
+const FRESH_GLUES: readonly (() => Promise<Glue>)[] = [
+  () => import("authlens-wasm?instance=1"),
+  () => import("authlens-wasm?instance=2"),
+  () => import("authlens-wasm?instance=3"),
+  () => import("authlens-wasm?instance=4"),
+  () => import("authlens-wasm?instance=5"),
+];
+
+/** The n-th fresh instance of the glue (1-based); rejects past the last one there is. */
+export function freshGlue(instance: number): Promise<Glue> {
+  const load = FRESH_GLUES[instance - 1];
+  return load ? load() : Promise.reject(new Error(`no more than ${FRESH_GLUES.length} restarts`));
+}
+
+/**
+ * Fetch and instantiate the wasm module at `wasmUrl`. Rejects with a readable message.
+ * `fresh(n)` gives the n-th new instance of the glue module, for a restart after a trap.
+ */
+export async function loadEngine(wasmUrl: string, fresh: (instance: number) => Promise<Glue> = freshGlue): Promise<LoadedEngine> {
   let glue: Glue = firstGlue;
   await instantiate(glue, wasmUrl);
   /** Bumped by every restart: sessions make a new Engine when theirs is of an older one. */
@@ -158,8 +176,7 @@ export async function loadEngine(wasmUrl: string, freshGlue?: (instance: number)
     },
     restart() {
       restarting ??= (async () => {
-        if (!freshGlue) throw new Error("this engine cannot be restarted");
-        const next = await freshGlue(restarts + 1);
+        const next = await fresh(restarts + 1);
         await instantiate(next, wasmUrl);
         glue = next;
         generation += 1;

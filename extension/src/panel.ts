@@ -141,7 +141,13 @@ function dispatch(event: PanelEvent): void {
   for (const effect of step.effects) run(effect);
   if (state.filter.mode !== before.filter.mode) writeSession(MODE_KEY, state.filter.mode);
   if (state.split !== before.split) writeSession(SPLIT_KEY, JSON.stringify(state.split));
-  if (state !== before) scheduleRender();
+  if (state === before) return;
+  // What the user did shows at once (the next key may depend on it); messages are drawn in batches.
+  if (event.type === "received") scheduleRender();
+  else {
+    renderQueued = false;
+    render(state);
+  }
 }
 
 function run(effect: Effect): void {
@@ -208,7 +214,7 @@ function render(s: PanelState): void {
   document.body.classList.toggle("theme-dark", s.status?.theme === "dark");
   document.body.classList.toggle("theme-light", s.status?.theme !== "dark");
   ui.preserveLog.checked = s.status?.preserveLog ?? false;
-  if (ui.filter.value !== s.filter.text && document.activeElement !== ui.filter) ui.filter.value = s.filter.text;
+  if (ui.filter.value !== s.filter.text) ui.filter.value = s.filter.text;
   ui.envFilter.value = s.filter.environment;
   renderBadges(s, items);
   renderModes(s);
@@ -333,13 +339,15 @@ function renderHostOptions(s: PanelState, items: readonly Item[]): void {
   ui.hostFilter.value = s.filter.host;
 }
 
+let alertsKey: string | null = null;
+
 /** Notices at the top: the engine restarted; DevTools opened after the page loaded. */
 function renderAlerts(s: PanelState): void {
   const restarts = restartNotice(s);
   const late = lateNotice(s);
   const key = `${restarts}:${late}`;
-  if (ui.alerts.dataset.key === key) return;
-  ui.alerts.dataset.key = key;
+  if (alertsKey === key) return;
+  alertsKey = key;
   clear(ui.alerts);
   ui.alerts.hidden = !restarts && !late;
   if (late) {
@@ -378,12 +386,15 @@ function renderAlerts(s: PanelState): void {
   }
 }
 
+let bannerKey: string | null = null;
+
 function renderBanner(s: PanelState): void {
   const info = s.status?.imported ?? null;
   const hidden = s.source !== "import" || !info;
+  // The key stays in a variable: an attribute must never carry text from a file.
   const key = hidden || !info ? "" : JSON.stringify(info);
-  if (ui.banner.dataset.key === key && ui.banner.hidden === hidden) return;
-  ui.banner.dataset.key = key;
+  if (bannerKey === key && ui.banner.hidden === hidden) return;
+  bannerKey = key;
   clear(ui.banner);
   ui.banner.hidden = hidden;
   if (hidden || !info) return;
@@ -456,10 +467,10 @@ function headHeight(): number {
   return ui.list.firstElementChild instanceof HTMLElement ? ui.list.firstElementChild.offsetHeight : ROW_H;
 }
 
-/** Breaks a URL may take: after `/`, `?`, `&` and `=`, never inside a word. */
+/** Breaks a URL (or a dotted location) may take: after `/`, `?`, `&`, `=`, `#` and `.`, never inside a word. */
 function breakable(text: string): Child[] {
   const out: Child[] = [];
-  for (const part of text.split(/(?<=[/?&=#])/)) {
+  for (const part of text.split(/(?<=[/?&=#.])/)) {
     out.push(part, h("wbr"));
   }
   return out;
@@ -529,12 +540,12 @@ function makeGroupRow(group: SecretGroup, index: number): HTMLElement {
     "div",
     {
       class: `grid-row group-row sev-${group.severity}`,
-      dataset: { group: group.key, seq: String(group.first.seq) },
+      dataset: { seq: String(group.first.seq) },
       attrs: { role: "row", "aria-rowindex": String(index + 2) },
     },
     h(
       "span",
-      { class: "group-text", attrs: { role: "gridcell" }, title: `${group.rule}: first seen at ${group.first.place}` },
+      { class: "group-text", attrs: { role: "gridcell" }, title: visibleText(`${group.rule}: first seen at ${group.first.place}`, 600) },
       h("span", { class: `badge sev-${group.severity}` }, group.severity),
       h("b", null, visibleText(group.title, 200)),
       provider ? ` · ${provider}` : "",
@@ -578,13 +589,15 @@ function reveal(source: "live" | "import", seq: number): void {
   select(seq, true);
 }
 
+let stateKey: string | null = null;
+
 function renderState(s: PanelState, items: readonly Item[], visible: readonly Item[]): void {
   const list = listState(s.status, items, visible.length, isNarrowed({ ...s.filter, mode: "problems" }));
   const box = ui.state;
   const key = `${JSON.stringify(list)}:${s.source}:${s.filter.mode}:${s.status?.imported?.done}`;
   box.hidden = list.kind === "rows";
-  if (box.dataset.key === key) return;
-  box.dataset.key = key;
+  if (stateKey === key) return;
+  stateKey = key;
   clear(box);
   box.className = "state";
   box.dataset.state = list.kind;
@@ -765,37 +778,64 @@ ui.splitter.addEventListener("keydown", (event: KeyboardEvent) => {
 
 // ---- details ---------------------------------------------------------------------------------
 
-/** What the details were last drawn from; they are drawn again only when one of these changed. */
+/**
+ * What the details were last built from; they are built again only when one of these changed.
+ * What arrives later (the cURL command, a "Learn more" text, the list of checks) is filled into
+ * the built details in place, so a button being clicked is never replaced under the pointer.
+ */
 let detailsInputs: unknown[] = [];
 
 function renderDetails(s: PanelState, item: Item | null): void {
   const bases = item && item.kind === "report" && needsBaseline(item) ? baselines(item, s.source, currentItems(s), otherItems(s)) : [];
-  const inputs: unknown[] = [
-    item,
-    s.source,
-    item ? s.curls.get(curlKey(s.source, item.seq)) : null,
-    s.explanations,
-    s.expanded,
-    s.baseline,
-    s.checks,
-    s.status?.browser,
-    ...bases.map((b) => b.item),
-  ];
-  if (inputs.length === detailsInputs.length && inputs.every((value, i) => value === detailsInputs[i])) return;
-  const sameItem = detailsInputs[0] === item && item !== null;
-  detailsInputs = inputs;
+  const inputs: unknown[] = [item, s.source, s.baseline, s.status?.browser, ...bases.map((b) => b.item)];
+  if (inputs.length !== detailsInputs.length || inputs.some((value, i) => value !== detailsInputs[i])) {
+    const sameItem = detailsInputs[0] === item && item !== null;
+    detailsInputs = inputs;
+    const pane = ui.details;
+    const scroll = pane.scrollTop;
+    const focusedId = document.activeElement instanceof HTMLElement && pane.contains(document.activeElement) ? document.activeElement.id : "";
+    clear(pane);
+    if (item?.kind === "error") renderErrorDetails(s, pane, item);
+    else if (item) renderReportDetails(s, pane, item, bases);
+    if (sameItem) {
+      pane.scrollTop = scroll;
+      if (focusedId) document.getElementById(focusedId)?.focus({ preventScroll: true });
+    } else {
+      pane.scrollTop = 0;
+    }
+  }
+  if (item) fillDetails(s, item);
+}
+
+/** The parts of the details that change after they are built. */
+function fillDetails(s: PanelState, item: Item): void {
   const pane = ui.details;
-  const scroll = pane.scrollTop;
-  const focusedId = document.activeElement instanceof HTMLElement && pane.contains(document.activeElement) ? document.activeElement.id : "";
-  clear(pane);
-  if (!item) return;
-  if (item.kind === "error") renderErrorDetails(s, pane, item);
-  else renderReportDetails(s, pane, item, bases);
-  if (sameItem) {
-    pane.scrollTop = scroll;
-    if (focusedId) document.getElementById(focusedId)?.focus({ preventScroll: true });
-  } else {
-    pane.scrollTop = 0;
+  const curl = pane.querySelector<HTMLElement>("#curl-text");
+  if (curl) {
+    const known = s.curls.get(curlKey(s.source, item.seq));
+    const text = !known ? "Building the command…" : (known.text ?? `No cURL command: ${known.error ?? "unknown error"}`);
+    if (curl.textContent !== text) curl.textContent = text;
+    curl.classList.toggle("muted", !known?.text);
+    const note = pane.querySelector<HTMLElement>("#curl-note");
+    if (note) note.hidden = !(known?.text && curlHasVariables(known.text));
+  }
+  for (const box of pane.querySelectorAll<HTMLElement>(".learn")) {
+    const spec = learnBoxes.get(box);
+    if (spec) fillLearn(s, box, spec);
+  }
+  const slot = pane.querySelector<HTMLElement>("#checks-slot");
+  if (slot && s.checks && slot.dataset.filled !== "1") {
+    slot.dataset.filled = "1";
+    clear(slot);
+    append(
+      slot,
+      h(
+        "details",
+        { class: "checked" },
+        h("summary", null, `What was checked (${s.checks.length} causes)`),
+        h("ul", { class: "checked-list" }, ...s.checks.map((c) => h("li", null, h("code", { class: "id" }, visibleText(c.id, 80)), " ", visibleText(c.title, 300)))),
+      ),
+    );
   }
 }
 
@@ -874,20 +914,19 @@ function renderReportDetails(s: PanelState, pane: HTMLElement, item: ReportItem,
     causes.length
       ? section("Likely causes", causes.length, ...causes.map((cause, rank) => causeCard(s, item, cause, rank)))
       : isAuthFailure(item) || report.status === 401 || report.status === 403
-        ? section("Likely causes", 0, noCause(s))
+        ? section("Likely causes", 0, noCause())
         : null,
     needsBaseline(item) ? whatChanged(s, item, bases) : null,
     findings.length ? section("Exposed secrets", findings.length, ...findings.map((finding) => findingCard(s, item, finding))) : null,
     report.server_said ? section("Server said", null, h("pre", { class: "mono said" }, ...linked(visibleText(report.server_said, DETAIL_MAX, true)))) : null,
     credentials.length ? section("Credentials sent", credentials.length, ...credentials.map((c) => credentialCard(c, at))) : null,
-    curlSection(s, item),
+    curlSection(),
     notesSection([...(report.notes ?? []), ...item.notes]),
   );
 }
 
 /** An authentication failure none of the known causes explained: say so, and what was checked. */
-function noCause(s: PanelState): HTMLElement {
-  const checks = s.checks;
+function noCause(): HTMLElement {
   return h(
     "div",
     { class: "card no-cause", attrs: { id: "no-cause" } },
@@ -897,14 +936,7 @@ function noCause(s: PanelState): HTMLElement {
       { class: "muted" },
       "The server refused the credential, but nothing in this request, its response or the requests before it matched a known cause. Compare it with the last request that worked (below), and read what the server said.",
     ),
-    checks === null
-      ? h("p", { class: "muted" }, "Loading the list of checks…")
-      : h(
-          "details",
-          { class: "checked" },
-          h("summary", null, `What was checked (${checks.length} causes)`),
-          h("ul", { class: "checked-list" }, ...checks.map((c) => h("li", null, h("code", { class: "id" }, visibleText(c.id, 80)), " ", visibleText(c.title, 300)))),
-        ),
+    h("div", { attrs: { id: "checks-slot" } }, h("p", { class: "muted" }, "Loading the list of checks…")),
   );
 }
 
@@ -1160,42 +1192,7 @@ function whatChanged(s: PanelState, item: ReportItem, bases: Baseline[]): HTMLEl
         h("th", null, entryButton(chosen.source, chosen.item.seq, workingLabel)),
       ),
     ),
-    h(
-      "tbody",
-      null,
-      ...comparison.rows.map((row) =>
-        h(
-          "tr",
-          { class: row.differs ? "differs" : "same", dataset: { label: row.label } },
-          h("th", { attrs: { scope: "row" } }, row.differs ? h("span", { class: "diff-mark", title: "differs" }, "≠ ") : null, row.label),
-          h("td", { class: "mono" }, visibleText(row.failing, 600)),
-          h("td", { class: "mono" }, visibleText(row.working, 600)),
-        ),
-      ),
-      ...comparison.names.map((names) => {
-        const differs = names.onlyFailing.length > 0 || names.onlyWorking.length > 0;
-        const list = (own: string[], missing: string[], extraClass: string): HTMLElement =>
-          h(
-            "td",
-            { class: "mono names" },
-            ...own.map((n) => h("span", { class: `name ${extraClass}` }, visibleText(n, 80))),
-            ...names.both.map((n) => h("span", { class: "name" }, visibleText(n, 80))),
-            ...missing.map((n) => h("span", { class: "name missing", title: "not sent in this request" }, visibleText(n, 80))),
-          );
-        return h(
-          "tr",
-          { class: differs ? "differs" : "same", dataset: { label: names.label } },
-          h("th", { attrs: { scope: "row" } }, differs ? h("span", { class: "diff-mark", title: "differs" }, "≠ ") : null, `${names.label} (names)`),
-          list(names.onlyFailing, names.onlyWorking, "only"),
-          h(
-            "td",
-            { class: "mono names" },
-            ...names.onlyWorking.map((n) => h("span", { class: "name only" }, visibleText(n, 80))),
-            ...names.both.map((n) => h("span", { class: "name" }, visibleText(n, 80))),
-          ),
-        );
-      }),
-    ),
+    h("tbody", null, ...compareRows(comparison)),
   );
   const summary =
     comparison.differences === 0
@@ -1211,34 +1208,95 @@ function whatChanged(s: PanelState, item: ReportItem, bases: Baseline[]): HTMLEl
       `The last request to ${matchWords(chosen.match)} that succeeded${chosen.source === s.source ? "" : chosen.source === "live" ? ", in the live session" : ", in the imported file"}. Values are redacted; headers and cookies by name only.`,
     ),
     picker,
-    h("div", { class: "compare-scroll" }, table),
     h("p", { class: "compare-summary" }, summary),
+    h("div", { class: "compare-scroll" }, table),
   );
+}
+
+/** The comparison's rows, what differs first (after the status), then what stayed the same. */
+function compareRows(comparison: ReturnType<typeof compareRequests>): HTMLElement[] {
+  const factRows = comparison.rows.map((row) => ({
+    differs: row.differs,
+    status: row.label === "Status",
+    node: h(
+      "tr",
+      { class: row.differs ? "differs" : "same", dataset: { label: row.label } },
+      h("th", { attrs: { scope: "row" } }, row.differs ? h("span", { class: "diff-mark", title: "differs" }, "≠ ") : null, row.label),
+      h("td", { class: "mono" }, ...breakable(visibleText(row.failing, 600))),
+      h("td", { class: "mono" }, ...breakable(visibleText(row.working, 600))),
+    ),
+  }));
+  const nameRows = comparison.names.map((names) => {
+    const differs = names.onlyFailing.length > 0 || names.onlyWorking.length > 0;
+    const name = (n: string, extra: string, title?: string): HTMLElement =>
+      h("span", { class: `name ${extra}`.trim(), ...(title ? { title } : {}) }, visibleText(n, 80));
+    return {
+      differs,
+      status: false,
+      node: h(
+        "tr",
+        { class: differs ? "differs" : "same", dataset: { label: names.label } },
+        h("th", { attrs: { scope: "row" } }, differs ? h("span", { class: "diff-mark", title: "differs" }, "≠ ") : null, `${names.label} (names)`),
+        h(
+          "td",
+          { class: "mono names" },
+          ...names.onlyFailing.map((n) => name(n, "only", "only in this request")),
+          ...names.both.map((n) => name(n, "")),
+          ...names.onlyWorking.map((n) => name(n, "missing", "not sent in this request")),
+          names.onlyFailing.length + names.both.length + names.onlyWorking.length === 0 ? "—" : null,
+        ),
+        h(
+          "td",
+          { class: "mono names" },
+          ...names.onlyWorking.map((n) => name(n, "only", "only in the request that worked")),
+          ...names.both.map((n) => name(n, "")),
+          names.onlyWorking.length + names.both.length === 0 ? "—" : null,
+        ),
+      ),
+    };
+  });
+  const all = [...factRows, ...nameRows];
+  return [...all.filter((r) => r.status), ...all.filter((r) => !r.status && r.differs), ...all.filter((r) => !r.status && !r.differs)].map((r) => r.node);
 }
 
 // ---- learn more --------------------------------------------------------------------------------
 
+/** What each "Learn more" box shows: its id and the sections the card above already shows. */
+const learnBoxes = new WeakMap<HTMLElement, { id: string; skip: string[]; shown: string | null | undefined; open: boolean | null }>();
+
 /** A "Learn more" toggle showing our own documentation of an id, formatted (built as DOM nodes). */
-function learnMore(s: PanelState, id: string, skip: string[]): HTMLElement {
-  const open = s.expanded.has(id);
-  // An id keeps the focus on the button when the details are drawn again (the text arrived).
+function learnMore(_s: PanelState, id: string, skip: string[]): HTMLElement {
   const button = h(
     "button",
-    { class: "link", attrs: { type: "button", "aria-expanded": String(open), id: `learn-${id.replace(/[^A-Za-z0-9_-]/g, "_").slice(0, 80)}` } },
-    open ? "Hide" : "Learn more",
+    { class: "link", attrs: { type: "button", "aria-expanded": "false", id: `learn-${id.replace(/[^A-Za-z0-9_-]/g, "_").slice(0, 80)}` } },
+    "Learn more",
   );
   button.addEventListener("click", () => dispatch({ type: "toggle-explanation", id }));
   const body = h("div", { class: "explain" });
-  body.hidden = !open;
-  if (open) {
-    if (!s.explanations.has(id)) body.textContent = "Loading…";
-    else {
-      const text = s.explanations.get(id) ?? null;
-      if (text === null) body.textContent = "No documentation for this id in this engine version.";
-      else append(body, ...docBlocks(text.slice(0, DETAIL_MAX), skip).map(blockNode));
-    }
+  body.hidden = true;
+  const box = h("div", { class: "learn" }, button, body);
+  learnBoxes.set(box, { id, skip, shown: undefined, open: null });
+  return box;
+}
+
+function fillLearn(s: PanelState, box: HTMLElement, spec: { id: string; skip: string[]; shown: string | null | undefined; open: boolean | null }): void {
+  const open = s.expanded.has(spec.id);
+  const [button, body] = [box.firstElementChild, box.lastElementChild];
+  if (!(button instanceof HTMLElement) || !(body instanceof HTMLElement)) return;
+  if (spec.open !== open) {
+    spec.open = open;
+    button.setAttribute("aria-expanded", String(open));
+    button.textContent = open ? "Hide" : "Learn more";
+    body.hidden = !open;
   }
-  return h("div", { class: "learn" }, button, body);
+  if (!open) return;
+  const text = s.explanations.has(spec.id) ? (s.explanations.get(spec.id) ?? null) : undefined;
+  if (text === spec.shown && body.childNodes.length) return;
+  spec.shown = text;
+  clear(body);
+  if (text === undefined) body.textContent = "Loading…";
+  else if (text === null) body.textContent = "No documentation for this id in this engine version.";
+  else append(body, ...docBlocks(text.slice(0, DETAIL_MAX), spec.skip).map(blockNode));
 }
 
 function blockNode(block: Block): HTMLElement {
@@ -1257,21 +1315,15 @@ function blockNode(block: Block): HTMLElement {
 
 // ---- cURL ------------------------------------------------------------------------------------------
 
-/** The "Reproduce" section: the command as the devtools page built it, asked for on first show. */
-function curlSection(s: PanelState, item: ReportItem): HTMLElement {
-  const known = s.curls.get(curlKey(s.source, item.seq));
-  const body = h("pre", { class: "mono curl", attrs: { id: "curl-text" } });
-  body.classList.toggle("muted", !known?.text);
-  body.textContent = !known ? "Building the command…" : (known.text ?? `No cURL command: ${known.error ?? "unknown error"}`);
-  const note =
-    known?.text && curlHasVariables(known.text)
-      ? h(
-          "p",
-          { class: "muted", attrs: { id: "curl-note" } },
-          "Credentials are environment variables: set them first (the command stops with “set …” if one is missing), then run it.",
-        )
-      : null;
-  return section("Reproduce with cURL", null, note, body);
+/** The "Reproduce" section: the command as the devtools page built it (filled in when it arrives). */
+function curlSection(): HTMLElement {
+  const note = h(
+    "p",
+    { class: "muted", attrs: { id: "curl-note" } },
+    "Credentials are environment variables: set them first (the command stops with “set …” if one is missing), then run it.",
+  );
+  note.hidden = true;
+  return section("Reproduce with cURL", null, note, h("pre", { class: "mono curl muted", attrs: { id: "curl-text" } }, "Building the command…"));
 }
 
 // ---- clipboard -------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@
 
 import { test, beforeEach, afterEach } from "node:test";
 import assert from "node:assert/strict";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { loadTs } from "../test-support/load-ts.mjs";
 
 const ENGINE = fileURLToPath(new URL("../test-support/fake-engine.mjs", import.meta.url));
@@ -41,13 +41,7 @@ function fakeDevtools({ promises, har, origin = "http://127.0.0.1:4321", theme =
   const evaluate = (expr) => (expr.includes("readyState") ? JSON.stringify(page ?? ["loading", `${origin}/`, 10]) : origin);
   const answer = (value, callback) => (promises ? Promise.resolve(value) : void setTimeout(() => callback(value), 1));
   const api = {
-    runtime: {
-      // The glue imported again after a trap: here, the fake engine again (a fresh module instance).
-      getURL: (p) =>
-        p.startsWith("wasm/authlens_wasm.js")
-          ? pathToFileURL(ENGINE).href + p.slice("wasm/authlens_wasm.js".length)
-          : `${promises ? "moz-extension://uuid" : "chrome-extension://abc"}/${p}`,
-    },
+    runtime: { getURL: (p) => `${promises ? "moz-extension://uuid" : "chrome-extension://abc"}/${p}` },
     devtools: {
       inspectedWindow: {
         eval: (expr, callback) => (promises ? Promise.resolve([evaluate(expr), undefined]) : void callback(evaluate(expr), undefined)),

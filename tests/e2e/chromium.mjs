@@ -172,8 +172,11 @@ async function checkPanel({ browser, manifest, server, checks, deadline, shots, 
           await save('light', toolbox.page);
         },
         picture: async (name) => {
-          await panel.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))).catch(() => {});
-          if (name.startsWith('what-changed')) await panel.evaluate(() => document.querySelector('#what-changed')?.scrollIntoView({ block: 'start' }));
+          await panel.evaluate((scroll) => {
+            document.querySelector('#toast').hidden = true;
+            if (scroll) document.querySelector('#what-changed')?.scrollIntoView({ block: 'start' });
+            return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          }, name.startsWith('what-changed')).catch(() => {});
           await save(name, toolbox.page);
         },
         snapshot: async (name) => {

@@ -53,7 +53,13 @@ export function makeCredentials(nowSec) {
     { sub: 'user-1042', iss: 'http://auth.example.test/', aud: 'api', iat: nowSec - 60, exp: nowSec + 3600 },
     405,
   );
-  return { midtransSandboxServerKey, checkoutSandboxSecretKey, expiredJwt, validJwt };
+  // A token issued before the expired one and still valid (6 h of life): the request that worked
+  // before the expired-JWT failure. Older than the failing token, so it is no "newer token".
+  const earlierJwt = makeJwt(
+    { sub: 'user-1042', iss: 'http://auth.example.test/', aud: 'api', iat: nowSec - 5 * 3600, exp: nowSec + 3600 },
+    406,
+  );
+  return { midtransSandboxServerKey, checkoutSandboxSecretKey, expiredJwt, validJwt, earlierJwt };
 }
 
 /**
@@ -111,9 +117,9 @@ export function buildScenarios(origin, nowSec) {
       name: 'orders worked with a valid JWT',
       method: 'GET',
       url: at('api.example.test', '/v1/orders?page=1'),
-      headers: { Authorization: `Bearer ${c.validJwt}`, 'X-Tenant': 'shop-1' },
+      headers: { Authorization: `Bearer ${c.earlierJwt}`, 'X-Tenant': 'shop-1' },
       pageStatus: 200,
-      secrets: [c.validJwt.split('.')[2]],
+      secrets: [c.earlierJwt.split('.')[2]],
       expect: { topCause: null, findings: [] },
     },
     {

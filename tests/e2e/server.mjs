@@ -152,7 +152,7 @@ function corsPreflight(req, res) {
   const headers = {
     'access-control-allow-origin': req.headers.origin || '*',
     'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
-    'access-control-allow-headers': 'Authorization, Content-Type, Accept',
+    'access-control-allow-headers': 'Authorization, Content-Type, Accept, X-Tenant',
     'access-control-max-age': '0',
     vary: 'Origin',
   };
