@@ -179,7 +179,10 @@ window.addEventListener("message", (event: MessageEvent) => {
   if (port && port !== offered) port.close();
   port = offered;
   port.onmessage = (e: MessageEvent) => {
-    if (isToPanel(e.data)) dispatch({ type: "received", msg: e.data });
+    if (isToPanel(e.data)) {
+      if (e.data.kind === "opened") probe?.opened.push({ ok: e.data.ok, error: e.data.error });
+      dispatch({ type: "received", msg: e.data });
+    }
     else console.warn("authlens panel: ignoring an unexpected message");
   };
   dispatch({ type: "connected" });

@@ -183,6 +183,26 @@ async function checkPanel({ browser, manifest, server, checks, deadline, shots, 
           await panel.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))).catch(() => {});
           await toolbox.page.screenshot({ path: path.join(OUT_DIR, `panel-${name}.png`) }).catch(() => {});
         },
+        showPanel: async () => {
+          await openPanel(toolbox, deadline);
+          await panel.waitForFunction(() => document.visibilityState === 'visible' && document.querySelector('#list').getBoundingClientRect().width > 0, { timeout: 5000 }).catch(() => {});
+        },
+        // Whether the front-end shows its Sources panel (the URL fragment is not kept; the panel's
+        // tab carries aria-selected in the tabbed pane's shadow DOM, so look for its content).
+        sourcesShown: async () => toolbox.page.evaluate(() => {
+          const tabs = [];
+          const walk = (root) => {
+            for (const el of root.querySelectorAll('*')) {
+              const cls = typeof el.className === 'string' ? el.className : '';
+              if ((el.getAttribute('role') === 'tab' && el.getAttribute('aria-selected') === 'true') || (/tabbed-pane-header-tab/.test(cls) && /\bselected\b/.test(cls))) {
+                tabs.push(el.id || el.getAttribute('aria-label') || el.textContent.trim());
+              }
+              if (el.shadowRoot) walk(el.shadowRoot);
+            }
+          };
+          walk(document);
+          return tabs.some((t) => /sources/i.test(t)) ? true : `selected tabs: ${tabs.join(', ')}`;
+        }).catch((e) => String(e)),
         // Reload without waiting for the navigation: DevTools may hold the page's load event.
         reload: () => testPage.evaluate(() => { setTimeout(() => location.reload(), 10); }),
       },

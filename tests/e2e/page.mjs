@@ -16,9 +16,21 @@ async function main() {
   for (const s of buildScenarios(location.origin, Math.floor(Date.now() / 1000))) {
     const r = { name: s.name, method: s.method, url: s.url };
     try {
-      const res = await fetch(s.url, { method: s.method, headers: s.headers, body: s.body, cache: 'no-store' });
-      r.status = res.status;
-      r.bodyLength = (await res.text()).length;
+      if (s.load === 'script') {
+        // A classic script element: the browser lists it as a script (and DevTools in Sources).
+        await new Promise((resolve, reject) => {
+          const el = document.createElement('script');
+          el.src = s.url;
+          el.onload = resolve;
+          el.onerror = () => reject(new Error('script failed to load'));
+          document.head.appendChild(el);
+        });
+        r.status = 200;
+      } else {
+        const res = await fetch(s.url, { method: s.method, headers: s.headers, body: s.body, cache: 'no-store' });
+        r.status = res.status;
+        r.bodyLength = (await res.text()).length;
+      }
     } catch (e) {
       r.error = String(e && e.message || e);
     }

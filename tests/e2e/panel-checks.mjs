@@ -4,7 +4,7 @@
 // driver.evaluate/waitFor run inside the panel: they may use only their arguments, `window` and
 // `document`.
 
-import { buildScenarios } from './scenarios.mjs';
+import { BUNDLE_PATH, buildScenarios } from './scenarios.mjs';
 import { bigHar, hostileHar, ticketHar } from './hars.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -178,16 +178,16 @@ export async function checkPanelUi({ driver, checks, server, deadline, hooks = {
 
   // ---- the live list ----
   await step('live list', async () => {
-    await driver.waitFor(() => document.querySelectorAll('#rows .row').length >= 4 && document.querySelector('#count-401'), { timeout: 20_000 });
+    await driver.waitFor(() => document.querySelectorAll('#rows .row').length >= 5 && document.querySelector('#count-401'), { timeout: 20_000 });
     const list = await rows();
     const paths = list.map((r) => r.path);
-    const want = ['/snap/v1/transactions', '/v1/me', '/v1/orders', '/payments'];
-    checks.add('list shows the 4 failed requests (Problems view)', want.every((p) => paths.includes(p)) && list.length === 4,
+    const want = ['/snap/v1/transactions', '/v1/me', '/v1/orders', '/payments', BUNDLE_PATH];
+    checks.add('list shows the 4 failed requests and the bundle that ships a key (Problems view)', want.every((p) => paths.includes(p)) && list.length === 5,
       `rows: ${short(paths)}`);
     checks.add('healthy request is not in the Problems view', !paths.includes('/api/ok'));
     const counts = await driver.evaluate(() => [document.querySelector('#count-401')?.dataset.count, document.querySelector('#count-keys')?.dataset.count,
       document.querySelector('#count-auth')?.dataset.count]);
-    checks.add('header badges: 4 auth failures (4 × 401), 2 exposed keys (distinct secrets)', counts[0] === '4' && counts[1] === '2' && counts[2] === '4', `badges ${short(counts)}`);
+    checks.add('header badges: 4 auth failures (4 × 401), 3 exposed keys (distinct secrets)', counts[0] === '4' && counts[1] === '3' && counts[2] === '4', `badges ${short(counts)}`);
     const cells = await driver.evaluate(() => [...document.querySelectorAll('#rows .row')].map((r) => ({
       status: r.querySelector('.c-status')?.title ?? '', time: r.querySelector('.c-time')?.textContent ?? '',
     })));
@@ -219,12 +219,13 @@ export async function checkPanelUi({ driver, checks, server, deadline, hooks = {
     checks.add('a filtered list says "n of m" (and the unfiltered one does not)', shownAll === true && /^4 of \d+$/.test(shownOf || ''), short({ shownAll, shownOf }));
     await mode('findings');
     list = await rows();
-    checks.add('"Exposed keys" lists the Midtrans and Checkout.com requests', list.length === 2
-      && list.some((r) => r.path === '/snap/v1/transactions') && list.some((r) => r.path === '/payments'), short(list.map((r) => r.path)));
+    checks.add('"Exposed keys" lists the Midtrans and Checkout.com requests and the bundle', list.length === 3
+      && list.some((r) => r.path === '/snap/v1/transactions') && list.some((r) => r.path === '/payments') && list.some((r) => r.path === BUNDLE_PATH), short(list.map((r) => r.path)));
     const groups = await driver.evaluate(() => [...document.querySelectorAll('#rows .group-row')].map((g) => g.textContent));
-    checks.add('"Exposed keys" groups by secret: a heading per secret with severity, rule, first place and count', groups.length === 2
+    checks.add('"Exposed keys" groups by secret: a heading per secret with severity, rule, first place and count', groups.length === 3
       && groups.every((g) => /first seen .+ · 1 place/.test(g)) && groups.some((g) => /Midtrans/i.test(g)), short(groups));
-    checks.add('"Exposed keys" rows name the secret and where it was, not only an id', list.every((r) => / · header Authorization.* · \//.test(r.diag)), short(list.map((r) => r.diag)));
+    checks.add('"Exposed keys" rows name the secret and where it was, not only an id', list.every((r) => / · header Authorization.* · \//.test(r.diag)
+      || /Stripe live secret key.* · main\.4e1f\.js:3:52/.test(r.diag)), short(list.map((r) => r.diag)));
     await mode('problems');
 
     // Text filter, reached with the "/" key.
@@ -237,9 +238,9 @@ export async function checkPanelUi({ driver, checks, server, deadline, hooks = {
     list = await rows();
     checks.add('typing "checkout" leaves the Checkout.com request only', list.length === 1 && list[0].path === '/payments', short(list.map((r) => r.path)));
     await driver.press('Escape');
-    await waitRows(4);
+    await waitRows(5);
     const after = await driver.evaluate(() => [document.activeElement?.id, document.querySelector('#filter').value]);
-    checks.add('Escape clears the filter and goes back to the list', after[0] === 'list' && after[1] === '' && (await rows()).length === 4, short(after));
+    checks.add('Escape clears the filter and goes back to the list', after[0] === 'list' && after[1] === '' && (await rows()).length === 5, short(after));
 
     // Host and environment.
     const host = `api.example.test:${server.port}`;
@@ -343,6 +344,34 @@ export async function checkPanelUi({ driver, checks, server, deadline, hooks = {
       return sel && sel.querySelector('.c-status')?.textContent === '200' && sel.querySelector('.c-path')?.textContent;
     }, { timeout: 10_000 }).catch(() => null);
     checks.add('what changed: the link selects the request that worked', picked === '/v1/orders?page=1', short(picked));
+    await driver.press('Escape');
+    await resetFilters();
+  });
+
+  // ---- a key shipped in a bundle: Open in Sources ----
+  await step('open in sources', async () => {
+    await mode('findings');
+    await driver.click(`#rows .row .c-path[title$="${BUNDLE_PATH}"]`);
+    const card = await driver.waitFor(() => {
+      const c = document.querySelector('#details:not([hidden]) .card.finding');
+      return c && {
+        title: c.querySelector('.title')?.textContent ?? '',
+        button: !!document.querySelector('#open-in-sources'),
+        note: document.querySelector('#open-in-sources-note')?.textContent ?? null,
+      };
+    }, { timeout: 10_000 });
+    checks.add('bundle finding names the secret and the place (file:line:column)', /^Stripe live secret key.* · main\.4e1f\.js:3:52$/.test(card.title), short(card));
+    if (driver.browser === 'chromium') {
+      const before = (await driver.evaluate(probe)).opened?.length ?? 0;
+      await driver.click('#open-in-sources');
+      const opened = await driver.waitFor((n) => (window.__authlensProbe.opened.length > n) && window.__authlensProbe.opened.at(-1), { timeout: 10_000 }, before);
+      checks.add('Chromium: "Open in Sources" opens the bundle at its line and column (devtools.panels.openResource)', opened.ok === true, short(opened));
+      const shown = await hooks.sourcesShown?.();
+      if (shown !== undefined) checks.add('Chromium: DevTools switched to the Sources panel', shown === true, short(shown));
+      await hooks.showPanel?.();
+    } else {
+      checks.add('Firefox: no "Open in Sources" button; the panel says where to go instead', !card.button && /main\.4e1f\.js.+line 3, column 52/.test(card.note ?? ''), short(card));
+    }
     await driver.press('Escape');
     await resetFilters();
   });
@@ -464,7 +493,8 @@ export async function checkPanelUi({ driver, checks, server, deadline, hooks = {
     checks.add('rate table under "All": the healthy endpoint has a 0% rate', ok && ok[3] === '0' && ok[5] === '0%', short(ok));
     const orders = allTable.find((r) => r[0].endsWith('/v1/orders'));
     checks.add('rate table: /v1/orders counts the request that worked and the one that failed (2, 1 × 401, 50%)', orders && orders[2] === '2' && orders[3] === '1' && orders[5] === '50%', short(orders));
-    checks.add('rate table lists fetch/XHR only by default (no page document)', !allTable.some((r) => /\/$|\/index/.test(r[0]) && !r[0].includes('/v1/')) && await driver.evaluate(() => document.querySelector('#rates-api-only').checked),
+    checks.add('rate table lists fetch/XHR only by default (no page document, no script)', !allTable.some((r) => (/\/$|\/index/.test(r[0]) && !r[0].includes('/v1/')) || /\.m?js$/.test(r[0]))
+      && await driver.evaluate(() => document.querySelector('#rates-api-only').checked),
       short(allTable.map((r) => r[0])));
     await mode('problems');
     await driver.click('#tab-rates');
@@ -629,7 +659,7 @@ export async function checkPanelUi({ driver, checks, server, deadline, hooks = {
     checks.add(`exports of the import carry no raw credential (${ticket.secrets.length} checked)`, leaked.length === 0, leaked.map((s) => s.slice(0, 6)).join(', '));
     await driver.click('#back-to-live');
     await driver.waitFor(() => document.querySelector('#banner').hidden && document.querySelector('#count-401')?.dataset.count === '4');
-    checks.add('"Back to live traffic" shows the live requests again', (await rows()).length === 4);
+    checks.add('"Back to live traffic" shows the live requests again', (await rows()).length === 5);
   });
 
   // ---- a file that is not a HAR ----

@@ -59,7 +59,16 @@ export function makeCredentials(nowSec) {
     { sub: 'user-1042', iss: 'http://auth.example.test/', aud: 'api', iat: nowSec - 5 * 3600, exp: nowSec + 3600 },
     406,
   );
-  return { midtransSandboxServerKey, checkoutSandboxSecretKey, expiredJwt, validJwt, earlierJwt };
+  // A Stripe live secret key shipped in a script bundle (it never depends on the clock).
+  const stripeLiveSecretKey = ['sk', 'live', ''].join('_') + fillerChars(407, 24, LOWER + LOWER.toUpperCase() + DIGITS);
+  return { midtransSandboxServerKey, checkoutSandboxSecretKey, expiredJwt, validJwt, earlierJwt, stripeLiveSecretKey };
+}
+
+/** Where the bundle is served, and its text: the key sits on line 3 (for "Open in Sources"). */
+export const BUNDLE_PATH = '/static/main.4e1f.js';
+export function bundleScript() {
+  const { stripeLiveSecretKey } = makeCredentials(0);
+  return `// shop bundle (authlens e2e)\nwindow.__shop = window.__shop || {};\nwindow.__shop.config = { currency: "EUR", stripe: "${stripeLiveSecretKey}" };\n`;
 }
 
 /**
@@ -145,6 +154,21 @@ export function buildScenarios(origin, nowSec) {
         finding: { id: 'secret_key_exposed', provider: 'checkout' },
         provider: 'checkout',
         environment: 'production',
+      },
+    },
+    {
+      // Loaded as a <script> (so DevTools lists it in Sources): a server key shipped to the page.
+      name: 'bundle ships a Stripe live secret key',
+      method: 'GET',
+      url: `${origin}${BUNDLE_PATH}`,
+      load: 'script',
+      headers: {},
+      pageStatus: 200,
+      secrets: [c.stripeLiveSecretKey.slice(-24)],
+      expect: {
+        noCauses: true,
+        findings: ['secret_key_exposed'],
+        finding: { id: 'secret_key_exposed', provider: 'stripe', severity: 'critical', location: 'response.body line 3 col 52' },
       },
     },
     {

@@ -17,6 +17,7 @@ import http from 'node:http';
 import { EventEmitter } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { BUNDLE_PATH, bundleScript } from './scenarios.mjs';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 
@@ -226,6 +227,9 @@ export async function startServer() {
     if (req.method === 'GET' && STATIC[path]) {
       const text = await readFile(HERE + STATIC[path], 'utf8');
       return send(res, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }, text);
+    }
+    if (req.method === 'GET' && path === BUNDLE_PATH) {
+      return send(res, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }, bundleScript());
     }
     if (path === '/favicon.ico') return send(res, 204, {}, '');
     if (path.startsWith('/__pwned')) {
