@@ -178,16 +178,16 @@ export async function checkPanelUi({ driver, checks, server, deadline, hooks = {
 
   // ---- the live list ----
   await step('live list', async () => {
-    await driver.waitFor(() => document.querySelectorAll('#rows .row').length >= 5 && document.querySelector('#count-401'), { timeout: 20_000 });
+    await driver.waitFor(() => document.querySelectorAll('#rows .row').length >= 6 && document.querySelector('#count-401'), { timeout: 20_000 });
     const list = await rows();
     const paths = list.map((r) => r.path);
-    const want = ['/snap/v1/transactions', '/v1/me', '/v1/orders', '/payments', BUNDLE_PATH];
-    checks.add('list shows the 4 failed requests and the bundle that ships a key (Problems view)', want.every((p) => paths.includes(p)) && list.length === 5,
+    const want = ['/snap/v1/transactions', '/v1/me', '/v1/orders', '/v1/orders/42', '/payments', BUNDLE_PATH];
+    checks.add('list shows the 5 failed requests and the bundle that ships a key (Problems view)', want.every((p) => paths.includes(p)) && list.length === 6,
       `rows: ${short(paths)}`);
     checks.add('healthy request is not in the Problems view', !paths.includes('/api/ok'));
     const counts = await driver.evaluate(() => [document.querySelector('#count-401')?.dataset.count, document.querySelector('#count-keys')?.dataset.count,
       document.querySelector('#count-auth')?.dataset.count]);
-    checks.add('header badges: 4 auth failures (4 × 401), 3 exposed keys (distinct secrets)', counts[0] === '4' && counts[1] === '3' && counts[2] === '4', `badges ${short(counts)}`);
+    checks.add('header badges: 5 auth failures (4 × 401, one 403), 3 exposed keys (distinct secrets)', counts[0] === '4' && counts[1] === '3' && counts[2] === '5', `badges ${short(counts)}`);
     const cells = await driver.evaluate(() => [...document.querySelectorAll('#rows .row')].map((r) => ({
       status: r.querySelector('.c-status')?.title ?? '', time: r.querySelector('.c-time')?.textContent ?? '',
     })));
@@ -214,9 +214,10 @@ export async function checkPanelUi({ driver, checks, server, deadline, hooks = {
     const shownAll = await driver.evaluate(() => document.querySelector('#shown-of').hidden);
     await mode('auth');
     list = await rows();
-    checks.add('"401/403" lists the 4 responses with status 401', list.length === 4 && list.every((r) => r.status === '401'), short(list.map((r) => r.path)));
+    checks.add('"401/403" lists the 4 responses with status 401 and the one with 403', list.length === 5 && list.filter((r) => r.status === '401').length === 4
+      && list.filter((r) => r.status === '403').length === 1, short(list.map((r) => r.path)));
     const shownOf = await driver.evaluate(() => !document.querySelector('#shown-of').hidden && document.querySelector('#shown-of').textContent);
-    checks.add('a filtered list says "n of m" (and the unfiltered one does not)', shownAll === true && /^4 of \d+$/.test(shownOf || ''), short({ shownAll, shownOf }));
+    checks.add('a filtered list says "n of m" (and the unfiltered one does not)', shownAll === true && /^5 of \d+$/.test(shownOf || ''), short({ shownAll, shownOf }));
     await mode('findings');
     list = await rows();
     checks.add('"Exposed keys" lists the Midtrans and Checkout.com requests and the bundle', list.length === 3
@@ -238,9 +239,9 @@ export async function checkPanelUi({ driver, checks, server, deadline, hooks = {
     list = await rows();
     checks.add('typing "checkout" leaves the Checkout.com request only', list.length === 1 && list[0].path === '/payments', short(list.map((r) => r.path)));
     await driver.press('Escape');
-    await waitRows(5);
+    await waitRows(6);
     const after = await driver.evaluate(() => [document.activeElement?.id, document.querySelector('#filter').value]);
-    checks.add('Escape clears the filter and goes back to the list', after[0] === 'list' && after[1] === '' && (await rows()).length === 5, short(after));
+    checks.add('Escape clears the filter and goes back to the list', after[0] === 'list' && after[1] === '' && (await rows()).length === 6, short(after));
 
     // Host and environment.
     const host = `api.example.test:${server.port}`;
@@ -248,7 +249,7 @@ export async function checkPanelUi({ driver, checks, server, deadline, hooks = {
     checks.add('host menu lists the hosts seen', hosts.includes(host) && hosts.includes(`app.midtrans.com:${server.port}`), short(hosts));
     await driver.evaluate(setSelect, '#host-filter', host);
     list = await rows();
-    checks.add(`host filter ${host.replace(/:\d+$/, ':PORT')} keeps its 2 requests`, list.length === 2 && list.every((r) => r.path.startsWith('/v1/')), short(list.map((r) => r.path)));
+    checks.add(`host filter ${host.replace(/:\d+$/, ':PORT')} keeps its 3 failures`, list.length === 3 && list.every((r) => r.path.startsWith('/v1/')), short(list.map((r) => r.path)));
     await driver.evaluate(setSelect, '#host-filter', '');
     await driver.evaluate(setSelect, '#env-filter', 'production');
     list = await rows();
@@ -344,6 +345,24 @@ export async function checkPanelUi({ driver, checks, server, deadline, hooks = {
       return sel && sel.querySelector('.c-status')?.textContent === '200' && sel.querySelector('.c-path')?.textContent;
     }, { timeout: 10_000 }).catch(() => null);
     checks.add('what changed: the link selects the request that worked', picked === '/v1/orders?page=1', short(picked));
+    await driver.press('Escape');
+    await resetFilters();
+  });
+
+  // ---- evidence that refers to another request ----
+  await step('evidence links', async () => {
+    await driver.click('#rows .row .c-path[title$="/v1/orders/42"]');
+    const link = await driver.waitFor(() => {
+      const a = document.querySelector('#details:not([hidden]) .card.cause ul.evidence .entry-link');
+      return a && { text: a.textContent, line: a.closest('li').textContent };
+    }, { timeout: 10_000 });
+    checks.add('the 403: evidence "the same credential succeeded at entry #N" is a link', /^entry #\d+$/.test(link.text) && /succeeded at entry #\d+/.test(link.line), short(link));
+    await driver.click('#details .card.cause ul.evidence .entry-link');
+    const picked = await driver.waitFor(() => {
+      const sel = document.querySelector('#rows .row[aria-selected="true"]');
+      return sel && sel.querySelector('.c-path')?.textContent !== '/v1/orders/42' && { path: sel.querySelector('.c-path')?.textContent, status: sel.querySelector('.c-status')?.textContent };
+    }, { timeout: 10_000 }).catch(() => null);
+    checks.add('clicking it selects that request (the 200 to /v1/orders)', picked?.path === '/v1/orders?page=1' && picked?.status === '200', short(picked));
     await driver.press('Escape');
     await resetFilters();
   });
@@ -659,7 +678,7 @@ export async function checkPanelUi({ driver, checks, server, deadline, hooks = {
     checks.add(`exports of the import carry no raw credential (${ticket.secrets.length} checked)`, leaked.length === 0, leaked.map((s) => s.slice(0, 6)).join(', '));
     await driver.click('#back-to-live');
     await driver.waitFor(() => document.querySelector('#banner').hidden && document.querySelector('#count-401')?.dataset.count === '4');
-    checks.add('"Back to live traffic" shows the live requests again', (await rows()).length === 5);
+    checks.add('"Back to live traffic" shows the live requests again', (await rows()).length === 6);
   });
 
   // ---- a file that is not a HAR ----

@@ -132,6 +132,17 @@ export function buildScenarios(origin, nowSec) {
       expect: { topCause: null, findings: [] },
     },
     {
+      // The token that read the orders may not delete one: a 403 with no challenge. The engine's
+      // evidence points at the request where the same credential succeeded ("entry #N").
+      name: 'same token forbidden on another endpoint',
+      method: 'DELETE',
+      url: at('api.example.test', '/v1/orders/42'),
+      headers: { Authorization: `Bearer ${c.earlierJwt}` },
+      pageStatus: 403,
+      secrets: [c.earlierJwt.split('.')[2]],
+      expect: { topCause: 'insufficient_scope', findings: [], absentFindings: ['secret_key_exposed'] },
+    },
+    {
       name: 'expired JWT',
       method: 'GET',
       url: at('api.example.test', '/v1/orders'),

@@ -133,6 +133,8 @@ function bearerResourceServer(paths) {
       return json(res, 401, { error: 'invalid_token', error_description: 'The access token expired' },
         { 'www-authenticate': 'Bearer error="invalid_token", error_description="The access token expired"' });
     }
+    // Deleting is not this token's to do (no challenge, no word about scopes: a bare 403).
+    if (req.method === 'DELETE') return json(res, 403, { error: 'forbidden' });
     return json(res, 200, { ok: true, sub: claims.sub ?? null, path: url.pathname });
   };
 }
@@ -142,7 +144,7 @@ const API_HOSTS = {
   'app.sandbox.midtrans.com': midtransSnap('sandbox'),
   'api.checkout.com': checkoutApi('production'),
   'api.sandbox.checkout.com': checkoutApi('sandbox'),
-  'api.example.test': bearerResourceServer(['/v1/me', '/v1/orders']),
+  'api.example.test': bearerResourceServer(['/v1/me', '/v1/orders', '/v1/orders/42']),
 };
 
 const okApi = bearerResourceServer(['/api/ok']);
