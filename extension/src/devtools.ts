@@ -108,8 +108,14 @@ function enqueue(raw: HarEntry): void {
     if (!loaded || born !== generation || status.engine === "failed") return;
     analyse(loaded, raw, await body);
     if (loaded.broken) await recover(loaded);
+    // Test builds only: a request to this path restarts the engine as a trap would, so the browser
+    // tests see a real second instance of the module load and go on analysing.
+    else if (__AUTHLENS_E2E__ && String(raw.request?.url ?? "").endsWith(E2E_RESTART_PATH)) await recover(loaded);
   });
 }
+
+/** Test builds only (see enqueue). */
+const E2E_RESTART_PATH = "/__e2e-restart-engine";
 
 /** Restarts after internal errors before the engine is given up for the DevTools session (engine.ts has as many fresh instances). */
 const MAX_RESTARTS = 5;

@@ -198,6 +198,15 @@ export async function checkPanelUi({ driver, checks, server, deadline, hooks = {
       && mt.provider.toLowerCase() === 'midtrans' && mt.env === 'production' && mt.diag.includes('environment_mismatch'), short(mt));
     checks.add('Midtrans row is coloured as a cause with a high-severity exposed key', mt && /tone-cause/.test(mt.classes) && /edge-high/.test(mt.classes)
       && /high/i.test(mt.diag), short(mt?.classes));
+    // The E2E build restarted its engine before the last scenario (as after a wasm trap).
+    const restart = await driver.waitFor(() => {
+      const n = document.querySelector('#restart-notice');
+      return n && !document.querySelector('#alerts').hidden && n.textContent;
+    }, { timeout: 10_000 }).catch(() => null);
+    checks.add('after an engine restart the panel says so once, and keeps what it listed', /was restarted/.test(restart ?? '') && list.length === 6, short(restart));
+    await driver.click('#restart-notice button');
+    const gone = await driver.waitFor(() => document.querySelector('#alerts').hidden).catch(() => false);
+    checks.add('the restart notice can be dismissed', gone === true);
     const me = list.find((r) => r.path === '/v1/me');
     checks.add('Bearer undefined row shows placeholder_credentials', me && me.diag.includes('placeholder_credentials'), short(me));
     await noLeak('list', liveSecrets);

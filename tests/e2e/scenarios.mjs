@@ -186,6 +186,8 @@ export function buildScenarios(origin, nowSec) {
       name: 'healthy control (valid JWT, 200)',
       method: 'GET',
       url: `${origin}/api/ok`,
+      // Sent after the E2E build restarted its engine (a fresh wasm instance, as after a trap).
+      restartEngineFirst: true,
       headers: { Authorization: `Bearer ${c.validJwt}` },
       pageStatus: 200,
       secrets: [c.validJwt.split('.')[2]],

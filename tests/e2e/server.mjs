@@ -234,6 +234,8 @@ export async function startServer() {
       return send(res, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }, bundleScript());
     }
     if (path === '/favicon.ico') return send(res, 204, {}, '');
+    // The E2E build restarts its engine when it sees this request (as after a wasm trap).
+    if (path === '/__e2e-restart-engine') return send(res, 204, { 'cache-control': 'no-store' }, '');
     if (path.startsWith('/__pwned')) {
       state.pwned.push(`${req.method} ${req.url} (referer ${req.headers.referer ?? '-'})`);
       changed();
