@@ -233,6 +233,13 @@ export async function startServer() {
     if (req.method === 'GET' && path === BUNDLE_PATH) {
       return send(res, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }, bundleScript());
     }
+    // A page that loads before DevTools opens on it (the "DevTools opened late" notice).
+    if (req.method === 'GET' && path === '/late') {
+      state.lateLoads = (state.lateLoads ?? 0) + 1;
+      changed();
+      return send(res, 200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+        '<!doctype html><html lang="en"><meta charset="utf-8"><title>late</title><p>loaded before DevTools opened</p></html>\n');
+    }
     if (path === '/favicon.ico') return send(res, 204, {}, '');
     // The E2E build restarts its engine when it sees this request (as after a wasm trap).
     if (path === '/__e2e-restart-engine') return send(res, 204, { 'cache-control': 'no-store' }, '');
