@@ -233,6 +233,8 @@ async function darkScreenshot({ browser, manifest, server, checks, deadline, too
       .then(() => true, () => false);
     checks.add('panel follows the DevTools dark theme', theme);
     if (!theme) return;
+    // The pictures show the panel, not the E2E build's engine-restart notice.
+    await panel.evaluate(() => document.querySelector('#restart-notice button')?.click());
     const row = await panel.$('#rows .row .c-path[title$="/snap/v1/transactions"]');
     await row.click();
     await panel.waitForFunction(() => document.querySelector('#curl-text')?.textContent.includes('curl'), { timeout: 10_000 }).catch(() => {});

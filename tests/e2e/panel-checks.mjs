@@ -168,6 +168,11 @@ export async function checkPanelUi({ driver, checks, server, deadline, hooks = {
     });
     await mode('problems');
   };
+  // Closing the details with their × button: an Escape that reaches DevTools (focus outside the
+  // panel) would open Chromium's console drawer.
+  const closeDetails = async () => {
+    if (await driver.evaluate(() => !document.querySelector('#details').hidden)) await driver.click('#details-close');
+  };
   const focusList = () => driver.evaluate(() => {
     document.querySelector('#list').focus();
     return document.activeElement?.id;
@@ -354,7 +359,7 @@ export async function checkPanelUi({ driver, checks, server, deadline, hooks = {
       return sel && sel.querySelector('.c-status')?.textContent === '200' && sel.querySelector('.c-path')?.textContent;
     }, { timeout: 10_000 }).catch(() => null);
     checks.add('what changed: the link selects the request that worked', picked === '/v1/orders?page=1', short(picked));
-    await driver.press('Escape');
+    await closeDetails();
     await resetFilters();
   });
 
@@ -372,7 +377,7 @@ export async function checkPanelUi({ driver, checks, server, deadline, hooks = {
       return sel && sel.querySelector('.c-path')?.textContent !== '/v1/orders/42' && { path: sel.querySelector('.c-path')?.textContent, status: sel.querySelector('.c-status')?.textContent };
     }, { timeout: 10_000 }).catch(() => null);
     checks.add('clicking it selects that request (the 200 to /v1/orders)', picked?.path === '/v1/orders?page=1' && picked?.status === '200', short(picked));
-    await driver.press('Escape');
+    await closeDetails();
     await resetFilters();
   });
 
@@ -400,7 +405,7 @@ export async function checkPanelUi({ driver, checks, server, deadline, hooks = {
     } else {
       checks.add('Firefox: no "Open in Sources" button; the panel says where to go instead', !card.button && /main\.4e1f\.js.+line 3, column 52/.test(card.note ?? ''), short(card));
     }
-    await driver.press('Escape');
+    await closeDetails();
     await resetFilters();
   });
 
@@ -610,7 +615,7 @@ export async function checkPanelUi({ driver, checks, server, deadline, hooks = {
       && m.details.left >= m.list.right - 1 && m.firstCause && m.firstCause.bottom <= m.details.bottom && m.rows >= 4, short(m));
     o = await driver.evaluate(overflow);
     checks.add('1400 × 400: nothing overflows sideways', Object.values(o).every((v) => v <= 1), short(o));
-    await driver.press('Escape');
+    await closeDetails();
     await driver.resize(null);
     await resetFilters();
   });
