@@ -174,6 +174,7 @@ async function checkPanel({ browser, manifest, server, checks, deadline, shots, 
         picture: async (name) => {
           await panel.evaluate((scroll) => {
             document.querySelector('#toast').hidden = true;
+            document.querySelectorAll('#alerts .alert button.link').forEach((b) => b.click());
             if (scroll) document.querySelector('#what-changed')?.scrollIntoView({ block: 'start' });
             return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
           }, name.startsWith('what-changed')).catch(() => {});
@@ -233,8 +234,9 @@ async function darkScreenshot({ browser, manifest, server, checks, deadline, too
       .then(() => true, () => false);
     checks.add('panel follows the DevTools dark theme', theme);
     if (!theme) return;
-    // The pictures show the panel, not the E2E build's engine-restart notice.
-    await panel.evaluate(() => document.querySelector('#restart-notice button')?.click());
+    // The pictures show the panel, not the E2E build's engine-restart notice (nor a late-DevTools
+    // notice, which a slow start of the DevTools window can rightly cause).
+    await panel.evaluate(() => document.querySelectorAll('#alerts .alert button.link').forEach((b) => b.click()));
     const row = await panel.$('#rows .row .c-path[title$="/snap/v1/transactions"]');
     await row.click();
     await panel.waitForFunction(() => document.querySelector('#curl-text')?.textContent.includes('curl'), { timeout: 10_000 }).catch(() => {});
