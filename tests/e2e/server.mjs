@@ -233,6 +233,20 @@ export async function startServer() {
     if (req.method === 'GET' && path === BUNDLE_PATH) {
       return send(res, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }, bundleScript());
     }
+    // A page whose POST is blocked by a refused CORS preflight (Firefox lists only the OPTIONS).
+    if (req.method === 'GET' && path === '/blocked') {
+      const api = `http://api.example.test:${port}/v1/admin`;
+      return send(res, 200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+        `<!doctype html><html lang="en"><meta charset="utf-8"><title>blocked</title><p>preflight refused</p>`
+        // It waits for the extension's devtools page (the handshake), as the test page does.
+        + `<script>fetch('/__wait-devtools', { cache: 'no-store' }).then(() => fetch(${JSON.stringify(api)}, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Admin': '1' }, body: '{}' }))`
+        + `.catch(() => {}).finally(() => fetch('/__blocked-done', { method: 'POST' }));</script></html>\n`);
+    }
+    if (path === '/__blocked-done') {
+      state.blockedDone = (state.blockedDone ?? 0) + 1;
+      changed();
+      return send(res, 204, {}, '');
+    }
     // A page that loads before DevTools opens on it (the "DevTools opened late" notice).
     if (req.method === 'GET' && path === '/late') {
       state.lateLoads = (state.lateLoads ?? 0) + 1;
@@ -314,6 +328,11 @@ export async function startServer() {
         state.strays.push(`${req.method} ${hostHeader}${req.url}`);
         changed();
         return send(res, 421, { 'content-type': 'text/plain' }, 'unknown host');
+      }
+      // An admin endpoint whose gateway wants a credential even on the preflight: the browser
+      // blocks the request itself (Firefox then lists only the OPTIONS).
+      if (req.method === 'OPTIONS' && hostname === 'api.example.test' && url.pathname === '/v1/admin') {
+        return send(res, 401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer realm="admin"' }, '{"error":"unauthorized"}');
       }
       if (req.method === 'OPTIONS') return corsPreflight(req, res);
       withCors(req, res);
