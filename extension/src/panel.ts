@@ -53,6 +53,7 @@ import {
   isNarrowed,
   isUnexplainedFailure,
   itemByIndex,
+  unexplainedView,
   keyCommand,
   linkParts,
   listRows,
@@ -917,7 +918,7 @@ function renderReportDetails(s: PanelState, pane: HTMLElement, item: ReportItem,
     causes.length
       ? section("Likely causes", causes.length, ...causes.map((cause, rank) => causeCard(s, item, cause, rank)))
       : isAuthFailure(item) || report.status === 401 || report.status === 403
-        ? section("Likely causes", 0, noCause())
+        ? section("Likely causes", 0, noCause(item))
         : null,
     needsBaseline(item) ? whatChanged(s, item, bases) : null,
     findings.length ? section("Exposed secrets", findings.length, ...findings.map((finding) => findingCard(s, item, finding))) : null,
@@ -928,18 +929,34 @@ function renderReportDetails(s: PanelState, pane: HTMLElement, item: ReportItem,
   );
 }
 
-/** An authentication failure none of the known causes explained: say so, and what was checked. */
-function noCause(): HTMLElement {
+/**
+ * An authentication failure none of the known causes explained: say so, what was checked (the
+ * engine's list for this request when it gives one, else the causes it knows) and what to try.
+ */
+function noCause(item: ReportItem): HTMLElement {
+  const view = unexplainedView(item);
+  const checked = view?.checked ?? [];
+  const checklist = view?.checklist ?? [];
   return h(
     "div",
     { class: "card no-cause", attrs: { id: "no-cause" } },
-    h("p", { class: "title" }, `Authentication failed, with ${NO_CAUSE}.`),
+    h("p", { class: "title" }, ...rich(visibleText(view?.summary ?? `Authentication failed, with ${NO_CAUSE}.`, 600))),
     h(
       "p",
       { class: "muted" },
       "The server refused the credential, but nothing in this request, its response or the requests before it matched a known cause. Compare it with the last request that worked (below), and read what the server said.",
     ),
-    h("div", { attrs: { id: "checks-slot" } }, h("p", { class: "muted" }, "Loading the list of checks…")),
+    checklist.length
+      ? h("div", null, h("div", { class: "sub" }, "What to try"), h("ol", { class: "fix" }, ...checklist.map((step) => h("li", null, ...rich(visibleText(step, 2000))))))
+      : null,
+    checked.length
+      ? h(
+          "details",
+          { class: "checked", attrs: { id: "checked-engine" } },
+          h("summary", null, `What was checked (${checked.length})`),
+          h("ul", { class: "checked-list" }, ...checked.map((line) => h("li", null, ...rich(visibleText(line, 2000))))),
+        )
+      : h("div", { attrs: { id: "checks-slot" } }, h("p", { class: "muted" }, "Loading the list of checks…")),
   );
 }
 

@@ -66,6 +66,11 @@ export interface EntryReport {
   provider: string | null;
   environment: Environment | null;
   causes: Cause[];
+  /**
+   * For an authentication failure no specific cause explains (engines that have it): one sentence,
+   * what was checked for this request, and a checklist specialised to it.
+   */
+  unexplained?: { summary: string; checked: string[]; checklist: string[] };
   findings: Finding[];
   credentials: Credential[];
   server_said?: string;

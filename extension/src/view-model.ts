@@ -1073,3 +1073,24 @@ export function itemByIndex(items: readonly Item[], index: number, before?: numb
   }
   return found;
 }
+
+// ---- an authentication failure without a cause ----------------------------------------------------
+
+export interface UnexplainedView {
+  summary: string;
+  /** What the engine checked for this request (empty from engines that do not say). */
+  checked: string[];
+  /** Steps to try, specialised to the request. */
+  checklist: string[];
+}
+
+/** What to show for a failure no cause explains, read defensively from the engine's `unexplained`. */
+export function unexplainedView(item: Item): UnexplainedView | null {
+  if (!isUnexplainedFailure(item) || item.kind !== "report") return null;
+  const raw = (item.report as { unexplained?: unknown }).unexplained;
+  const u = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
+  const strings = (value: unknown): string[] =>
+    Array.isArray(value) ? value.filter((v): v is string => typeof v === "string" && v.length > 0).slice(0, 100) : [];
+  const summary = typeof u.summary === "string" && u.summary ? u.summary : `Authentication failed, with ${NO_CAUSE}.`;
+  return { summary, checked: strings(u.checked), checklist: strings(u.checklist) };
+}

@@ -493,3 +493,14 @@ test("statusTitle explains (failed) and blocked rows", () => {
   assert.equal(vm.matters(blocked), true);
   assert.equal(vm.countItems([blocked]).engineErrors, 0, "a blocked request is not an engine error");
 });
+
+test("unexplainedView: the engine's summary, checks and checklist, read defensively", () => {
+  const failing = report(401);
+  assert.deepEqual(vm.unexplainedView(failing), { summary: "Authentication failed, with no specific cause recognised.", checked: [], checklist: [] });
+  const told = { ...failing, report: { ...failing.report, auth_failure: true, unexplained: { summary: "No specific cause.", checked: ["Authorization: Bearer JWT…", 5, ""], checklist: ["retry"] } } };
+  assert.deepEqual(vm.unexplainedView(told), { summary: "No specific cause.", checked: ["Authorization: Bearer JWT…"], checklist: ["retry"] });
+  const odd = { ...failing, report: { ...failing.report, unexplained: "nonsense" } };
+  assert.equal(vm.unexplainedView(odd).summary, "Authentication failed, with no specific cause recognised.");
+  assert.equal(vm.unexplainedView(report(200)), null);
+  assert.equal(vm.unexplainedView(report(401, { causes: [cause("x")] })), null, "a failure with a cause is not unexplained");
+});
