@@ -60,6 +60,7 @@ const status: Status = {
   imported: null,
   engineRestarts: 0,
   lateStart: false,
+  canOpenResource: browser.canOpenResource(),
   navigations: [],
 };
 

@@ -121,6 +121,8 @@ export const isStatus = record({
   imported: nullable(isImportInfo),
   /** DevTools opened after the page had loaded: the start of the page's traffic was not seen. */
   lateStart: bool,
+  /** The browser's extension API can show a script in its Sources/Debugger panel (openResource). */
+  canOpenResource: bool,
   navigations: arrayOf(isNavigation, MAX_NAVIGATIONS),
 });
 export type Status = Infer<typeof isStatus>;

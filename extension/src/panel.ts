@@ -791,7 +791,7 @@ let detailsInputs: unknown[] = [];
 
 function renderDetails(s: PanelState, item: Item | null): void {
   const bases = item && item.kind === "report" && needsBaseline(item) ? baselines(item, s.source, currentItems(s), otherItems(s)) : [];
-  const inputs: unknown[] = [item, s.source, s.baseline, s.status?.browser, ...bases.map((b) => b.item)];
+  const inputs: unknown[] = [item, s.source, s.baseline, s.status?.browser, s.status?.canOpenResource, ...bases.map((b) => b.item)];
   if (inputs.length !== detailsInputs.length || inputs.some((value, i) => value !== detailsInputs[i])) {
     const sameItem = detailsInputs[0] === item && item !== null;
     detailsInputs = inputs;
@@ -1040,11 +1040,12 @@ function findingCard(s: PanelState, item: ReportItem, finding: Finding): HTMLEle
   const provider = providerLabel(finding.provider);
   let open: Child = null;
   if (position) {
-    if (s.status?.browser === "firefox") {
+    if (!s.status?.canOpenResource) {
+      const where = s.status?.browser === "firefox" ? "Firefox does not let extensions open a script in the Debugger" : "This browser does not let extensions open a script in Sources";
       open = h(
         "p",
         { class: "muted open-note", attrs: { id: "open-in-sources-note" } },
-        `Firefox does not let extensions open a script in the Debugger: open ${visibleText(fileName(item.report.url), 200)} there and go to line ${position.line}, column ${position.column} (Ctrl+G).`,
+        `${where}: open ${visibleText(fileName(item.report.url), 200)} there and go to line ${position.line}, column ${position.column} (Ctrl+G).`,
       );
     } else {
       const button = h(

@@ -387,13 +387,13 @@ export function reduce(state: PanelState, event: PanelEvent): Step {
       return { state: { ...state, split: { ...state.split, [event.layout]: fraction } }, effects: [] };
     }
     case "open-resource":
-      if (state.status?.browser === "firefox") {
+      if (!state.status?.canOpenResource) {
         return {
           state,
           effects: [
             {
               kind: "toast",
-              text: `Firefox does not let extensions open a script in the Debugger: open it there and go to line ${event.line}, column ${event.column}`,
+              text: `This browser does not let extensions open a script in its debugger: open it there and go to line ${event.line}, column ${event.column}`,
               bad: true,
             },
           ],

@@ -476,6 +476,7 @@ test("Open in Sources: line and column handed to panels.openResource counted fro
   await until(() => panel.received.some((m) => m.kind === "opened"), "an answer");
   assert.deepEqual(listeners.opened, [["http://127.0.0.1:4321/static/main.4e1f.js", 44, 268]]);
   assert.equal(panel.received.find((m) => m.kind === "opened").ok, true);
+  assert.equal(panel.received.findLast((m) => m.status).status.canOpenResource, true);
 
   const firefox = fakeDevtools({ promises: true, har: [], openResource: false });
   globalThis.chrome = firefox.api;
@@ -486,6 +487,7 @@ test("Open in Sources: line and column handed to panels.openResource counted fro
   panel2.send({ kind: "open-resource", url: "http://x/a.js", line: 1, column: 1 });
   await until(() => panel2.received.some((m) => m.kind === "opened"), "an answer");
   const answer = panel2.received.find((m) => m.kind === "opened");
+  assert.equal(panel2.received.findLast((m) => m.status).status.canOpenResource, false);
   assert.equal(answer.ok, false);
   assert.match(answer.error, /cannot open a script/);
 });

@@ -9,7 +9,7 @@ const m = await loadTs("messages.ts");
 const status = {
   browser: "chrome", theme: "light", engine: "ready", engineError: null, engineVersion: "0.1.0",
   preserveLog: false, harEntries: 0, liveEntries: 2, dropped: 0, firstSeq: 0, imported: null,
-  engineRestarts: 0, lateStart: false, navigations: [{ beforeSeq: 3, url: "http://x/next", at: 1 }],
+  engineRestarts: 0, lateStart: false, canOpenResource: true, navigations: [{ beforeSeq: 3, url: "http://x/next", at: 1 }],
 };
 const imported = { id: "i1", name: "ticket.har", entries: 3, analysed: 2, done: false, leftOut: 0, error: null };
 const report = { index: 0, method: "GET", url: "http://x/", status: 401, provider: null, environment: null, causes: [], findings: [], credentials: [] };

@@ -10,7 +10,7 @@ const st = await loadTs("state.ts");
 const PROTOCOL = "authlens/1";
 const status = (extra = {}) => ({
   browser: "chrome", theme: "light", engine: "ready", engineError: null, engineVersion: "0.1.0", engineRestarts: 0,
-  preserveLog: false, harEntries: 0, liveEntries: 0, dropped: 0, firstSeq: 0, imported: null, lateStart: false, navigations: [], ...extra,
+  preserveLog: false, harEntries: 0, liveEntries: 0, dropped: 0, firstSeq: 0, imported: null, lateStart: false, canOpenResource: true, navigations: [], ...extra,
 });
 let seq = 0;
 function item(statusCode, { started, url = "https://api.x/v1/me", method = "GET", causes = [], findings = [], credentials = [], index = seq } = {}) {
@@ -141,10 +141,10 @@ test("engine restarts and a late DevTools give one notice each, until dismissed"
   assert.equal(st.lateNotice(reload.state), false);
 });
 
-test("Open in Sources: sent to the devtools page in Chromium, explained in Firefox", () => {
+test("Open in Sources: sent to the devtools page where the API exists, explained where it does not", () => {
   const chrome = run(st.initialState(), received({ kind: "status", status: status() }), { type: "open-resource", url: "https://x/main.js", line: 45, column: 269 });
   assert.deepEqual(chrome.effects.map((e) => e.msg), [{ protocol: PROTOCOL, kind: "open-resource", url: "https://x/main.js", line: 45, column: 269 }]);
-  const firefox = run(st.initialState(), received({ kind: "status", status: status({ browser: "firefox" }) }), { type: "open-resource", url: "https://x/main.js", line: 45, column: 269 });
+  const firefox = run(st.initialState(), received({ kind: "status", status: status({ browser: "firefox", canOpenResource: false }) }), { type: "open-resource", url: "https://x/main.js", line: 45, column: 269 });
   assert.equal(firefox.effects[0].kind, "toast");
   assert.match(firefox.effects[0].text, /line 45, column 269/);
   const failed = run(st.initialState(), received({ kind: "opened", ok: false, error: "no such resource" }));
