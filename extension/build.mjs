@@ -96,6 +96,12 @@ const wasmGlueExternal = {
   name: "authlens-wasm-external",
   setup(build) {
     build.onResolve({ filter: /^authlens-wasm$/ }, () => ({ path: `./wasm/${GLUE}`, external: true }));
+    // The same glue under another URL is another module instance, with a wasm instance of its
+    // own: how the devtools page gets a fresh engine after a trap (engine.ts).
+    build.onResolve({ filter: /^authlens-wasm\?instance=\d+$/ }, (args) => ({
+      path: `./wasm/${GLUE}${args.path.slice("authlens-wasm".length)}`,
+      external: true,
+    }));
   },
 };
 

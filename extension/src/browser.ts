@@ -55,6 +55,7 @@ interface ExtensionApi {
     inspectedWindow: {
       tabId?: number;
       eval(expression: string, callback?: (...args: unknown[]) => void): unknown;
+      reload?(options?: object): unknown;
     };
     network: {
       getHAR(callback?: (...args: unknown[]) => void): unknown;
@@ -65,6 +66,7 @@ interface ExtensionApi {
       themeName?: string;
       onThemeChanged?: EventLike<(themeName: string) => void>;
       create(title: string, iconPath: string, pagePath: string, callback?: (...args: unknown[]) => void): unknown;
+      openResource?(url: string, lineNumber: number, columnNumber?: number, callback?: (...args: unknown[]) => void): unknown;
     };
   };
 }
@@ -258,4 +260,36 @@ export function extensionUrl(path: string): string {
 /** Which browser runs us, from the extension's own URL scheme (not from the globals). */
 export function browserName(): BrowserName {
   return extensionUrl("").startsWith("moz-extension:") ? "firefox" : "chrome";
+}
+
+/** Reload the inspected page (the same as the browser's reload, with DevTools staying open). */
+export function reloadInspectedPage(): void {
+  const inspected = api().devtools.inspectedWindow;
+  if (typeof inspected.reload !== "function") throw new Error("this browser cannot reload the inspected page from an extension");
+  void inspected.reload({});
+}
+
+/** Whether this browser can show a resource in its Sources/Debugger panel (Chromium can). */
+export function canOpenResource(): boolean {
+  try {
+    return typeof api().devtools.panels.openResource === "function";
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Show `url` in the Sources panel at `line` and `column` (1-based, as the engine reports them;
+ * Chromium's API counts from 0). Rejects where the browser has no `openResource` (Firefox).
+ */
+export async function openResource(url: string, line: number, column: number, timeoutMs = 5_000): Promise<void> {
+  const panels = api().devtools.panels;
+  const open = panels.openResource;
+  if (typeof open !== "function") throw new Error("this browser's extension API cannot open a script in the debugger");
+  await settle<void>(
+    (callback) => open.call(panels, url, Math.max(0, line - 1), Math.max(0, column - 1), callback),
+    () => undefined,
+    () => undefined,
+    timeoutMs,
+  );
 }

@@ -134,6 +134,84 @@ export function formatSize(units: number): string {
   return `${units} B`;
 }
 
+/**
+ * What kind of request an entry was. Chromium says it (`_resourceType`: "fetch", "xhr",
+ * "document", "script", "preflight", …); Firefox does not, so it is guessed from the method, the
+ * CORS request headers and the response type, and an unknown kind counts as "fetch".
+ */
+export function resourceTypeOf(entry: unknown): string {
+  const e = (entry ?? {}) as {
+    _resourceType?: unknown;
+    request?: { method?: unknown; headers?: unknown };
+    response?: { content?: { mimeType?: unknown } };
+  };
+  if (typeof e._resourceType === "string" && e._resourceType) return e._resourceType.toLowerCase().slice(0, 32);
+  const headers = Array.isArray(e.request?.headers) ? (e.request.headers as { name?: unknown }[]) : [];
+  const has = (name: string): boolean => headers.some((h) => typeof h?.name === "string" && h.name.toLowerCase() === name);
+  if (String(e.request?.method ?? "").toUpperCase() === "OPTIONS" && has("access-control-request-method")) return "preflight";
+  const mime = String(e.response?.content?.mimeType ?? "").toLowerCase().split(";")[0]?.trim() ?? "";
+  if (mime === "text/html" || mime === "application/xhtml+xml") return "document";
+  if (/(java|ecma)script/.test(mime)) return "script";
+  if (mime === "text/css") return "stylesheet";
+  if (/^image\//.test(mime)) return "image";
+  if (/^font\/|font-/.test(mime)) return "font";
+  if (/^(audio|video)\//.test(mime)) return "media";
+  return "fetch";
+}
+
+const MAX_NAMES = 64;
+
+/** Header and cookie names of a request (lower-cased headers, sorted, at most 64 of each, clipped). */
+export function requestShape(entry: unknown): RequestShape {
+  const request = ((entry ?? {}) as { request?: { headers?: unknown; cookies?: unknown } }).request ?? {};
+  const names = (list: unknown, lower: boolean): string[] => {
+    if (!Array.isArray(list)) return [];
+    const out = new Set<string>();
+    for (const pair of list as { name?: unknown }[]) {
+      if (typeof pair?.name !== "string" || !pair.name) continue;
+      out.add((lower ? pair.name.toLowerCase() : pair.name).slice(0, 64));
+      if (out.size >= MAX_NAMES) break;
+    }
+    return [...out].sort();
+  };
+  const headers = names(request.headers, true);
+  let cookies = names(request.cookies, false);
+  if (cookies.length === 0 && Array.isArray(request.headers)) {
+    // Firefox's entries from events may list cookies only in the header.
+    const header = (request.headers as { name?: unknown; value?: unknown }[]).find(
+      (h) => typeof h?.name === "string" && h.name.toLowerCase() === "cookie",
+    );
+    if (typeof header?.value === "string") {
+      cookies = names(
+        header.value.split(";").map((part) => ({ name: part.split("=")[0]?.trim() ?? "" })),
+        false,
+      );
+    }
+  }
+  return { headers, cookies };
+}
+
+/** Chromium's reason for a request without a response (`_error`), when there is one. */
+export function failureOf(entry: unknown): string | undefined {
+  const error = (entry as { _error?: unknown } | null)?._error;
+  return typeof error === "string" && error ? error.slice(0, 200) : undefined;
+}
+
+/**
+ * For a refused CORS preflight in a browser that does not list the request it guarded (Firefox),
+ * the request that was blocked: its method (from Access-Control-Request-Method) and the URL.
+ */
+export function blockedByPreflight(entry: unknown): { method: string; url: string } | null {
+  const e = (entry ?? {}) as { request?: { method?: unknown; url?: unknown; headers?: unknown }; response?: { status?: unknown } };
+  if (String(e.request?.method ?? "").toUpperCase() !== "OPTIONS") return null;
+  const status = Number(e.response?.status ?? 0);
+  if (status >= 200 && status < 300) return null;
+  const headers = Array.isArray(e.request?.headers) ? (e.request.headers as { name?: unknown; value?: unknown }[]) : [];
+  const acrm = headers.find((h) => typeof h?.name === "string" && h.name.toLowerCase() === "access-control-request-method");
+  if (typeof acrm?.value !== "string" || !/^[A-Za-z]{1,16}$/.test(acrm.value)) return null;
+  return { method: acrm.value.toUpperCase(), url: urlWithoutQuery(String(e.request?.url ?? "")) };
+}
+
 /** Identity of an entry, to merge getHAR's list with events that arrived while it ran. */
 export function entryKey(entry: HarEntry): string {
   return [entry.startedDateTime ?? "", entry.request?.method ?? "", entry.request?.url ?? "", entry.response?.status ?? ""].join(
@@ -161,6 +239,18 @@ export interface ReportItem {
   notes: string[];
   /** When the request started (the HAR's `startedDateTime`); JWT times are shown relative to it. */
   started?: string;
+  /** What kind of request it was: "fetch", "xhr", "document", "script", "preflight", … */
+  resourceType?: string;
+  /** Names (never values) of the request's headers and cookies, for "what changed". */
+  shape?: RequestShape;
+  /** Why there was no response (Chromium's `_error`, e.g. "net::ERR_FAILED"). */
+  failure?: string;
+}
+
+/** Names of what a request carried; values are never kept. */
+export interface RequestShape {
+  headers: string[];
+  cookies: string[];
 }
 
 /** An entry the engine rejected. Only method, status and the query-less URL are kept. */
@@ -173,6 +263,14 @@ export interface ErrorItem {
   message: string;
   notes: string[];
   started?: string;
+  resourceType?: string;
+  shape?: RequestShape;
+  failure?: string;
+  /**
+   * Set on a request the browser never listed because its CORS preflight was refused (Firefox):
+   * the sequence number of that preflight. Method and URL come from the preflight.
+   */
+  blockedBy?: number;
 }
 
 export type Item = ReportItem | ErrorItem;

@@ -3,7 +3,7 @@
 
 import * as browser from "./browser";
 import type { BodyContent, HarEntry } from "./browser";
-import { docsReader, loadEngine, type EngineSession, type LoadedEngine } from "./engine";
+import { EngineTrap, docsReader, loadEngine, type EngineSession, type LoadedEngine } from "./engine";
 import {
   IMPORT_LIMIT,
   ItemLog,
@@ -12,14 +12,21 @@ import {
   harDocument,
   hasInlineBody,
   isMediaType,
+  blockedByPreflight,
+  failureOf,
   prepareEntry,
+  requestShape,
+  resourceTypeOf,
   startedAt,
   urlWithoutQuery,
   type Item,
+  type NewItem,
 } from "./capture";
+import { causeIndex } from "./markdown";
 import { createReporter, type Reporter } from "./e2e-reporter";
 import {
   MAX_NAME,
+  MAX_NAVIGATIONS,
   isToDevtools,
   message,
   type ExportFormat,
@@ -51,6 +58,10 @@ const status: Status = {
   dropped: 0,
   firstSeq: 0,
   imported: null,
+  engineRestarts: 0,
+  lateStart: false,
+  canOpenResource: browser.canOpenResource(),
+  navigations: [],
 };
 
 const reporter: Reporter | null = __AUTHLENS_E2E__
@@ -95,9 +106,45 @@ function enqueue(raw: HarEntry): void {
   const body = fetchBody(raw);
   queue = queue.then(async () => {
     const loaded = await engineReady;
-    if (!loaded || born !== generation) return;
+    if (!loaded || born !== generation || status.engine === "failed") return;
     analyse(loaded, raw, await body);
+    if (loaded.broken) await recover(loaded);
+    // Test builds only: a request to this path restarts the engine as a trap would, so the browser
+    // tests see a real second instance of the module load and go on analysing.
+    else if (__AUTHLENS_E2E__ && String(raw.request?.url ?? "").endsWith(E2E_RESTART_PATH)) await recover(loaded);
   });
+}
+
+/** Test builds only (see enqueue). */
+const E2E_RESTART_PATH = "/__e2e-restart-engine";
+
+/** Restarts after internal errors before the engine is given up for the DevTools session (engine.ts has as many fresh instances). */
+const MAX_RESTARTS = 5;
+
+/**
+ * After a trap: a fresh engine, given the entries kept so far again so that later analyses have
+ * their context (their items stay as they were). If the module cannot be made again, the engine
+ * is marked failed and the panel says so.
+ */
+async function recover(loaded: LoadedEngine): Promise<void> {
+  try {
+    if (loaded.restarts >= MAX_RESTARTS) throw new Error(`it failed ${MAX_RESTARTS + 1} times in this DevTools session`);
+    await loaded.restart();
+  } catch (error) {
+    status.engine = "failed";
+    status.engineError = `the analysis engine failed on an internal error and could not be restarted: ${browser.errorText(error)}`;
+    publishStatus();
+    return;
+  }
+  status.engineRestarts = loaded.restarts;
+  for (const entry of itemLog.attachments()) {
+    try {
+      loaded.analyze(entry);
+    } catch {
+      if (loaded.broken) return recover(loaded);
+    }
+  }
+  publishStatus();
 }
 
 function analyse(loaded: LoadedEngine, raw: HarEntry, body: BodyContent | null): void {
@@ -107,11 +154,18 @@ function analyse(loaded: LoadedEngine, raw: HarEntry, body: BodyContent | null):
     try {
       const report = loaded.analyze(prepared.entry);
       item = itemLog.add(
-        { kind: "report", report, notes: prepared.notes, started: startedAt(prepared.entry) },
+        { kind: "report", report, notes: prepared.notes, started: startedAt(prepared.entry), ...facts(raw) },
         prepared.entry,
         prepared.size,
       );
       reporter?.report(report);
+      if (status.browser === "firefox") {
+        const blocked = blockedItem(item, raw);
+        if (blocked) {
+          publishItem(item);
+          item = itemLog.add(blocked);
+        }
+      }
     } catch (error) {
       item = itemLog.add(rejected(raw, error, prepared.notes));
       reporter?.entryError(browser.errorText(error));
@@ -123,16 +177,50 @@ function analyse(loaded: LoadedEngine, raw: HarEntry, body: BodyContent | null):
   publishItem(item);
 }
 
+/** What the panel is told of a request besides its report: its kind, header/cookie names, failure. */
+function facts(raw: unknown): { resourceType: string; shape: ReturnType<typeof requestShape>; failure?: string } {
+  const failure = failureOf(raw);
+  return { resourceType: resourceTypeOf(raw), shape: requestShape(raw), ...(failure ? { failure } : {}) };
+}
+
+/**
+ * Firefox lists only the preflight of a request whose CORS preflight was refused, never the
+ * request itself: it is listed here, right after its preflight, from what the preflight says.
+ */
+function blockedItem(preflight: Item, raw: unknown): NewItem | null {
+  const blocked = blockedByPreflight(raw);
+  if (!blocked || preflight.kind !== "report") return null;
+  const started = startedAt(raw as HarEntry);
+  return {
+    kind: "error",
+    method: blocked.method,
+    url: blocked.url,
+    status: 0,
+    message:
+      `blocked by the browser: its CORS preflight (OPTIONS, status ${preflight.report.status || "none"}) was refused, ` +
+      "so the request was never sent (Firefox does not list it; this row stands for it)",
+    notes: [],
+    resourceType: "fetch",
+    blockedBy: preflight.seq,
+    ...(started ? { started } : {}),
+  };
+}
+
 /** What is kept of an entry the engine rejected: method, status, the query-less URL, the message. */
 function rejected(raw: HarEntry, error: unknown, notes: string[]): Omit<Item & { kind: "error" }, "seq"> {
   const started = startedAt(raw);
+  const message =
+    error instanceof EngineTrap
+      ? `${error.message} on this request; the engine was restarted and goes on with the next ones (please report this)`
+      : browser.errorText(error);
   return {
     kind: "error",
     method: String(raw.request?.method ?? "").slice(0, 32),
     url: urlWithoutQuery(String(raw.request?.url ?? "")),
     status: Number(raw.response?.status ?? 0) || 0,
-    message: browser.errorText(error),
+    message,
     notes,
+    ...facts(raw),
     ...(started ? { started } : {}),
   };
 }
@@ -140,6 +228,7 @@ function rejected(raw: HarEntry, error: unknown, notes: string[]): Omit<Item & {
 function clearLog(): void {
   generation += 1;
   itemLog.clear();
+  status.navigations = [];
   engine?.clear();
   publishSnapshot(true);
 }
@@ -190,6 +279,8 @@ async function importHar(name: string, text: string): Promise<void> {
   if (!loaded) return fail(`the analysis engine is not loaded (${status.engineError ?? "unknown error"})`);
 
   let entries: unknown[];
+  /** A HAR saved by Firefox: requests blocked by a refused preflight are missing from it too. */
+  let firefoxFile = false;
   try {
     const doc: unknown = JSON.parse(text);
     const list = isRecord(doc) && isRecord(doc.log) ? doc.log.entries : undefined;
@@ -197,6 +288,8 @@ async function importHar(name: string, text: string): Promise<void> {
       return fail(loaded.harError(text) ?? "this is not a HAR file: it has no log.entries list");
     }
     entries = list;
+    const creator = isRecord(doc) && isRecord(doc.log) && isRecord(doc.log.creator) ? doc.log.creator.name : undefined;
+    firefoxFile = typeof creator === "string" && /firefox/i.test(creator);
   } catch {
     // Not JSON: the engine's message says where (line, column), without quoting the content.
     return fail(loaded.harError(text) ?? "this file is not JSON");
@@ -211,7 +304,28 @@ async function importHar(name: string, text: string): Promise<void> {
     for (let start = 0; start < count; start += IMPORT_SLICE) {
       const slice: Item[] = [];
       for (let i = start; i < Math.min(count, start + IMPORT_SLICE); i++) {
-        slice.push(analyseImported(session, current.log, entries[i]));
+        const item = analyseImported(session, current.log, entries[i]);
+        slice.push(item);
+        const blocked = firefoxFile ? blockedItem(item, entries[i]) : null;
+        if (blocked) slice.push(current.log.add(blocked));
+        if (loaded.broken) {
+          // The trapped entry is listed as not analysed; the rest of the file goes on with a fresh
+          // engine that is given the file's entries so far again, for context.
+          if (loaded.restarts >= MAX_RESTARTS) return fail("the analysis engine failed on internal errors too often");
+          try {
+            await loaded.restart();
+          } catch (error) {
+            return fail(`the analysis engine failed on an internal error and could not be restarted: ${browser.errorText(error)}`);
+          }
+          status.engineRestarts = loaded.restarts;
+          for (const entry of current.log.attachments()) {
+            try {
+              session.analyze(entry);
+            } catch {
+              // its item stays as it was
+            }
+          }
+        }
       }
       info.analysed = Math.min(count, start + IMPORT_SLICE);
       publishImport(false, slice);
@@ -233,7 +347,7 @@ function analyseImported(session: EngineSession, log: ItemLog<RawEntry>, raw: un
   const started = startedAt(raw);
   try {
     const report = session.analyze(raw);
-    return log.add({ kind: "report", report, notes: [], ...(started ? { started } : {}) }, raw);
+    return log.add({ kind: "report", report, notes: [], ...facts(raw), ...(started ? { started } : {}) }, raw);
   } catch (error) {
     return log.add(rejected(raw as HarEntry, error, []));
   }
@@ -301,7 +415,17 @@ async function startCapture(): Promise<void> {
   });
   browser.onNavigated((url) => {
     reporter?.navigated(url);
-    if (!status.preserveLog) clearLog();
+    // A page loaded while DevTools is open is captured from its start.
+    status.lateStart = false;
+    if (!status.preserveLog) {
+      clearLog();
+      return;
+    }
+    // With "Preserve log", the panel draws a separator where the page changed.
+    status.navigations = [...status.navigations, { beforeSeq: itemLog.nextSeq, url: urlWithoutQuery(url), at: Date.now() }].slice(
+      -MAX_NAVIGATIONS,
+    );
+    publishStatus();
   });
 
   let history: HarEntry[] = [];
@@ -311,12 +435,37 @@ async function startCapture(): Promise<void> {
     console.warn("authlens: getHAR failed:", error);
   }
   status.harEntries = history.length;
+  status.lateStart = await openedLate(history);
   const known = new Set(history.map(entryKey));
   for (const raw of history) enqueue(raw);
   for (const raw of held) if (!known.has(entryKey(raw))) enqueue(raw);
   held = null;
   publishStatus();
 }
+
+/**
+ * Whether DevTools opened after the inspected page had loaded, so that its first requests were
+ * never recorded: the page finished loading more than a few seconds ago and getHAR does not list
+ * its document. (Firefox's getHAR is empty until the Network panel has been shown; the time test
+ * keeps a page opened together with DevTools from being called late.)
+ */
+async function openedLate(history: HarEntry[]): Promise<boolean> {
+  try {
+    const answer = await browser.evalInInspectedPage(
+      "JSON.stringify([document.readyState, location.href, Math.round(performance.now())])",
+    );
+    const [readyState, href, age] = JSON.parse(String(answer)) as [unknown, unknown, unknown];
+    if (readyState !== "complete" || typeof href !== "string" || typeof age !== "number") return false;
+    const page = urlWithoutQuery(href);
+    const listed = history.some((entry) => urlWithoutQuery(String(entry.request?.url ?? "")) === page);
+    return !listed && age > LATE_AFTER_MS;
+  } catch {
+    return false;
+  }
+}
+
+/** How long after its navigation a loaded page counts as "loaded before DevTools opened". */
+const LATE_AFTER_MS = 4000;
 
 // ---- the panel -------------------------------------------------------------------------------
 
@@ -387,6 +536,20 @@ function onPanelMessage(data: unknown): void {
       break;
     case "export":
       void engineReady.then((loaded) => send(exportFor(loaded, msg.source, msg.format)));
+      break;
+    case "checks":
+      void explain.all().then((docs) => send(message({ kind: "checks", causes: causeIndex(Object.fromEntries(docs)) })));
+      break;
+    case "reload":
+      status.lateStart = false;
+      browser.reloadInspectedPage();
+      publishStatus();
+      break;
+    case "open-resource":
+      void browser.openResource(msg.url, msg.line, msg.column).then(
+        () => send(message({ kind: "opened", ok: true, error: null })),
+        (error: unknown) => send(message({ kind: "opened", ok: false, error: browser.errorText(error) })),
+      );
       break;
   }
 }

@@ -5,11 +5,13 @@
 export interface Probe {
   copies: { text: string; method: string }[];
   downloads: { filename: string; mime: string; text: string }[];
+  /** Answers to "Open in Sources". */
+  opened: { ok: boolean; error: string | null }[];
   renders: number;
 }
 
 export function createProbe(): Probe {
-  const probe: Probe = { copies: [], downloads: [], renders: 0 };
+  const probe: Probe = { copies: [], downloads: [], opened: [], renders: 0 };
   (window as unknown as { __authlensProbe: Probe }).__authlensProbe = probe;
   return probe;
 }

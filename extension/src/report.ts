@@ -16,6 +16,11 @@ export interface Cause {
 
 export interface Finding {
   id: string;
+  /**
+   * A non-reversible fingerprint of the secret, when the engine gives one (to count distinct
+   * secrets exactly); without it the panel groups by rule, provider and redacted form.
+   */
+  fingerprint?: string;
   severity: Severity;
   provider: string | null;
   location: string;
@@ -51,11 +56,21 @@ export interface EntryReport {
   method: string;
   url: string;
   status: number;
+  /**
+   * True for every authentication failure (each 401, and each 403 about credentials), whether or
+   * not a cause was recognised. Older engines leave it out; the panel then falls back to the status.
+   */
+  auth_failure?: boolean;
   /** Host and path with ids collapsed (`api.midtrans.com/v2/{id}/status`). */
   endpoint?: string;
   provider: string | null;
   environment: Environment | null;
   causes: Cause[];
+  /**
+   * For an authentication failure no specific cause explains (engines that have it): one sentence,
+   * what was checked for this request, and a checklist specialised to it.
+   */
+  unexplained?: { summary: string; checked: string[]; checklist: string[] };
   findings: Finding[];
   credentials: Credential[];
   server_said?: string;

@@ -2,21 +2,31 @@
 // the virtual list window, the 401-rate table, JWT times and links. No DOM here.
 
 import type { Item } from "./capture";
-import type { Status } from "./messages";
-import type { Credential, Severity } from "./report";
+import type { Navigation, Status } from "./messages";
+import type { Credential, Finding, Severity } from "./report";
 
-/** A 401, or a 403 the engine found an authentication cause for. */
+/**
+ * An authentication failure: what the engine says (`auth_failure`, set for every 401 and every
+ * 403 about credentials, with or without a recognised cause); from an engine that does not say,
+ * a 401, or a 403 it found an authentication cause for.
+ */
 export function isAuthFailure(item: Item): boolean {
   if (item.kind === "error") return item.status === 401;
-  const { status, causes } = item.report;
-  return status === 401 || (status === 403 && (causes?.length ?? 0) > 0);
+  const report = item.report;
+  if (typeof report.auth_failure === "boolean") return report.auth_failure;
+  return report.status === 401 || (report.status === 403 && (report.causes?.length ?? 0) > 0);
 }
 
-/** Rows shown when "show all" is off: auth failures, entries with causes or with findings. */
+/** An authentication failure for which the engine recognised no cause. */
+export function isUnexplainedFailure(item: Item): boolean {
+  return item.kind === "report" && isAuthFailure(item) && (item.report.causes?.length ?? 0) === 0;
+}
+
+/** Rows of the "Problems" view: auth failures, entries with causes or with findings, blocked requests. */
 export function matters(item: Item): boolean {
-  if (item.kind === "error") return item.status === 401 || item.status === 403;
-  const { status, causes, findings } = item.report;
-  return status === 401 || (causes?.length ?? 0) > 0 || (findings?.length ?? 0) > 0;
+  if (item.kind === "error") return item.status === 401 || item.status === 403 || item.blockedBy !== undefined;
+  const { causes, findings } = item.report;
+  return isAuthFailure(item) || (causes?.length ?? 0) > 0 || (findings?.length ?? 0) > 0;
 }
 
 export function visibleItems(items: readonly Item[], showAll: boolean): Item[] {
@@ -27,29 +37,44 @@ export interface Counts {
   total: number;
   /** Responses with status 401. */
   unauthorized: number;
+  /** Authentication failures (401s and auth-related 403s), explained or not. */
   authFailures: number;
-  /** Findings of secrets (all severities). */
+  /** Authentication failures with no recognised cause. */
+  unexplained: number;
+  /** Distinct secrets found (all severities), however often each was seen. */
   exposedKeys: number;
+  /** Distinct secrets of critical / high severity. */
   critical: number;
   high: number;
+  /** Places secrets were seen (a secret in three requests counts three times here). */
+  occurrences: number;
   engineErrors: number;
 }
 
 export function countItems(items: readonly Item[]): Counts {
-  const counts: Counts = { total: 0, unauthorized: 0, authFailures: 0, exposedKeys: 0, critical: 0, high: 0, engineErrors: 0 };
+  const counts: Counts = {
+    total: 0,
+    unauthorized: 0,
+    authFailures: 0,
+    unexplained: 0,
+    exposedKeys: 0,
+    critical: 0,
+    high: 0,
+    occurrences: 0,
+    engineErrors: 0,
+  };
   for (const item of items) {
     counts.total += 1;
     if (statusOf(item) === 401) counts.unauthorized += 1;
     if (isAuthFailure(item)) counts.authFailures += 1;
-    if (item.kind === "error") {
-      counts.engineErrors += 1;
-      continue;
-    }
-    for (const finding of item.report.findings ?? []) {
-      counts.exposedKeys += 1;
-      if (finding.severity === "critical") counts.critical += 1;
-      if (finding.severity === "high") counts.high += 1;
-    }
+    if (isUnexplainedFailure(item)) counts.unexplained += 1;
+    if (item.kind === "error" && item.blockedBy === undefined) counts.engineErrors += 1;
+  }
+  for (const group of secretGroups(items)) {
+    counts.exposedKeys += 1;
+    counts.occurrences += group.places.length;
+    if (group.severity === "critical") counts.critical += 1;
+    if (group.severity === "high") counts.high += 1;
   }
   return counts;
 }
@@ -112,6 +137,7 @@ const SEVERITY_RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 
 
 export function rowSummary(item: Item): RowSummary {
   if (item.kind === "error") {
+    const blocked = item.blockedBy !== undefined;
     return {
       method: item.method,
       path: displayPath(item.url),
@@ -120,9 +146,9 @@ export function rowSummary(item: Item): RowSummary {
       provider: "",
       providerName: "",
       environment: "",
-      id: "not analysed",
+      id: blocked ? "preflight_rejected" : "not analysed",
       text: item.message,
-      tone: "error",
+      tone: blocked ? "cause" : "error",
       alsoFinding: null,
     };
   }
@@ -142,7 +168,8 @@ export function rowSummary(item: Item): RowSummary {
   )[0];
   const cause = report.causes?.[0];
   if (cause) return { ...base, id: cause.id, text: cause.title, tone: "cause", alsoFinding: worst?.severity ?? null };
-  if (worst) return { ...base, id: worst.id, text: worst.severity, tone: worst.severity, alsoFinding: null };
+  if (worst) return { ...base, id: providerLabel(worst.provider) || worst.severity, text: findingLine(worst, report.url), tone: worst.severity, alsoFinding: null };
+  if (isAuthFailure(item)) return { ...base, id: "", text: NO_CAUSE, tone: "cause", alsoFinding: null };
   return { ...base, id: "", text: "", tone: "none", alsoFinding: null };
 }
 
@@ -169,7 +196,10 @@ export function trimItems(items: readonly Item[], firstSeq: number): Item[] {
   return items[0] && items[0].seq < firstSeq ? items.filter((item) => item.seq >= firstSeq) : items.slice();
 }
 
-export type PanelState =
+/** What the list says of an authentication failure the engine recognised no cause for. */
+export const NO_CAUSE = "no specific cause recognised";
+
+export type ListState =
   | { kind: "connecting" }
   | { kind: "engine-loading" }
   | { kind: "engine-failed"; message: string }
@@ -181,7 +211,7 @@ export type PanelState =
  * What the list area shows, in priority order. `filtered` says whether filters beyond the default
  * "problems" view hide rows (the empty state then offers to clear them).
  */
-export function panelState(status: Status | null, items: readonly Item[], visibleCount: number, filtered = false): PanelState {
+export function listState(status: Status | null, items: readonly Item[], visibleCount: number, filtered = false): ListState {
   if (!status) return { kind: "connecting" };
   if (status.engine === "failed") return { kind: "engine-failed", message: status.engineError ?? "unknown error" };
   if (items.length === 0) {
@@ -522,18 +552,43 @@ export function isSuccessfulPreflight(item: Item): boolean {
   return method.toUpperCase() === "OPTIONS" && status > 0 && status < 400;
 }
 
+/** Fetch and XHR requests (the app's API calls), as opposed to documents, scripts, images… */
+export function isApiRequest(item: Item): boolean {
+  const type = item.resourceType;
+  // Items from before resource types were recorded count as API requests.
+  return type === undefined || type === "fetch" || type === "xhr" || type === "preflight";
+}
+
+export interface RateOptions {
+  /** Only fetch/XHR requests (the default of the table). */
+  apiOnly?: boolean;
+  /**
+   * Endpoints listed: those with at least one request this accepts (the status filter). Counts
+   * always cover every request to a listed endpoint, so a rate stays a rate.
+   */
+  listed?: (item: Item) => boolean;
+}
+
 /**
  * Requests, 401s and 403s per endpoint and environment, most 401s first (then most 403s, most
  * requests, name). Successful CORS preflights are left out: they are the browser's, not the app's.
  */
-export function rateTable(items: readonly Item[]): RateRow[] {
+export function rateTable(items: readonly Item[], options: RateOptions = {}): RateRow[] {
   const rows = new Map<string, RateRow>();
+  const listed = new Set<string>();
   for (const item of items) {
     if (isSuccessfulPreflight(item)) continue;
+    if (options.apiOnly && !isApiRequest(item)) continue;
+    if (!options.listed || options.listed(item)) listed.add(`${environmentOf(item) ?? ""} ${endpointOf(item)}`);
+  }
+  for (const item of items) {
+    if (isSuccessfulPreflight(item)) continue;
+    if (options.apiOnly && !isApiRequest(item)) continue;
     const status = statusOf(item);
     const endpoint = endpointOf(item);
     const environment = environmentOf(item);
     const key = `${environment ?? ""} ${endpoint}`;
+    if (!listed.has(key)) continue;
     let row = rows.get(key);
     if (!row) {
       row = { endpoint, environment, requests: 0, unauthorized: 0, forbidden: 0, rate: 0 };
@@ -679,16 +734,41 @@ function count(text: string, char: string): number {
 
 // ---- credentials ---------------------------------------------------------------------------------
 
-/** What a credential is, in a few words: "server key", "publishable key", "access token (JWT)". */
+const PROVIDER_NAMES: Record<string, string> = {
+  aws: "AWS",
+  github: "GitHub",
+  gitlab: "GitLab",
+  openai: "OpenAI",
+  sendgrid: "SendGrid",
+  paypal: "PayPal",
+  mailgun: "Mailgun",
+  checkout: "Checkout.com",
+  supabase: "Supabase",
+  firebase: "Firebase",
+  google: "Google",
+};
+
+/** A provider id as a name: "stripe" → "Stripe", "github" → "GitHub"; "" for none. */
+export function providerLabel(provider: string | null | undefined): string {
+  if (!provider) return "";
+  const known = PROVIDER_NAMES[provider.toLowerCase()];
+  if (known) return known;
+  return provider
+    .split(/[_\s-]+/)
+    .filter(Boolean)
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(" ");
+}
+
+/**
+ * What a credential is, in a few words, from the engine's machine fields only (`kind`, `jwt`):
+ * "secret key", "publishable key", "access token (JWT)", "credential".
+ */
 export function credentialType(credential: Credential): string {
-  const description = (credential.description ?? "").toLowerCase();
   switch (credential.kind) {
     case "secret":
-      if (description.includes("server key")) return "server key";
-      if (description.includes("client secret")) return "client secret";
       return "secret key";
     case "publishable":
-      if (description.includes("client key")) return "client key";
       return "publishable key";
     case "token":
       return credential.jwt ? "access token (JWT)" : "access token";
@@ -697,9 +777,320 @@ export function credentialType(credential: Credential): string {
   }
 }
 
+/** "Stripe production secret key", "Midtrans sandbox publishable key", "access token (JWT)". */
+export function credentialLabel(credential: Credential): string {
+  return [providerLabel(credential.provider), credential.environment ?? "", credentialType(credential)].filter(Boolean).join(" ");
+}
+
 /** Whether a credential of this kind may be sent from a page ("secret" never may). */
 export function credentialTone(credential: Credential): "bad" | "ok" | "neutral" {
   if (credential.kind === "secret") return "bad";
   if (credential.kind === "publishable") return "ok";
   return "neutral";
+}
+
+// ---- exposed secrets, by secret -------------------------------------------------------------------
+
+/** Where a secret was seen: one finding in one request. */
+export interface SecretPlace {
+  seq: number;
+  url: string;
+  location: string;
+  /** "main.4e1f.js:45:269", "header Authorization · /v1/charges". */
+  place: string;
+  /** Line and column in a response body (a script), when the engine gave them. */
+  position: { line: number; column: number } | null;
+}
+
+export interface SecretGroup {
+  key: string;
+  provider: string | null;
+  rule: string;
+  id: string;
+  title: string;
+  /** The worst severity any of its findings had. */
+  severity: Severity;
+  redacted: string;
+  /** The first place it was seen (lowest sequence number). */
+  first: SecretPlace;
+  places: SecretPlace[];
+}
+
+/**
+ * Which secret a finding is: the engine's fingerprint when it gives one, else its rule, provider
+ * and redacted form (which keeps a known prefix and the length: two keys of one rule with the
+ * same length count as one).
+ */
+export function secretKey(finding: Finding): string {
+  if (typeof finding.fingerprint === "string" && finding.fingerprint) return `fp:${finding.fingerprint}`;
+  return `${finding.rule ?? ""}\u0000${finding.provider ?? ""}\u0000${finding.redacted ?? ""}`;
+}
+
+const BODY_POSITION = /^response\.body line (\d+) col(?:umn)? (\d+)/;
+
+/** Line and column of a finding in a response body ("response.body line 45 col 269"). */
+export function bodyPosition(location: string): { line: number; column: number } | null {
+  const match = BODY_POSITION.exec(location ?? "");
+  if (!match) return null;
+  const line = Number(match[1]);
+  const column = Number(match[2]);
+  return line > 0 && column > 0 ? { line, column } : null;
+}
+
+/** The last path segment of a URL ("main.4e1f.js"), or its host when the path is "/". */
+export function fileName(url: string): string {
+  try {
+    const parsed = new URL(url);
+    const last = parsed.pathname.split("/").filter(Boolean).pop();
+    return last ? decodeURIComponentSafe(last) : parsed.host;
+  } catch {
+    return url.split(/[?#]/)[0]?.split("/").pop() ?? url;
+  }
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Where a finding was, in a few words: "main.4e1f.js:45:269", "header X-Api-Key · /v1/pay". */
+export function placeOf(location: string, url: string): string {
+  const position = bodyPosition(location);
+  if (position) return `${fileName(url)}:${position.line}:${position.column}`;
+  if (location.startsWith("response.body")) return `${fileName(url)} ${location.slice("response.body".length).trim()}`.trim();
+  const where = location
+    .replace(/^request\.header\./, "header ")
+    .replace(/^request\.query\./, "query ")
+    .replace(/^request\.body/, "body")
+    .replace(/^request\./, "");
+  return `${where} · ${displayPath(url)}`;
+}
+
+/** A finding in one line: "Stripe live secret key · main.4e1f.js:45:269". */
+export function findingLine(finding: Finding, url: string): string {
+  return `${finding.title || finding.rule || finding.id} · ${placeOf(finding.location ?? "", url)}`;
+}
+
+const groupCache = new WeakMap<readonly Item[], SecretGroup[]>();
+
+/** Secrets found in the items, one group per distinct secret, the most severe first (then first seen). */
+export function secretGroups(items: readonly Item[]): SecretGroup[] {
+  const cached = groupCache.get(items);
+  if (cached) return cached;
+  const groups = new Map<string, SecretGroup>();
+  for (const item of items) {
+    if (item.kind !== "report") continue;
+    for (const finding of item.report.findings ?? []) {
+      const key = secretKey(finding);
+      const place: SecretPlace = {
+        seq: item.seq,
+        url: item.report.url,
+        location: finding.location ?? "",
+        place: placeOf(finding.location ?? "", item.report.url),
+        position: bodyPosition(finding.location ?? ""),
+      };
+      const group = groups.get(key);
+      if (!group) {
+        groups.set(key, {
+          key,
+          provider: finding.provider ?? null,
+          rule: finding.rule ?? "",
+          id: finding.id,
+          title: finding.title || finding.rule || finding.id,
+          severity: finding.severity,
+          redacted: finding.redacted ?? "",
+          first: place,
+          places: [place],
+        });
+        continue;
+      }
+      if ((SEVERITY_RANK[finding.severity] ?? 0) > (SEVERITY_RANK[group.severity] ?? 0)) group.severity = finding.severity;
+      if (!group.places.some((p) => p.seq === place.seq && p.location === place.location)) group.places.push(place);
+      if (place.seq < group.first.seq) group.first = place;
+    }
+  }
+  const list = [...groups.values()].sort(
+    (a, b) => (SEVERITY_RANK[b.severity] ?? 0) - (SEVERITY_RANK[a.severity] ?? 0) || a.first.seq - b.first.seq,
+  );
+  groupCache.set(items, list);
+  return list;
+}
+
+// ---- order, time and rows --------------------------------------------------------------------------
+
+/**
+ * Items in request start order (the log is in completion order). An item without a start time
+ * keeps its place after the item that arrived before it; ties go by arrival.
+ */
+export function byStart(items: readonly Item[]): Item[] {
+  let last = Number.NEGATIVE_INFINITY;
+  const keyed = items.map((item, index) => {
+    const at = requestTime(item);
+    if (at !== null) last = at;
+    return { item, index, at: at ?? last };
+  });
+  keyed.sort((a, b) => a.at - b.at || a.index - b.index);
+  return keyed.map((k) => k.item);
+}
+
+/** The earliest request start among the items (the zero of the time column), or null. */
+export function firstStart(items: readonly Item[]): number | null {
+  let first: number | null = null;
+  for (const item of items) {
+    const at = requestTime(item);
+    if (at !== null && (first === null || at < first)) first = at;
+  }
+  return first;
+}
+
+/** A time since the first request: "0 ms", "850 ms", "12.3 s", "4 min 05 s". */
+export function formatOffset(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return "";
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+  const s = Math.floor(ms / 1000);
+  const min = Math.floor(s / 60);
+  if (min < 60) return `${min} min ${String(s % 60).padStart(2, "0")} s`;
+  return formatDuration(ms);
+}
+
+export type ListRow =
+  /** An item; under a secret's heading, `place` says where in it that secret was. */
+  | { kind: "item"; item: Item; key: string; group?: SecretGroup; place?: SecretPlace }
+  | { kind: "navigation"; url: string; at: number; key: string }
+  | { kind: "group"; group: SecretGroup; key: string };
+
+/**
+ * The rows of the list: the visible items, with a separator before the first item of each page
+ * when "Preserve log" kept several pages, or (in the "Exposed keys" view) grouped by secret, each
+ * group under a heading row.
+ */
+export function listRows(
+  visible: readonly Item[],
+  options: { navigations?: readonly Navigation[]; groups?: readonly SecretGroup[] | null } = {},
+): ListRow[] {
+  if (options.groups) {
+    const bySeq = new Map(visible.map((item) => [item.seq, item]));
+    const rows: ListRow[] = [];
+    for (const group of options.groups) {
+      const members = group.places.filter((p) => bySeq.has(p.seq));
+      if (members.length === 0) continue;
+      rows.push({ kind: "group", group, key: `g:${group.key}` });
+      for (const place of members) {
+        const item = bySeq.get(place.seq);
+        if (item) rows.push({ kind: "item", item, key: `i:${group.key}:${place.seq}:${place.location}`, group, place });
+      }
+    }
+    return rows;
+  }
+  const navigations = [...(options.navigations ?? [])].sort((a, b) => a.beforeSeq - b.beforeSeq);
+  if (navigations.length === 0) return visible.map((item) => ({ kind: "item", item, key: `i:${item.seq}` }));
+  const rows: ListRow[] = [];
+  let next = 0;
+  for (const item of visible) {
+    let nav: Navigation | undefined;
+    while ((nav = navigations[next]) && item.seq >= nav.beforeSeq) {
+      // Only the latest navigation before this item gets a separator (empty pages are skipped).
+      const following = navigations[next + 1];
+      if (!following || item.seq < following.beforeSeq) rows.push({ kind: "navigation", url: nav.url, at: nav.at, key: `n:${nav.beforeSeq}:${nav.at}` });
+      next += 1;
+    }
+    rows.push({ kind: "item", item, key: `i:${item.seq}` });
+  }
+  return rows;
+}
+
+/** "12 of 60" when a filter hides rows, "" when every item is shown. */
+export function shownOf(visible: number, total: number): string {
+  if (visible >= total) return "";
+  return `${visible.toLocaleString("en-US")} of ${total.toLocaleString("en-US")}`;
+}
+
+/** The tooltip of a status cell: what the status means, and why there was none. */
+export function statusTitle(item: Item): string {
+  const status = statusOf(item);
+  if (item.kind === "error" && item.blockedBy !== undefined) {
+    return "Never sent: its CORS preflight was refused, so the browser blocked the request (Firefox lists only the preflight)";
+  }
+  if (status !== 0) return `HTTP ${status}`;
+  const failure = item.failure ? ` (${item.failure})` : "";
+  return `(failed) No response${failure}: the request was blocked (CORS, mixed content, an extension), cancelled, or the network failed`;
+}
+
+// ---- cURL --------------------------------------------------------------------------------------------
+
+const CURL_VAR = /(?<!\\)\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+
+/**
+ * A cURL command whose credential variables fail loudly when unset: `${ACCESS_TOKEN}` becomes
+ * `${ACCESS_TOKEN:?set ACCESS_TOKEN}` (POSIX shells stop with that message instead of sending an
+ * empty credential). Escaped `\${` from the page's own text is left alone.
+ */
+export function strictCurl(text: string): string {
+  return text.replace(CURL_VAR, (_all, name: string) => `\${${name}:?set ${name}}`);
+}
+
+/** Whether a cURL command reads credentials from environment variables. */
+export function curlHasVariables(text: string): boolean {
+  CURL_VAR.lastIndex = 0;
+  return /(?<!\\)\$\{[A-Za-z_][A-Za-z0-9_]*(:\?[^}]*)?\}/.test(text);
+}
+
+// ---- references to other entries in evidence ----------------------------------------------------------
+
+export interface EvidencePart {
+  text: string;
+  /** The engine's entry index the text refers to ("entry #15"). */
+  entry?: number;
+}
+
+/** Split evidence text at the engine's references to other entries ("entry #15"). */
+export function evidenceParts(text: string): EvidencePart[] {
+  const parts: EvidencePart[] = [];
+  let last = 0;
+  for (const match of text.matchAll(/\bentry #(\d{1,7})\b/g)) {
+    const start = match.index ?? 0;
+    if (start > last) parts.push({ text: text.slice(last, start) });
+    parts.push({ text: match[0], entry: Number(match[1]) });
+    last = start + match[0].length;
+  }
+  if (last < text.length) parts.push({ text: text.slice(last) });
+  return parts;
+}
+
+/**
+ * The item an engine index refers to in a list: the item of the same session with that index,
+ * the latest one at or before `before` (an index restarts when the list is cleared).
+ */
+export function itemByIndex(items: readonly Item[], index: number, before?: number): Item | null {
+  let found: Item | null = null;
+  for (const item of items) {
+    if (before !== undefined && item.seq > before) break;
+    if (item.kind === "report" && item.report.index === index) found = item;
+  }
+  return found;
+}
+
+// ---- an authentication failure without a cause ----------------------------------------------------
+
+export interface UnexplainedView {
+  summary: string;
+  /** What the engine checked for this request (empty from engines that do not say). */
+  checked: string[];
+  /** Steps to try, specialised to the request. */
+  checklist: string[];
+}
+
+/** What to show for a failure no cause explains, read defensively from the engine's `unexplained`. */
+export function unexplainedView(item: Item): UnexplainedView | null {
+  if (!isUnexplainedFailure(item) || item.kind !== "report") return null;
+  const raw = (item.report as { unexplained?: unknown }).unexplained;
+  const u = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
+  const strings = (value: unknown): string[] =>
+    Array.isArray(value) ? value.filter((v): v is string => typeof v === "string" && v.length > 0).slice(0, 100) : [];
+  const summary = typeof u.summary === "string" && u.summary ? u.summary : `Authentication failed, with ${NO_CAUSE}.`;
+  return { summary, checked: strings(u.checked), checklist: strings(u.checklist) };
 }

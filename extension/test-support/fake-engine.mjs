@@ -3,6 +3,13 @@
 
 const state = (globalThis.__fakeEngine ??= { entries: [], inits: [], cleared: 0, failInit: null });
 
+// A trapped wasm module refuses every later call (wasm-bindgen's borrow flag stays set); each
+// instance of this module (imported again under another URL) is a fresh "wasm instance".
+let dead = false;
+function alive() {
+  if (dead) throw new Error("recursive use of an object detected which would lead to unsafe aliasing in rust");
+}
+
 export default async function init(input) {
   state.inits.push(input);
   if (state.failInit) throw new Error(state.failInit);
@@ -13,11 +20,15 @@ export class Engine {
     this.count = 0;
   }
   analyzeEntry(entry) {
+    alive();
     state.entries.push(entry);
     const url = entry.request?.url ?? "";
     if (url.includes("reject-me")) throw new Error("authlens: unusable HAR entry: invalid type at request.headers");
     // What a Rust panic looks like from JS (panic = abort: a wasm `unreachable` trap).
-    if (url.includes("trap-me")) throw new WebAssembly.RuntimeError("unreachable");
+    if (url.includes("trap-me")) {
+      dead = true;
+      throw new WebAssembly.RuntimeError("unreachable");
+    }
     const status = entry.response?.status ?? 0;
     const causes = status === 401 ? [{ id: "placeholder_credentials", confidence: 0.9, title: "placeholder", evidence: [], fix: [] }] : [];
     return {
@@ -26,6 +37,7 @@ export class Engine {
     };
   }
   clear() {
+    alive();
     state.cleared += 1;
     this.count = 0;
   }
@@ -42,6 +54,7 @@ export function version() {
 }
 
 export function curlCommand(entry) {
+  alive();
   state.curls = (state.curls ?? 0) + 1;
   return `# set first: export API_TOKEN=…\ncurl -i "${entry.request?.url ?? ""}" -H "Authorization: Bearer \${API_TOKEN}"`;
 }

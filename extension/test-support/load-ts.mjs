@@ -3,7 +3,7 @@
 // module instance (modules with start-up side effects, like devtools.ts, need that).
 
 import * as esbuild from "esbuild";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const SRC = fileURLToPath(new URL("../src/", import.meta.url));
 let counter = 0;
@@ -30,6 +30,12 @@ export async function loadTs(name, { define = {}, engine } = {}) {
         setup(build) {
           build.onResolve({ filter: /^authlens-wasm$/ }, () =>
             engine ? { path: engine } : { errors: [{ text: "this test gave no engine module" }] },
+          );
+          // A fresh instance of the glue (after a trap): the engine module again, under another URL.
+          build.onResolve({ filter: /^authlens-wasm\?instance=\d+$/ }, (args) =>
+            engine
+              ? { path: `${pathToFileURL(engine).href}${args.path.slice("authlens-wasm".length)}`, external: true }
+              : { errors: [{ text: "this test gave no engine module" }] },
           );
         },
       },

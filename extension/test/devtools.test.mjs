@@ -35,14 +35,19 @@ function entry(method, url, status, body, { mimeType = "application/json", promi
   return { entry: Object.assign(Object.create(proto), e), calls };
 }
 
-function fakeDevtools({ promises, har, origin = "http://127.0.0.1:4321", theme = "default" }) {
-  const listeners = { finished: [], navigated: [], shown: [] };
+function fakeDevtools({ promises, har, origin = "http://127.0.0.1:4321", theme = "default", page = null, openResource = true }) {
+  const listeners = { finished: [], navigated: [], shown: [], opened: [], reloads: 0 };
+  // What the inspected page answers: its origin, or (for the late-start probe) its load state.
+  const evaluate = (expr) => (expr.includes("readyState") ? JSON.stringify(page ?? ["loading", `${origin}/`, 10]) : origin);
   const answer = (value, callback) => (promises ? Promise.resolve(value) : void setTimeout(() => callback(value), 1));
   const api = {
     runtime: { getURL: (p) => `${promises ? "moz-extension://uuid" : "chrome-extension://abc"}/${p}` },
     devtools: {
       inspectedWindow: {
-        eval: (expr, callback) => (promises ? Promise.resolve([origin, undefined]) : void callback(origin, undefined)),
+        eval: (expr, callback) => (promises ? Promise.resolve([evaluate(expr), undefined]) : void callback(evaluate(expr), undefined)),
+        reload: () => {
+          listeners.reloads += 1;
+        },
       },
       network: {
         getHAR: (callback) => answer({ entries: har }, callback),
@@ -51,6 +56,14 @@ function fakeDevtools({ promises, har, origin = "http://127.0.0.1:4321", theme =
       },
       panels: {
         themeName: theme,
+        ...(openResource
+          ? {
+              openResource: (url, line, column, callback) => {
+                listeners.opened.push([url, line, column]);
+                return answer(undefined, callback);
+              },
+            }
+          : {}),
         create: (title, icon, page, callback) => {
           listeners.created = { title, icon, page };
           return answer({ onShown: { addListener: (f) => listeners.shown.push(f) }, onHidden: { addListener() {} } }, callback);
@@ -212,7 +225,7 @@ test("Chromium: history then live entries are analysed in order, bodies filled, 
   await until(() => panelItems(panel.received).length === 0, "a cleared panel");
 });
 
-test("after the engine traps, later entries say so in words instead of calling it again", async (t) => {
+test("after the engine traps, a fresh engine analyses the later entries and the panel is told once", async (t) => {
   const logged = t.mock.method(console, "error", () => {});
   const { api, listeners } = fakeDevtools({ promises: false, har: [] });
   globalThis.chrome = api;
@@ -223,11 +236,21 @@ test("after the engine traps, later entries say so in words instead of calling i
   listeners.shown[0](panel.win);
   await until(() => panelItems(panel.received).length === 4, "four items");
   const items = panelItems(panel.received);
-  assert.deepEqual(items.map((i) => i.kind), ["report", "error", "error", "error"]);
-  for (const i of items.slice(1)) assert.match(i.message, /stopped on an internal error \(.*unreachable.*\).*reopen DevTools/);
-  assert.equal(globalThis.__fakeEngine.entries.length, 2, "the stopped engine is not called again");
+  assert.deepEqual(items.map((i) => i.kind), ["report", "error", "report", "report"], "entries after the trap are analysed again");
+  assert.match(items[1].message, /failed on an internal error \(.*unreachable.*\).*restarted/);
+  assert.deepEqual(items.map((i) => i.seq), [0, 1, 2, 3], "what was listed before the trap stays listed");
+  assert.equal(globalThis.__fakeEngine.inits.length, 2, "a second instance of the module was made");
+  const seen = globalThis.__fakeEngine.entries.map((e) => new URL(e.request.url).pathname);
+  // The new engine is first given the entry kept from before the trap (for context), then goes on.
+  assert.deepEqual(seen, ["/ok", "/trap-me", "/ok", "/after", "/after-2"]);
+  const statuses = panel.received.filter((m) => m.status).map((m) => m.status);
+  assert.equal(statuses.at(-1).engineRestarts, 1);
+  assert.equal(statuses.at(-1).engine, "ready");
   assert.equal(logged.mock.callCount(), 1, "the trap is logged once");
-  // Clearing the log still works.
+  // cURL works on the new engine; clearing the log still works.
+  panel.send({ kind: "curl", source: "live", seq: 3 });
+  await until(() => panel.received.some((m) => m.kind === "curl"), "a cURL answer");
+  assert.match(panel.received.find((m) => m.kind === "curl").text, /after-2/);
   panel.send({ kind: "clear" });
   await until(() => panelItems(panel.received).length === 0, "the cleared list");
 });
@@ -410,4 +433,125 @@ test("an imported HAR is analysed in a session of its own and streamed to the pa
   panel.send({ kind: "import", name: "empty.json", text: "{}" });
   await until(() => panel.received.at(-1).status?.imported?.name === "empty.json" && panel.received.at(-1).status.imported.error, "a second import error");
   assert.equal(panel.received.at(-1).status.imported.error, "authlens: the HAR has no log.entries");
+});
+
+test("DevTools opened after the page loaded: the status says so, until the page reloads", async () => {
+  // The page finished loading 9 s ago and getHAR does not list its document.
+  const { api, listeners } = fakeDevtools({ promises: false, har: [], page: ["complete", "http://127.0.0.1:4321/shop?x=1", 9000] });
+  globalThis.chrome = api;
+  await loadTs("devtools.ts", { engine: ENGINE });
+  await until(() => listeners.shown.length === 1, "panel creation");
+  const panel = fakePanel();
+  listeners.shown[0](panel.win);
+  await until(() => panel.received.some((m) => m.status?.lateStart === true), "a late-start status");
+  panel.send({ kind: "reload" });
+  await until(() => listeners.reloads === 1, "inspectedWindow.reload");
+  await until(() => panel.received.at(-1).status?.lateStart === false, "the notice withdrawn");
+});
+
+test("a page opened with DevTools, or whose document getHAR lists, is not late", async () => {
+  for (const [page, har] of [
+    [["complete", "http://127.0.0.1:4321/", 1500], []],
+    [["complete", "http://127.0.0.1:4321/", 9000], [entry("GET", "http://127.0.0.1:4321/", 200, "<html>", { mimeType: "text/html" }).entry]],
+  ]) {
+    const { api, listeners } = fakeDevtools({ promises: true, har, page });
+    globalThis.chrome = api;
+    await loadTs("devtools.ts", { engine: ENGINE });
+    await until(() => listeners.shown.length === 1, "panel creation");
+    const panel = fakePanel();
+    listeners.shown[0](panel.win);
+    await until(() => panel.received.some((m) => m.status?.harEntries !== null && m.status?.harEntries !== undefined), "getHAR answered");
+    assert.equal(panel.received.at(-1).status.lateStart, false, JSON.stringify(page));
+  }
+});
+
+test("Open in Sources: line and column handed to panels.openResource counted from 0; refused where it is missing", async () => {
+  const { api, listeners } = fakeDevtools({ promises: false, har: [] });
+  globalThis.chrome = api;
+  await loadTs("devtools.ts", { engine: ENGINE });
+  await until(() => listeners.shown.length === 1, "panel creation");
+  const panel = fakePanel();
+  listeners.shown[0](panel.win);
+  panel.send({ kind: "open-resource", url: "http://127.0.0.1:4321/static/main.4e1f.js", line: 45, column: 269 });
+  await until(() => panel.received.some((m) => m.kind === "opened"), "an answer");
+  assert.deepEqual(listeners.opened, [["http://127.0.0.1:4321/static/main.4e1f.js", 44, 268]]);
+  assert.equal(panel.received.find((m) => m.kind === "opened").ok, true);
+  assert.equal(panel.received.findLast((m) => m.status).status.canOpenResource, true);
+
+  const firefox = fakeDevtools({ promises: true, har: [], openResource: false });
+  globalThis.chrome = firefox.api;
+  await loadTs("devtools.ts", { engine: ENGINE });
+  await until(() => firefox.listeners.shown.length === 1, "panel creation");
+  const panel2 = fakePanel();
+  firefox.listeners.shown[0](panel2.win);
+  panel2.send({ kind: "open-resource", url: "http://x/a.js", line: 1, column: 1 });
+  await until(() => panel2.received.some((m) => m.kind === "opened"), "an answer");
+  const answer = panel2.received.find((m) => m.kind === "opened");
+  assert.equal(panel2.received.findLast((m) => m.status).status.canOpenResource, false);
+  assert.equal(answer.ok, false);
+  assert.match(answer.error, /cannot open a script/);
+});
+
+test("Firefox: a request blocked by a refused preflight is listed right after its preflight", async () => {
+  const { api, listeners } = fakeDevtools({ promises: true, har: [] });
+  globalThis.chrome = api;
+  await loadTs("devtools.ts", { engine: ENGINE });
+  await until(() => listeners.finished.length === 1 && listeners.shown.length === 1, "listeners and panel");
+  const preflight = entry("OPTIONS", "http://api.127.0.0.1.nip.test/v1/pay?token=abc", 401, "", { promises: true });
+  preflight.entry.request.headers.push({ name: "Access-Control-Request-Method", value: "POST" });
+  const plain = entry("OPTIONS", "http://127.0.0.1:1/other", 401, "", { promises: true }); // not a preflight
+  const panel = fakePanel();
+  listeners.shown[0](panel.win);
+  listeners.finished[0](preflight.entry);
+  listeners.finished[0](plain.entry);
+  await until(() => panelItems(panel.received).length === 3, "three items");
+  const [first, blocked, other] = panelItems(panel.received);
+  assert.equal(first.kind, "report");
+  assert.equal(first.resourceType, "preflight");
+  assert.deepEqual([blocked.kind, blocked.method, blocked.status, blocked.blockedBy], ["error", "POST", 0, first.seq]);
+  assert.equal(blocked.url, "http://api.127.0.0.1.nip.test/v1/pay", "no query (it was never redacted by the engine)");
+  assert.match(blocked.message, /CORS preflight \(OPTIONS, status 401\) was refused/);
+  assert.equal(other.kind, "report");
+  // Header and cookie names (never values) go with each item.
+  assert.deepEqual(first.shape.headers, ["access-control-request-method", "authorization"]);
+  assert.equal(JSON.stringify(panel.received).includes("raw-secret-value"), false);
+});
+
+test("checks: the panel is sent the causes docs.json documents", async () => {
+  docsAnswer = () => ({
+    ok: true,
+    status: 200,
+    json: async () => ({ expired_token: "# expired_token\n\nthe token had expired (category: credential, since 0.1.0)\n", secret_key_exposed: "# secret_key_exposed\n\nA secret.\n" }),
+  });
+  const { api, listeners } = fakeDevtools({ promises: false, har: [] });
+  globalThis.chrome = api;
+  await loadTs("devtools.ts", { engine: ENGINE });
+  await until(() => listeners.shown.length === 1, "panel creation");
+  const panel = fakePanel();
+  listeners.shown[0](panel.win);
+  panel.send({ kind: "checks" });
+  await until(() => panel.received.some((m) => m.kind === "checks"), "the checks");
+  assert.deepEqual(panel.received.find((m) => m.kind === "checks").causes, [{ id: "expired_token", title: "the token had expired" }]);
+});
+
+test("an import goes on after a trap: the entry is listed as not analysed, the rest analysed by a fresh engine", async (t) => {
+  t.mock.method(console, "error", () => {});
+  const { api, listeners } = fakeDevtools({ promises: false, har: [] });
+  globalThis.chrome = api;
+  await loadTs("devtools.ts", { engine: ENGINE });
+  await until(() => listeners.shown.length === 1, "panel creation");
+  const panel = fakePanel();
+  listeners.shown[0](panel.win);
+  await until(() => panel.received.some((m) => m.status?.engine === "ready"), "a ready engine");
+  const entries = ["/a", "/trap-me", "/b"].map((p) => ({
+    startedDateTime: "2026-10-14T09:30:00.000Z",
+    request: { method: "GET", url: `https://api.example.test${p}`, headers: [] },
+    response: { status: 401, headers: [], content: { text: "{}" } },
+  }));
+  panel.send({ kind: "import", name: "t.har", text: JSON.stringify({ log: { entries } }) });
+  await until(() => panel.received.some((m) => m.status?.imported?.done), "the import to finish", 5000);
+  const items = panel.received.filter((m) => m.kind === "import-items").flatMap((m) => m.items);
+  assert.deepEqual(items.map((i) => i.kind), ["report", "error", "report"]);
+  assert.equal(panel.received.at(-1).status.imported.error, null);
+  assert.equal(panel.received.at(-1).status.engineRestarts, 1);
 });

@@ -9,6 +9,7 @@ const m = await loadTs("messages.ts");
 const status = {
   browser: "chrome", theme: "light", engine: "ready", engineError: null, engineVersion: "0.1.0",
   preserveLog: false, harEntries: 0, liveEntries: 2, dropped: 0, firstSeq: 0, imported: null,
+  engineRestarts: 0, lateStart: false, canOpenResource: true, navigations: [{ beforeSeq: 3, url: "http://x/next", at: 1 }],
 };
 const imported = { id: "i1", name: "ticket.har", entries: 3, analysed: 2, done: false, leftOut: 0, error: null };
 const report = { index: 0, method: "GET", url: "http://x/", status: 401, provider: null, environment: null, causes: [], findings: [], credentials: [] };
@@ -35,6 +36,9 @@ test("messages built with message() carry the protocol and pass their guard", ()
   assert.ok(m.isToDevtools(m.message({ kind: "explain", id: "expired_token" })));
   assert.ok(m.isToDevtools(m.message({ kind: "clear" })));
   assert.ok(m.isToDevtools(m.message({ kind: "preserve-log", value: true })));
+  assert.ok(m.isToDevtools(m.message({ kind: "reload" })));
+  assert.ok(m.isToDevtools(m.message({ kind: "open-resource", url: "http://x/main.js", line: 45, column: 269 })));
+  assert.ok(m.isToPanel(m.message({ kind: "opened", ok: false, error: "not in Firefox" })));
 });
 
 test("foreign or malformed messages are rejected", () => {
@@ -57,6 +61,10 @@ test("foreign or malformed messages are rejected", () => {
     m.message({ kind: "import-items", id: "i1", reset: true, items: [{ seq: 1 }], status }),
     m.message({ kind: "curl", source: "elsewhere", seq: 1, text: "x", error: null }),
     m.message({ kind: "export", source: "live", format: "pdf", filename: "a", mime: "x", text: "", error: null }),
+    m.message({ kind: "status", status: { ...status, engineRestarts: undefined } }),
+    m.message({ kind: "status", status: { ...status, navigations: [{ beforeSeq: 1, url: 5, at: 1 }] } }),
+    m.message({ kind: "item", session: "s", item: { ...reportItem, resourceType: 3 }, status }),
+    m.message({ kind: "opened", ok: "yes", error: null }),
   ];
   for (const value of bad) {
     assert.equal(m.isToPanel(value) || m.isConnect(value), false, JSON.stringify(value));
@@ -71,6 +79,9 @@ test("foreign or malformed messages are rejected", () => {
     m.message({ kind: "import", name: "x.har", text: { log: {} } }),
     m.message({ kind: "curl", source: "live", seq: "1" }),
     m.message({ kind: "export", source: "live", format: "html" }),
+    m.message({ kind: "open-resource", url: "", line: 1, column: 1 }),
+    m.message({ kind: "open-resource", url: "http://x/a.js", line: "1", column: 1 }),
+    m.message({ kind: "constructor" }),
   ];
   for (const value of badToDevtools) assert.equal(m.isToDevtools(value), false, JSON.stringify(value));
 });

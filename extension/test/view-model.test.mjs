@@ -14,7 +14,7 @@ function report(status, { causes = [], findings = [], url = "https://api.example
   };
 }
 const cause = (id, confidence = 0.8) => ({ id, confidence, title: `${id} title`, evidence: [], fix: [] });
-const finding = (id, severity) => ({ id, severity, provider: null, location: "request.header.Authorization", redacted: "sk_live_…", title: "t", rule: "r" });
+const finding = (id, severity, redacted = `sk_live_…[redacted, ${id.length + 30} chars]`) => ({ id, severity, provider: null, location: "request.header.Authorization", redacted, title: "t", rule: "r" });
 const failed = (status) => ({ seq: seq++, kind: "error", method: "POST", url: "https://x/y", status, message: "unusable HAR entry", notes: [] });
 
 const plain401 = report(401);
@@ -45,9 +45,9 @@ test("isAuthFailure: 401, or 403 with a cause", () => {
 });
 
 test("countItems and countsText", () => {
-  const high = report(200, { findings: [finding("a", "high"), finding("b", "low")] });
+  const high = report(200, { findings: [finding("a", "high"), finding("bb", "low")] });
   const counts = vm.countItems([...all, high]);
-  assert.deepEqual(counts, { total: 9, unauthorized: 2, authFailures: 3, exposedKeys: 3, critical: 1, high: 1, engineErrors: 2 });
+  assert.deepEqual(counts, { total: 9, unauthorized: 2, authFailures: 3, unexplained: 1, exposedKeys: 3, critical: 1, high: 1, occurrences: 3, engineErrors: 2 });
   assert.equal(vm.countsText(counts), "3 auth failures · 3 exposed keys (1 critical, 1 high) · 2 entries not analysed");
   assert.equal(vm.countsText(vm.countItems([plain401])), "1 auth failure · 0 exposed keys");
 });
@@ -68,9 +68,18 @@ test("rowSummary leads with the top cause, and flags a finding alongside it", ()
   assert.equal(row.path, "/v1/me?x=1");
 });
 
-test("rowSummary without a cause shows the worst finding and its severity", () => {
-  const row = vm.rowSummary(report(200, { findings: [finding("a", "medium"), finding("b", "high")] }));
-  assert.deepEqual([row.id, row.text, row.tone, row.alsoFinding], ["b", "high", "high", null]);
+test("rowSummary without a cause names the worst finding's provider and place", () => {
+  const stripe = { ...finding("secret_key_exposed", "critical"), provider: "stripe", title: "Stripe live secret key", location: "response.body line 45 col 269" };
+  const row = vm.rowSummary(report(200, { findings: [finding("a", "medium"), stripe], url: "https://shop.example/static/main.4e1f.js" }));
+  assert.deepEqual([row.id, row.text, row.tone, row.alsoFinding], ["Stripe", "Stripe live secret key · main.4e1f.js:45:269", "critical", null]);
+  const header = vm.rowSummary(report(200, { findings: [{ ...finding("b", "high"), title: "OpenAI API key", provider: "openai" }], url: "https://x.example/v1/chat?q=1" }));
+  assert.deepEqual([header.id, header.text], ["OpenAI", "OpenAI API key · header Authorization · /v1/chat?q=1"]);
+});
+
+test("rowSummary: an auth failure with no cause says so instead of an empty cell", () => {
+  const row = vm.rowSummary(report(401));
+  assert.deepEqual([row.text, row.tone], ["no specific cause recognised", "cause"]);
+  assert.equal(vm.rowSummary(report(200)).text, "");
 });
 
 test("rowSummary of a rejected entry and of a plain entry", () => {
@@ -121,20 +130,20 @@ const status = (over = {}) => ({
   harEntries: 0, liveEntries: 0, dropped: 0, firstSeq: 0, imported: null, ...over,
 });
 
-test("panelState: connecting, loading, failed, empty, Firefox hint, nothing relevant, rows", () => {
-  assert.deepEqual(vm.panelState(null, [], 0), { kind: "connecting" });
-  assert.deepEqual(vm.panelState(status({ engine: "loading" }), [], 0), { kind: "engine-loading" });
-  assert.deepEqual(vm.panelState(status({ engine: "failed", engineError: "CompileError: bad magic" }), [], 0), {
+test("listState: connecting, loading, failed, empty, Firefox hint, nothing relevant, rows", () => {
+  assert.deepEqual(vm.listState(null, [], 0), { kind: "connecting" });
+  assert.deepEqual(vm.listState(status({ engine: "loading" }), [], 0), { kind: "engine-loading" });
+  assert.deepEqual(vm.listState(status({ engine: "failed", engineError: "CompileError: bad magic" }), [], 0), {
     kind: "engine-failed",
     message: "CompileError: bad magic",
   });
-  assert.deepEqual(vm.panelState(status(), [], 0), { kind: "empty", firefoxHint: false });
-  assert.deepEqual(vm.panelState(status({ browser: "firefox" }), [], 0), { kind: "empty", firefoxHint: true });
-  assert.deepEqual(vm.panelState(status({ browser: "firefox", harEntries: null }), [], 0), { kind: "empty", firefoxHint: false });
-  assert.deepEqual(vm.panelState(status({ browser: "firefox", liveEntries: 1 }), [], 0), { kind: "empty", firefoxHint: false });
-  assert.deepEqual(vm.panelState(status(), [ok200], 0), { kind: "nothing-relevant", total: 1, filtered: false });
-  assert.deepEqual(vm.panelState(status(), [ok200], 0, true), { kind: "nothing-relevant", total: 1, filtered: true });
-  assert.deepEqual(vm.panelState(status(), [plain401], 1), { kind: "rows" });
+  assert.deepEqual(vm.listState(status(), [], 0), { kind: "empty", firefoxHint: false });
+  assert.deepEqual(vm.listState(status({ browser: "firefox" }), [], 0), { kind: "empty", firefoxHint: true });
+  assert.deepEqual(vm.listState(status({ browser: "firefox", harEntries: null }), [], 0), { kind: "empty", firefoxHint: false });
+  assert.deepEqual(vm.listState(status({ browser: "firefox", liveEntries: 1 }), [], 0), { kind: "empty", firefoxHint: false });
+  assert.deepEqual(vm.listState(status(), [ok200], 0), { kind: "nothing-relevant", total: 1, filtered: false });
+  assert.deepEqual(vm.listState(status(), [ok200], 0, true), { kind: "nothing-relevant", total: 1, filtered: true });
+  assert.deepEqual(vm.listState(status(), [plain401], 1), { kind: "rows" });
 });
 
 // ---- filters -------------------------------------------------------------------------------------
@@ -334,12 +343,16 @@ test("visibleText shows control and bidi characters, cuts long text, keeps lines
   assert.equal(vm.visibleText(42), "42");
 });
 
-test("credentialType and credentialTone", () => {
-  const c = (kind, description, jwt) => ({ location: "request.header.Authorization", redacted: "…", kind, provider: null, environment: null, description, jwt });
-  assert.equal(vm.credentialType(c("secret", "Midtrans sandbox server key")), "server key");
-  assert.equal(vm.credentialType(c("secret", "Stripe live secret key")), "secret key");
-  assert.equal(vm.credentialType(c("publishable", "Midtrans sandbox client key")), "client key");
-  assert.equal(vm.credentialType(c("publishable", "Stripe publishable key")), "publishable key");
+test("credentialType, credentialLabel and credentialTone read machine fields, never the description", () => {
+  const c = (kind, description, jwt, provider = null, environment = null) => ({ location: "request.header.Authorization", redacted: "…", kind, provider, environment, description, jwt });
+  // The description says "server key"; the label comes from kind/provider/environment only.
+  assert.equal(vm.credentialType(c("secret", "Midtrans sandbox server key")), "secret key");
+  assert.equal(vm.credentialType(c("secret", "a publishable key, says the text")), "secret key");
+  assert.equal(vm.credentialType(c("publishable", "Midtrans sandbox client key")), "publishable key");
+  assert.equal(vm.credentialLabel(c("secret", "whatever", undefined, "midtrans", "sandbox")), "Midtrans sandbox secret key");
+  assert.equal(vm.credentialLabel(c("publishable", "x", undefined, "github", null)), "GitHub publishable key");
+  assert.equal(vm.credentialLabel(c("token", "x", {}, null, null)), "access token (JWT)");
+  assert.equal(vm.providerLabel("some_new-provider"), "Some New Provider");
   assert.equal(vm.credentialType(c("token", "JWT", {})), "access token (JWT)");
   assert.equal(vm.credentialType(c("token", "GitHub token")), "access token");
   assert.equal(vm.credentialType(c(null, "credential (format not recognised)")), "credential");
@@ -356,4 +369,138 @@ test("droppedNotice says how many old requests the memory limit dropped", () => 
   assert.equal(vm.droppedNotice(0), "");
   assert.equal(vm.droppedNotice(1), "Memory limit: the 1 oldest request was dropped. authlens keeps the latest 5,000 (and about 128 MB of captured data); Clear to start over.");
   assert.match(vm.droppedNotice(12345), /^Memory limit: the 12,345 oldest requests were dropped\./);
+});
+
+test("isAuthFailure follows the engine's auth_failure, so a 403 without a cause still counts", () => {
+  const noCause403 = { ...report(403), report: { ...report(403).report, auth_failure: true } };
+  const not401 = { ...report(401), report: { ...report(401).report, auth_failure: false } };
+  assert.equal(vm.isAuthFailure(noCause403), true);
+  assert.equal(vm.isUnexplainedFailure(noCause403), true);
+  assert.equal(vm.matters(noCause403), true);
+  assert.equal(vm.isAuthFailure(not401), false);
+  const counts = vm.countItems([noCause403, plain401]);
+  assert.equal(counts.authFailures, 2);
+  assert.equal(counts.unexplained, 2);
+});
+
+test("secretGroups: one group per distinct secret, with every place and the first one", () => {
+  const key = { id: "secret_key_exposed", severity: "high", provider: "stripe", rule: "stripe_secret_key_live", redacted: "sk_live_…[redacted, 107 chars]", title: "Stripe live secret key" };
+  const inBundle = report(200, { url: "https://shop.example/static/main.4e1f.js", findings: [{ ...key, location: "response.body line 45 col 269" }] });
+  const inHeader = report(402, { url: "https://api.stripe.com/v1/charges", findings: [{ ...key, severity: "critical", location: "request.header.Authorization" }] });
+  const again = report(402, { url: "https://api.stripe.com/v1/charges", findings: [{ ...key, severity: "critical", location: "request.header.Authorization" }] });
+  const other = report(200, { findings: [{ ...key, redacted: "sk_live_…[redacted, 99 chars]", location: "request.query.key" }] });
+  const groups = vm.secretGroups([inBundle, inHeader, again, other]);
+  assert.equal(groups.length, 2);
+  const [stripe] = groups;
+  assert.equal(stripe.severity, "critical", "the worst severity seen");
+  assert.equal(stripe.places.length, 3);
+  assert.equal(stripe.first.seq, inBundle.seq);
+  assert.equal(stripe.first.place, "main.4e1f.js:45:269");
+  assert.deepEqual(stripe.first.position, { line: 45, column: 269 });
+  assert.equal(vm.countItems([inBundle, inHeader, again, other]).exposedKeys, 2, "distinct secrets, not occurrences");
+  assert.equal(vm.countItems([inBundle, inHeader, again, other]).occurrences, 4);
+  // The engine's fingerprint, when given, decides.
+  const fp = (f) => report(200, { findings: [{ ...key, fingerprint: f, location: "request.header.X" }] });
+  assert.equal(vm.secretGroups([fp("a"), fp("a"), fp("b")]).length, 2);
+});
+
+test("placeOf and bodyPosition", () => {
+  assert.equal(vm.placeOf("response.body line 1 col 35", "https://x.example/app/chunk-9.js?v=2"), "chunk-9.js:1:35");
+  assert.equal(vm.placeOf("response.body $.config.key", "https://x.example/config.json"), "config.json $.config.key");
+  assert.equal(vm.placeOf("request.query.api_key", "https://x.example/v1/pay?api_key=[redacted]"), "query api_key · /v1/pay?api_key=[redacted]");
+  assert.equal(vm.bodyPosition("response.body line 0 col 3"), null);
+  assert.equal(vm.bodyPosition("request.header.X"), null);
+});
+
+test("byStart orders by request start, arrival order breaking ties and unknown times", () => {
+  const at = (ms, extra = {}) => ({ ...report(200), started: new Date(ms).toISOString(), ...extra });
+  const slow = at(1000); // started first, finished last
+  const fast = at(2000);
+  const unknown = report(200);
+  const ordered = vm.byStart([fast, unknown, slow]);
+  assert.deepEqual(ordered, [slow, fast, unknown], "started first comes first; no time: stays after what arrived before it");
+  assert.equal(vm.firstStart([fast, slow, unknown]), 1000);
+  assert.equal(vm.formatOffset(0), "0 ms");
+  assert.equal(vm.formatOffset(850), "850 ms");
+  assert.equal(vm.formatOffset(12_345), "12.3 s");
+  assert.equal(vm.formatOffset(1_234), "1.23 s");
+  assert.equal(vm.formatOffset(245_000), "4 min 05 s");
+});
+
+test("listRows: navigation separators with Preserve log, groups in the Exposed keys view", () => {
+  const a = report(401);
+  const b = report(401);
+  const c = report(401);
+  const rows = vm.listRows([a, b, c], { navigations: [{ beforeSeq: b.seq, url: "http://x/two", at: 1 }, { beforeSeq: c.seq, url: "http://x/three", at: 2 }] });
+  assert.deepEqual(rows.map((r) => r.kind), ["item", "navigation", "item", "navigation", "item"]);
+  assert.equal(rows[3].url, "http://x/three");
+  const empty = vm.listRows([a, c], { navigations: [{ beforeSeq: b.seq, url: "http://x/two", at: 1 }, { beforeSeq: c.seq, url: "http://x/three", at: 2 }] });
+  assert.deepEqual(empty.map((r) => r.kind), ["item", "navigation", "item"], "a page whose rows are all filtered out gets no separator of its own");
+  const key = { id: "secret_key_exposed", severity: "high", provider: "stripe", rule: "r1", redacted: "sk_live_…", title: "Stripe", location: "request.header.X" };
+  const f1 = report(200, { findings: [key] });
+  const f2 = report(200, { findings: [key] });
+  const grouped = vm.listRows([f1, f2], { groups: vm.secretGroups([f1, f2]) });
+  assert.deepEqual(grouped.map((r) => r.kind), ["group", "item", "item"]);
+  assert.equal(vm.shownOf(3, 60), "3 of 60");
+  assert.equal(vm.shownOf(60, 60), "");
+});
+
+test("rateTable: fetch/XHR only by default in the panel, and the status filter picks the endpoints", () => {
+  const api = (url, status, resourceType) => ({ ...report(status, { url }), resourceType });
+  const items = [
+    api("https://api.x/v1/me", 401, "fetch"),
+    api("https://api.x/v1/me", 200, "xhr"),
+    api("https://api.x/v1/list", 200, "fetch"),
+    api("https://x/index.html", 401, "document"),
+    api("https://x/app.js", 200, "script"),
+  ];
+  const all = vm.rateTable(items);
+  assert.equal(all.length, 4);
+  const apiOnly = vm.rateTable(items, { apiOnly: true });
+  assert.deepEqual(apiOnly.map((r) => r.endpoint), ["api.x/v1/me", "api.x/v1/list"]);
+  const failing = vm.rateTable(items, { apiOnly: true, listed: (item) => vm.matchesMode(item, "auth") });
+  assert.deepEqual(failing.map((r) => [r.endpoint, r.requests, r.unauthorized]), [["api.x/v1/me", 2, 1]], "counts still cover every request of a listed endpoint");
+  assert.equal(vm.isApiRequest({ ...report(200) }), true, "an item without a resource type counts as API");
+});
+
+test("strictCurl makes unset credential variables fail loudly; escaped text is left alone", () => {
+  const text = '# set first: export ACCESS_TOKEN=…\ncurl -i "https://x/a?t=${ACCESS_TOKEN}" -H "Authorization: Bearer ${ACCESS_TOKEN}" -d "\\${HOME}"';
+  const strict = vm.strictCurl(text);
+  assert.match(strict, /t=\$\{ACCESS_TOKEN:\?set ACCESS_TOKEN\}/);
+  assert.match(strict, /Bearer \$\{ACCESS_TOKEN:\?set ACCESS_TOKEN\}/);
+  assert.match(strict, /\\\$\{HOME\}/, "an escaped ${ from the page stays as it was");
+  assert.equal(vm.strictCurl(strict), strict, "idempotent");
+  assert.equal(vm.curlHasVariables(strict), true);
+  assert.equal(vm.curlHasVariables('curl -i "https://x/" -d "\\${HOME}"'), false);
+});
+
+test("evidenceParts and itemByIndex: entry references become links to the right item", () => {
+  const parts = vm.evidenceParts("the same credential succeeded at entry #15 (GET x), see entry #3; not #7");
+  assert.deepEqual(parts.filter((p) => p.entry !== undefined).map((p) => p.entry), [15, 3]);
+  assert.equal(parts.map((p) => p.text).join(""), "the same credential succeeded at entry #15 (GET x), see entry #3; not #7");
+  const old = { ...report(200), report: { ...report(200).report, index: 15 } };
+  const failing = report(401);
+  const later = { ...report(200), report: { ...report(200).report, index: 15 } };
+  assert.equal(vm.itemByIndex([old, failing, later], 15, failing.seq), old, "an index after a clear is not confused with the one before the referring item");
+  assert.equal(vm.itemByIndex([old], 99), null);
+});
+
+test("statusTitle explains (failed) and blocked rows", () => {
+  const failedItem = { ...report(0), failure: "net::ERR_FAILED" };
+  assert.match(vm.statusTitle(failedItem), /^\(failed\) No response \(net::ERR_FAILED\)/);
+  const blocked = { seq: 99, kind: "error", method: "POST", url: "https://x/y", status: 0, message: "blocked", notes: [], blockedBy: 98 };
+  assert.match(vm.statusTitle(blocked), /CORS preflight was refused/);
+  assert.equal(vm.matters(blocked), true);
+  assert.equal(vm.countItems([blocked]).engineErrors, 0, "a blocked request is not an engine error");
+});
+
+test("unexplainedView: the engine's summary, checks and checklist, read defensively", () => {
+  const failing = report(401);
+  assert.deepEqual(vm.unexplainedView(failing), { summary: "Authentication failed, with no specific cause recognised.", checked: [], checklist: [] });
+  const told = { ...failing, report: { ...failing.report, auth_failure: true, unexplained: { summary: "No specific cause.", checked: ["Authorization: Bearer JWT…", 5, ""], checklist: ["retry"] } } };
+  assert.deepEqual(vm.unexplainedView(told), { summary: "No specific cause.", checked: ["Authorization: Bearer JWT…"], checklist: ["retry"] });
+  const odd = { ...failing, report: { ...failing.report, unexplained: "nonsense" } };
+  assert.equal(vm.unexplainedView(odd).summary, "Authentication failed, with no specific cause recognised.");
+  assert.equal(vm.unexplainedView(report(200)), null);
+  assert.equal(vm.unexplainedView(report(401, { causes: [cause("x")] })), null, "a failure with a cause is not unexplained");
 });

@@ -65,7 +65,7 @@ function sameRequest(report, scenario) {
   try {
     const a = new URL(report.url);
     const b = new URL(scenario.url);
-    return a.host === b.host && a.pathname === b.pathname;
+    return a.host === b.host && a.pathname === b.pathname && a.search === b.search;
   } catch {
     return false;
   }
@@ -151,7 +151,7 @@ export function judge({ server, checks }) {
     checks.add(`${tag}: status ${sc.pageStatus}`, r.status === sc.pageStatus, `report says ${r.status}`);
     const causes = Array.isArray(r.causes) ? r.causes : [];
     const ids = causes.map((c) => c && c.id);
-    if (sc.expect.topCause === null) {
+    if (sc.expect.topCause === null || sc.expect.noCauses) {
       checks.add(`${tag}: no causes`, causes.length === 0, `causes: ${ids.join(', ')}`);
     } else {
       checks.add(`${tag}: top cause ${sc.expect.topCause}`, ids[0] === sc.expect.topCause,

@@ -21,7 +21,8 @@ const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../.
 
 export const CHROMIUM_DIST = process.env.AUTHLENS_E2E_CHROME_DIR || path.join(ROOT, 'dist/e2e-chrome');
 const CHROMIUM_BIN = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
-const DOCS_SCREENSHOTS = { light: path.join(ROOT, 'docs/panel-light.png'), dark: path.join(ROOT, 'docs/panel-dark.png') };
+const DOCS_SCREENSHOTS = Object.fromEntries(['light', 'dark', 'narrow-light', 'narrow-dark', 'what-changed-light', 'what-changed-dark']
+  .map((name) => [name, path.join(ROOT, `docs/panel-${name}.png`)]));
 
 /**
  * Run the Chromium E2E. `signal` aborts (kills the browser) on the caller's overall time limit.
@@ -35,7 +36,7 @@ export async function runChromium({ extDir = CHROMIUM_DIST, signal, budgetMs = 8
   // written only when missing or with AUTHLENS_E2E_UPDATE_DOCS=1 (they show a random port and a
   // date, so they would change on every run).
   const shots = {};
-  for (const theme of ['light', 'dark']) {
+  for (const theme of ['light', 'dark', 'narrow-light', 'narrow-dark', 'what-changed-light', 'what-changed-dark']) {
     const docs = DOCS_SCREENSHOTS[theme];
     shots[theme] = {
       out: path.join(OUT_DIR, `panel-${theme}.png`),
@@ -170,10 +171,39 @@ async function checkPanel({ browser, manifest, server, checks, deadline, shots, 
           await panel.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))).catch(() => {});
           await save('light', toolbox.page);
         },
+        picture: async (name) => {
+          await panel.evaluate((scroll) => {
+            document.querySelector('#toast').hidden = true;
+            document.querySelectorAll('#alerts .alert button.link').forEach((b) => b.click());
+            if (scroll) document.querySelector('#what-changed')?.scrollIntoView({ block: 'start' });
+            return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          }, name.startsWith('what-changed')).catch(() => {});
+          await save(name, toolbox.page);
+        },
         snapshot: async (name) => {
           await panel.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))).catch(() => {});
           await toolbox.page.screenshot({ path: path.join(OUT_DIR, `panel-${name}.png`) }).catch(() => {});
         },
+        showPanel: async () => {
+          await openPanel(toolbox, deadline);
+          await panel.waitForFunction(() => document.visibilityState === 'visible' && document.querySelector('#list').getBoundingClientRect().width > 0, { timeout: 5000 }).catch(() => {});
+        },
+        // Whether the front-end shows its Sources panel (the URL fragment is not kept; the panel's
+        // tab carries aria-selected in the tabbed pane's shadow DOM, so look for its content).
+        sourcesShown: async () => toolbox.page.evaluate(() => {
+          const tabs = [];
+          const walk = (root) => {
+            for (const el of root.querySelectorAll('*')) {
+              const cls = typeof el.className === 'string' ? el.className : '';
+              if ((el.getAttribute('role') === 'tab' && el.getAttribute('aria-selected') === 'true') || (/tabbed-pane-header-tab/.test(cls) && /\bselected\b/.test(cls))) {
+                tabs.push(el.id || el.getAttribute('aria-label') || el.textContent.trim());
+              }
+              if (el.shadowRoot) walk(el.shadowRoot);
+            }
+          };
+          walk(document);
+          return tabs.some((t) => /sources/i.test(t)) ? true : `selected tabs: ${tabs.join(', ')}`;
+        }).catch((e) => String(e)),
         // Reload without waiting for the navigation: DevTools may hold the page's load event.
         reload: () => testPage.evaluate(() => { setTimeout(() => location.reload(), 10); }),
       },
@@ -204,12 +234,31 @@ async function darkScreenshot({ browser, manifest, server, checks, deadline, too
       .then(() => true, () => false);
     checks.add('panel follows the DevTools dark theme', theme);
     if (!theme) return;
+    // The pictures show the panel, not the E2E build's engine-restart notice (nor a late-DevTools
+    // notice, which a slow start of the DevTools window can rightly cause).
+    await panel.evaluate(() => document.querySelectorAll('#alerts .alert button.link').forEach((b) => b.click()));
     const row = await panel.$('#rows .row .c-path[title$="/snap/v1/transactions"]');
     await row.click();
     await panel.waitForFunction(() => document.querySelector('#curl-text')?.textContent.includes('curl'), { timeout: 10_000 }).catch(() => {});
     await panel.evaluate(() => document.querySelector('#list').focus());
     await panel.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     await save('dark', dark.page);
+    // The same two pictures as in the light theme: the narrow layout, and "What changed".
+    const viewport = await dark.page.evaluate(() => [innerWidth, innerHeight]);
+    await dark.page.setViewport({ width: 500, height: 800 });
+    try {
+      const orders = await panel.waitForSelector('#rows .row .c-path[title$="/v1/orders"]', { timeout: 10_000 });
+      await orders.click();
+      await panel.waitForFunction(() => document.querySelector('#compare-table'), { timeout: 10_000 });
+      await panel.evaluate(() => document.querySelector('#list').focus());
+      await panel.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await save('narrow-dark', dark.page);
+      await panel.evaluate(() => document.querySelector('#what-changed')?.scrollIntoView({ block: 'start' }));
+      await panel.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await save('what-changed-dark', dark.page);
+    } finally {
+      await dark.page.setViewport({ width: viewport[0], height: viewport[1] }).catch(() => {});
+    }
   } catch (e) {
     checks.add('dark panel screenshot', false, (e && e.message) || String(e));
   }

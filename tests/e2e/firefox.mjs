@@ -169,6 +169,8 @@ export async function runFirefox({ extDir = FIREFOX_DIST, signal, budgetMs = 80_
           driver, checks, server, deadline: deadline - 5000,
           hooks: { reload: () => driver.navigate(server.pageUrl) },
         });
+        await checkLateDevtools({ marionette, downloadDir, server, checks, deadline });
+        await checkBlockedPreflight({ marionette, downloadDir, server, checks, deadline });
       }
     }
     checks.add('firefox still running at the end', !exited, exited ? JSON.stringify(exited) : '');
@@ -196,6 +198,106 @@ export async function runFirefox({ extDir = FIREFOX_DIST, signal, budgetMs = 80_
     rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
   }
   return checks;
+}
+
+/** Run a privileged script in the browser window (chrome context); resolves to its value. */
+async function chromeScript(marionette, body, args = [], timeoutMs = 20_000) {
+  const script = `const done = arguments[arguments.length - 1];
+    (async () => { ${body} })().then((value) => done({ ok: true, value }), (e) => done({ ok: false, error: String(e && e.message || e) }));`;
+  const result = await marionette.send('WebDriver:ExecuteAsyncScript', { script, args, scriptTimeout: timeoutMs }, timeoutMs + 5000);
+  if (!result?.value?.ok) throw new Error(result?.value?.error ?? JSON.stringify(result));
+  return result.value.value;
+}
+
+/**
+ * A POST whose CORS preflight is refused (401): Firefox lists only the OPTIONS, never the POST.
+ * The panel must list the blocked POST right after its preflight, marked (blocked).
+ */
+async function checkBlockedPreflight({ marionette, downloadDir, server, checks, deadline }) {
+  if (deadline - Date.now() < 25_000) {
+    checks.add('Firefox: a request blocked by a refused preflight is listed', false, 'skipped: out of time');
+    return;
+  }
+  try {
+    server.resetHandshake();
+    await chromeScript(marionette, `
+      const { require } = ChromeUtils.importESModule("resource://devtools/shared/loader/Loader.sys.mjs");
+      const { gDevTools } = require("devtools/client/framework/devtools");
+      const win = Services.wm.getMostRecentWindow("navigator:browser");
+      const tab = win.gBrowser.addTab(arguments[0], { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });
+      win.gBrowser.selectedTab = tab;
+      await gDevTools.showToolboxForTab(tab, { toolId: "webconsole" });
+      return true;
+    `, [`${server.origin}/blocked`]);
+    await server.waitFor((st) => st.blockedDone, 20_000, 'the blocked page to finish');
+    const driver = await firefoxDriver({ marionette, downloadDir, deadline });
+    await driver.click('#modes [data-mode="all"]');
+    const rows = await driver.waitFor(() => {
+      const list = [...document.querySelectorAll('#rows .row')].map((r) => ({
+        method: r.querySelector('.c-method')?.textContent, path: r.querySelector('.c-path')?.textContent,
+        status: r.querySelector('.c-status')?.textContent, title: r.querySelector('.c-status')?.title ?? '', seq: r.dataset.seq,
+      })).filter((r) => r.path === '/v1/admin');
+      return list.length >= 2 && list;
+    }, { timeout: 15_000 }).catch(() => null);
+    const options = rows?.findIndex((r) => r.method === 'OPTIONS' && r.status === '401') ?? -1;
+    const blocked = rows?.[options + 1];
+    checks.add('Firefox: a POST blocked by a refused preflight is listed right after its OPTIONS, marked (blocked)', options >= 0
+      && blocked?.method === 'POST' && blocked.status === '(blocked)' && /preflight was refused/.test(blocked.title), JSON.stringify(rows));
+    if (blocked) {
+      await driver.click(`#rows .row[data-seq="${blocked.seq}"] .c-method`);
+      const text = await driver.waitFor(() => {
+        const d = document.querySelector('#details');
+        return d && !d.hidden && d.textContent;
+      }, { timeout: 10_000 });
+      checks.add('Firefox: its details say the preflight was refused and link to it', /CORS preflight \(OPTIONS, status 401\) was refused/.test(text)
+        && /its preflight \(#\d+\)/.test(text), text.slice(0, 300));
+    }
+  } catch (e) {
+    checks.add('Firefox: blocked by a refused preflight (completed)', false, (e && e.message) || String(e));
+  }
+}
+
+/**
+ * DevTools opened on a page that had loaded seconds before: a new tab with no toolbox, then the
+ * toolbox opened on it. The panel must say that the start of the session was missed, and its
+ * "Reload page" must reload the page (after which the notice goes).
+ */
+async function checkLateDevtools({ marionette, downloadDir, server, checks, deadline }) {
+  if (deadline - Date.now() < 25_000) {
+    checks.add('DevTools opened late: notice and Reload page', false, 'skipped: out of time');
+    return;
+  }
+  const run = (body, args = [], timeoutMs = 20_000) => chromeScript(marionette, body, args, timeoutMs);
+  try {
+    const lateUrl = `${server.origin}/late`;
+    await run(`
+      const win = Services.wm.getMostRecentWindow("navigator:browser");
+      const tab = win.gBrowser.addTab(arguments[0], { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });
+      win.gBrowser.selectedTab = tab;
+      return true;
+    `, [lateUrl]);
+    await new Promise((r) => setTimeout(r, 5500));
+    await run(`
+      const { require } = ChromeUtils.importESModule("resource://devtools/shared/loader/Loader.sys.mjs");
+      const { gDevTools } = require("devtools/client/framework/devtools");
+      const win = Services.wm.getMostRecentWindow("navigator:browser");
+      await gDevTools.showToolboxForTab(win.gBrowser.selectedTab, { toolId: "webconsole" });
+      return true;
+    `);
+    const late = await firefoxDriver({ marionette, downloadDir, deadline });
+    const notice = await late.waitFor(() => {
+      const n = document.querySelector('#late-notice');
+      return n && !document.querySelector('#alerts').hidden && n.textContent;
+    }, { timeout: 15_000 }).catch(() => null);
+    checks.add('DevTools opened after the page loaded: the panel says so at the top', /DevTools opened after this page had loaded/.test(notice ?? ''), String(notice).slice(0, 200));
+    const before = server.state.lateLoads ?? 0;
+    await late.click('#reload-page');
+    const gone = await late.waitFor(() => document.querySelector('#alerts').hidden || !document.querySelector('#late-notice'), { timeout: 15_000 }).catch(() => false);
+    const reloaded = await server.waitFor((st) => (st.lateLoads ?? 0) > before, 10_000, 'the page to load again').then(() => true, () => false);
+    checks.add('"Reload page" reloads the inspected page and the notice goes', gone === true && reloaded, JSON.stringify({ gone, reloaded, loads: server.state.lateLoads }));
+  } catch (e) {
+    checks.add('DevTools opened late (completed)', false, (e && e.message) || String(e));
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

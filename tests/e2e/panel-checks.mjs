@@ -4,7 +4,7 @@
 // driver.evaluate/waitFor run inside the panel: they may use only their arguments, `window` and
 // `document`.
 
-import { buildScenarios } from './scenarios.mjs';
+import { BUNDLE_PATH, buildScenarios } from './scenarios.mjs';
 import { bigHar, hostileHar, ticketHar } from './hars.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -168,6 +168,11 @@ export async function checkPanelUi({ driver, checks, server, deadline, hooks = {
     });
     await mode('problems');
   };
+  // Closing the details with their × button: an Escape that reaches DevTools (focus outside the
+  // panel) would open Chromium's console drawer.
+  const closeDetails = async () => {
+    if (await driver.evaluate(() => !document.querySelector('#details').hidden)) await driver.click('#details-close');
+  };
   const focusList = () => driver.evaluate(() => {
     document.querySelector('#list').focus();
     return document.activeElement?.id;
@@ -178,20 +183,35 @@ export async function checkPanelUi({ driver, checks, server, deadline, hooks = {
 
   // ---- the live list ----
   await step('live list', async () => {
-    await driver.waitFor(() => document.querySelectorAll('#rows .row').length >= 4 && document.querySelector('#count-401'), { timeout: 20_000 });
+    await driver.waitFor(() => document.querySelectorAll('#rows .row').length >= 6 && document.querySelector('#count-401'), { timeout: 20_000 });
     const list = await rows();
     const paths = list.map((r) => r.path);
-    const want = ['/snap/v1/transactions', '/v1/me', '/v1/orders', '/payments'];
-    checks.add('list shows the 4 failed requests (Problems view)', want.every((p) => paths.includes(p)) && list.length === 4,
+    const want = ['/snap/v1/transactions', '/v1/me', '/v1/orders', '/v1/orders/42', '/payments', BUNDLE_PATH];
+    checks.add('list shows the 5 failed requests and the bundle that ships a key (Problems view)', want.every((p) => paths.includes(p)) && list.length === 6,
       `rows: ${short(paths)}`);
     checks.add('healthy request is not in the Problems view', !paths.includes('/api/ok'));
-    const counts = await driver.evaluate(() => [document.querySelector('#count-401')?.dataset.count, document.querySelector('#count-keys')?.dataset.count]);
-    checks.add('header badges: 4 × 401, 2 exposed keys', counts[0] === '4' && counts[1] === '2', `badges ${short(counts)}`);
+    const counts = await driver.evaluate(() => [document.querySelector('#count-401')?.dataset.count, document.querySelector('#count-keys')?.dataset.count,
+      document.querySelector('#count-auth')?.dataset.count]);
+    checks.add('header badges: 5 auth failures (4 × 401, one 403), 3 exposed keys (distinct secrets)', counts[0] === '4' && counts[1] === '3' && counts[2] === '5', `badges ${short(counts)}`);
+    const cells = await driver.evaluate(() => [...document.querySelectorAll('#rows .row')].map((r) => ({
+      status: r.querySelector('.c-status')?.title ?? '', time: r.querySelector('.c-time')?.textContent ?? '',
+    })));
+    checks.add('every status cell has a tooltip, and rows show a time relative to the first request', cells.length > 0
+      && cells.every((c) => /^HTTP \d+|No response|Never sent/.test(c.status) && /^\d+(\.\d+)? (ms|s)$|min/.test(c.time)), short(cells));
     const mt = list.find((r) => r.path === '/snap/v1/transactions');
     checks.add('Midtrans row: method, status, provider, environment, top cause', mt && mt.method === 'POST' && mt.status === '401'
-      && mt.provider === 'midtrans' && mt.env === 'production' && mt.diag.includes('environment_mismatch'), short(mt));
+      && mt.provider.toLowerCase() === 'midtrans' && mt.env === 'production' && mt.diag.includes('environment_mismatch'), short(mt));
     checks.add('Midtrans row is coloured as a cause with a high-severity exposed key', mt && /tone-cause/.test(mt.classes) && /edge-high/.test(mt.classes)
       && /high/i.test(mt.diag), short(mt?.classes));
+    // The E2E build restarted its engine before the last scenario (as after a wasm trap).
+    const restart = await driver.waitFor(() => {
+      const n = document.querySelector('#restart-notice');
+      return n && !document.querySelector('#alerts').hidden && n.textContent;
+    }, { timeout: 10_000 }).catch(() => null);
+    checks.add('after an engine restart the panel says so once, and keeps what it listed', /was restarted/.test(restart ?? '') && list.length === 6, short(restart));
+    await driver.click('#restart-notice button');
+    const gone = await driver.waitFor(() => !document.querySelector('#restart-notice')).catch(() => false);
+    checks.add('the restart notice can be dismissed', gone === true, await driver.evaluate(() => document.querySelector('#alerts').textContent));
     const me = list.find((r) => r.path === '/v1/me');
     checks.add('Bearer undefined row shows placeholder_credentials', me && me.diag.includes('placeholder_credentials'), short(me));
     await noLeak('list', liveSecrets);
@@ -203,13 +223,24 @@ export async function checkPanelUi({ driver, checks, server, deadline, hooks = {
     let list = await rows();
     checks.add('"All" lists every request, the healthy one included', list.some((r) => r.path === '/api/ok') && list.length >= 6,
       `${list.length} rows: ${short(list.map((r) => `${r.method} ${r.path}`))}`);
+    const ordered = await driver.evaluate(() => [...document.querySelectorAll('#rows .row')].map((r) => r.querySelector('.c-time')?.getAttribute('title') ?? ''));
+    checks.add('"All" lists requests in start order', ordered.every((t, i) => i === 0 || ordered[i - 1] <= t), short(ordered));
+    const shownAll = await driver.evaluate(() => document.querySelector('#shown-of').hidden);
     await mode('auth');
     list = await rows();
-    checks.add('"401/403" lists the 4 responses with status 401', list.length === 4 && list.every((r) => r.status === '401'), short(list.map((r) => r.path)));
+    checks.add('"401/403" lists the 4 responses with status 401 and the one with 403', list.length === 5 && list.filter((r) => r.status === '401').length === 4
+      && list.filter((r) => r.status === '403').length === 1, short(list.map((r) => r.path)));
+    const shownOf = await driver.evaluate(() => !document.querySelector('#shown-of').hidden && document.querySelector('#shown-of').textContent);
+    checks.add('a filtered list says "n of m" (and the unfiltered one does not)', shownAll === true && /^5 of \d+$/.test(shownOf || ''), short({ shownAll, shownOf }));
     await mode('findings');
     list = await rows();
-    checks.add('"Exposed keys" lists the Midtrans and Checkout.com requests', list.length === 2
-      && list.some((r) => r.path === '/snap/v1/transactions') && list.some((r) => r.path === '/payments'), short(list.map((r) => r.path)));
+    checks.add('"Exposed keys" lists the Midtrans and Checkout.com requests and the bundle', list.length === 3
+      && list.some((r) => r.path === '/snap/v1/transactions') && list.some((r) => r.path === '/payments') && list.some((r) => r.path === BUNDLE_PATH), short(list.map((r) => r.path)));
+    const groups = await driver.evaluate(() => [...document.querySelectorAll('#rows .group-row')].map((g) => g.textContent));
+    checks.add('"Exposed keys" groups by secret: a heading per secret with severity, rule, first place and count', groups.length === 3
+      && groups.every((g) => /first seen .+ · 1 place/.test(g)) && groups.some((g) => /Midtrans/i.test(g)), short(groups));
+    checks.add('"Exposed keys" rows name the secret and where it was, not only an id', list.every((r) => / · header Authorization.* · \//.test(r.diag)
+      || /Stripe live secret key.* · main\.4e1f\.js:3:52/.test(r.diag)), short(list.map((r) => r.diag)));
     await mode('problems');
 
     // Text filter, reached with the "/" key.
@@ -222,9 +253,9 @@ export async function checkPanelUi({ driver, checks, server, deadline, hooks = {
     list = await rows();
     checks.add('typing "checkout" leaves the Checkout.com request only', list.length === 1 && list[0].path === '/payments', short(list.map((r) => r.path)));
     await driver.press('Escape');
-    await waitRows(4);
+    await waitRows(6);
     const after = await driver.evaluate(() => [document.activeElement?.id, document.querySelector('#filter').value]);
-    checks.add('Escape clears the filter and goes back to the list', after[0] === 'list' && after[1] === '' && (await rows()).length === 4, short(after));
+    checks.add('Escape clears the filter and goes back to the list', after[0] === 'list' && after[1] === '' && (await rows()).length === 6, short(after));
 
     // Host and environment.
     const host = `api.example.test:${server.port}`;
@@ -232,7 +263,7 @@ export async function checkPanelUi({ driver, checks, server, deadline, hooks = {
     checks.add('host menu lists the hosts seen', hosts.includes(host) && hosts.includes(`app.midtrans.com:${server.port}`), short(hosts));
     await driver.evaluate(setSelect, '#host-filter', host);
     list = await rows();
-    checks.add(`host filter ${host.replace(/:\d+$/, ':PORT')} keeps its 2 requests`, list.length === 2 && list.every((r) => r.path.startsWith('/v1/')), short(list.map((r) => r.path)));
+    checks.add(`host filter ${host.replace(/:\d+$/, ':PORT')} keeps its 3 failures`, list.length === 3 && list.every((r) => r.path.startsWith('/v1/')), short(list.map((r) => r.path)));
     await driver.evaluate(setSelect, '#host-filter', '');
     await driver.evaluate(setSelect, '#env-filter', 'production');
     list = await rows();
@@ -283,15 +314,99 @@ export async function checkPanelUi({ driver, checks, server, deadline, hooks = {
     });
     checks.add('expired JWT: Authorization broken into scheme Bearer and a redacted access token', cred && cred.scheme === 'Bearer'
       && /access token/.test(cred.type) && /redacted/.test(cred.value), short(cred));
-    // "Learn more": the devtools page reads the text from docs.json beside the engine.
+    // "Learn more": the devtools page reads the text from docs.json beside the engine; the panel
+    // shows it formatted (headings, lists, code as DOM nodes), without the fix list the card shows.
     const learn = '#details .card.cause[data-cause="expired_token"] .learn button';
     await driver.click(learn);
     const doc = await driver.waitFor(() => {
-      const t = document.querySelector('#details .card.cause[data-cause="expired_token"] pre.explain')?.textContent ?? '';
-      return t.includes('How to fix') ? t : null;
+      const box = document.querySelector('#details .card.cause[data-cause="expired_token"] div.explain');
+      if (!box || box.hidden || !box.querySelector('h4, h5')) return null;
+      return { text: box.textContent, headings: [...box.querySelectorAll('h4, h5')].map((x) => x.textContent), code: box.querySelectorAll('code').length };
     }, { timeout: 10_000 });
-    checks.add('expired JWT: "Learn more" shows the documentation of expired_token', doc.startsWith('# expired_token') && doc.includes('## Why it happens'), short(doc, 200));
+    checks.add('expired JWT: "Learn more" shows expired_token\'s documentation formatted, without raw Markdown', doc.headings.includes('Why it happens')
+      && doc.code > 0 && !/(^|\n)#|`/.test(doc.text), short(doc, 300));
+    checks.add('expired JWT: "Learn more" does not repeat the fix list shown above it', !doc.headings.some((x) => /how to fix/i.test(x)), short(doc.headings));
+    const fixes = await driver.evaluate(() => [...document.querySelectorAll('#details ol.fix li')].map((li) => ({ text: li.textContent, code: li.querySelectorAll('code').length })));
+    checks.add('fix steps show code without literal backticks', fixes.length > 0 && fixes.every((f) => !f.text.includes('`')), short(fixes));
     await driver.click(learn);
+  });
+
+  // ---- what changed since it worked ----
+  await step('what changed since it worked', async () => {
+    await driver.click('#rows .row[data-seq] .c-path[title$="/v1/orders"]');
+    const table = await driver.waitFor(() => {
+      const rowsOf = [...document.querySelectorAll('#compare-table tbody tr')];
+      if (!rowsOf.length) return null;
+      return rowsOf.map((tr) => ({
+        label: tr.dataset.label, differs: tr.classList.contains('differs'),
+        failing: tr.cells[1]?.textContent ?? '', working: tr.cells[2]?.textContent ?? '',
+        missing: [...tr.querySelectorAll('.name.missing')].map((n) => n.textContent),
+      }));
+    }, { timeout: 10_000 });
+    const row = (label) => table.find((r) => r.label === label) ?? {};
+    checks.add('what changed: the 401 is put beside the 200 to the same endpoint', row('Status').failing === '401' && row('Status').working === '200', short(row('Status')));
+    checks.add('what changed: the JWT had expired at the failure and was valid when it worked (marked ≠)', row('JWT exp').differs
+      && /^expired/.test(row('JWT exp').failing) && /^expires in/.test(row('JWT exp').working), short(row('JWT exp')));
+    checks.add('what changed: the header missing from the failure is named (x-tenant), values never shown', row('Headers').differs
+      && row('Headers').missing.includes('x-tenant') && !/shop-1/.test(JSON.stringify(table)), short(row('Headers')));
+    checks.add('what changed: unchanged facts are not marked', row('Credential').differs === false && row('Host').differs === false, short([row('Credential'), row('Host')]));
+    await noLeak('what changed', liveSecrets);
+    await hooks.picture?.('what-changed-light');
+    // The column of the request that worked is a link to it.
+    await driver.click('#compare-table thead .entry-link');
+    const picked = await driver.waitFor(() => {
+      const sel = document.querySelector('#rows .row[aria-selected="true"]');
+      return sel && sel.querySelector('.c-status')?.textContent === '200' && sel.querySelector('.c-path')?.textContent;
+    }, { timeout: 10_000 }).catch(() => null);
+    checks.add('what changed: the link selects the request that worked', picked === '/v1/orders?page=1', short(picked));
+    await closeDetails();
+    await resetFilters();
+  });
+
+  // ---- evidence that refers to another request ----
+  await step('evidence links', async () => {
+    await driver.click('#rows .row .c-path[title$="/v1/orders/42"]');
+    const link = await driver.waitFor(() => {
+      const a = document.querySelector('#details:not([hidden]) .card.cause ul.evidence .entry-link');
+      return a && { text: a.textContent, line: a.closest('li').textContent };
+    }, { timeout: 10_000 });
+    checks.add('the 403: evidence "the same credential succeeded at entry #N" is a link', /^entry #\d+$/.test(link.text) && /succeeded at entry #\d+/.test(link.line), short(link));
+    await driver.click('#details .card.cause ul.evidence .entry-link');
+    const picked = await driver.waitFor(() => {
+      const sel = document.querySelector('#rows .row[aria-selected="true"]');
+      return sel && sel.querySelector('.c-path')?.textContent !== '/v1/orders/42' && { path: sel.querySelector('.c-path')?.textContent, status: sel.querySelector('.c-status')?.textContent };
+    }, { timeout: 10_000 }).catch(() => null);
+    checks.add('clicking it selects that request (the 200 to /v1/orders)', picked?.path === '/v1/orders?page=1' && picked?.status === '200', short(picked));
+    await closeDetails();
+    await resetFilters();
+  });
+
+  // ---- a key shipped in a bundle: Open in Sources ----
+  await step('open in sources', async () => {
+    await mode('findings');
+    await driver.click(`#rows .row .c-path[title$="${BUNDLE_PATH}"]`);
+    const card = await driver.waitFor(() => {
+      const c = document.querySelector('#details:not([hidden]) .card.finding');
+      return c && {
+        title: c.querySelector('.title')?.textContent ?? '',
+        button: !!document.querySelector('#open-in-sources'),
+        note: document.querySelector('#open-in-sources-note')?.textContent ?? null,
+      };
+    }, { timeout: 10_000 });
+    checks.add('bundle finding names the secret and the place (file:line:column)', /^Stripe live secret key.* · main\.4e1f\.js:3:52$/.test(card.title), short(card));
+    if (driver.browser === 'chromium') {
+      const before = (await driver.evaluate(probe)).opened?.length ?? 0;
+      await driver.click('#open-in-sources');
+      const opened = await driver.waitFor((n) => (window.__authlensProbe.opened.length > n) && window.__authlensProbe.opened.at(-1), { timeout: 10_000 }, before);
+      checks.add('Chromium: "Open in Sources" opens the bundle at its line and column (devtools.panels.openResource)', opened.ok === true, short(opened));
+      const shown = await hooks.sourcesShown?.();
+      if (shown !== undefined) checks.add('Chromium: DevTools switched to the Sources panel', shown === true, short(shown));
+      await hooks.showPanel?.();
+    } else {
+      checks.add('Firefox: no "Open in Sources" button; the panel says where to go instead', !card.button && /main\.4e1f\.js.+line 3, column 52/.test(card.note ?? ''), short(card));
+    }
+    await closeDetails();
+    await resetFilters();
   });
 
   // ---- details of the Midtrans request, cURL, copy ----
@@ -318,15 +433,17 @@ export async function checkPanelUi({ driver, checks, server, deadline, hooks = {
     checks.add('Midtrans: provider docs are links (http(s) only, new tab, noopener noreferrer)', d.links.some((l) => l.href.startsWith('https://docs.midtrans.com/')) && safe,
       short(d.links));
     const basic = d.creds.find((c) => c.scheme === 'Basic');
-    checks.add('Midtrans: credential shown as Basic, server key, sandbox, redacted', basic && basic.type === 'server key' && basic.env === 'sandbox'
-      && /redacted/.test(basic.value), short(d.creds));
+    checks.add('Midtrans: credential labelled from its machine fields (Midtrans sandbox secret key), Basic, redacted', basic
+      && basic.type === 'Midtrans sandbox secret key' && basic.env === 'sandbox' && /redacted/.test(basic.value), short(d.creds));
     checks.add('Midtrans: the exposed key is listed as a finding', d.findings.some((f) => /secret_key_exposed/.test(f) && /high/i.test(f)), short(d.findings));
     curlShown = await driver.waitFor(() => {
       const t = document.querySelector('#curl-text')?.textContent;
       return t && t.includes('curl') ? t : null;
     }, { timeout: 10_000 });
-    checks.add('Midtrans: cURL reproduction uses environment variables, not the key', /# set first: export [A-Z_]+=/.test(curlShown) && /\$\{MIDTRANS_SERVER_KEY\}/.test(curlShown)
+    checks.add('Midtrans: cURL reproduction uses environment variables that fail loudly when unset, not the key', /# set first: export [A-Z_]+=/.test(curlShown)
+      && /\$\{MIDTRANS_SERVER_KEY:\?set MIDTRANS_SERVER_KEY\}/.test(curlShown) && !/\$\{[A-Z_]+\}/.test(curlShown)
       && !liveSecrets.some((s) => curlShown.includes(s)), short(curlShown, 400));
+    checks.add('Midtrans: the cURL section explains the variables', await driver.evaluate(() => document.querySelector('#curl-note')?.hidden === false));
     await noLeak('details pane', liveSecrets);
 
     if (hooks.screenshot) await hooks.screenshot('light');
@@ -400,8 +517,21 @@ export async function checkPanelUi({ driver, checks, server, deadline, hooks = {
     const mt = table.find((r) => r[0].endsWith('/snap/v1/transactions'));
     checks.add('rate table: Midtrans endpoint, production, 1 request, 1 × 401, 100%', mt && mt[1] === 'production' && mt[2] === '1' && mt[3] === '1' && mt[5] === '100%',
       short(table));
-    const ok = table.find((r) => r[0].endsWith('/api/ok'));
-    checks.add('rate table: the healthy endpoint has a 0% rate', ok && ok[3] === '0' && ok[5] === '0%', short(ok));
+    checks.add('rate table follows the status filter: in "Problems" only endpoints with problems are listed', !table.some((r) => r[0].endsWith('/api/ok')), short(table.map((r) => r[0])));
+    await mode('all');
+    await driver.click('#tab-rates');
+    await driver.waitFor(() => [...document.querySelectorAll('#rates-table tbody tr')].some((tr) => tr.dataset.endpoint.endsWith('/api/ok')));
+    const allTable = await driver.evaluate(() => [...document.querySelectorAll('#rates-table tbody tr')].map((tr) => [...tr.cells].map((c) => c.textContent.trim())));
+    const ok = allTable.find((r) => r[0].endsWith('/api/ok'));
+    checks.add('rate table under "All": the healthy endpoint has a 0% rate', ok && ok[3] === '0' && ok[5] === '0%', short(ok));
+    const orders = allTable.find((r) => r[0].endsWith('/v1/orders'));
+    checks.add('rate table: /v1/orders counts the request that worked and the one that failed (2, 1 × 401, 50%)', orders && orders[2] === '2' && orders[3] === '1' && orders[5] === '50%', short(orders));
+    checks.add('rate table lists fetch/XHR only by default (no page document, no script)', !allTable.some((r) => (/\/$|\/index/.test(r[0]) && !r[0].includes('/v1/')) || /\.m?js$/.test(r[0]))
+      && await driver.evaluate(() => document.querySelector('#rates-api-only').checked),
+      short(allTable.map((r) => r[0])));
+    await mode('problems');
+    await driver.click('#tab-rates');
+    await driver.waitFor(() => document.querySelector('#rates-table tbody tr'));
     const sorted = table.every((r, i) => i === 0 || Number(table[i - 1][3]) >= Number(r[3]));
     checks.add('rate table is sorted by 401s', sorted, short(table.map((r) => r[3])));
     await hooks.snapshot?.('rates');
@@ -414,6 +544,97 @@ export async function checkPanelUi({ driver, checks, server, deadline, hooks = {
       short({ list, chip }));
     await driver.click('#endpoint-clear');
     await driver.waitFor(() => document.querySelector('#endpoint-chip').hidden);
+    await resetFilters();
+  });
+
+  // ---- narrow and wide DevTools ----
+  await step('layouts: 500 × 800 and 1400 × 400', async () => {
+    if (!driver.resize) {
+      checks.info('this driver cannot resize the panel');
+      return;
+    }
+    const measure = () => {
+      const rect = (sel) => {
+        const el = document.querySelector(sel);
+        if (!el || el.hidden) return null;
+        const r = el.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, width: r.width, height: r.height };
+      };
+      const url = document.querySelector('#details .d-head .url');
+      return {
+        width: window.innerWidth, height: window.innerHeight,
+        list: rect('#list-pane'), details: rect('#details'), splitter: rect('#splitter'),
+        firstCause: rect('#details .card.cause .title'),
+        urlBreaks: url ? url.querySelectorAll('wbr').length : 0,
+        urlWrap: url ? getComputedStyle(url).wordBreak : null,
+        rows: document.querySelectorAll('#rows .row').length,
+      };
+    };
+    // Narrow: DevTools docked right.
+    await driver.resize(500, 800);
+    await driver.waitFor(() => window.innerWidth <= 520 && window.innerWidth >= 380, { timeout: 5000 });
+    await driver.click('#rows .row[data-seq] .c-path[title$="/v1/orders"]');
+    await driver.waitFor(() => !document.querySelector('#details').hidden);
+    await sleep(150);
+    let m = await driver.evaluate(measure);
+    checks.info(`narrow panel ${m.width} × ${m.height}`);
+    checks.add('500 × 800: the details go under the list, with a splitter, and both stay usable', m.details && m.list && m.splitter
+      && m.details.top >= m.list.bottom - 1 && m.details.height >= 200 && m.list.height >= 3 * 21 + 21, short(m));
+    checks.add('500 × 800: URLs break at "/", never mid-word', m.urlBreaks > 2 && m.urlWrap !== 'break-all', short({ breaks: m.urlBreaks, wrap: m.urlWrap }));
+    let o = await driver.evaluate(overflow);
+    checks.add('500 × 800: nothing overflows sideways (page, list, details, toolbar)', Object.values(o).every((v) => v <= 1), short(o));
+    // The splitter: keys move it, and the size is kept for the DevTools session.
+    await driver.evaluate(() => document.querySelector('#splitter').focus());
+    await driver.press('ArrowUp', 2);
+    await sleep(150);
+    const grown = await driver.evaluate(measure);
+    const kept = await driver.evaluate(() => JSON.parse(sessionStorage.getItem('authlens.split') || 'null'));
+    checks.add('the list/details split is resizable (ArrowUp on the splitter grows the details) and kept in the session', grown.details.height > m.details.height + 20
+      && kept && kept.stacked > 0.55, short({ before: m.details.height, after: grown.details.height, kept }));
+    await hooks.picture?.('narrow-light');
+    // The rate table at 500 px: the endpoint column keeps its room.
+    await driver.click('#tab-rates');
+    await driver.waitFor(() => document.querySelector('#rates-table tbody tr'));
+    const cols = await driver.evaluate(() => {
+      const table = document.querySelector('#rates-table');
+      return { table: table.getBoundingClientRect().width,
+        endpoints: [...table.querySelectorAll('tbody td.r-endpoint')].map((td) => ({ w: td.getBoundingClientRect().width, text: td.textContent })) };
+    });
+    checks.add('500 × 800: the 401-rate table keeps its Endpoint column readable', cols.endpoints.length > 0
+      && cols.endpoints.every((e) => e.w >= cols.table * 0.3 && e.text.length > 0), short(cols));
+    o = await driver.evaluate(overflow);
+    checks.add('500 × 800: the rate table does not overflow', Object.values(o).every((v) => v <= 1), short(o));
+    // The narrowest the issue asks for: 400 px, the rate table and the list with details.
+    await driver.resize(400, 800);
+    await driver.waitFor(() => window.innerWidth <= 410, { timeout: 5000 });
+    await sleep(150);
+    const at400 = await driver.evaluate(() => {
+      const table = document.querySelector('#rates-table');
+      return { table: table.getBoundingClientRect().width,
+        endpoints: [...table.querySelectorAll('tbody td.r-endpoint')].map((td) => td.getBoundingClientRect().width) };
+    });
+    o = await driver.evaluate(overflow);
+    checks.add('400 px: the rate table keeps its Endpoint column and nothing overflows', at400.endpoints.length > 0
+      && at400.endpoints.every((w) => w >= at400.table * 0.3) && Object.values(o).every((v) => v <= 1), short({ at400, o }));
+    await driver.click('#tab-requests');
+    await sleep(150);
+    o = await driver.evaluate(overflow);
+    const list400 = await driver.evaluate(() => [...document.querySelectorAll('#rows .row')].map((r) => ({
+      path: r.querySelector('.c-path')?.getBoundingClientRect().width ?? 0, status: r.querySelector('.c-status')?.textContent ?? '' })));
+    checks.add('400 px: the list and the details stay readable (path column shown, no sideways overflow)', list400.length > 0
+      && list400.every((r) => r.path >= 60 && r.status) && Object.values(o).every((v) => v <= 1), short({ list400, o }));
+    // Wide and short: DevTools docked at the bottom.
+    await driver.resize(1400, 400);
+    await driver.waitFor(() => window.innerWidth >= 1300, { timeout: 5000 });
+    await sleep(150);
+    m = await driver.evaluate(measure);
+    checks.info(`wide panel ${m.width} × ${m.height}`);
+    checks.add('1400 × 400: the details sit beside the list, the first cause in view, several rows listed', m.details && m.list
+      && m.details.left >= m.list.right - 1 && m.firstCause && m.firstCause.bottom <= m.details.bottom && m.rows >= 4, short(m));
+    o = await driver.evaluate(overflow);
+    checks.add('1400 × 400: nothing overflows sideways', Object.values(o).every((v) => v <= 1), short(o));
+    await closeDetails();
+    await driver.resize(null);
     await resetFilters();
   });
 
@@ -442,8 +663,9 @@ export async function checkPanelUi({ driver, checks, server, deadline, hooks = {
       && Array.isArray(doc.log.entries) && doc.log.entries.length >= 5, short(har.onDisk ?? har.text, 200));
     const harText = har.onDisk ?? har.text;
     const auth = (doc?.log?.entries ?? []).flatMap((e) => e.request.headers.filter((h) => /^authorization$/i.test(h.name)).map((h) => h.value));
+    // A placeholder such as `Bearer undefined` carries no secret and is kept (it is the bug itself).
     checks.add('redacted HAR: no raw credential, Authorization values redacted', !liveSecrets.some((s) => harText.includes(s))
-      && auth.length > 0 && auth.every((v) => /redacted/.test(v)), short(auth));
+      && auth.length > 0 && auth.every((v) => /redacted/.test(v) || /^(Bearer|Basic) (undefined|null)$/.test(v)), short(auth));
   });
 
   // ---- import a HAR from a ticket ----
@@ -468,7 +690,14 @@ export async function checkPanelUi({ driver, checks, server, deadline, hooks = {
     }, { timeout: 10_000 });
     const d = await driver.evaluate(detailsText);
     checks.add('imported request: explained (environment_mismatch, sandbox) with a cURL reproduction', d.includes('environment_mismatch') && d.includes('sandbox')
-      && /\$\{[A-Z_]+\}/.test(curl) && !ticket.secrets.some((s) => curl.includes(s)), short(curl, 300));
+      && /\$\{[A-Z_]+:\?set [A-Z_]+\}/.test(curl) && !ticket.secrets.some((s) => curl.includes(s)), short(curl, 300));
+    // The ticket's expired-JWT failure against the live session, where /v1/orders worked.
+    await driver.click('#rows .row .c-path[title$="/v1/orders"]');
+    const vsLive = await driver.waitFor(() => {
+      const section = document.querySelector('#what-changed');
+      return section && section.querySelector('#compare-table') && section.textContent;
+    }, { timeout: 10_000 }).catch(() => driver.evaluate(() => document.querySelector('#what-changed')?.textContent ?? null));
+    checks.add('imported failure: "What changed since it worked" compares it with the live session', typeof vsLive === 'string' && /in the live session/.test(vsLive) && /JWT exp/.test(vsLive), short(vsLive, 300));
     await driver.click('#tab-rates');
     const table = await driver.evaluate(() => [...document.querySelectorAll('#rates-table tbody tr')].map((tr) => [...tr.cells].map((c) => c.textContent.trim())));
     checks.add('imported rate table collapses ids (api.sandbox.midtrans.com/v2/{id}/status, sandbox)', table.some((r) => r[0] === 'api.sandbox.midtrans.com/v2/{id}/status' && r[1] === 'sandbox'),
@@ -481,7 +710,7 @@ export async function checkPanelUi({ driver, checks, server, deadline, hooks = {
     checks.add(`exports of the import carry no raw credential (${ticket.secrets.length} checked)`, leaked.length === 0, leaked.map((s) => s.slice(0, 6)).join(', '));
     await driver.click('#back-to-live');
     await driver.waitFor(() => document.querySelector('#banner').hidden && document.querySelector('#count-401')?.dataset.count === '4');
-    checks.add('"Back to live traffic" shows the live requests again', (await rows()).length === 4);
+    checks.add('"Back to live traffic" shows the live requests again', (await rows()).length === 6);
   });
 
   // ---- a file that is not a HAR ----
@@ -600,6 +829,8 @@ export async function checkPanelUi({ driver, checks, server, deadline, hooks = {
       const kept = await driver.waitFor(() => document.querySelector('#count-401')?.dataset.count === '8' && '8', { timeout: 10_000 })
         .catch(() => driver.evaluate(() => document.querySelector('#count-401')?.dataset.count));
       checks.add('"Preserve log" keeps the requests across a reload (8 × 401)', kept === '8', `badge ${kept}`);
+      const separator = await driver.waitFor(() => document.querySelector('#rows .nav-row')?.textContent, { timeout: 5000 }).catch(() => null);
+      checks.add('"Preserve log": a separator marks where the page navigated, as in the Network panel', /^Navigated to http/.test(separator ?? ''), short(separator));
       await driver.click('#preserve-log');
       await driver.waitFor(() => !document.querySelector('#preserve-log').checked);
       await reloadAndWait();

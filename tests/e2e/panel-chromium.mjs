@@ -84,8 +84,13 @@ export async function chromiumDriver({ browser, page, panel, testPage }) {
     origin = null;
   }
 
+  const original = await page.evaluate(() => [innerWidth, innerHeight]);
   const driver = {
     browser: 'chromium',
+    /** The DevTools window's size (the undocked front-end: the panel gets its width, less the tab bar's height). */
+    async resize(width, height) {
+      await page.setViewport(width ? { width, height } : { width: original[0], height: original[1] });
+    },
     frame: panel,
     evaluate: (fn, ...args) => panel.evaluate(fn, ...args),
     async waitFor(fn, { timeout = 10_000, polling = 100 } = {}, ...args) {

@@ -162,7 +162,7 @@ export async function firefoxDriver({ marionette, downloadDir, deadline }) {
     }
     if (!browser || !browser.currentURI.spec.endsWith("/panel.html")) throw new Error("the panel's <browser> never loaded panel.html");
     const mm = browser.messageManager;
-    const state = { mm, waiting: new Map(), next: 1 };
+    const state = { mm, browser, waiting: new Map(), next: 1 };
     const loaded = new Promise((resolve) => { state.waiting.set(0, resolve); });
     mm.addMessageListener("authlens-test:reply", (message) => {
       const resolve = state.waiting.get(message.data.id);
@@ -257,6 +257,20 @@ export async function firefoxDriver({ marionette, downloadDir, deadline }) {
       } finally {
         await marionette.send('Marionette:SetContext', { value: 'chrome' });
       }
+    },
+    /**
+     * Give the panel a size (CSS px), as DevTools docked right or at the bottom would: the
+     * panel's <browser> is sized, the rest of the toolbox stays as it is (null: back to normal).
+     */
+    async resize(width, height) {
+      await chrome(`
+        const b = Services.wm.getMostRecentWindow("navigator:browser").__authlensTest.browser;
+        for (const [k, v] of Object.entries(arguments[0]
+          ? { flex: "none", width: arguments[0] + "px", minWidth: arguments[0] + "px", maxWidth: arguments[0] + "px",
+              height: arguments[1] + "px", minHeight: arguments[1] + "px", maxHeight: arguments[1] + "px" }
+          : { flex: "", width: "", minWidth: "", maxWidth: "", height: "", minHeight: "", maxHeight: "" })) b.style[k] = v;
+        return true;
+      `, [width, height]);
     },
     async close() {},
   };

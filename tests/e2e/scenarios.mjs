@@ -53,7 +53,22 @@ export function makeCredentials(nowSec) {
     { sub: 'user-1042', iss: 'http://auth.example.test/', aud: 'api', iat: nowSec - 60, exp: nowSec + 3600 },
     405,
   );
-  return { midtransSandboxServerKey, checkoutSandboxSecretKey, expiredJwt, validJwt };
+  // A token issued before the expired one and still valid (6 h of life): the request that worked
+  // before the expired-JWT failure. Older than the failing token, so it is no "newer token".
+  const earlierJwt = makeJwt(
+    { sub: 'user-1042', iss: 'http://auth.example.test/', aud: 'api', iat: nowSec - 5 * 3600, exp: nowSec + 3600 },
+    406,
+  );
+  // A Stripe live secret key shipped in a script bundle (it never depends on the clock).
+  const stripeLiveSecretKey = ['sk', 'live', ''].join('_') + fillerChars(407, 24, LOWER + LOWER.toUpperCase() + DIGITS);
+  return { midtransSandboxServerKey, checkoutSandboxSecretKey, expiredJwt, validJwt, earlierJwt, stripeLiveSecretKey };
+}
+
+/** Where the bundle is served, and its text: the key sits on line 3 (for "Open in Sources"). */
+export const BUNDLE_PATH = '/static/main.4e1f.js';
+export function bundleScript() {
+  const { stripeLiveSecretKey } = makeCredentials(0);
+  return `// shop bundle (authlens e2e)\nwindow.__shop = window.__shop || {};\nwindow.__shop.config = { currency: "EUR", stripe: "${stripeLiveSecretKey}" };\n`;
 }
 
 /**
@@ -106,6 +121,28 @@ export function buildScenarios(origin, nowSec) {
       expect: { topCause: 'placeholder_credentials', findings: [], absentFindings: ['secret_key_exposed'] },
     },
     {
+      // The same endpoint worked a moment before with a valid token and a tenant header: the
+      // panel's "What changed since it worked" compares the expired-JWT failure below with it.
+      name: 'orders worked with a valid JWT',
+      method: 'GET',
+      url: at('api.example.test', '/v1/orders?page=1'),
+      headers: { Authorization: `Bearer ${c.earlierJwt}`, 'X-Tenant': 'shop-1' },
+      pageStatus: 200,
+      secrets: [c.earlierJwt.split('.')[2]],
+      expect: { topCause: null, findings: [] },
+    },
+    {
+      // The token that read the orders may not delete one: a 403 with no challenge. The engine's
+      // evidence points at the request where the same credential succeeded ("entry #N").
+      name: 'same token forbidden on another endpoint',
+      method: 'DELETE',
+      url: at('api.example.test', '/v1/orders/42'),
+      headers: { Authorization: `Bearer ${c.earlierJwt}` },
+      pageStatus: 403,
+      secrets: [c.earlierJwt.split('.')[2]],
+      expect: { topCause: 'insufficient_scope', findings: [], absentFindings: ['secret_key_exposed'] },
+    },
+    {
       name: 'expired JWT',
       method: 'GET',
       url: at('api.example.test', '/v1/orders'),
@@ -131,9 +168,26 @@ export function buildScenarios(origin, nowSec) {
       },
     },
     {
+      // Loaded as a <script> (so DevTools lists it in Sources): a server key shipped to the page.
+      name: 'bundle ships a Stripe live secret key',
+      method: 'GET',
+      url: `${origin}${BUNDLE_PATH}`,
+      load: 'script',
+      headers: {},
+      pageStatus: 200,
+      secrets: [c.stripeLiveSecretKey.slice(-24)],
+      expect: {
+        noCauses: true,
+        findings: ['secret_key_exposed'],
+        finding: { id: 'secret_key_exposed', provider: 'stripe', severity: 'critical', location: 'response.body line 3 col 52' },
+      },
+    },
+    {
       name: 'healthy control (valid JWT, 200)',
       method: 'GET',
       url: `${origin}/api/ok`,
+      // Sent after the E2E build restarted its engine (a fresh wasm instance, as after a trap).
+      restartEngineFirst: true,
       headers: { Authorization: `Bearer ${c.validJwt}` },
       pageStatus: 200,
       secrets: [c.validJwt.split('.')[2]],

@@ -17,6 +17,7 @@ import http from 'node:http';
 import { EventEmitter } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { BUNDLE_PATH, bundleScript } from './scenarios.mjs';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 
@@ -132,6 +133,8 @@ function bearerResourceServer(paths) {
       return json(res, 401, { error: 'invalid_token', error_description: 'The access token expired' },
         { 'www-authenticate': 'Bearer error="invalid_token", error_description="The access token expired"' });
     }
+    // Deleting is not this token's to do (no challenge, no word about scopes: a bare 403).
+    if (req.method === 'DELETE') return json(res, 403, { error: 'forbidden' });
     return json(res, 200, { ok: true, sub: claims.sub ?? null, path: url.pathname });
   };
 }
@@ -141,7 +144,7 @@ const API_HOSTS = {
   'app.sandbox.midtrans.com': midtransSnap('sandbox'),
   'api.checkout.com': checkoutApi('production'),
   'api.sandbox.checkout.com': checkoutApi('sandbox'),
-  'api.example.test': bearerResourceServer(['/v1/me', '/v1/orders']),
+  'api.example.test': bearerResourceServer(['/v1/me', '/v1/orders', '/v1/orders/42']),
 };
 
 const okApi = bearerResourceServer(['/api/ok']);
@@ -152,7 +155,7 @@ function corsPreflight(req, res) {
   const headers = {
     'access-control-allow-origin': req.headers.origin || '*',
     'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
-    'access-control-allow-headers': 'Authorization, Content-Type, Accept',
+    'access-control-allow-headers': 'Authorization, Content-Type, Accept, X-Tenant',
     'access-control-max-age': '0',
     vary: 'Origin',
   };
@@ -227,7 +230,33 @@ export async function startServer() {
       const text = await readFile(HERE + STATIC[path], 'utf8');
       return send(res, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }, text);
     }
+    if (req.method === 'GET' && path === BUNDLE_PATH) {
+      return send(res, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }, bundleScript());
+    }
+    // A page whose POST is blocked by a refused CORS preflight (Firefox lists only the OPTIONS).
+    if (req.method === 'GET' && path === '/blocked') {
+      const api = `http://api.example.test:${port}/v1/admin`;
+      return send(res, 200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+        `<!doctype html><html lang="en"><meta charset="utf-8"><title>blocked</title><p>preflight refused</p>`
+        // It waits for the extension's devtools page (the handshake), as the test page does.
+        + `<script>fetch('/__wait-devtools', { cache: 'no-store' }).then(() => fetch(${JSON.stringify(api)}, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Admin': '1' }, body: '{}' }))`
+        + `.catch(() => {}).finally(() => fetch('/__blocked-done', { method: 'POST' }));</script></html>\n`);
+    }
+    if (path === '/__blocked-done') {
+      state.blockedDone = (state.blockedDone ?? 0) + 1;
+      changed();
+      return send(res, 204, {}, '');
+    }
+    // A page that loads before DevTools opens on it (the "DevTools opened late" notice).
+    if (req.method === 'GET' && path === '/late') {
+      state.lateLoads = (state.lateLoads ?? 0) + 1;
+      changed();
+      return send(res, 200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+        '<!doctype html><html lang="en"><meta charset="utf-8"><title>late</title><p>loaded before DevTools opened</p></html>\n');
+    }
     if (path === '/favicon.ico') return send(res, 204, {}, '');
+    // The E2E build restarts its engine when it sees this request (as after a wasm trap).
+    if (path === '/__e2e-restart-engine') return send(res, 204, { 'cache-control': 'no-store' }, '');
     if (path.startsWith('/__pwned')) {
       state.pwned.push(`${req.method} ${req.url} (referer ${req.headers.referer ?? '-'})`);
       changed();
@@ -299,6 +328,11 @@ export async function startServer() {
         state.strays.push(`${req.method} ${hostHeader}${req.url}`);
         changed();
         return send(res, 421, { 'content-type': 'text/plain' }, 'unknown host');
+      }
+      // An admin endpoint whose gateway wants a credential even on the preflight: the browser
+      // blocks the request itself (Firefox then lists only the OPTIONS).
+      if (req.method === 'OPTIONS' && hostname === 'api.example.test' && url.pathname === '/v1/admin') {
+        return send(res, 401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer realm="admin"' }, '{"error":"unauthorized"}');
       }
       if (req.method === 'OPTIONS') return corsPreflight(req, res);
       withCors(req, res);
