@@ -94,8 +94,7 @@ build_npm() {
     (cd npm && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
     touch npm/node_modules/.install-stamp
   fi
-  # The report types, generated from the Rust ones (crates/authlens-wasm/tsgen).
-  cargo run -q --locked -p authlens-wasm --example report_ts
+  # Also generates the report types from the Rust ones (crates/authlens-wasm/tsgen) with cargo.
   node npm/build.mjs
 }
 

@@ -1,6 +1,7 @@
 // Builds the npm package `authlens` into target/npm/package/ and packs it as
 // dist/authlens-<version>.tgz (the version of the Rust workspace). Needs ./build.sh's wasm
-// output (target/wasm-bindgen/) and the generated report types (crates/authlens-wasm/ts/).
+// output (target/wasm-bindgen/) and the release CLI (for docs.json); generates the report types
+// from the Rust ones (crates/authlens-wasm/tsgen) with cargo.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +19,9 @@ if (!existsSync(`${wasmOut}authlens_wasm_bg.wasm`)) throw new Error('npm/build.m
 // Sources the TypeScript compiler reads: the glue's declarations and the generated report types.
 rmSync(`${here}src/wasm`, { recursive: true, force: true });
 cpSync(wasmOut, `${here}src/wasm`, { recursive: true });
-cpSync(`${root}crates/authlens-wasm/ts/report.ts`, `${here}src/report.ts`);
+// Generated now from the Rust types (the committed crates/authlens-wasm/ts/report.ts is the same
+// text when fresh; cargo test checks that one).
+execFileSync('cargo', ['run', '-q', '--locked', '-p', 'authlens-wasm', '--example', 'report_ts', '--', '--out', `${here}src/report.ts`], { cwd: root, stdio: 'inherit' });
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });

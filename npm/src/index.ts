@@ -80,6 +80,19 @@ export class Session {
   }
 }
 
+/**
+ * Analyse a stream of entries in order, as one session (a proxy's log, a HAR read entry by
+ * entry): yields each entry's report as it is analysed. An entry the engine cannot read throws.
+ */
+export async function* analyzeEntries(entries: Iterable<HarEntry | object> | AsyncIterable<HarEntry | object>): AsyncGenerator<EntryReport> {
+  const session = new Session();
+  try {
+    for await (const entry of entries) yield session.analyze(entry);
+  } finally {
+    session.free();
+  }
+}
+
 function harText(har: string | HarDocument): string {
   return typeof har === "string" ? har : JSON.stringify(har);
 }

@@ -36,6 +36,20 @@ test('Session: entries streamed one by one give the reports of the whole documen
   }
 });
 
+test('analyzeEntries: an async stream of entries, one session', async () => {
+  const doc = JSON.parse(readFileSync(root + 'tests/fixtures/expired_jwt.har', 'utf8'));
+  async function* slowly() {
+    for (const e of doc.log.entries) {
+      await new Promise((r) => setTimeout(r, 1));
+      yield e;
+    }
+  }
+  const reports = [];
+  for await (const r of api.analyzeEntries(slowly())) reports.push(r);
+  assert.deepEqual(reports, api.analyzeHar(doc).entries);
+  assert.ok(reports.some((r) => r.causes[0]?.id === 'expired_token'));
+});
+
 test('a malformed entry throws a readable error and the session goes on', () => {
   const session = new api.Session();
   assert.throws(() => session.analyze({ request: 3 }), /authlens: unusable HAR entry/);

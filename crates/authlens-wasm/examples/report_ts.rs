@@ -1,5 +1,7 @@
 //! Writes `crates/authlens-wasm/ts/report.ts`, the TypeScript report types generated from the
-//! Rust ones (see `tsgen/mod.rs`). `--check` only compares, exiting 1 when the file is stale.
+//! Rust ones (see `tsgen/mod.rs`). `--out PATH` writes them to PATH instead (the npm build
+//! generates its own copy, so a build never rewrites the committed file that
+//! `tests/report_ts.rs` checks); `--check` only compares, exiting 1 when the file is stale.
 
 #[path = "../tsgen/mod.rs"]
 mod tsgen;
@@ -16,9 +18,19 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let target = here.join("ts/report.ts");
+    let args: Vec<String> = std::env::args().collect();
+    let target = match args.iter().position(|a| a == "--out") {
+        Some(i) => match args.get(i + 1) {
+            Some(p) => std::path::PathBuf::from(p),
+            None => {
+                eprintln!("report_ts: --out needs a path");
+                return ExitCode::from(2);
+            }
+        },
+        None => here.join("ts/report.ts"),
+    };
     let current = std::fs::read_to_string(&target).unwrap_or_default();
-    if std::env::args().any(|a| a == "--check") {
+    if args.iter().any(|a| a == "--check") {
         if current != ts {
             eprintln!("report_ts: {} is stale: run `cargo run -p authlens-wasm --example report_ts`", target.display());
             return ExitCode::from(1);

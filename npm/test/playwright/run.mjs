@@ -3,7 +3,7 @@
 // Chromium against a loopback server whose pages (a) send a Midtrans sandbox server key and
 // (b) get a 401 for an expired token. The inner run's JSON report must show (a) failed with the
 // finding named and (b) failed carrying the authlens report with `expired_token`.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -58,6 +58,8 @@ const server = createServer((req, res) => {
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const baseURL = `http://127.0.0.1:${server.address().port}`;
 
+const spawnSyncStatus = (cmd, args, cwd) => spawnSync(cmd, args, { cwd, encoding: 'utf8' });
+
 const project = mkdtempSync(`${tmpdir()}/authlens-qa-`);
 try {
   writeFileSync(`${project}/package.json`, JSON.stringify({ name: 'qa-project', private: true, type: 'module' }, null, 2));
@@ -68,6 +70,17 @@ try {
     stdio: 'inherit',
     env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
   });
+
+  // The bin, as `npx authlens` finds it in the project.
+  const npx = (args) => spawnSyncStatus('npx', ['--no-install', 'authlens', ...args], project);
+  const fixture = `${root}tests/fixtures/midtrans_sandbox_key_on_production.har`;
+  const gate = npx(['analyze', fixture, '--fail-on', 'high', '--format', 'json']);
+  assert.equal(gate.status, 1, `npx authlens analyze --fail-on high exits 1 on the fixture: ${gate.stderr}`);
+  assert.equal(JSON.parse(gate.stdout).summary.high, 1);
+  const md = npx(['analyze', fixture, '--format', 'markdown']);
+  assert.equal(md.status, 0);
+  assert.match(md.stdout, /secret_key_exposed/);
+  console.log('npx authlens analyze works from the installed tarball (exit 1 at --fail-on high)');
 
   // The types, as a user's editor sees them.
   writeFileSync(`${project}/tsconfig.json`, JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: true, types: [] }, files: ['consumer.ts'] }));
