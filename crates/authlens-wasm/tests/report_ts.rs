@@ -13,7 +13,7 @@ fn report_ts_is_fresh() {
     let committed = std::fs::read_to_string(here.join("ts/report.ts")).expect("ts/report.ts exists");
     assert!(
         generated == committed,
-        "crates/authlens-wasm/ts/report.ts is stale: run `cargo run -p authlens-wasm --example report_ts` (./build.sh does)"
+        "crates/authlens-wasm/ts/report.ts is stale: run `cargo run -p authlens-wasm --example report_ts` and commit the file (the npm build generates its own copy from the same types)"
     );
 }
 

@@ -1,7 +1,7 @@
 // GENERATED from the Rust report types in crates/authlens-core (report.rs, secrets/files.rs,
 // providers/mod.rs, redact.rs) by `cargo run -p authlens-wasm --example report_ts`.
-// Do not edit: change the Rust types and regenerate (./build.sh does). docs/report.md
-// documents the contract.
+// Do not edit: change the Rust types, regenerate and commit. docs/report.md documents
+// the contract.
 
 /** The analysis of a whole HAR. */
 export interface Report {

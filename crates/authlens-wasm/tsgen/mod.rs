@@ -40,8 +40,8 @@ pub fn generate(core_src: &Path) -> Result<String, String> {
     let mut out = String::from(
         "// GENERATED from the Rust report types in crates/authlens-core (report.rs, secrets/files.rs,\n\
          // providers/mod.rs, redact.rs) by `cargo run -p authlens-wasm --example report_ts`.\n\
-         // Do not edit: change the Rust types and regenerate (./build.sh does). docs/report.md\n\
-         // documents the contract.\n",
+         // Do not edit: change the Rust types, regenerate and commit. docs/report.md documents\n\
+         // the contract.\n",
     );
     for (file, name) in TYPES {
         let path = core_src.join(file);
