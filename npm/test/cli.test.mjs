@@ -8,12 +8,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const rust = `${root}target/release/authlens`;
+// AUTHLENS_RUST_CLI: another Rust CLI binary to compare with (default: the release build).
+const rust = process.env.AUTHLENS_RUST_CLI ?? `${root}target/release/authlens`;
 const node = `${root}target/npm/package/dist/cli.js`;
 for (const f of [rust, node]) if (!existsSync(f)) throw new Error(`${f} is missing: run ./build.sh first`);
 
@@ -184,7 +185,8 @@ test('redact: the same redacted HAR as `authlens redact` (when the Rust CLI has 
     }
     const [r, n] = await Promise.all([run(rust, ['redact', hars[0], '-o', `${dir}/r.har`]), run(process.execPath, [node, 'redact', hars[0], '-o', `${dir}/n.har`])]);
     assert.equal(n.code, r.code);
-    ran.push(`redact: ${compared} HAR files compared with authlens redact`);
+    assert.deepEqual(JSON.parse(readFileSync(`${dir}/n.har`, 'utf8')), JSON.parse(readFileSync(`${dir}/r.har`, 'utf8')), 'redact -o');
+    ran.push(`redact: ${compared + 1} runs compared with authlens redact (stdout and -o)`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
