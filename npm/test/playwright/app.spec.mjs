@@ -8,6 +8,11 @@ test('checkout sends a Midtrans server key', async ({ page }) => {
   await expect(page.locator('#status')).toHaveText('paid');
 });
 
+test('a bundle ships a server key (never sent)', async ({ page }) => {
+  await page.goto('/shop');
+  await expect(page.locator('#status')).toHaveText('ready');
+});
+
 test('profile with an expired token', async ({ page }) => {
   await page.goto('/profile');
   await expect(page.locator('#name')).toHaveText('Ada', { timeout: 2000 });

@@ -32,6 +32,7 @@ const pages = {
     .then((r) => r.json()).then((j) => { document.getElementById('status').textContent = j.status; });`),
   '/profile': page('Profile', `fetch('/api/me', { headers: { 'Authorization': 'Bearer ' + ${JSON.stringify(expiredJwt)} } })
     .then((r) => r.ok ? r.json() : { name: '' }).then((j) => { document.getElementById('name').textContent = j.name; });`),
+  '/shop': '<!doctype html><meta charset="utf-8"><title>Shop</title><p id="status">…</p><script src="/static/app.js"></script>',
   '/healthy': page('Healthy', `fetch('/api/health').then((r) => r.json()).then((j) => { document.getElementById('status').textContent = j.status; });`),
 };
 const server = createServer((req, res) => {
@@ -39,6 +40,11 @@ const server = createServer((req, res) => {
   if (pages[path]) {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     return res.end(pages[path]);
+  }
+  if (path === '/static/app.js') {
+    // A bundle with the server key in its config: found in the script's body, never sent.
+    res.writeHead(200, { 'content-type': 'text/javascript' });
+    return res.end(`const config = { midtransServerKey: ${JSON.stringify(serverKey)} };\ndocument.getElementById('status').textContent = 'ready';\n`);
   }
   if (path === '/api/charge') {
     res.writeHead(201, { 'content-type': 'application/json' });
@@ -101,7 +107,7 @@ try {
   });
   process.stdout.write(run.stdout.replaceAll(serverKey, '<THE SERVER KEY>'));
   process.stderr.write(run.stderr.replaceAll(serverKey, '<THE SERVER KEY>'));
-  assert.equal(run.status, 1, 'the inner run fails (two of its tests must)');
+  assert.equal(run.status, 1, 'the inner run fails (three of its tests must)');
   const raw = readFileSync(`${project}/results.json`, 'utf8');
 
   const tests = new Map();
@@ -130,6 +136,13 @@ try {
     assert.ok(errors(a).includes(word), `the failure names ${word}:\n${errors(a)}`);
   }
   console.log(`(a) failed as it must:\n${errors(a)}`);
+
+  // A key only in a script's body (the page never sends it) fails the test too.
+  const bundle = result('a bundle ships a server key (never sent)');
+  assert.equal(bundle.status, 'failed', 'the bundle test must fail on the shipped key');
+  for (const word of ['secret_key_exposed', 'midtrans', '/static/app.js', 'response.body']) {
+    assert.ok(errors(bundle).includes(word), `the failure names ${word}:\n${errors(bundle)}`);
+  }
 
   // (b) A 401 for an expired token: the failing test carries the report, its top cause printed.
   const b = result('profile with an expired token');
