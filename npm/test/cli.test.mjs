@@ -7,7 +7,7 @@
 // (./build.sh builds both).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -131,6 +131,18 @@ test('analyze: unusable input and usage errors exit as the Rust CLI does', async
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('analyze -: standard input, as the Rust CLI reads it', () => {
+  const input = readFileSync(`${root}tests/fixtures/expired_jwt.har`);
+  for (const format of ['json', 'sarif']) {
+    const args = ['analyze', '-', '--format', format];
+    const r = spawnSync(rust, args, { cwd: root, input, encoding: 'utf8' });
+    const n = spawnSync(process.execPath, [node, ...args], { cwd: root, input, encoding: 'utf8' });
+    assert.equal(n.stdout, r.stdout, `stdout of ${args.join(' ')}`);
+    assert.equal(n.status, r.status);
+  }
+  ran.push('analyze -: 2 runs on standard input');
 });
 
 test('scan: the test folders and single files, every format, with exit codes', async () => {
