@@ -87,6 +87,17 @@ build_wasm() {
   fi
 }
 
+build_npm() {
+  say "building the npm package (dist/authlens-VERSION.tgz)"
+  if [ ! -d npm/node_modules/@playwright/test ] || [ npm/package.json -nt npm/node_modules/.install-stamp ]; then
+    # Type declarations only (@playwright/test, @types/node); no browser is downloaded.
+    (cd npm && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
+    touch npm/node_modules/.install-stamp
+  fi
+  # Also generates the report types from the Rust ones (crates/authlens-wasm/tsgen) with cargo.
+  node npm/build.mjs
+}
+
 build_extension() {
   say "building the extension for Chrome and Firefox"
   node extension/build.mjs "$@"
@@ -98,6 +109,7 @@ build_all() {
   build_cli
   build_wasm
   build_extension
+  build_npm
 }
 
 demo() {
@@ -110,6 +122,7 @@ Built:
   Chrome     dist/chrome/   (chrome://extensions → Developer mode → Load unpacked)  zip: dist/authlens-chrome.zip
   Firefox    dist/firefox/  (about:debugging → This Firefox → Load Temporary Add-on → dist/firefox/manifest.json)
              zip: dist/authlens-firefox.zip
+  npm        dist/authlens-$(awk -F'"' '/^version =/ { print $2; exit }' Cargo.toml).tgz   (npm install ./dist/authlens-*.tgz; npx authlens analyze FILE.har)
 Then open DevTools on any page and pick the "authlens" panel.
 MSG
 }
@@ -149,6 +162,9 @@ run_tests() {
   npx --no-install tsc -p extension/tsconfig.json --noEmit
   say "wasm boundary and extension unit tests"
   node --test tests/wasm/ extension/test/
+  say "npm package: its CLI against the Rust CLI over every fixture, its API, a real Playwright run"
+  node --test npm/test/cli.test.mjs npm/test/api.test.mjs
+  node npm/test/playwright/run.mjs
   say "browser end-to-end tests (Chromium and Firefox)"
   node tests/e2e/run.mjs
 }

@@ -193,6 +193,79 @@ pub fn scan_bytes(name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
     to_js(&authlens_core::secrets::files::scan_source(name, &String::from_utf8_lossy(bytes)))
 }
 
+/// What `authlens analyze FILE --format FORMAT` prints for a HAR document's text (`text`, `json`,
+/// `markdown` or `sarif`; `artifact` is the file name SARIF names), without the final newline the
+/// CLI adds when missing. A text that is not a HAR throws the message the CLI prints after
+/// `authlens: FILE: ` (line, column and HAR path, never the text).
+#[wasm_bindgen(js_name = renderHar)]
+pub fn render_har(#[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue, format: &str, artifact: &str) -> Result<String, JsError> {
+    let text = text_of(text).ok_or_else(|| JsError::new("authlens: renderHar needs the HAR text"))?;
+    let report = authlens_core::analyze_har_text(&text).map_err(|e| JsError::new(&e.to_string()))?;
+    use authlens_core::render;
+    match format {
+        "text" => Ok(render::text::render(&report)),
+        "json" => Ok(render::json::render(&report)),
+        "markdown" => Ok(render::markdown::render(&report)),
+        "sarif" => {
+            let offsets = authlens_core::secrets::locate::har_entry_offsets(&text);
+            let lines: Vec<usize> = authlens_core::secrets::locate::line_cols(&text, &offsets).into_iter().map(|(l, _)| l).collect();
+            Ok(render::sarif::render_report(&report, artifact, &lines))
+        }
+        other => Err(JsError::new(&format!("authlens: unknown report format `{other}`"))),
+    }
+}
+
+/// `authlens scan` over files the caller reads (the walking, reading and skipping are I/O, on the
+/// JS side): files are added in order, then the report is rendered as the CLI prints it.
+#[wasm_bindgen]
+pub struct Scan {
+    report: authlens_core::secrets::ScanReport,
+}
+
+#[wasm_bindgen]
+impl Scan {
+    /// An empty scan report.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Scan {
+        Scan { report: authlens_core::secrets::ScanReport::default() }
+    }
+
+    /// Scan one file's bytes (invalid UTF-8 is read as U+FFFD) and add its findings.
+    #[wasm_bindgen(js_name = addFile)]
+    pub fn add_file(&mut self, name: &str, bytes: &[u8]) {
+        let (findings, partial) = authlens_core::secrets::scan_source_bounded(name, &String::from_utf8_lossy(bytes));
+        if partial {
+            self.report.partial(name);
+        }
+        self.report.add_file(name, bytes.len(), findings);
+    }
+
+    /// Note a file that was not scanned, and why.
+    pub fn skip(&mut self, name: &str, reason: &str) {
+        self.report.skip(name, reason);
+    }
+
+    /// The report as `authlens scan --format FORMAT` prints it (`text`, `json`, `markdown`, `sarif`).
+    pub fn render(&self, format: &str) -> Result<String, JsError> {
+        use authlens_core::render;
+        match format {
+            "text" => Ok(render::scan::text(&self.report)),
+            "json" => serde_json::to_string_pretty(&self.report)
+                .map(|s| s + "\n")
+                .map_err(|e| JsError::new(&format!("authlens: could not convert the report: {e}"))),
+            "markdown" => Ok(render::scan::markdown(&self.report)),
+            "sarif" => Ok(render::sarif::render_scan(&self.report)),
+            other => Err(JsError::new(&format!("authlens: unknown report format `{other}`"))),
+        }
+    }
+}
+
+impl Default for Scan {
+    fn default() -> Self {
+        Scan::new()
+    }
+}
+
 /// authlens version.
 #[wasm_bindgen]
 pub fn version() -> String {

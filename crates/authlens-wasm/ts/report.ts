@@ -1,0 +1,206 @@
+// GENERATED from the Rust report types in crates/authlens-core (report.rs, secrets/files.rs,
+// providers/mod.rs, redact.rs) by `cargo run -p authlens-wasm --example report_ts`.
+// Do not edit: change the Rust types, regenerate and commit. docs/report.md documents
+// the contract.
+
+/** The analysis of a whole HAR. */
+export interface Report {
+  /** Always `authlens`. */
+  tool: string;
+  /** authlens version. */
+  version: string;
+  /** One element per HAR entry, in order. */
+  entries: EntryReport[];
+  /** Counts over all entries. */
+  summary: Summary;
+}
+
+/** Counts over a report. */
+export interface Summary {
+  /** Entries analysed. */
+  entries: number;
+  /** Entries that failed on authentication (401, auth-related 403). */
+  auth_failures: number;
+  /** Findings of any severity. */
+  findings: number;
+  /** Findings by severity. */
+  critical: number;
+  /** High-severity findings. */
+  high: number;
+}
+
+/** The analysis of one exchange. */
+export interface EntryReport {
+  /** Position in `log.entries` (or in the live session). */
+  index: number;
+  /** When the request started (`startedDateTime` as recorded), or null. */
+  started: string | null;
+  /** HTTP method. */
+  method: string;
+  /** URL with any credential in it redacted. */
+  url: string;
+  /** HTTP status as recorded (0: no response). */
+  status: number;
+  /** Host and path with ids collapsed (`api.midtrans.com/v2/{id}/status`), for per-endpoint rates. */
+  endpoint: string;
+  /** Provider of the destination host (`midtrans`), or null. */
+  provider: string | null;
+  /** Environment of the destination host, or null. */
+  environment: Env | null;
+  /**
+   * Likely causes of an authentication failure, most likely first. Empty when the exchange did
+   * not fail on authentication.
+   */
+  causes: CauseReport[];
+  /** Security findings (exposed secrets), whatever the status. */
+  findings: Finding[];
+  /** The credentials the request carried, redacted and classified. */
+  credentials: CredentialReport[];
+  /** What the server said, when it is recognised or short enough to quote (redacted, clipped). */
+  server_said?: string;
+  /** Limits hit while analysing (a body too large to scan, …). */
+  notes?: string[];
+}
+
+/** One likely cause. */
+export interface CauseReport {
+  /** Stable snake_case id (`expired_token`); `authlens explain ID` documents it. */
+  id: string;
+  /** 0.0 to 1.0: how strongly the evidence points here. */
+  confidence: number;
+  /** One line for people. */
+  title: string;
+  /** What was seen, redacted. */
+  evidence: string[];
+  /** Steps that fix it, specialised to what was seen. */
+  fix: string[];
+}
+
+/** How bad a finding is. */
+export type Severity = "low" | "medium" | "high" | "critical";
+
+/** A security finding. */
+export interface Finding {
+  /** Stable id (`secret_key_exposed`). */
+  id: string;
+  /** Severity. */
+  severity: Severity;
+  /** Provider that issued the credential, or null. */
+  provider: string | null;
+  /** Where it was seen, e.g. `request.header.Authorization (Basic user)`. */
+  location: string;
+  /** The value, redacted. */
+  redacted: Redacted;
+  /** What it is, e.g. "Midtrans sandbox server key". */
+  title: string;
+  /** Id of the secret rule that matched (`midtrans_server_key_sandbox`). */
+  rule: string;
+}
+
+/** A credential the request carried. */
+export interface CredentialReport {
+  /** Where: `request.header.Authorization`, `request.query.access_token`, … */
+  location: string;
+  /** Scheme of the Authorization header, if that is where it was. */
+  scheme?: string;
+  /** Redacted value. */
+  redacted: Redacted;
+  /** `secret`, `publishable` or `token`, when recognised. */
+  kind: KeyKind | null;
+  /** Issuer, when recognised. */
+  provider: string | null;
+  /** Environment the format stands for, when recognised. */
+  environment: Env | null;
+  /** Human description ("Midtrans sandbox server key", "JWT access token"). */
+  description: string;
+  /** Decoded JWT claims that matter, when the credential is a JWT. */
+  jwt?: JwtReport;
+}
+
+/** JWT claims, as shown to people. */
+export interface JwtReport {
+  /** Signing algorithm. */
+  alg: string | null;
+  /** Expiry, RFC 3339 UTC. */
+  exp: string | null;
+  /** Issued at, RFC 3339 UTC. */
+  iat: string | null;
+  /** Not before, RFC 3339 UTC. */
+  nbf: string | null;
+  /** Audience(s). */
+  aud: string[];
+  /** Issuer. */
+  iss: string | null;
+  /** Scopes. */
+  scopes: string[];
+  /** Role claim. */
+  role: string | null;
+}
+
+/** A provider's environment. */
+export type Env = "sandbox" | "production";
+
+/** What a credential is for. */
+export type KeyKind = "secret" | "publishable" | "token";
+
+/** A credential made safe to show. */
+export type Redacted = string;
+
+/** A finding in a file, with its line and column. */
+export interface FileFinding extends Finding {
+  /** 1-based line. */
+  line: number;
+  /** 1-based column, in Unicode characters. */
+  column: number;
+}
+
+/** The findings of one file. */
+export interface FileReport {
+  /** Path as given or found while walking. */
+  path: string;
+  /** Findings, in file order. */
+  findings: FileFinding[];
+}
+
+/** A file that was not scanned, and why. */
+export interface Skipped {
+  /** Path. */
+  path: string;
+  /** Why (`binary`, `larger than 8 MiB`, `unreadable: …`). */
+  reason: string;
+}
+
+/** Counts over a scan. */
+export interface ScanSummary {
+  /** Files scanned. */
+  files_scanned: number;
+  /** Files skipped (binary, too large, unreadable). */
+  files_skipped: number;
+  /** Bytes scanned. */
+  bytes_scanned: number;
+  /** Findings of any severity. */
+  findings: number;
+  /** Critical findings. */
+  critical: number;
+  /** High-severity findings. */
+  high: number;
+}
+
+/** The result of scanning files. */
+export interface ScanReport {
+  /** Always `authlens`. */
+  tool: string;
+  /** authlens version. */
+  version: string;
+  /** Files with findings, in walk order. */
+  files: FileReport[];
+  /** Files not scanned. */
+  skipped?: Skipped[];
+  /**
+   * Files whose scan stopped early at the scanner's caps (dense with key prefixes or keys):
+   * what follows the findings reported for them was not looked at.
+   */
+  partial?: string[];
+  /** Counts. */
+  summary: ScanSummary;
+}
