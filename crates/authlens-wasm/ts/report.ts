@@ -13,6 +13,11 @@ export interface Report {
   entries: EntryReport[];
   /** Counts over all entries. */
   summary: Summary;
+  /**
+   * What could not be read: entries skipped and fields left out, with their HAR paths (absent
+   * when everything was read).
+   */
+  notes?: string[];
 }
 
 /** Counts over a report. */
@@ -23,6 +28,10 @@ export interface Summary {
   auth_failures: number;
   /** Findings of any severity. */
   findings: number;
+  /** `secret_key_exposed` findings: distinct server-side secrets the page sent, loaded or shipped. */
+  exposed_secrets: number;
+  /** `credential_in_url` findings (medium): credentials carried in URLs, each distinct value once. */
+  credentials_in_url: number;
   /** Findings by severity. */
   critical: number;
   /** High-severity findings. */
