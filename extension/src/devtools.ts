@@ -23,6 +23,7 @@ import {
   type NewItem,
 } from "./capture";
 import { causeIndex } from "./markdown";
+import { readHarText } from "./intake";
 import { createReporter, type Reporter } from "./e2e-reporter";
 import {
   MAX_NAME,
@@ -281,19 +282,10 @@ async function importHar(name: string, text: string): Promise<void> {
   let entries: unknown[];
   /** A HAR saved by Firefox: requests blocked by a refused preflight are missing from it too. */
   let firefoxFile = false;
-  try {
-    const doc: unknown = JSON.parse(text);
-    const list = isRecord(doc) && isRecord(doc.log) ? doc.log.entries : undefined;
-    if (!Array.isArray(list)) {
-      return fail(loaded.harError(text) ?? "this is not a HAR file: it has no log.entries list");
-    }
-    entries = list;
-    const creator = isRecord(doc) && isRecord(doc.log) && isRecord(doc.log.creator) ? doc.log.creator.name : undefined;
-    firefoxFile = typeof creator === "string" && /firefox/i.test(creator);
-  } catch {
-    // Not JSON: the engine's message says where (line, column), without quoting the content.
-    return fail(loaded.harError(text) ?? "this file is not JSON");
-  }
+  const intake = readHarText(text, (t) => loaded.harError(t));
+  if ("error" in intake) return fail(intake.error);
+  entries = intake.entries;
+  firefoxFile = intake.creator !== null && /firefox/i.test(intake.creator);
   info.entries = entries.length;
   info.leftOut = Math.max(0, entries.length - IMPORT_LIMIT);
   publishStatus();

@@ -70,10 +70,12 @@ export function renderReport(entries, format) {
 }
 
 export function harError(text) {
+  let doc;
   try {
-    JSON.parse(text);
+    doc = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch {
     return "authlens: not JSON (line 1, column 1)"; // the engine says where (message differs)
   }
-  return "authlens: the HAR has no log.entries";
+  // Like the engine: a document with a log.entries list is readable (entries are read one by one).
+  return Array.isArray(doc?.log?.entries) ? undefined : "authlens: the HAR has no log.entries";
 }
