@@ -223,3 +223,13 @@ test('exports: curlCommand, redactHar and renderReport never carry the credentia
   assert.throws(() => glue.redactHar({ log: { entries: [{ time: 10n }] } }), /not a JSON value/);
   assert.throws(() => glue.curlCommand(undefined), /not a JSON object/);
 });
+
+// The module's size is a fact of the build (it is reproducible: the same bytes on every machine),
+// so the budget is a test. 560 kB after wasm-opt with every rule in (the README's Performance
+// section has the figures and what makes up the module).
+test('the wasm module stays within its size budget', () => {
+  const bytes = readFileSync(dir + 'authlens_wasm_bg.wasm').length;
+  assert.ok(bytes <= 560_000, `authlens_wasm_bg.wasm is ${bytes} bytes, over the 560 kB budget`);
+  // And it is the optimised module, not a debug build that slipped through.
+  assert.ok(bytes >= 200_000, `authlens_wasm_bg.wasm is ${bytes} bytes: not the engine?`);
+});
