@@ -54,7 +54,7 @@ fuzz_target!(|data: &[u8]| {
     let first = s.push(entry.clone());
     let second = s.push(entry.clone());
     let _ = export::curl(&entry);
-    let report = Report { tool: "authlens", version: authlens_core::VERSION, entries: vec![first, second], summary: Default::default() };
+    let report = Report { tool: "authlens", version: authlens_core::VERSION, entries: vec![first, second], summary: Default::default(), notes: Vec::new() };
     let _ = render::json::render(&report);
     let _ = render::text::render(&report);
     let _ = render::markdown::render(&report);
