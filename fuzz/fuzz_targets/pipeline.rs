@@ -21,4 +21,8 @@ fuzz_target!(|data: &[u8]| {
         }
         let _ = export::redact_har(h);
     }
+    // The redacted export of the whole document (vendor fields included).
+    if let Ok(doc) = export::redact_har_text(text) {
+        let _ = doc.to_string();
+    }
 });
