@@ -230,8 +230,10 @@ pub fn redact_free_text(text: &str) -> String {
 /// A copy of the HAR that is safe to attach to a ticket ([`redact_har_document`] over the typed
 /// model; vendor fields the model does not keep are not in it).
 pub fn redact_har(har: Har) -> Har {
-    let doc = serde_json::to_value(&har).unwrap_or_default();
-    serde_json::from_value(redact_har_document(doc)).unwrap_or_default()
+    // Through JSON text, not `to_value`/`from_value`: those would compile a second copy of the HAR
+    // model's (de)serialization into the wasm module.
+    let doc = serde_json::to_string(&har).ok().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
+    serde_json::to_string(&redact_har_document(doc)).ok().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default()
 }
 
 /// Read HAR text and write its redacted copy ([`redact_har_document`]): what `authlens redact`
@@ -244,7 +246,8 @@ pub fn redact_har_text(text: &str) -> Result<serde_json::Value, crate::Error> {
         Err(e @ (crate::Error::NotHar(_) | crate::Error::Truncated { .. } | crate::Error::TooLarge { .. })) => Err(e),
         Err(_) => {
             let har = crate::har::read(text)?.into_har();
-            Ok(redact_har_document(serde_json::to_value(&har).unwrap_or_default()))
+            let doc = serde_json::to_string(&har).ok().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
+            Ok(redact_har_document(doc))
         }
     }
 }
@@ -293,11 +296,44 @@ impl Vault {
         }
     }
 
-    fn matcher(&self) -> Option<aho_corasick::AhoCorasick> {
+    /// One automaton over every shape (the DFA alone, walked by `crate::dfa::occurrences` as the
+    /// secret scanner's is: the `AhoCorasick` wrapper would add its other searchers to the module).
+    fn matcher(&self) -> Option<Matcher> {
         if self.values.is_empty() {
             return None;
         }
-        aho_corasick::AhoCorasick::builder().match_kind(aho_corasick::MatchKind::LeftmostLongest).build(self.values.keys()).ok()
+        let needles: Vec<String> = self.values.keys().cloned().collect();
+        let dfa = aho_corasick::dfa::Builder::new().match_kind(aho_corasick::MatchKind::Standard).prefilter(false).build(&needles).ok()?;
+        Some(Matcher { dfa, needles })
+    }
+}
+
+/// The vault's shapes as an automaton.
+struct Matcher {
+    dfa: aho_corasick::dfa::DFA,
+    needles: Vec<String>,
+}
+
+impl Matcher {
+    /// Non-overlapping occurrences, leftmost first and the longest at a position, as byte ranges
+    /// with the needle's index.
+    fn find(&self, s: &str) -> Vec<(usize, usize, usize)> {
+        let mut all: Vec<(usize, usize, usize)> = crate::dfa::occurrences(&self.dfa, s.as_bytes(), 1 << 20)
+            .into_iter()
+            .filter_map(|(p, end)| {
+                let len = self.needles.get(p as usize)?.len();
+                let end = end as usize;
+                Some((end.checked_sub(len)?, end, p as usize))
+            })
+            .collect();
+        all.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut out: Vec<(usize, usize, usize)> = Vec::new();
+        for m in all {
+            if out.last().is_none_or(|l| m.0 >= l.1) && s.is_char_boundary(m.0) && s.is_char_boundary(m.1) {
+                out.push(m);
+            }
+        }
+        out
     }
 }
 
@@ -542,28 +578,28 @@ impl Cuts {
 }
 
 /// Replace every harvested value in `s`, then key- and JWT-shaped words.
-fn scrub_text(s: &str, ac: Option<&aho_corasick::AhoCorasick>, vault: &Vault) -> String {
-    let replaced = match ac {
-        Some(ac) if ac.is_match(s) => {
-            let mut out = String::with_capacity(s.len());
-            let mut last = 0;
-            for m in ac.find_iter(s) {
-                out.push_str(&s[last..m.start()]);
-                let needle = &s[m.start()..m.end()];
-                out.push_str(vault.values.get(needle).map_or("…[redacted]", String::as_str));
-                last = m.end();
-            }
-            out.push_str(&s[last..]);
-            out
+fn scrub_text(s: &str, ac: Option<&Matcher>, vault: &Vault) -> String {
+    let found = ac.map(|m| m.find(s)).unwrap_or_default();
+    let replaced = if found.is_empty() {
+        s.to_string()
+    } else {
+        let mut out = String::with_capacity(s.len());
+        let mut last = 0;
+        for (start, end, _) in found {
+            out.push_str(s.get(last..start).unwrap_or(""));
+            let needle = s.get(start..end).unwrap_or("");
+            out.push_str(vault.values.get(needle).map_or("…[redacted]", String::as_str));
+            last = end;
         }
-        _ => s.to_string(),
+        out.push_str(s.get(last..).unwrap_or(""));
+        out
     };
     redact_free_text(&replaced)
 }
 
 /// A body's text with its own credential fields redacted where they stand (a short password
 /// too), then every harvested value and key-shaped word.
-fn scrub_body(s: &str, ac: Option<&aho_corasick::AhoCorasick>, vault: &Vault) -> String {
+fn scrub_body(s: &str, ac: Option<&Matcher>, vault: &Vault) -> String {
     let mut text = s.to_string();
     let t = s.trim_start();
     if t.starts_with('{') || t.starts_with('[') {
@@ -593,7 +629,7 @@ fn scrub_body(s: &str, ac: Option<&aho_corasick::AhoCorasick>, vault: &Vault) ->
 }
 
 /// A URL with its credentials redacted (query, fragment, userinfo, path session ids).
-fn scrub_url(s: &str, ac: Option<&aho_corasick::AhoCorasick>, vault: &Vault) -> String {
+fn scrub_url(s: &str, ac: Option<&Matcher>, vault: &Vault) -> String {
     let once = scrub_text(s, ac, vault);
     if once.starts_with("http://") || once.starts_with("https://") || once.starts_with("ws://") || once.starts_with("wss://") {
         // The fragment of an implicit-flow redirect (`#access_token=…`) holds credentials too.
@@ -615,7 +651,7 @@ fn scrub_url(s: &str, ac: Option<&aho_corasick::AhoCorasick>, vault: &Vault) -> 
 }
 
 /// Walk an entry (or any part of the document) and redact every string in it.
-fn scrub_value(v: &mut serde_json::Value, path: &str, key: &str, ac: Option<&aho_corasick::AhoCorasick>, vault: &mut Vault, cuts: &mut Cuts, depth: usize) {
+fn scrub_value(v: &mut serde_json::Value, path: &str, key: &str, ac: Option<&Matcher>, vault: &mut Vault, cuts: &mut Cuts, depth: usize) {
     match v {
         serde_json::Value::Object(o) => {
             // A name/value pair (header, cookie, query parameter, form field).

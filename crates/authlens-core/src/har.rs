@@ -429,7 +429,8 @@ fn read_value(text: &str) -> Result<Intake, Error> {
         None => return Err(Error::NotHar("its `log` has no `entries` list".into())),
     };
     // The rest of `log` (version, creator, pages) is informative: kept when readable.
-    let meta: Log = serde_json::from_value(serde_json::Value::Object(log)).unwrap_or_default();
+    // Through text: `from_value` would compile a second copy of the model's deserializer into wasm.
+    let meta: Log = serde_json::to_string(&log).ok().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
     let mut intake = Intake { log: meta, slots: Vec::with_capacity(entries.len()), notes: Vec::new() };
     for (i, value) in entries.into_iter().enumerate() {
         let slot = read_entry_value(value, &format!("log.entries[{i}]"));
@@ -499,16 +500,14 @@ pub fn read_entry_value(mut value: serde_json::Value, at: &str) -> Slot {
     }
     let mut notes = Vec::new();
     for _ in 0..8 {
-        let err = match Entry::deserialize(&value) {
+        // Read through the entry's JSON text (one deserializer in the wasm module, not a second
+        // one for `Value`); the error's position there gives the path of the failure.
+        let text = serde_json::to_string(&value).unwrap_or_default();
+        let err = match serde_json::from_str::<Entry>(&text) {
             Ok(entry) => return Slot::Read { entry: Box::new(entry), notes },
             Err(e) => e,
         };
-        // Where: the path of the failure, found in the entry's own JSON text.
-        let text = serde_json::to_string(&value).unwrap_or_default();
-        let path = match serde_json::from_str::<Entry>(&text) {
-            Err(e) => json_path_at(&text, offset_of(&text, e.line(), e.column())),
-            Ok(_) => String::new(),
-        };
+        let path = json_path_at(&text, offset_of(&text, err.line(), err.column()));
         if path.is_empty() || !remove_at(&mut value, &path) {
             return Slot::Skipped(format!("{at}: {}; skipped", plain_type_error(&err.to_string())));
         }
