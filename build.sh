@@ -49,8 +49,14 @@ build_cli() {
   cargo build --release --locked -p authlens-cli
 }
 
+# build_wasm [FEATURES OUTDIR]: the extension's module (target/wasm-bindgen/), or with
+# FEATURES=cli-renderers the npm package's (target/wasm-bindgen-npm/), which adds the CLI's
+# renderers so that `npx authlens` prints exactly what the Rust CLI prints.
 build_wasm() {
-  say "building the engine for WebAssembly"
+  local features="${1:-}" outdir="${2:-target/wasm-bindgen}"
+  say "building the engine for WebAssembly${features:+ (features: $features)} into $outdir"
+  local feat=()
+  [ -n "$features" ] && feat=(--features "$features")
   # simd128: memchr/memmem (body and bundle search) use wasm SIMD; every browser the extension
   # supports has it (Chrome 91+, Firefox 89+). About twice the scanning speed inside wasm.
   local flags="${RUSTFLAGS:-} -C target-feature=+simd128"
@@ -63,17 +69,17 @@ build_wasm() {
     # and a panic aborts at once instead of formatting a message nobody can read (a panic in
     # wasm only ever shows as "unreachable"): about 60 kB less module.
     RUSTC_BOOTSTRAP=1 RUSTFLAGS="$flags -Z unstable-options -C panic=immediate-abort" \
-      cargo build --profile wasm-release --locked --target wasm32-unknown-unknown -p authlens-wasm \
+      cargo build --profile wasm-release --locked --target wasm32-unknown-unknown -p authlens-wasm "${feat[@]}" \
       -Z build-std=std,panic_abort \
       --config 'profile.wasm-release.package.dlmalloc.opt-level=3' \
       --config 'profile.wasm-release.package.compiler_builtins.opt-level=3'
   else
     echo "rust-src is not installed (rustup component add rust-src): building against the prebuilt"
     echo "standard library, which makes the module about 60 kB larger"
-    RUSTFLAGS="$flags" cargo build --profile wasm-release --locked --target wasm32-unknown-unknown -p authlens-wasm
+    RUSTFLAGS="$flags" cargo build --profile wasm-release --locked --target wasm32-unknown-unknown -p authlens-wasm "${feat[@]}"
   fi
-  rm -rf target/wasm-bindgen
-  wasm-bindgen --target web --out-dir target/wasm-bindgen \
+  rm -rf "$outdir"
+  wasm-bindgen --target web --out-dir "$outdir" \
     target/wasm32-unknown-unknown/wasm-release/authlens_wasm.wasm
   # wasm-opt comes from the npm package `binaryen` (pinned in package.json): Debian's binaryen
   # 108 corrupts the externref table that wasm-bindgen 0.2.130 emits.
@@ -81,7 +87,7 @@ build_wasm() {
   if [ -x "$opt" ]; then
     "$opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
       --enable-reference-types --enable-mutable-globals --enable-simd \
-      -o target/wasm-bindgen/authlens_wasm_bg.wasm target/wasm-bindgen/authlens_wasm_bg.wasm
+      -o "$outdir/authlens_wasm_bg.wasm" "$outdir/authlens_wasm_bg.wasm"
   else
     echo "wasm-opt not found (npm package binaryen); the module is not size-optimised"
   fi
@@ -107,6 +113,7 @@ build_all() {
   ensure_rust_tools
   ensure_node_modules
   build_cli
+  build_wasm cli-renderers target/wasm-bindgen-npm
   build_wasm
   build_extension
   build_npm

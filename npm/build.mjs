@@ -1,6 +1,6 @@
 // Builds the npm package `authlens` into target/npm/package/ and packs it as
 // dist/authlens-<version>.tgz (the version of the Rust workspace). Needs ./build.sh's wasm
-// output (target/wasm-bindgen/) and the release CLI (for docs.json); generates the report types
+// output for the package (target/wasm-bindgen-npm/: the engine with the CLI's renderers) and the release CLI (for docs.json); generates the report types
 // from the Rust ones (crates/authlens-wasm/tsgen) with cargo.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,12 +9,12 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const here = `${root}npm/`;
 const out = `${root}target/npm/package/`;
-const wasmOut = `${root}target/wasm-bindgen/`;
+const wasmOut = `${root}target/wasm-bindgen-npm/`;
 
 const cargo = readFileSync(`${root}Cargo.toml`, 'utf8');
 const version = /\[workspace\.package\][^[]*?\nversion\s*=\s*"([^"]+)"/.exec(cargo)?.[1];
 if (!version) throw new Error('npm/build.mjs: no [workspace.package] version in Cargo.toml');
-if (!existsSync(`${wasmOut}authlens_wasm_bg.wasm`)) throw new Error('npm/build.mjs: target/wasm-bindgen/ is missing (./build.sh builds it)');
+if (!existsSync(`${wasmOut}authlens_wasm_bg.wasm`)) throw new Error('npm/build.mjs: target/wasm-bindgen-npm/ is missing (./build.sh builds it)');
 
 // Sources the TypeScript compiler reads: the glue's declarations and the generated report types.
 rmSync(`${here}src/wasm`, { recursive: true, force: true });

@@ -197,6 +197,7 @@ pub fn scan_bytes(name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
 /// `markdown` or `sarif`; `artifact` is the file name SARIF names), without the final newline the
 /// CLI adds when missing. A text that is not a HAR throws the message the CLI prints after
 /// `authlens: FILE: ` (line, column and HAR path, never the text).
+#[cfg(feature = "cli-renderers")]
 #[wasm_bindgen(js_name = renderHar)]
 pub fn render_har(#[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue, format: &str, artifact: &str) -> Result<String, JsError> {
     let text = text_of(text).ok_or_else(|| JsError::new("authlens: renderHar needs the HAR text"))?;
@@ -217,11 +218,13 @@ pub fn render_har(#[wasm_bindgen(unchecked_param_type = "string")] text: &JsValu
 
 /// `authlens scan` over files the caller reads (the walking, reading and skipping are I/O, on the
 /// JS side): files are added in order, then the report is rendered as the CLI prints it.
+#[cfg(feature = "cli-renderers")]
 #[wasm_bindgen]
 pub struct Scan {
     report: authlens_core::secrets::ScanReport,
 }
 
+#[cfg(feature = "cli-renderers")]
 #[wasm_bindgen]
 impl Scan {
     /// An empty scan report.
@@ -260,6 +263,7 @@ impl Scan {
     }
 }
 
+#[cfg(feature = "cli-renderers")]
 impl Default for Scan {
     fn default() -> Self {
         Scan::new()
