@@ -158,6 +158,8 @@ pub struct Exchange {
     pub notes: Vec<String>,
     /// [`Exchange::recognised_body`], computed on first use.
     recognised: std::sync::OnceLock<Option<(&'static Provider, &'static BodyRule)>>,
+    /// [`Exchange::server_said`], computed on first use.
+    said: std::sync::OnceLock<crate::signals::server_says::ServerSaid>,
     /// Chromium's `_error` for a request that got no response (`net::ERR_FAILED`).
     pub net_error: Option<String>,
     /// Tokens the response handed out (login, refresh, OAuth token endpoint), for session reasoning.
@@ -231,6 +233,7 @@ impl Exchange {
             resp_headers,
             notes,
             recognised: std::sync::OnceLock::new(),
+            said: std::sync::OnceLock::new(),
             net_error: entry.error.clone(),
             issued,
             set_cookies,
@@ -253,7 +256,76 @@ impl Exchange {
                 }
             }
         }
+        if let Some(s) = self.auth_error_status() {
+            return s;
+        }
         self.http_status
+    }
+
+    /// The 401/403 an answer that is not one means: a GraphQL `errors[].extensions.code`
+    /// `UNAUTHENTICATED`/`FORBIDDEN` in a 200, Slack's `ok:false` with an auth error, Google
+    /// Maps' `REQUEST_DENIED`, Laravel's 419 CSRF mismatch, an OAuth token endpoint's 400
+    /// `invalid_grant`/`invalid_client`, Cognito's `NotAuthorizedException`.
+    fn auth_error_status(&self) -> Option<i64> {
+        let status = self.http_status;
+        let body = self.resp_body.trim_start();
+        if status == 419 && mentions(truncate(body, 4096), &["csrf", "xsrf", "page expired"]) {
+            return Some(403);
+        }
+        if !((200..300).contains(&status) || status == 400) || !body.starts_with('{') || body.len() > 64 * 1024 {
+            return None;
+        }
+        let b = body.as_bytes();
+        let hint = |w: &[u8]| memchr::memmem::find(b, w).is_some();
+        if !(hint(b"errors") || hint(b"\"ok\"") || hint(b"REQUEST_DENIED") || hint(b"error") || hint(b"Exception")) {
+            return None;
+        }
+        let Ok(Value::Object(o)) = serde_json::from_str::<Value>(body) else { return None };
+        let up = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_ascii_uppercase);
+        if (200..300).contains(&status) {
+            // GraphQL: errors[].extensions.code, errors[].type (GitHub)
+            if let Some(Value::Array(errs)) = o.get("errors") {
+                for e in errs.iter().take(16) {
+                    let code = up(e.pointer("/extensions/code")).or_else(|| up(e.get("type")));
+                    match code.as_deref() {
+                        Some("UNAUTHENTICATED" | "UNAUTHORIZED" | "INVALID_TOKEN" | "AUTHENTICATION_ERROR" | "TOKEN_EXPIRED") => return Some(401),
+                        Some("FORBIDDEN" | "PERMISSION_DENIED" | "INSUFFICIENT_SCOPES" | "ACCESS_DENIED") => return Some(403),
+                        _ => {}
+                    }
+                    if e.pointer("/extensions/saml_failure").and_then(Value::as_bool) == Some(true) {
+                        return Some(403);
+                    }
+                }
+            }
+            // Slack Web API and its kind: `{"ok":false,"error":"invalid_auth"}`
+            if o.get("ok").and_then(Value::as_bool) == Some(false) {
+                let err = o.get("error").and_then(Value::as_str).unwrap_or("");
+                if ["invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive", "invalid_token", "not_allowed_token_type", "unauthorized"].contains(&err) {
+                    return Some(401);
+                }
+                if ["missing_scope", "no_permission", "not_authorized", "forbidden", "ekm_access_denied"].contains(&err) {
+                    return Some(403);
+                }
+            }
+            // Google Maps web services
+            if o.get("status").and_then(Value::as_str) == Some("REQUEST_DENIED") {
+                return Some(403);
+            }
+            return None;
+        }
+        // 400: OAuth token endpoint errors (RFC 6749 §5.2) and auth errors some servers send as 400.
+        let err = o.get("error").and_then(Value::as_str).unwrap_or("");
+        if ["invalid_grant", "invalid_client", "unauthorized_client", "invalid_token"].contains(&err) {
+            return Some(401);
+        }
+        let typ = o.get("__type").and_then(Value::as_str).or_else(|| o.get("code").and_then(Value::as_str)).unwrap_or("");
+        if typ.contains("NotAuthorizedException") {
+            return Some(401);
+        }
+        if mentions(truncate(body, 4096), &["bad http authentication header format", "invalid format for authorization header", "\"invalidjwt\"", "\"token_expired\"", "\"invalid_id_token\"", "\"invalid_refresh_token\"", "\"user_disabled\""]) {
+            return Some(401);
+        }
+        None
     }
 
     fn push_credential(&mut self, location: Location, value: &str) {
@@ -384,6 +456,16 @@ impl Exchange {
             return None;
         }
         *self.recognised.get_or_init(|| recognise_body(truncate(&self.resp_body, ERROR_BODY_PREFIX), self.provider))
+    }
+
+    /// What the server said, read with the shared vocabulary ([`crate::signals::server_says`]).
+    pub fn server_said(&self) -> &crate::signals::server_says::ServerSaid {
+        self.said.get_or_init(|| crate::signals::server_says::read(self))
+    }
+
+    /// True when the server's messages say `k`.
+    pub fn says(&self, k: crate::signals::server_says::Says) -> bool {
+        self.server_said().has(k)
     }
 
     /// True when the request carried a Cookie header.

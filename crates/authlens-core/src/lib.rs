@@ -101,7 +101,7 @@ impl Session {
 
 /// Analyse one digested exchange with the earlier ones as context.
 pub fn analyze_exchange(ex: &Exchange, before: &[Exchange]) -> EntryReport {
-    let causes = causes::diagnose(ex, before)
+    let causes: Vec<CauseReport> = causes::diagnose(ex, before)
         .into_iter()
         .map(|(c, h)| CauseReport {
             id: c.info.id,
@@ -112,9 +112,9 @@ pub fn analyze_exchange(ex: &Exchange, before: &[Exchange]) -> EntryReport {
         })
         .collect();
     let (findings, scan_notes) = secrets::findings_and_notes(ex);
-    let server_said = ex.recognised_body().map(|(p, b)| format!("{}: {}", p.name, b.meaning)).or_else(|| {
-        (causes::failure(ex).is_some() && !ex.resp_body.trim().is_empty()).then(|| quote_body(ex))
-    });
+    let failed = causes::failure(ex).or_else(|| causes::blocked_by_preflight(ex, before)).is_some();
+    let server_said = server_said(ex, failed);
+    let unexplained: Option<report::Unexplained> = (failed && causes.is_empty()).then(|| signals::checklist::unexplained(ex, before));
     EntryReport {
         index: ex.index,
         started: ex.started.and_then(parse::date::format_rfc3339),
@@ -129,12 +129,54 @@ pub fn analyze_exchange(ex: &Exchange, before: &[Exchange]) -> EntryReport {
         ),
         provider: ex.provider.map(|p| p.id),
         environment: ex.env,
+        auth_failure: failed,
         causes,
+        unexplained,
         findings,
         credentials: ex.credentials.iter().map(|c| credential_report(ex, c)).collect(),
         server_said,
         notes: ex.notes.iter().cloned().chain(scan_notes).collect(),
     }
+}
+
+/// What the server said, in its own words (redacted, clipped), beside authlens's reading:
+/// `"The token expired at …" (read: the token or credential expired)`.
+fn server_said(ex: &Exchange, failed: bool) -> Option<String> {
+    let recognised = ex.recognised_body();
+    if !failed && recognised.is_none() {
+        return None;
+    }
+    let said = ex.server_said();
+    let words = quote_messages(ex, said);
+    let reading = match (recognised, said.says.first()) {
+        (Some((p, b)), _) => Some(format!("{}: {}", p.name, b.meaning)),
+        (None, Some((k, _))) => Some(k.reading().to_string()),
+        (None, None) => None,
+    };
+    match (words, reading) {
+        (Some(w), Some(r)) => Some(format!("\"{w}\" (authlens reads: {r})")),
+        (Some(w), None) => Some(format!("\"{w}\"")),
+        (None, Some(r)) => Some(format!("(authlens reads: {r})")),
+        (None, None) if !ex.resp_body.trim().is_empty() => Some(quote_body(ex)),
+        (None, None) => None,
+    }
+}
+
+/// The server's own words: the message that gave the reading, with a short code before it
+/// (`invalid_token: The access token expired`), redacted and clipped.
+fn quote_messages(ex: &Exchange, said: &signals::server_says::ServerSaid) -> Option<String> {
+    let first = said.says.first().map(|(_, i)| *i).unwrap_or(0);
+    let main = said.messages.get(first)?;
+    let mut text = main.text.trim().to_string();
+    if !text.contains(' ') {
+        if let Some(longer) = said.messages.iter().find(|m| m.text.trim().contains(' ')) {
+            text = format!("{}: {}", text, longer.text.trim());
+        }
+    } else if let Some(code) = said.messages.iter().take(first).chain(said.messages.iter().skip(first + 1)).find(|m| !m.text.trim().contains(' ') && m.text.len() <= 48 && m.text.chars().any(|c| c.is_ascii_alphabetic())) {
+        text = format!("{}: {}", code.text.trim(), text);
+    }
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(redact::clip(&redact_text(exchange::truncate(&text, 4096), ex), 240))
 }
 
 /// A short, redacted quote of an error body: the error fields of a JSON body, or its start.
@@ -210,10 +252,21 @@ fn credential_report(ex: &Exchange, c: &exchange::Credential) -> CredentialRepor
 /// Analyse a parsed HAR.
 pub fn analyze_har(har: har::Har) -> Report {
     let mut session = Session::new();
-    let entries: Vec<EntryReport> = har.log.entries.into_iter().map(|e| session.push(e)).collect();
+    let mut entries: Vec<EntryReport> = har.log.entries.into_iter().map(|e| session.push(e)).collect();
+    // With the whole capture at hand, a login prompt answered later is not a client bug.
+    let first = session.history.first().map_or(0, |x| x.index);
+    for e in entries.iter_mut().filter(|e| e.auth_failure && !e.causes.is_empty()) {
+        let Some(pos) = e.index.checked_sub(first) else { continue };
+        let Some(ex) = session.history.get(pos) else { continue };
+        if let Some(why) = signals::checklist::answered_prompt(ex, session.history.get(pos + 1..).unwrap_or(&[])) {
+            e.causes.clear();
+            e.unexplained = Some(report::Unexplained { summary: why, checked: Vec::new(), checklist: Vec::new() });
+        }
+    }
     let mut summary = Summary { entries: entries.len(), ..Summary::default() };
     for e in &entries {
-        summary.auth_failures += usize::from(!e.causes.is_empty());
+        summary.auth_failures += usize::from(e.auth_failure);
+        summary.unexplained += usize::from(e.auth_failure && e.causes.is_empty());
         summary.findings += e.findings.len();
         summary.critical += e.findings.iter().filter(|f| f.severity == Severity::Critical).count();
         summary.high += e.findings.iter().filter(|f| f.severity == Severity::High).count();

@@ -250,12 +250,25 @@ fn forbidden_is_auth(ex: &Exchange) -> bool {
     if ex.challenges.iter().any(|c| c.param("error").is_some()) || ex.recognised_body().is_some() {
         return true;
     }
+    // Auth errors carried by another status were mapped to 403 on purpose.
+    if ex.http_status != 403 {
+        return true;
+    }
+    use crate::signals::server_says::Says;
+    if [Says::Csrf, Says::Sso, Says::Scope, Says::Expired, Says::Revoked, Says::Signature, Says::Audience, Says::Issuer, Says::Invalid, Says::Missing, Says::Malformed, Says::WrongTokenType, Says::NotYetValid].iter().any(|k| ex.says(*k)) {
+        return true;
+    }
     ex.resp_body_mentions(&["api key", "apikey", "api_key", "token", "credential", "unauthori", "authenticat", "permission", "scope", "not authorized", "access denied", "signature", "forbidden", "accessdenied", "request has expired"])
 }
 
 /// Run every cause on an exchange; most likely first.
 pub fn diagnose(ex: &Exchange, before: &[Exchange]) -> Vec<(&'static Cause, Hit)> {
     let Some(failure) = failure(ex).or_else(|| blocked_by_preflight(ex, before)) else { return Vec::new() };
+    // A handshake step, a 401 after the page logged out, or a refusal for an account, plan or
+    // region restriction: an authentication failure, but no client bug to explain.
+    if crate::signals::checklist::not_a_client_bug(ex, before).is_some() || ex.says(crate::signals::server_says::Says::Restricted) {
+        return Vec::new();
+    }
     let ctx = Ctx { ex, before, failure };
     let mut hits: Vec<(&'static Cause, Hit)> = ALL.iter().filter_map(|c| (c.check)(&ctx).map(|h| (*c, h))).collect();
     crate::order::sort_by_u64_key(&mut hits, |h| crate::order::descending_f64(h.1.confidence));
