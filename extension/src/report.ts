@@ -55,6 +55,8 @@ export interface EntryReport {
   endpoint?: string;
   provider: string | null;
   environment: Environment | null;
+  /** True for every 401, auth-related 403, and auth error carried by another status, with or without a cause. */
+  auth_failure: boolean;
   causes: Cause[];
   findings: Finding[];
   credentials: Credential[];

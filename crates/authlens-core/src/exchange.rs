@@ -172,7 +172,7 @@ pub struct Exchange {
 pub const CREDENTIAL_PARAMS: &[&str] = &[
     "access_token", "token", "api_key", "apikey", "api-key", "key", "client_secret", "secret", "auth",
     "jwt", "id_token", "server_key", "secret_key", "private_key", "password", "sig", "signature",
-    "x-amz-signature", "x-amz-credential", "x-amz-security-token",
+    "x-amz-signature", "x-amz-credential", "x-amz-security-token", "refresh_token", "client_assertion", "hapikey",
 ];
 
 /// Headers other than Authorization that carry credentials.
@@ -256,7 +256,7 @@ impl Exchange {
                 }
             }
         }
-        if let Some(s) = self.auth_error_status() {
+        if let Some(s) = self.auth_error_status().or_else(|| self.auth_error_text_400()) {
             return s;
         }
         self.http_status
@@ -280,7 +280,19 @@ impl Exchange {
         if !(hint(b"errors") || hint(b"\"ok\"") || hint(b"REQUEST_DENIED") || hint(b"error") || hint(b"Exception")) {
             return None;
         }
-        let Ok(Value::Object(o)) = serde_json::from_str::<Value>(body) else { return None };
+        let Ok(Value::Object(o)) = serde_json::from_str::<Value>(body) else {
+            // A body cut short (a capture's limit, a log): read the GraphQL code as text.
+            if (200..300).contains(&status) && hint(b"errors") {
+                let t = truncate(body, 8192);
+                if mentions(t, &["\"code\":\"unauthenticated\"", "\"code\": \"unauthenticated\""]) {
+                    return Some(401);
+                }
+                if mentions(t, &["\"code\":\"forbidden\"", "\"code\": \"forbidden\"", "\"saml_failure\": true", "\"saml_failure\":true"]) {
+                    return Some(403);
+                }
+            }
+            return None;
+        };
         let up = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_ascii_uppercase);
         if (200..300).contains(&status) {
             // GraphQL: errors[].extensions.code, errors[].type (GitHub)
@@ -326,6 +338,18 @@ impl Exchange {
             return Some(401);
         }
         None
+    }
+
+    /// A 400 whose text (not JSON) is an auth error: Cognito's `NotAuthorizedException`, a
+    /// framework's "Bad HTTP authentication header format".
+    fn auth_error_text_400(&self) -> Option<i64> {
+        if self.http_status != 400 || serde_json::from_str::<Value>(truncate(&self.resp_body, 64 * 1024)).is_ok() {
+            return None;
+        }
+        let t = truncate(&self.resp_body, 4096);
+        (mentions(t, &["notauthorizedexception", "bad http authentication header format", "invalid format for authorization header", "invalid_grant", "invalid_client"])
+            || self.resp_header("x-amzn-errortype").is_some_and(|v| v.starts_with("NotAuthorizedException")))
+        .then_some(401)
     }
 
     fn push_credential(&mut self, location: Location, value: &str) {
@@ -381,7 +405,7 @@ impl Exchange {
         let extra: Vec<(String, String)> = self
             .req_headers
             .iter()
-            .filter(|h| CREDENTIAL_HEADERS.iter().any(|c| h.name.eq_ignore_ascii_case(c)))
+            .filter(|h| CREDENTIAL_HEADERS.iter().any(|c| h.name.eq_ignore_ascii_case(c)) || credential_header_by_shape(&h.name, &h.value))
             .map(|h| (h.name.clone(), h.value.clone()))
             .collect();
         for (n, v) in extra {
@@ -546,6 +570,31 @@ fn recognise_body(body: &str, destination: Option<&'static Provider>) -> Option<
     mine.or_else(|| (0..rules.len()).find(hit)).and_then(|i| rules.get(i).copied())
 }
 
+/// Header names that say token/key/secret/auth/signature but never carry a credential.
+const NOT_CREDENTIAL_HEADERS: &[&str] = &[
+    "authorization", "proxy-authorization", "cookie", "sec-websocket-key", "idempotency-key", "x-idempotency-key", "x-csrftoken", "x-csrf-token",
+    "x-xsrf-token", "csrf-token", "xsrf-token", "x-amz-content-sha256", "x-amz-date", "x-request-id", "x-correlation-id", "cache-key",
+    "x-cache-key", "www-authenticate", "x-auth-user", "x-auth-email", "x-auth-type", "x-goog-authuser", "x-auth-method", "x-auth-scheme",
+];
+/// Fragments of a header name that say it carries a credential.
+const CREDENTIAL_NAME_MARKS: &[&str] = &["token", "key", "secret", "auth", "signature", "password", "credential", "session"];
+
+/// A request header that carries a credential by its shape: a name that says token, key,
+/// secret, auth or signature (`X-Shopify-Access-Token`, `Ocp-Apim-Subscription-Key`,
+/// `X-Algolia-API-Key`, `CF-Access-Client-Secret`), and a value that looks like one (long
+/// enough, one word, no scheme-less prose).
+pub fn credential_header_by_shape(name: &str, value: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    if NOT_CREDENTIAL_HEADERS.contains(&n.as_str()) || n.contains("csrf") || n.contains("xsrf") || n.starts_with("sec-") || n.starts_with("access-control-") {
+        return false;
+    }
+    if !CREDENTIAL_NAME_MARKS.iter().any(|m| n.contains(m)) {
+        return false;
+    }
+    let v = value.trim().trim_matches(|c| c == '"' || c == '\'');
+    v.chars().count() >= 12 && !v.contains(' ') && v.chars().filter(|c| c.is_ascii_alphanumeric()).count() * 10 >= v.chars().count() * 7
+}
+
 /// True when `text` contains one of `words`, ignoring ASCII case (linear in the text).
 pub fn mentions(text: &str, words: &[&str]) -> bool {
     if text.is_empty() || words.is_empty() {
@@ -704,7 +753,9 @@ pub fn rfc3339_unix(secs: f64) -> Option<String> {
 pub fn fmt_duration(secs: f64) -> String {
     let s = secs.abs().round() as u64;
     let (d, h, m) = (s / 86400, s % 86400 / 3600, s % 3600 / 60);
-    if d > 0 {
+    if s < 120 {
+        format!("{s} s")
+    } else if d > 0 {
         format!("{d} d {h} h")
     } else if h > 0 {
         format!("{h} h {m} min")

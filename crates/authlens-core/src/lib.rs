@@ -200,7 +200,7 @@ fn quote_body(ex: &Exchange) -> String {
 
 /// Replace anything that looks like a credential inside free text (servers echo keys back): the
 /// request's own credentials, whatever their format, then key- and JWT-shaped words.
-fn redact_text(text: &str, ex: &Exchange) -> String {
+pub(crate) fn redact_text(text: &str, ex: &Exchange) -> String {
     let text = export::replace_credentials(text, ex, 8);
     let words: String = text
         .split_inclusive(|c: char| c.is_whitespace() || "\"',;()[]{}<>".contains(c))

@@ -5,7 +5,11 @@ pub mod server_says;
 pub mod session;
 
 /// Values that mean "the variable was never set".
-const UNSET: &[&str] = &["undefined", "null", "none", "nil", "nan", "false", "true", "[object object]", "[object promise]", "${token}", "{{token}}", "<token>", "bearer", "basic", "token"];
+const UNSET: &[&str] = &[
+    "undefined", "null", "none", "nil", "nan", "false", "true", "[object object]", "[object promise]", "${token}", "{{token}}", "<token>", "bearer", "basic", "token",
+    // the names of the values, copied from a README instead of the values
+    "access-token", "access_token", "accesstoken", "api-key", "api_key", "apikey", "secret", "secret-key", "secret_key", "client_secret", "password", "my-token", "mytoken", "my_token", "key", "jwt",
+];
 
 /// Fragments that mark a value copied from documentation or a template.
 const TEMPLATE_MARKS: &[&str] = &["your_", "your-", "yourapikey", "your api key", "<your", "{your", "replace_me", "replace-me", "changeme", "change_me", "insert_", "_here", "-here", "xxxxxx", "example_key", "api_key_here", "todo"];

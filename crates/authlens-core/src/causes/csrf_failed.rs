@@ -42,15 +42,15 @@ declare_cause! {
 }
 
 /// Header names that carry a CSRF token.
-const CSRF_HEADERS: &[&str] = &["x-csrftoken", "x-csrf-token", "x-xsrf-token", "csrf-token", "xsrf-token", "x-requested-with"];
+const CSRF_HEADERS: &[&str] = &["x-csrftoken", "x-csrf-token", "x-xsrf-token", "csrf-token", "xsrf-token"];
 
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
     if !ex.says(Says::Csrf) {
         return None;
     }
-    let said = ex.server_said().message(Says::Csrf).map(|m| crate::redact::clip(&m.text, 160)).unwrap_or_default();
-    let mut evidence = vec![format!("the server says the CSRF check failed: \"{}\"", crate::redact::escape(&said))];
+    let said = ex.server_said().quote(ex, Says::Csrf, 160);
+    let mut evidence = vec![format!("the server says the CSRF check failed: \"{}\"", said)];
     let sent: Vec<&str> = ex.req_headers.iter().filter(|h| CSRF_HEADERS.iter().any(|c| h.name.eq_ignore_ascii_case(c))).map(|h| h.name.as_str()).take(4).collect();
     if sent.is_empty() {
         evidence.push(format!("the {} request carried no CSRF header (`X-CSRFToken`, `X-XSRF-TOKEN`)", crate::redact::clip(&ex.method, 16)));

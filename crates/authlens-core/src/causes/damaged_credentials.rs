@@ -115,7 +115,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
             note(why, "copy the key again, whole, from the provider's dashboard and compare its length and last characters with the one in use".into(), 0.9, &mut evidence, &mut fix);
             continue;
         }
-        if let Some(why) = other_provider(ex, c) {
+        if let Some(why) = other_provider(ex, c).or_else(|| foreign_prefix(ex, c)) {
             note(why, "use the key of the provider the base URL points to (or point the base URL at the provider that issued this key)".into(), 0.93, &mut evidence, &mut fix);
             continue;
         }
@@ -207,6 +207,45 @@ fn other_provider(ex: &Exchange, c: &Credential) -> Option<String> {
     }
     let to = if azure_openai { "Azure OpenAI".to_string() } else { dest.map(|d| d.name.to_string()).unwrap_or_default() };
     Some(format!("{} carries a {} key ({}) but the request went to {} ({}): a key of one provider sent to another", c.location.describe(), k.provider.name, c.redacted(), to, clip(&ex.host, 96)))
+}
+
+/// Key prefixes of APIs that share an `sk-`-style shape, and where their keys belong.
+const KEY_HOMES: &[(&str, &str)] = &[
+    ("sk-or-v1-", "OpenRouter"),
+    ("sk-ant-", "Anthropic"),
+    ("gsk_", "Groq"),
+    ("xai-", "xAI"),
+    ("nvapi-", "NVIDIA"),
+    ("pplx-", "Perplexity"),
+    ("hf_", "Hugging Face"),
+    ("sk-proj-", "OpenAI"),
+    ("sk-svcacct-", "OpenAI"),
+];
+/// API hosts and whose keys they take.
+const API_HOSTS: &[(&str, &str)] = &[
+    ("openrouter.ai", "OpenRouter"),
+    ("anthropic.com", "Anthropic"),
+    ("groq.com", "Groq"),
+    ("x.ai", "xAI"),
+    ("nvidia.com", "NVIDIA"),
+    ("perplexity.ai", "Perplexity"),
+    ("huggingface.co", "Hugging Face"),
+    ("openai.com", "OpenAI"),
+    ("openai.azure.com", "Azure OpenAI"),
+    ("cognitiveservices.azure.com", "Azure OpenAI"),
+    ("generativelanguage.googleapis.com", "Google Gemini"),
+    ("mistral.ai", "Mistral"),
+    ("deepseek.com", "DeepSeek"),
+];
+
+/// A key whose prefix names one API, sent to another API's host.
+fn foreign_prefix(ex: &Exchange, c: &Credential) -> Option<String> {
+    let raw = c.raw().trim();
+    let (prefix, issuer) = KEY_HOMES.iter().find(|(p, _)| raw.starts_with(p) && raw.len() >= p.len() + 16)?;
+    let (_, host_api) = API_HOSTS.iter().find(|(d, _)| ex.host == *d || ex.host.ends_with(&format!(".{d}")))?;
+    (host_api != issuer).then(|| {
+        format!("{} carries a {issuer} key (`{prefix}…`) but the request went to {host_api} ({}): a key of one provider sent to another", c.location.describe(), clip(&ex.host, 96))
+    })
 }
 
 /// A GUID sent as a client secret where the server wants the secret's value (Entra ID).

@@ -78,9 +78,20 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     if ex.is_preflight() || session::got_no_response(ex) {
         return None;
     }
+    use crate::signals::server_says::Says;
+    // CSRF and SSO refusals have their own causes; an expired token is refused for its expiry
+    // before any scope is looked at.
+    if ex.says(Says::Csrf) || ex.says(Says::Sso) {
+        return None;
+    }
+    let now = session::at(ex);
+    let expired = ex.credentials.iter().any(|c| c.jwt.as_ref().is_some_and(|j| j.exp.is_some_and(|e| now.is_some_and(|n| e <= n))));
+    if expired || (ex.says(Says::Expired) && !ex.says(Says::Scope)) {
+        return None;
+    }
     let has_cred = !ex.credentials.is_empty() || ex.has_cookie();
     let challenge = ex.challenges.iter().find(|c| c.param("error") == Some("insufficient_scope"));
-    let says = ex.resp_body_mentions(SAYS_SCOPE);
+    let says = ex.resp_body_mentions(SAYS_SCOPE) || ex.says(Says::Scope);
     let mut evidence = Vec::new();
     let mut confidence: f64;
     if let Some(ch) = challenge {
@@ -158,7 +169,7 @@ fn only_project_key(ex: &Exchange) -> Option<String> {
 /// The permission or scope the server's message names, when it follows a known pattern.
 fn named_permission(ex: &Exchange) -> Option<String> {
     let body = ex.resp_body.as_str();
-    for (start, end) in [("Missing scopes: ", ". "), ("Having the '", "'"), ("permission denied for table ", "\""), ("is not authorized to perform: ", " ")] {
+    for (start, end) in [("Missing scopes: ", ". "), ("Having the '", "'"), ("permission denied for table ", "\""), ("is not authorized to perform: ", " "), ("\"needed\":\"", "\""), ("\"scope\":\"", "\""), ("\"requiredScopes\":[", "]")] {
         if let Some(i) = body.find(start) {
             let rest = &body[i + start.len()..];
             let v: String = rest.split(end).next().unwrap_or("").chars().take(96).collect();

@@ -47,8 +47,8 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     if ex.authorization.as_ref().is_some_and(crate::signals::param_scheme) || ex.req_header("x-amz-date").is_some() {
         return None;
     }
-    let said = ex.server_said().message(Says::Signature).map(|m| clip(&m.text, 160)).unwrap_or_default();
-    let mut evidence = vec![format!("the server says the token's signature did not verify: \"{}\"", crate::redact::escape(&said))];
+    let said = ex.server_said().quote(ex, Says::Signature, 160);
+    let mut evidence = vec![format!("the server says the token's signature did not verify: \"{}\"", said)];
     let jwt = ex.credentials.iter().find_map(|c| c.jwt.as_ref().map(|j| (c, j)));
     let mut fix = Vec::new();
     match jwt {

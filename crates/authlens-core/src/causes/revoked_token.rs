@@ -35,8 +35,8 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     if !ex.says(Says::Revoked) {
         return None;
     }
-    let said = ex.server_said().message(Says::Revoked).map(|m| crate::redact::clip(&m.text, 160)).unwrap_or_default();
-    let mut evidence = vec![format!("the server says the token or grant was revoked: \"{}\"", crate::redact::escape(&said))];
+    let said = ex.server_said().quote(ex, Says::Revoked, 160);
+    let mut evidence = vec![format!("the server says the token or grant was revoked: \"{}\"", said)];
     // "Token has been expired or revoked": the server does not know which; expiry is likelier.
     let also_expired = ex.says(Says::Expired);
     if also_expired {

@@ -38,8 +38,8 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     if !ex.says(Says::Sso) {
         return None;
     }
-    let said = ex.server_said().message(Says::Sso).map(|m| crate::redact::clip(&m.text, 160)).unwrap_or_default();
-    let mut evidence = vec![format!("the server says SAML/SSO enforcement refused it: \"{}\"", crate::redact::escape(&said))];
+    let said = ex.server_said().quote(ex, Says::Sso, 160);
+    let mut evidence = vec![format!("the server says SAML/SSO enforcement refused it: \"{}\"", said)];
     if let Some(c) = ex.credentials.first() {
         evidence.push(format!("the request carried a {} ({}): valid, but not authorised for the organisation's single sign-on", c.describe(), c.redacted()));
     }

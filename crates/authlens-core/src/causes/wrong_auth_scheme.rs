@@ -57,6 +57,15 @@ const SCHEMES: &[(&str, &[&str])] = &[
 
 fn accepted(ex: &Exchange) -> Option<(&'static str, Vec<&'static str>)> {
     let p = ex.provider?;
+    // An API Gateway route may sit behind a JWT, Cognito or Lambda authorizer: SigV4 is only
+    // expected when the answer speaks of it. A Bearer challenge says otherwise.
+    if p.id == "aws" && ex.host.contains(".execute-api.") {
+        let bearer_challenge = ex.challenges.iter().any(|c| !c.scheme.eq_ignore_ascii_case("aws4-hmac-sha256"));
+        let sigv4_words = ex.resp_body_mentions(&["requires 'credential' parameter", "requires 'signature' parameter", "not a valid key=value pair", "security token included in the request is invalid", "signature we calculated", "incompleteSignature"]);
+        if bearer_challenge || !sigv4_words {
+            return None;
+        }
+    }
     if p.id == "paypal" {
         return Some((p.name, if ex.path.starts_with("/v1/oauth2/token") { vec!["basic"] } else { vec!["bearer"] }));
     }

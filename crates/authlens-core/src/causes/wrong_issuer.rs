@@ -44,8 +44,8 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     if !ex.says(Says::Issuer) {
         return None;
     }
-    let said = ex.server_said().message(Says::Issuer).map(|m| clip(&m.text, 200)).unwrap_or_default();
-    let mut evidence = vec![format!("the server refuses the token's issuer or tenant: \"{}\"", crate::redact::escape(&said))];
+    let said = ex.server_said().quote(ex, Says::Issuer, 200);
+    let mut evidence = vec![format!("the server refuses the token's issuer or tenant: \"{}\"", said)];
     let iss = ex.credentials.iter().find_map(|c| c.jwt.as_ref().and_then(|j| j.iss.clone().map(|i| (c, i))));
     if let Some((c, i)) = &iss {
         evidence.push(format!("the token at {} was issued by `{}`", c.location.describe(), clip(i, 128)));

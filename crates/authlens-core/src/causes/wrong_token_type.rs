@@ -45,11 +45,11 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     let mut evidence = Vec::new();
     let mut fix = Vec::new();
     if says {
-        let said = ex.server_said().message(Says::WrongTokenType).map(|m| clip(&m.text, 160)).unwrap_or_default();
-        evidence.push(format!("the server says the token is of the wrong type: \"{}\"", crate::redact::escape(&said)));
+        let said = ex.server_said().quote(ex, Says::WrongTokenType, 160);
+        evidence.push(format!("the server says the token is of the wrong type: \"{}\"", said));
     }
     let mut confidence: f64 = if says { 0.9 } else { 0.0 };
-    for c in ex.credentials.iter().take(4) {
+    for c in ex.credentials.iter().filter(|c| matches!(c.location, crate::exchange::Location::Authorization | crate::exchange::Location::Header(_))).take(4) {
         if let Some(t) = refresh_token(c) {
             evidence.push(format!("the token at {} is a refresh token ({t})", c.location.describe()));
             fix.push("send the access token in Authorization; a refresh token is only for the token endpoint".into());
@@ -59,7 +59,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     if let Some(why) = google_access_token_to_run(ex) {
         evidence.push(why);
         fix.push("call Cloud Run/Functions with a Google-signed ID token whose audience is the service URL (`gcloud auth print-identity-token --audiences=URL`, or the metadata server's identity endpoint)".into());
-        confidence = confidence.max(0.9);
+        confidence = confidence.max(0.93);
     }
     if let Some((c, use_)) = ex.credentials.iter().find_map(|c| c.jwt.as_ref().and(token_use(c)).map(|u| (c, u))) {
         if use_ == "access" && ex.host.contains(".execute-api.") && ex.http_status == 401 && !says {
@@ -81,9 +81,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
 /// The claim that makes a JWT a refresh token, when one does.
 fn refresh_token(c: &Credential) -> Option<String> {
     let raw = c.raw().trim();
-    if c.jwt.is_none() {
-        return None;
-    }
+    c.jwt.as_ref()?;
     let payload = crate::parse::jwt::segment(raw.split('.').nth(1)?)?;
     for k in ["token_type", "typ", "token_use", "type"] {
         if let Some(v) = payload.get(k).and_then(|v| v.as_str()) {

@@ -5,13 +5,19 @@ use crate::report::{EntryReport, Report};
 /// Render every entry with causes or findings, then a summary line.
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
-    for e in report.entries.iter().filter(|e| !e.causes.is_empty() || !e.findings.is_empty()) {
+    for e in report.entries.iter().filter(|e| e.auth_failure || !e.causes.is_empty() || !e.findings.is_empty()) {
         entry(&mut out, e);
     }
     let s = &report.summary;
     out.push_str(&format!(
-        "{} entries, {} authentication failures explained, {} exposed secrets ({} critical, {} high)\n",
-        s.entries, s.auth_failures, s.findings, s.critical, s.high
+        "{} entries, {} authentication failures ({} explained, {} without a specific cause), {} exposed secrets ({} critical, {} high)\n",
+        s.entries,
+        s.auth_failures,
+        s.auth_failures - s.unexplained.min(s.auth_failures),
+        s.unexplained,
+        s.findings,
+        s.critical,
+        s.high
     ));
     out
 }
@@ -32,6 +38,15 @@ fn entry(out: &mut String, e: &EntryReport) {
             for (n, f) in c.fix.iter().enumerate() {
                 out.push_str(&format!("       fix {}: {f}\n", n + 1));
             }
+        }
+    }
+    if let Some(u) = &e.unexplained {
+        out.push_str(&format!("  authentication failure: {}\n", u.summary));
+        for c in &u.checked {
+            out.push_str(&format!("       checked: {c}\n"));
+        }
+        for (n, c) in u.checklist.iter().enumerate() {
+            out.push_str(&format!("       check {}: {c}\n", n + 1));
         }
     }
     if let Some(said) = &e.server_said {

@@ -228,6 +228,8 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("insufficient authentication scopes", Says::Scope),
     ("access_token_scope_insufficient", Says::Scope),
     ("missing_scope", Says::Scope),
+    ("required scopes", Says::Scope),
+    ("requires higher privileges", Says::Scope),
     ("missing scope", Says::Scope),
     ("requiredscopes", Says::Scope),
     ("insufficient permission", Says::Scope),
@@ -346,6 +348,12 @@ pub struct ServerSaid {
 }
 
 impl ServerSaid {
+    /// The message that says `k`, quoted for a report: credentials the request carried and any
+    /// key- or JWT-shaped word redacted, then clipped and escaped.
+    pub fn quote(&self, ex: &Exchange, k: Says, max_chars: usize) -> String {
+        self.message(k).map(|m| crate::redact::escape(&crate::redact::clip(&crate::redact_text(crate::exchange::truncate(&m.text, 4096), ex), max_chars))).unwrap_or_default()
+    }
+
     /// True when some message says `k`.
     pub fn has(&self, k: Says) -> bool {
         self.says.iter().any(|(s, _)| *s == k)
@@ -376,7 +384,7 @@ pub fn read(ex: &Exchange) -> ServerSaid {
     // `error=`: `Bearer scope="" error="invalid_token" error_description="…"` is parsed above;
     // an unparsed remainder still speaks.
     for h in ex.resp_headers.iter().filter(|h| h.name.eq_ignore_ascii_case("www-authenticate")).take(4) {
-        if !ex.challenges.iter().any(|c| c.param("error_description").is_some()) && h.value.contains(' ') && h.value.len() > 24 {
+        if !ex.challenges.iter().any(|c| c.param("error_description").is_some()) && h.value.to_ascii_lowercase().contains("error") {
             messages.push(Message { field: "WWW-Authenticate".into(), text: crate::exchange::truncate(&h.value, 512).to_string() });
         }
     }
@@ -404,7 +412,7 @@ pub fn read(ex: &Exchange) -> ServerSaid {
     for (i, m) in messages.iter().enumerate() {
         let lower = m.text.to_ascii_lowercase();
         for (phrase, k) in PHRASES {
-            if lower.contains(phrase) && !says.iter().any(|(s, _)| s == k) && !negated(&lower, phrase) {
+            if !says.iter().any(|(s, _)| s == k) && found(&lower, phrase) {
                 says.push((*k, i));
             }
         }
@@ -413,11 +421,18 @@ pub fn read(ex: &Exchange) -> ServerSaid {
     ServerSaid { messages, says }
 }
 
-/// "not expired", "no longer expired": the phrase appears negated.
-fn negated(lower: &str, phrase: &str) -> bool {
-    lower.match_indices(phrase).all(|(i, _)| {
+/// `phrase` occurs in `lower` as words (not inside a longer word or a base64 run, a plural `s`
+/// allowed after it) and not negated ("not expired").
+fn found(lower: &str, phrase: &str) -> bool {
+    let b = lower.as_bytes();
+    let word = |c: u8| c.is_ascii_alphanumeric();
+    lower.match_indices(phrase).any(|(i, _)| {
+        let end = i + phrase.len();
+        let starts = phrase.as_bytes().first().is_none_or(|f| !word(*f)) || i == 0 || !word(b[i - 1]);
+        let ends = phrase.as_bytes().last().is_none_or(|l| !word(*l)) || end >= b.len() || !word(b[end]) || (b[end] == b's' && (end + 1 >= b.len() || !word(b[end + 1])));
         let before = lower[..i].trim_end();
-        before.ends_with(" not") || before.ends_with("non") || before.ends_with("non-")
+        let negated = before.ends_with(" not") || before.ends_with("non") || before.ends_with("non-");
+        starts && ends && !negated
     })
 }
 
@@ -435,7 +450,7 @@ fn walk(v: &Value, path: &str, depth: usize, out: &mut Vec<Message>) {
                         out.push(Message { field: p, text: crate::exchange::truncate(s, 1024).to_string() });
                     }
                     Value::Bool(b) if key == "saml_failure" && *b => out.push(Message { field: p, text: "saml_failure".into() }),
-                    Value::Object(_) | Value::Array(_) if MESSAGE_KEYS.contains(&key.as_str()) || CONTAINERS.contains(&key.as_str()) || depth == 0 => {
+                    Value::Object(_) | Value::Array(_) if MESSAGE_KEYS.contains(&key.as_str()) || CONTAINERS.contains(&key.as_str()) || key.contains("error") || depth <= 3 => {
                         walk(val, &p, depth + 1, out)
                     }
                     _ => {}
