@@ -111,6 +111,10 @@ fn check(ctx: &Ctx) -> Option<Hit> {
                 continue;
             }
         }
+        if let Some(why) = cut_jwt(c) {
+            note(why, "copy the token whole (three dot-separated parts); check what cuts it (a column limit, a cookie size limit, a log line)".into(), 0.9, &mut evidence, &mut fix);
+            continue;
+        }
         if let Some(why) = near_format(ex, c) {
             note(why, "copy the key again, whole, from the provider's dashboard and compare its length and last characters with the one in use".into(), 0.9, &mut evidence, &mut fix);
             continue;
@@ -130,6 +134,28 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         fix.push(step);
     }
     Some(Hit { confidence, evidence, fix })
+}
+
+/// A value that starts like a JWT (its header decodes) but is cut: it no longer decodes.
+fn cut_jwt(c: &Credential) -> Option<String> {
+    let raw = c.raw().trim();
+    if !raw.starts_with("eyJ") || raw.len() < 20 || raw.contains(char::is_whitespace) || raw.starts_with("eyJ\"") {
+        return None;
+    }
+    let parts: Vec<&str> = raw.split('.').collect();
+    if parts.len() == 5 {
+        return None; // a JWE
+    }
+    match &c.jwt {
+        None if parts.len() <= 3 && crate::parse::jwt::segment(parts[0]).is_some() => Some(format!(
+            "{} starts like a JWT (a valid header) but does not decode as one ({} part{} of 3): the token was cut or altered",
+            c.location.describe(),
+            parts.len(),
+            if parts.len() == 1 { "" } else { "s" }
+        )),
+        // A short signature is no proof: test keys and synthetic tokens have them too.
+        _ => None,
+    }
 }
 
 /// `NAME=value` or `export NAME=value`: the name, when the value is a whole `.env` line.
@@ -280,6 +306,15 @@ mod tests {
         assert_eq!(ids(&ex)[0], "damaged_credentials");
         let ex = failing("https://api.example.test/x", &[("X-API-Key", "abcdefgh%252Bijklmnop1234")]);
         assert_eq!(ids(&ex)[0], "damaged_credentials");
+    }
+
+    #[test]
+    fn jwt_cut_short() {
+        let t = crate::parse::jwt::make(r#"{"alg":"HS256"}"#, r#"{"sub":"u1","exp":1792000000}"#);
+        let cut = &t[..t.find('.').unwrap() + 6];
+        assert_eq!(ids(&failing("https://api.example.test/x", &[("Authorization", &format!("Bearer {cut}"))]))[0], "damaged_credentials");
+        // the whole token is not damaged
+        assert!(!ids(&failing("https://api.example.test/x", &[("Authorization", &format!("Bearer {t}"))])).contains(&"damaged_credentials"));
     }
 
     #[test]
