@@ -377,3 +377,11 @@ case("control_real_basic_prompt_then_success", None, "a Basic challenge on a pag
      "comment": "response body and headers quoted verbatim from " + NGX["source"]},
     entry("GET", "https://admin.example.com/", [("Sec-Fetch-Mode", "navigate"), ("Authorization", basic("admin", fill(714, 16)))], status=200, body="<html></html>", mime="text/html", rtype="document")])
 SOURCES["control_real_basic_prompt_then_success"] = NGX["source"]
+
+# ---------------------------------------------------------------- the credential in the other place
+real("real_kong_key_sent_as_bearer", "wrong_auth_scheme", 70, "GET", "https://gw.example.com/orders",
+     [PAGE_APP, bearer(fill(721, 32))], note="key-auth reads `apikey`; the key went in Authorization")
+real("real_apim_key_sent_as_bearer", "wrong_auth_scheme", 79, "GET", "https://contoso.azure-api.net/echo/resource",
+     [PAGE_APP, bearer(fill(722, 32, HEX))], note="APIM reads Ocp-Apim-Subscription-Key; the key went in Authorization")
+real("real_flask_jwt_token_in_x_api_key", "wrong_auth_scheme", 131, "GET", API + "/protected",
+     [PAGE_APP, ("X-Access-Token", ok_jwt(723, alg="HS256"))], note="the JWT went in X-Access-Token; Flask-JWT-Extended reads Authorization")

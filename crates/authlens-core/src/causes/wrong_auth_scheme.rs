@@ -78,6 +78,9 @@ fn is_okta(host: &str) -> bool {
 
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
+    if let Some(hit) = wrong_place(ex) {
+        return Some(hit);
+    }
     let a = ex.authorization.as_ref()?;
     let sent = a.scheme.as_deref()?;
     let sent_l = sent.to_ascii_lowercase();
@@ -131,6 +134,41 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     Some(Hit { confidence, evidence, fix })
 }
 
+/// The server says it found no key (or no Authorization header) while the request carried one
+/// in the other place: a key in `Authorization` for an API that reads `apikey`/`X-API-Key`, or
+/// a key in a custom header for an API that reads `Authorization`.
+fn wrong_place(ex: &Exchange) -> Option<Hit> {
+    use crate::exchange::Location;
+    use crate::signals::server_says::Says;
+    let m = ex.server_said().message(Says::Missing)?;
+    let l = m.text.to_ascii_lowercase();
+    let said = ex.server_said().quote(ex, Says::Missing, 160);
+    let custom: Vec<&str> = ex.credentials.iter().filter_map(|c| if let Location::Header(h) = &c.location { Some(h.as_str()) } else { None }).collect();
+    let wants_key = ["api key", "apikey", "api-key", "api_key", "subscription key", "x-api-key"].iter().any(|w| l.contains(w));
+    let wants_authorization = l.contains("authorization") || l.contains("bearer");
+    if wants_key && !wants_authorization && ex.authorization.is_some() && custom.is_empty() {
+        return Some(Hit {
+            confidence: 0.86,
+            evidence: vec![
+                format!("the server says it found no API key: \"{said}\""),
+                "the request carried its credential in `Authorization`: this API reads its key from a header (or query parameter) of its own".into(),
+            ],
+            fix: vec!["send the key where the API documents it (e.g. `apikey`, `X-API-Key`, `Ocp-Apim-Subscription-Key`, or `?api_key=`), not in Authorization".into()],
+        });
+    }
+    if wants_authorization && !wants_key && ex.authorization.is_none() && !custom.is_empty() {
+        return Some(Hit {
+            confidence: 0.86,
+            evidence: vec![
+                format!("the server says the Authorization header is missing: \"{said}\""),
+                format!("the request carried its credential in {} instead", custom.iter().take(3).map(|h| format!("`{}`", clip(h, 48))).collect::<Vec<_>>().join(", ")),
+            ],
+            fix: vec!["send it as `Authorization: Bearer <credential>` (or the scheme the API documents)".into()],
+        });
+    }
+    None
+}
+
 /// `bearer` → `Bearer`.
 fn title(s: &str) -> String {
     match s {
@@ -145,6 +183,18 @@ fn title(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_credential_in_the_other_place() {
+        use crate::causes::test_util::{ids, with_status};
+        let ex = with_status("https://gw.example.test/orders", &[("Authorization", "Bearer abcdefghijklmnopqrstuvwx")], 401, r#"{"message":"No API key found in request"}"#);
+        assert_eq!(ids(&ex)[0], "wrong_auth_scheme");
+        let ex = with_status("https://api.example.test/p", &[("X-Access-Token", "abcdefghijklmnopqrstuvwx")], 401, r#"{"msg":"Missing Authorization Header"}"#);
+        assert_eq!(ids(&ex)[0], "wrong_auth_scheme");
+        // no credential at all: missing_credentials
+        let ex = with_status("https://gw.example.test/orders", &[], 401, r#"{"message":"No API key found in request"}"#);
+        assert_eq!(ids(&ex)[0], "missing_credentials");
+    }
+
     use crate::causes::test_util::{failing, ids};
 
     #[test]

@@ -116,6 +116,9 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("upgrade your plan", Says::Restricted),
     ("not available on your plan", Says::Restricted),
     ("error code: 1010", Says::Restricted),
+    ("your current plan", Says::Restricted),
+    ("requires a paid plan", Says::Restricted),
+    ("not included in your plan", Says::Restricted),
     // not yet valid (jsonwebtoken, golang-jwt, php-jwt, Microsoft.IdentityModel, PostgREST, S3)
     ("jwt not active", Says::NotYetValid),
     ("not yet valid", Says::NotYetValid),
@@ -206,6 +209,8 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("could not parse", Says::Malformed),
     ("failed to parse", Says::Malformed),
     ("invalid jwt format", Says::Malformed),
+    ("not well formed", Says::Malformed),
+    ("not well-formed", Says::Malformed),
     ("idx12741", Says::Malformed),
     ("idx12709", Says::Malformed),
     ("idx14100", Says::Malformed),
