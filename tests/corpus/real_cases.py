@@ -385,3 +385,43 @@ real("real_apim_key_sent_as_bearer", "wrong_auth_scheme", 79, "GET", "https://co
      [PAGE_APP, bearer(fill(722, 32, HEX))], note="APIM reads Ocp-Apim-Subscription-Key; the key went in Authorization")
 real("real_flask_jwt_token_in_x_api_key", "wrong_auth_scheme", 131, "GET", API + "/protected",
      [PAGE_APP, ("X-Access-Token", ok_jwt(723, alg="HS256"))], note="the JWT went in X-Access-Token; Flask-JWT-Extended reads Authorization")
+
+# ---------------------------------------------------------------- more APIs (second part of the collection)
+real("real_gcnotify_apikey_double_space_403", "whitespace_in_credentials", 182, "POST", "https://api.notification.canada.ca/v2/notifications/email",
+     [JSON_CT, ("Authorization", "ApiKey-v1  " + fill(724, 36, LOWER + DIGITS))], post=j({"email_address": "a@example.com"}), rtype=None,
+     note="two spaces between the scheme and the key")
+real("real_connexion_preflight_401", "preflight_rejected", 183, "OPTIONS", API + "/v1/pets",
+     [PAGE_APP, ("Access-Control-Request-Method", "GET"), ("Access-Control-Request-Headers", "authorization")], rtype="preflight")
+real("real_okta_jwt_sent_with_ssws", "wrong_auth_scheme", 187, "GET", "https://dev-123456.okta.com/api/v1/users/me",
+     [("Authorization", "SSWS " + ok_jwt(725, {"iss": "https://dev-123456.okta.com/oauth2/default", "scp": ["okta.users.read.self"]}))], rtype=None)
+real("real_apigw_cognito_incoming_token_expired", "expired_token", 193, "GET", "https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/prod/orders",
+     [PAGE_APP, bearer(exp_jwt(726, ago=300, extra={"iss": "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC", "token_use": "id"}))])
+real("real_panva_unexpected_aud", "wrong_audience", 192, "GET", API + "/api/me",
+     [PAGE_APP, bearer(ok_jwt(727, {"aud": "https://api.other.example"}))])
+real("real_github_token_in_query_400", "credentials_in_query", 194, "GET", "https://api.github.com/user?access_token=" + GH_PAT, [], rtype=None)
+real("real_github_bad_credentials", "invalid_credentials", 195, "GET", "https://api.github.com/user", [("Authorization", "Bearer " + GH_PAT)], rtype=None)
+real("real_github_requires_authentication", "missing_credentials", 196, "GET", "https://api.github.com/user", [("Accept", "application/vnd.github+json")], rtype=None)
+real("real_docker_registry_insufficient_scope", "insufficient_scope", 198, "GET", "https://registry-1.docker.io/v2/acme/private-app/manifests/latest",
+     [bearer(jwt({"iss": "auth.docker.io", "aud": "registry.docker.io", "exp": NOW + 300, "access": []}, 728))], rtype=None)
+real("real_facebook_session_expired_400", "expired_token", 199, "GET", "https://graph.facebook.com/v19.0/me?fields=id,name",
+     [bearer("EAAG" + fill(729, 180))], rtype=None)
+real("real_facebook_session_invalidated_400", "revoked_token", 200, "GET", "https://graph.facebook.com/v19.0/me",
+     [bearer("EAAG" + fill(730, 180))], rtype=None)
+real("real_salesforce_session_expired", "expired_token", 202, "GET", "https://acme.my.salesforce.com/services/data/v59.0/sobjects/Account",
+     [bearer("00D" + fill(731, 12) + "!" + fill(732, 96, ALNUM + "._"))], rtype=None)
+real("real_elasticsearch_missing_credentials", "missing_credentials", 205, "GET", "https://es.example.com:9200/_cat/indices", [], rtype=None)
+real("real_hasura_invalid_jwt_expired_200", "expired_token", 209, "POST", API + "/v1/graphql",
+     [PAGE_APP, JSON_CT, bearer(exp_jwt(733, ago=90, extra={"https://hasura.io/jwt/claims": {"x-hasura-default-role": "user"}}))], post=j({"query": "{ orders { id } }"}))
+real("real_spotify_access_token_expired", "expired_token", 210, "GET", "https://api.spotify.com/v1/me", [bearer("BQ" + fill(734, 150, URLSAFE))], rtype=None)
+real("real_dropbox_expired_access_token", "expired_token", 212, "POST", "https://api.dropboxapi.com/2/users/get_current_account", [bearer("sl." + fill(735, 140, URLSAFE))], rtype=None)
+real("real_dropbox_invalid_access_token", "invalid_credentials", 213, "POST", "https://api.dropboxapi.com/2/users/get_current_account", [bearer("sl." + fill(736, 140, URLSAFE))], rtype=None)
+real("real_notion_token_invalid", "invalid_credentials", 214, "POST", "https://api.notion.com/v1/search",
+     [JSON_CT, bearer("secret_" + fill(737, 43)), ("Notion-Version", "2022-06-28")], post="{}", rtype=None)
+real("real_keycloak_invalid_user_credentials", "invalid_credentials", 219, "POST", "https://sso.example.com/realms/shop/protocol/openid-connect/token",
+     [("Content-Type", FORM)], post="grant_type=password&client_id=web&username=ana&password=not-it", post_mime=FORM)
+real("real_keycloak_invalid_client_credentials", "invalid_credentials", 220, "POST", "https://sso.example.com/realms/shop/protocol/openid-connect/token",
+     [("Content-Type", FORM), ("Authorization", basic("backend", fill(738, 32)))], post="grant_type=client_credentials", post_mime=FORM, rtype=None)
+real("real_clerk_invalid_jwt_form", "malformed_authorization", 222, "GET", API + "/api/me", [PAGE_APP, bearer("sess_" + fill(739, 27))], status=401,
+     note="a session id sent where the session JWT belongs")
+real("real_clerk_jwt_expired_cookie", "expired_token", 223, "GET", "https://app.example.com/api/me",
+     [("Origin", "https://app.example.com"), ("Cookie", "__session=" + exp_jwt(740, ago=39756, lived=60, extra={"iss": "https://clerk.example.com"}))], status=401)

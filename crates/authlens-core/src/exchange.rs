@@ -277,7 +277,7 @@ impl Exchange {
         }
         let b = body.as_bytes();
         let hint = |w: &[u8]| memchr::memmem::find(b, w).is_some();
-        if !(hint(b"errors") || hint(b"\"ok\"") || hint(b"REQUEST_DENIED") || hint(b"error") || hint(b"Exception")) {
+        if status != 400 && !(hint(b"errors") || hint(b"\"ok\"") || hint(b"REQUEST_DENIED") || hint(b"error") || hint(b"Exception")) {
             return None;
         }
         let Ok(Value::Object(o)) = serde_json::from_str::<Value>(body) else {
@@ -300,7 +300,7 @@ impl Exchange {
                 for e in errs.iter().take(16) {
                     let code = up(e.pointer("/extensions/code")).or_else(|| up(e.get("type")));
                     match code.as_deref() {
-                        Some("UNAUTHENTICATED" | "UNAUTHORIZED" | "INVALID_TOKEN" | "AUTHENTICATION_ERROR" | "TOKEN_EXPIRED") => return Some(401),
+                        Some("UNAUTHENTICATED" | "UNAUTHORIZED" | "INVALID_TOKEN" | "AUTHENTICATION_ERROR" | "TOKEN_EXPIRED" | "INVALID-JWT" | "INVALID_JWT" | "JWT_INVALID" | "INVALID-HEADERS") => return Some(401),
                         Some("FORBIDDEN" | "PERMISSION_DENIED" | "INSUFFICIENT_SCOPES" | "ACCESS_DENIED") => return Some(403),
                         _ => {}
                     }
@@ -330,11 +330,15 @@ impl Exchange {
         if ["invalid_grant", "invalid_client", "unauthorized_client", "invalid_token"].contains(&err) {
             return Some(401);
         }
+        // Facebook Graph: `{"error":{"type":"OAuthException","code":190,…}}` for token problems.
+        if o.get("error").and_then(|e| e.get("type")).and_then(Value::as_str) == Some("OAuthException") {
+            return Some(401);
+        }
         let typ = o.get("__type").and_then(Value::as_str).or_else(|| o.get("code").and_then(Value::as_str)).unwrap_or("");
         if typ.contains("NotAuthorizedException") {
             return Some(401);
         }
-        if mentions(truncate(body, 4096), &["bad http authentication header format", "invalid format for authorization header", "\"invalidjwt\"", "\"token_expired\"", "\"invalid_id_token\"", "\"invalid_refresh_token\"", "\"user_disabled\""]) {
+        if mentions(truncate(body, 4096), &["must specify access token via authorization header", "bad http authentication header format", "invalid format for authorization header", "\"invalidjwt\"", "\"token_expired\"", "\"invalid_id_token\"", "\"invalid_refresh_token\"", "\"user_disabled\""]) {
             return Some(401);
         }
         None
@@ -347,7 +351,7 @@ impl Exchange {
             return None;
         }
         let t = truncate(&self.resp_body, 4096);
-        (mentions(t, &["notauthorizedexception", "bad http authentication header format", "invalid format for authorization header", "invalid_grant", "invalid_client"])
+        (mentions(t, &["notauthorizedexception", "bad http authentication header format", "invalid format for authorization header", "invalid_grant", "invalid_client", "oauthexception"])
             || self.resp_header("x-amzn-errortype").is_some_and(|v| v.starts_with("NotAuthorizedException")))
         .then_some(401)
     }

@@ -113,6 +113,11 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         confidence = 0.93;
         want = Some("Bearer".into());
     }
+    if is_okta(&ex.host) && ex.path.starts_with("/api/v1/") && sent_l == "ssws" && ex.auth_credential().is_some_and(|c| c.jwt.is_some()) {
+        evidence.push("an OAuth access token (a JWT) was sent with the `SSWS` scheme; Okta takes OAuth access tokens as `Bearer` and only its API tokens as `SSWS`".into());
+        confidence = confidence.max(0.85);
+        want = Some("Bearer".into());
+    }
     if is_okta(&ex.host) && ex.path.starts_with("/api/v1/") && sent_l == "bearer" && ex.auth_credential().is_some_and(|c| c.jwt.is_none()) {
         evidence.push("Okta's management API takes its API tokens as `SSWS <token>`; `Bearer` is only for OAuth access tokens (JWTs), and this token is not one".into());
         confidence = confidence.max(0.8);

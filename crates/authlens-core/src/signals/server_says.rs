@@ -134,6 +134,10 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("before its valid time", Says::NotYetValid),
     // expired
     ("expired", Says::Expired),
+    ("jwtexpired", Says::Expired),
+    ("tokenexpired", Says::Expired),
+    ("expiredtoken", Says::Expired),
+    ("sessionexpired", Says::Expired),
     ("token is not active", Says::Expired),
     ("lifetime validation failed", Says::Expired),
     ("idx10223", Says::Expired),
@@ -148,7 +152,7 @@ pub const PHRASES: &[(&str, Says)] = &[
     // revoked
     ("revoked", Says::Revoked),
     ("aadsts50173", Says::Revoked),
-    ("token has been invalidated", Says::Revoked),
+    ("has been invalidated", Says::Revoked),
     ("unknown or invalid refresh token", Says::Revoked),
     // audience
     ("audience", Says::Audience),
@@ -210,6 +214,8 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("failed to parse", Says::Malformed),
     ("invalid jwt format", Says::Malformed),
     ("not well formed", Says::Malformed),
+    ("invalid jwt form", Says::Malformed),
+    ("consists of three parts", Says::Malformed),
     ("not well-formed", Says::Malformed),
     ("idx12741", Says::Malformed),
     ("idx12709", Says::Malformed),
@@ -329,7 +335,7 @@ pub const PHRASES: &[(&str, Says)] = &[
 const MESSAGE_KEYS: &[&str] = &[
     "error", "error_description", "errordescription", "error_code", "errorcode", "errortype", "error_type", "error_message", "errormessage",
     "error_messages", "code", "reason", "message", "msg", "type", "detail", "title", "status", "status_message", "name", "description", "hint",
-    "__type", "saml_failure",
+    "__type", "saml_failure", "errorsummary", "error_summary", ".tag", "long_message", "errordetail", "error_detail", "faultstring", "reasonphrase",
 ];
 /// Keys under which the messages sit (walked into).
 const CONTAINERS: &[&str] = &["error", "errors", "details", "extensions", "data", "meta", "cause", "error_messages", "context", "response"];
