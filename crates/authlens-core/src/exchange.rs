@@ -581,7 +581,7 @@ const NOT_CREDENTIAL_HEADERS: &[&str] = &[
     "x-cache-key", "www-authenticate", "x-auth-user", "x-auth-email", "x-auth-type", "x-goog-authuser", "x-auth-method", "x-auth-scheme",
 ];
 /// Fragments of a header name that say it carries a credential.
-const CREDENTIAL_NAME_MARKS: &[&str] = &["token", "key", "secret", "auth", "signature", "password", "credential", "session"];
+const CREDENTIAL_NAME_MARKS: &[&str] = &["token", "key", "secret", "auth", "signature", "password", "credential"];
 
 /// A request header that carries a credential by its shape: a name that says token, key,
 /// secret, auth or signature (`X-Shopify-Access-Token`, `Ocp-Apim-Subscription-Key`,

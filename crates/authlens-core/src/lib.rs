@@ -312,4 +312,34 @@ mod tests {
         assert!(r.entries[0].causes.is_empty());
         assert!(!serde_json::to_string(&r).unwrap().contains("abcdefghijklmnop"));
     }
+
+    #[test]
+    fn every_auth_failure_is_counted_with_or_without_a_cause() {
+        // a cookie-authenticated 401 with a plain body: no specific cause, still a failure
+        let har = r#"{"log":{"entries":[
+          {"request":{"method":"GET","url":"https://app.example.test/api/me","headers":[{"name":"Cookie","value":"sid=abc123def456"}]},"response":{"status":401,"content":{"text":"Unauthorized"}}},
+          {"request":{"method":"GET","url":"https://app.example.test/api/ok","headers":[]},"response":{"status":200}},
+          {"request":{"method":"POST","url":"https://app.example.test/graphql","headers":[]},"response":{"status":200,"content":{"text":"{\"errors\":[{\"message\":\"Not authenticated\",\"extensions\":{\"code\":\"UNAUTHENTICATED\"}}]}"}}}
+        ]}}"#;
+        let r = super::analyze_har_text(har).unwrap();
+        assert!(r.entries[0].auth_failure && r.entries[0].causes.is_empty());
+        let u = r.entries[0].unexplained.as_ref().unwrap();
+        assert!(u.summary.starts_with("no specific cause recognised"), "{}", u.summary);
+        assert!(u.checklist.iter().any(|c| c.contains("curl -i -X GET 'https://app.example.test/api/me'")), "{:?}", u.checklist);
+        assert!(!r.entries[1].auth_failure);
+        assert!(r.entries[2].auth_failure);
+        assert_eq!((r.summary.auth_failures, r.summary.unexplained), (2, 1));
+        let text = crate::render::text::render(&r);
+        assert!(text.contains("2 authentication failures (1 explained, 1 without a specific cause)"), "{text}");
+        let sarif = crate::render::sarif::render_report(&r, "x.har", &[]);
+        assert!(sarif.contains(crate::render::sarif::UNEXPLAINED_RULE) && sarif.contains("\"ruleId\": \"missing_credentials\""), "{sarif}");
+    }
+
+    #[test]
+    fn negotiate_first_leg_is_no_client_bug() {
+        let har = r#"{"log":{"entries":[{"request":{"method":"GET","url":"https://mail.example.test/EWS/Exchange.asmx","headers":[]},"response":{"status":401,"headers":[{"name":"WWW-Authenticate","value":"Negotiate"},{"name":"WWW-Authenticate","value":"NTLM"}]}}]}}"#;
+        let r = super::analyze_har_text(har).unwrap();
+        assert!(r.entries[0].auth_failure && r.entries[0].causes.is_empty());
+        assert!(r.entries[0].unexplained.as_ref().unwrap().summary.contains("handshake"));
+    }
 }

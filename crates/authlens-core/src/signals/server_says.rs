@@ -100,6 +100,8 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("saml sso", Says::Sso),
     ("single sign-on", Says::Sso),
     ("sso enforcement", Says::Sso),
+    ("sso_required", Says::Sso),
+    ("saml_required", Says::Sso),
     ("must be sso-authorized", Says::Sso),
     ("re-authorize the token with sso", Says::Sso),
     // Restrictions that are not about the credential (OpenAI, Gemini, X, Firebase, Slack)
@@ -179,6 +181,8 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("from the wrong issuer", Says::Issuer),
     // signature
     ("invalid signature", Says::Signature),
+    ("jwt signature does not match", Says::Signature),
+    ("signed jwt rejected", Says::Signature),
     ("signature is invalid", Says::Signature),
     ("signature verification failed", Says::Signature),
     ("signature validation failed", Says::Signature),
