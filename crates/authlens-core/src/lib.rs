@@ -107,6 +107,7 @@ pub fn analyze_exchange(ex: &Exchange, before: &[Exchange]) -> EntryReport {
             id: c.info.id,
             confidence: (h.confidence * 100.0).round() / 100.0,
             title: c.info.title,
+            entries: cited_entries(&h.evidence, ex.index),
             evidence: h.evidence,
             fix: h.fix,
         })
@@ -137,6 +138,22 @@ pub fn analyze_exchange(ex: &Exchange, before: &[Exchange]) -> EntryReport {
         server_said,
         notes: ex.notes.iter().cloned().chain(scan_notes).collect(),
     }
+}
+
+/// The earlier entries evidence cites as `entry #N` (in order, once each).
+fn cited_entries(evidence: &[String], this: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    for e in evidence {
+        for (i, _) in e.match_indices("entry #") {
+            let n: String = e[i + 7..].chars().take_while(char::is_ascii_digit).take(12).collect();
+            if let Ok(n) = n.parse::<usize>() {
+                if n != this && !out.contains(&n) {
+                    out.push(n);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// What the server said, in its own words (redacted, clipped), beside authlens's reading:

@@ -106,6 +106,9 @@ pub struct CauseReport {
     pub evidence: Vec<String>,
     /// Steps that fix it, specialised to what was seen.
     pub fix: Vec<String>,
+    /// Indices of the earlier entries the evidence cites (`entry #3`), so a viewer can link them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub entries: Vec<usize>,
 }
 
 /// How bad a finding is.
