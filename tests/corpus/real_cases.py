@@ -425,3 +425,6 @@ real("real_clerk_invalid_jwt_form", "malformed_authorization", 222, "GET", API +
      note="a session id sent where the session JWT belongs")
 real("real_clerk_jwt_expired_cookie", "expired_token", 223, "GET", "https://app.example.com/api/me",
      [("Origin", "https://app.example.com"), ("Cookie", "__session=" + exp_jwt(740, ago=39756, lived=60, extra={"iss": "https://clerk.example.com"}))], status=401)
+real("real_keycloak_userinfo_issuer_internal_host", "wrong_issuer", 114, "GET", "https://sso.example.com/realms/master/protocol/openid-connect/userinfo",
+     [bearer(ok_jwt(741, {"iss": "http://keycloak:8080/realms/master", "azp": "web"}))], rtype=None,
+     note="the token was issued under the internal host name; the userinfo call uses the public one")

@@ -42,7 +42,7 @@ declare_cause! {
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
     if !ex.says(Says::Issuer) {
-        return None;
+        return issuer_host_differs(ex);
     }
     let said = ex.server_said().quote(ex, Says::Issuer, 200);
     let mut evidence = vec![format!("the server refuses the token's issuer or tenant: \"{}\"", said)];
@@ -63,6 +63,46 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     })
 }
 
+/// A token refused by its own identity provider (userinfo, introspection, admin API) whose `iss`
+/// names another host or realm than the one the request went to: the provider was reached under
+/// another name than the one that issued the token (Keycloak's internal vs public URL).
+fn issuer_host_differs(ex: &crate::exchange::Exchange) -> Option<Hit> {
+    let idp_path = ["/realms/", "/userinfo", "/introspect", "/oauth2/", "/protocol/openid-connect/"].iter().any(|p| ex.path.contains(p));
+    if !idp_path || !(ex.says(Says::Invalid) || ex.challenges.iter().any(|c| c.param("error") == Some("invalid_token"))) {
+        return None;
+    }
+    let (c, iss) = ex.credentials.iter().find_map(|c| c.jwt.as_ref().and_then(|j| j.iss.clone()).map(|i| (c, i)))?;
+    // An expired token is refused for its expiry first.
+    let now = crate::signals::session::at(ex);
+    if c.jwt.as_ref().and_then(|j| j.exp).is_some_and(|e| now.is_some_and(|n| e <= n)) {
+        return None;
+    }
+    let u = crate::parse::url::Url::parse(&iss).ok()?;
+    let iss_host = u.host_str()?.to_ascii_lowercase();
+    let realm = |p: &str| p.split("/realms/").nth(1).and_then(|r| r.split('/').next()).map(str::to_string);
+    let host_differs = iss_host != ex.host;
+    // Keycloak's admin API takes tokens of the master realm for every realm.
+    let realm_differs = !ex.path.starts_with("/admin/") && matches!((realm(u.path()), realm(&ex.path)), (Some(a), Some(b)) if a != b);
+    if !host_differs && !realm_differs {
+        return None;
+    }
+    Some(Hit {
+        confidence: 0.8,
+        evidence: vec![
+            format!("the token at {} was issued by `{}`", c.location.describe(), clip(&iss, 128)),
+            if realm_differs {
+                format!("the request went to another realm of the identity provider ({}{})", clip(&ex.host, 96), crate::signals::session::shown_path(&ex.path))
+            } else {
+                format!("the request went to the identity provider under another host name ({}): it checks `iss` against the name it is reached by", clip(&ex.host, 96))
+            },
+        ],
+        fix: vec![
+            "give the identity provider one public URL for browsers, apps and APIs (Keycloak `KC_HOSTNAME`/`hostname`), so tokens carry the issuer every verifier expects".into(),
+            "or call the provider under the same host name and realm the token was issued by".into(),
+        ],
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::causes::test_util::{failing, ids, with_status};
@@ -72,6 +112,14 @@ mod tests {
     fn issuer_invalid() {
         let t = make(r#"{"alg":"RS256"}"#, r#"{"iss":"https://sts.windows.net/11111111-2222-3333-4444-555555555555/","aud":"https://management.azure.com/","exp":1792000000}"#);
         let ex = with_status("https://management.azure.com/subscriptions", &[("Authorization", &format!("Bearer {t}"))], 401, r#"{"error":{"code":"InvalidAuthenticationTokenTenant","message":"The access token is from the wrong issuer 'https://sts.windows.net/11111111-2222-3333-4444-555555555555/'. It must match the tenant 'https://sts.windows.net/66666666-7777-8888-9999-000000000000/' associated with this subscription."}}"#);
+        assert_eq!(ids(&ex)[0], "wrong_issuer");
+    }
+
+    #[test]
+    fn keycloak_reached_under_another_name() {
+        let t = make(r#"{"alg":"RS256"}"#, r#"{"iss":"http://keycloak:8080/realms/shop","exp":1792000000}"#);
+        let mut ex = failing("https://sso.example.test/realms/shop/protocol/openid-connect/userinfo", &[("Authorization", &format!("Bearer {t}"))]);
+        ex.challenges = crate::parse::www_authenticate::parse(r#"Bearer realm="shop", error="invalid_token", error_description="Token verification failed""#);
         assert_eq!(ids(&ex)[0], "wrong_issuer");
     }
 
