@@ -883,6 +883,12 @@ case("slack_token_revoked_200", "revoked_token", "the app was uninstalled; Slack
     entry("POST", "https://slack.com/api/chat.postMessage", [JSON_CT, ("Authorization", "Bearer xoxb-" + fill(718, 12, DIGITS) + "-" + fill(719, 13, DIGITS) + "-" + fill(720, 24))], status=200,
           body=j({"ok": False, "error": "token_revoked"}), post=j({"channel": "C1", "text": "hi"}), rtype=None)])
 
+case("opaque_refresh_token_sent_as_access_token", "wrong_token_type", "the login response's refresh_token stored where the access token belongs", [
+    entry("POST", "https://auth.example.com/oauth/token", [JSON_CT], status=200,
+          body=j({"access_token": "at_" + fill(742, 40), "refresh_token": "rt_" + fill(743, 40), "token_type": "Bearer", "expires_in": 900}), post=j({"grant_type": "password"}), t=-30),
+    entry("GET", "https://api.example.com/v1/profile", [PAGE_APP, ("Authorization", "Bearer rt_" + fill(743, 40))],
+          resp=[("WWW-Authenticate", 'Bearer realm="api", error="invalid_token"')], body="")])
+
 
 def main():
     import real_cases  # noqa: F401  (defines the cases written from real bodies)

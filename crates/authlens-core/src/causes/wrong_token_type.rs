@@ -56,6 +56,11 @@ fn check(ctx: &Ctx) -> Option<Hit> {
             confidence = confidence.max(0.93);
         }
     }
+    if let Some(why) = handed_out_as_refresh_token(ctx) {
+        evidence.push(why);
+        fix.push("send the access token in Authorization; a refresh token is only for the token endpoint".into());
+        confidence = confidence.max(0.94);
+    }
     if let Some(why) = google_access_token_to_run(ex) {
         evidence.push(why);
         fix.push("call Cloud Run/Functions with a Google-signed ID token whose audience is the service URL (`gcloud auth print-identity-token --audiences=URL`, or the metadata server's identity endpoint)".into());
@@ -97,6 +102,36 @@ fn refresh_token(c: &Credential) -> Option<String> {
     None
 }
 
+/// The bearer value is the one an earlier response handed out as the refresh token.
+fn handed_out_as_refresh_token(ctx: &Ctx) -> Option<String> {
+    let c = ctx.ex.credentials.iter().find(|c| matches!(c.location, crate::exchange::Location::Authorization | crate::exchange::Location::Header(_)))?;
+    let v = c.raw().trim();
+    if v.len() < 16 {
+        return None;
+    }
+    crate::signals::session::recent(ctx.before).iter().rev().take(200).find_map(|r| {
+        if !(200..300).contains(&r.http_status) {
+            return None;
+        }
+        let i = r.resp_body.find(v)?;
+        let mut start = i.saturating_sub(40);
+        while start > 0 && !r.resp_body.is_char_boundary(start) {
+            start -= 1;
+        }
+        let before = r.resp_body.get(start..i)?.to_ascii_lowercase();
+        let field = before.rsplit(',').next().unwrap_or("").rsplit('{').next().unwrap_or("");
+        field.contains("refresh").then(|| {
+            format!(
+                "entry #{} ({} {}) handed this value out as the refresh token; it was sent at {} as if it were the access token",
+                r.index,
+                clip(&r.method, 16),
+                crate::signals::session::shown_path(&r.path),
+                c.location.describe()
+            )
+        })
+    })
+}
+
 /// `token_use` of a Cognito JWT.
 fn token_use(c: &Credential) -> Option<String> {
     let payload = crate::parse::jwt::segment(c.raw().trim().split('.').nth(1)?)?;
@@ -123,6 +158,27 @@ mod tests {
         let t = make(r#"{"alg":"HS256","typ":"JWT"}"#, r#"{"token_type":"refresh","exp":1792000000,"jti":"x","user_id":1}"#);
         let ex = with_status("https://api.example.test/api/me/", &[("Authorization", &format!("Bearer {t}"))], 401, r#"{"detail":"Given token not valid for any token type","code":"token_not_valid","messages":[{"token_class":"AccessToken","token_type":"access","message":"Token has wrong type"}]}"#);
         assert_eq!(ids(&ex)[0], "wrong_token_type");
+    }
+
+    #[test]
+    fn opaque_refresh_token_from_the_login_response() {
+        use crate::exchange::Exchange;
+        use crate::har::{Content, Entry, NameValue, Request, Response};
+        let mk = |i: usize, auth: Option<&str>, status: i64, body: &str| {
+            Exchange::new(i, &Entry {
+                started_date_time: "2026-10-14T09:29:00Z".into(),
+                request: Request { method: "POST".into(), url: "https://api.example.test/auth".into(), headers: auth.map(|a| vec![NameValue { name: "Authorization".into(), value: format!("Bearer {a}") }]).unwrap_or_default(), ..Default::default() },
+                response: Response { status, content: Content { text: Some(body.into()), ..Default::default() }, ..Default::default() },
+                ..Default::default()
+            })
+        };
+        let login = mk(0, None, 200, r#"{"access_token":"acc_aaaaaaaaaaaaaaaaaaaa","refresh_token":"ref_bbbbbbbbbbbbbbbbbbbb","expires_in":900}"#);
+        let me = mk(1, Some("ref_bbbbbbbbbbbbbbbbbbbb"), 401, r#"{"error":"invalid_token"}"#);
+        let hits = crate::causes::diagnose(&me, std::slice::from_ref(&login));
+        assert_eq!(hits[0].0.info.id, "wrong_token_type");
+        assert!(hits[0].1.evidence[0].contains("entry #0"), "{:?}", hits[0].1.evidence);
+        let me = mk(1, Some("acc_aaaaaaaaaaaaaaaaaaaa"), 401, r#"{"error":"invalid_token"}"#);
+        assert!(crate::causes::diagnose(&me, &[login]).iter().all(|(c, _)| c.info.id != "wrong_token_type"));
     }
 
     #[test]
