@@ -65,6 +65,8 @@ export interface EntryReport {
   endpoint?: string;
   provider: string | null;
   environment: Environment | null;
+  /** True for every 401, auth-related 403, and auth error carried by another status, with or without a cause. */
+  auth_failure: boolean;
   causes: Cause[];
   /**
    * For an authentication failure no specific cause explains (engines that have it): one sentence,

@@ -698,7 +698,7 @@ case("apache_php_strips_authorization", "invalid_credentials", "WEB-13: PHP-FPM 
 case("google_key_referrer_blocked_403", "insufficient_scope", "GG-04 variant: the key is restricted to other referrers", [
     entry("GET", "https://maps.googleapis.com/maps/api/js/GeocodeService.Search?key=" + GOOGLE_KEY, [("Referer", "https://staging.shop.example/")], status=403,
           body=j({"error": {"code": 403, "message": "Requests from referer https://staging.shop.example/ are blocked.", "status": "PERMISSION_DENIED", "details": [{"reason": "API_KEY_HTTP_REFERRER_BLOCKED"}]}}))])
-case("openrouter_key_sent_to_openai", "invalid_credentials", "OAI-03: another provider's key (the mask shows sk-or-v1)", [
+case("openrouter_key_sent_to_openai", "damaged_credentials", "OAI-03: another provider's key (the mask shows sk-or-v1)", [
     entry("POST", "https://api.openai.com/v1/chat/completions", [("Authorization", "Bearer sk-or-" + "v1-" + fill(213, 64, HEX)), JSON_CT],
           body=j({"error": {"message": "Incorrect API key provided: sk-or-v1****" + fill(213, 64, HEX)[-4:] + ".", "type": "invalid_request_error", "code": "invalid_api_key"}}), post="{}", rtype=None)])
 case("twilio_api_key_sid_with_auth_token", "invalid_credentials", "TW-02", [
@@ -736,7 +736,7 @@ case("redirect_with_requests_in_between", "authorization_dropped_on_redirect", "
           resp=[("Location", "https://reports.example-cdn.net/v2/reports")], redirect="https://reports.example-cdn.net/v2/reports", body="", mime="", t=-1),
     *noise(6, -0.9, 400),
     entry("GET", "https://reports.example-cdn.net/v2/reports", [PAGE_APP], body=j({"error": "unauthorized"}), t=0.5)])
-case("missing_credentials_after_logout", "missing_credentials", "near miss for cookie_not_sent: the cookie was deleted", [
+case("control_401_after_logout", None, "the page logged out itself (the cookie was deleted): the 401 that follows is expected, not a client bug", [
     page(url="https://app.example.com/"),
     entry("POST", "https://api.example.com/auth/login", [PAGE_APP, JSON_CT], status=200, resp=[("Set-Cookie", "sid=" + fill(201, 32) + "; Path=/; HttpOnly; Secure; SameSite=None")], body="{}", post=LOGIN, t=-60),
     entry("POST", "https://api.example.com/auth/logout", [PAGE_APP, ("Cookie", "sid=" + fill(201, 32))], status=204, resp=[("Set-Cookie", "sid=; Path=/; Max-Age=0")], body="", mime="", t=-10),
@@ -753,10 +753,10 @@ case("preflight_ok_then_expired_token", "expired_token", "near miss for prefligh
 case("stripe_publishable_key_invalid_on_tokens", "invalid_credentials", "near miss for wrong_key_type: the right kind of key, but unknown", [
     page(),
     entry("POST", "https://api.stripe.com/v1/tokens", [PAGE, ("Authorization", "Bearer " + "pk_" + "test_" + fill(203, 24))], body=stripe_err("Invalid API Key provided: pk_test_****" + fill(203, 24)[-4:]))])
-case("login_token_itself_refused", "invalid_credentials", "near miss for stale_token: the newest token is the one refused", [
+case("login_token_itself_refused", "invalid_signature", "near miss for stale_token: the newest token is the one refused, and the server says its signature does not verify", [
     entry("POST", "https://api.example.com/api/login", [PAGE_APP, JSON_CT], status=200, body=j({"token": NEW_JWT}), post=LOGIN, t=-2),
     entry("GET", "https://api.example.com/api/me", [PAGE_APP, ("Authorization", "Bearer " + NEW_JWT)], resp=[BEARER_INVALID], body=j({"message": "invalid signature"}))])
-case("iat_within_leeway_invalid_signature", "invalid_credentials", "near miss for token_not_yet_valid: iat 3 s ahead", [
+case("iat_within_leeway_invalid_signature", "invalid_signature", "near miss for token_not_yet_valid: iat 3 s ahead, the server says the signature is invalid", [
     entry("GET", "https://api.example.com/v1/orders", [PAGE_APP, ("Authorization", "Bearer " + jwt({"sub": "u1", "iat": NOW + 3, "exp": NOW + 3603}, 204))],
           resp=[BEARER_INVALID], body=j({"message": "invalid signature"}))])
 case("expired_id_token", "expired_token", "near miss for wrong_audience: an ID token, but expired first", [
@@ -862,7 +862,38 @@ case("control_logout_then_public_page", None, "after logout, a public endpoint",
     entry("GET", "https://api.example.com/public/products", [PAGE_APP], status=200, body="[]")])
 
 
+case("github_token_one_character_short", "damaged_credentials", "a token copied one character short", [
+    entry("GET", "https://api.github.com/user/repos", [("Authorization", "Bearer " + GH_PAT[:-1]), ("Accept", "application/vnd.github+json")],
+          body=j({"message": "Bad credentials", "documentation_url": "https://docs.github.com/rest", "status": "401"}), rtype=None)])
+case("api_key_quoted_in_env", "damaged_credentials", "the .env value kept its quotes, in a custom header", [
+    entry("GET", "https://api.example.com/v1/reports", [PAGE_APP, ("X-API-Key", "'" + fill(715, 40) + "'")], body=j({"error": "invalid_api_key", "message": "Invalid API key."}))])
+case("bearer_env_line_pasted", "damaged_credentials", "STRIPE_SECRET_KEY=… pasted whole", [
+    entry("GET", "https://api.stripe.com/v1/customers", [("Authorization", "Bearer STRIPE_SECRET_KEY=" + STRIPE_SK_TEST)], body=stripe_err("Invalid API Key provided: STRIPE_S*****************************" + STRIPE_SK_TEST[-4:]), rtype=None)])
+
+case("github_fine_grained_token_sso_not_authorized", "sso_enforcement", "a token created before the org enforced SAML SSO, used from a CI script", [
+    entry("GET", "https://api.github.com/repos/acme-corp/payments/pulls?state=open", [("Authorization", "Bearer " + GH_PAT), ("Accept", "application/vnd.github+json")], status=403,
+          resp=[("X-GitHub-SSO", "required; url=https://github.com/orgs/acme-corp/sso?authorization_request=AZSCKtL4")],
+          body=j({"message": "Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization.", "documentation_url": "https://docs.github.com/articles/authenticating-to-a-github-organization-with-saml-single-sign-on/", "status": "403"}), rtype=None)])
+case("simplejwt_refresh_token_as_access_after_login", "wrong_token_type", "the login response's refresh token stored as the access token", [
+    entry("POST", "https://api.example.com/api/token/", [PAGE_APP, JSON_CT], status=200,
+          body=j({"refresh": jwt({"token_type": "refresh", "exp": NOW + 86000, "iat": NOW - 5, "jti": "r9", "user_id": 3}, 716, "HS256"), "access": jwt({"token_type": "access", "exp": NOW + 295, "iat": NOW - 5, "jti": "a9", "user_id": 3}, 717, "HS256")}), post=LOGIN, t=-5),
+    entry("GET", "https://api.example.com/api/orders/", [PAGE_APP, ("Authorization", "Bearer " + jwt({"token_type": "refresh", "exp": NOW + 86000, "iat": NOW - 5, "jti": "r9", "user_id": 3}, 716, "HS256"))],
+          body=j({"detail": "Given token not valid for any token type", "code": "token_not_valid", "messages": [{"token_class": "AccessToken", "token_type": "access", "message": "Token has wrong type"}]}))])
+case("slack_token_revoked_200", "revoked_token", "the app was uninstalled; Slack answers 200 ok:false", [
+    entry("POST", "https://slack.com/api/chat.postMessage", [JSON_CT, ("Authorization", "Bearer xoxb-" + fill(718, 12, DIGITS) + "-" + fill(719, 13, DIGITS) + "-" + fill(720, 24))], status=200,
+          body=j({"ok": False, "error": "token_revoked"}), post=j({"channel": "C1", "text": "hi"}), rtype=None)])
+
+case("opaque_refresh_token_sent_as_access_token", "wrong_token_type", "the login response's refresh_token stored where the access token belongs", [
+    entry("POST", "https://auth.example.com/oauth/token", [JSON_CT], status=200,
+          body=j({"access_token": "at_" + fill(742, 40), "refresh_token": "rt_" + fill(743, 40), "token_type": "Bearer", "expires_in": 900}), post=j({"grant_type": "password"}), t=-30),
+    entry("GET", "https://api.example.com/v1/profile", [PAGE_APP, ("Authorization", "Bearer rt_" + fill(743, 40))],
+          resp=[("WWW-Authenticate", 'Bearer realm="api", error="invalid_token"')], body="")])
+
+
 def main():
+    import real_cases  # noqa: F401  (defines the cases written from real bodies)
+    CASES.update(real_cases.CASES_ADDED) if hasattr(real_cases, "CASES_ADDED") else None
+    sources = real_cases.SOURCES
     expected = {}
     for name, (exp, note, entries) in sorted(CASES.items()):
         comment = f"expected: {exp if exp else 'null'} on the last entry" if exp else "expected: null (control: no entry may get a cause)"
@@ -874,16 +905,18 @@ def main():
         with open(os.path.join(HERE, name + ".har"), "w") as f:
             json.dump(har, f, indent=1)
             f.write("\n")
-        expected[name] = exp
+        expected[name] = {"cause": exp, "real": True, "source": sources[name]} if name in sources else exp
     for old in os.listdir(HERE):
         if old.endswith(".har") and old[:-4] not in CASES:
             os.remove(os.path.join(HERE, old))
     with open(os.path.join(HERE, "expected.json"), "w") as f:
         json.dump(expected, f, indent=1, sort_keys=True)
         f.write("\n")
-    n_ctrl = sum(1 for e in expected.values() if e is None)
+    n_ctrl = sum(1 for e in expected.values() if e is None or (isinstance(e, dict) and e["cause"] is None))
     print(f"wrote {len(CASES)} cases ({len(CASES) - n_ctrl} with an expected cause, {n_ctrl} controls)")
 
 
 if __name__ == "__main__":
+    import sys
+    sys.modules["generate"] = sys.modules["__main__"]
     main()

@@ -158,6 +158,8 @@ pub struct Exchange {
     pub notes: Vec<String>,
     /// [`Exchange::recognised_body`], computed on first use.
     recognised: std::sync::OnceLock<Option<(&'static Provider, &'static BodyRule)>>,
+    /// [`Exchange::server_said`], computed on first use.
+    said: std::sync::OnceLock<crate::signals::server_says::ServerSaid>,
     /// Chromium's `_error` for a request that got no response (`net::ERR_FAILED`).
     pub net_error: Option<String>,
     /// Tokens the response handed out (login, refresh, OAuth token endpoint), for session reasoning.
@@ -170,7 +172,7 @@ pub struct Exchange {
 pub const CREDENTIAL_PARAMS: &[&str] = &[
     "access_token", "token", "api_key", "apikey", "api-key", "key", "client_secret", "secret", "auth",
     "jwt", "id_token", "server_key", "secret_key", "private_key", "password", "sig", "signature",
-    "x-amz-signature", "x-amz-credential", "x-amz-security-token",
+    "x-amz-signature", "x-amz-credential", "x-amz-security-token", "refresh_token", "client_assertion", "hapikey",
 ];
 
 /// Headers other than Authorization that carry credentials.
@@ -231,6 +233,7 @@ impl Exchange {
             resp_headers,
             notes,
             recognised: std::sync::OnceLock::new(),
+            said: std::sync::OnceLock::new(),
             net_error: entry.error.clone(),
             issued,
             set_cookies,
@@ -253,7 +256,104 @@ impl Exchange {
                 }
             }
         }
+        if let Some(s) = self.auth_error_status().or_else(|| self.auth_error_text_400()) {
+            return s;
+        }
         self.http_status
+    }
+
+    /// The 401/403 an answer that is not one means: a GraphQL `errors[].extensions.code`
+    /// `UNAUTHENTICATED`/`FORBIDDEN` in a 200, Slack's `ok:false` with an auth error, Google
+    /// Maps' `REQUEST_DENIED`, Laravel's 419 CSRF mismatch, an OAuth token endpoint's 400
+    /// `invalid_grant`/`invalid_client`, Cognito's `NotAuthorizedException`.
+    fn auth_error_status(&self) -> Option<i64> {
+        let status = self.http_status;
+        let body = self.resp_body.trim_start();
+        if status == 419 && mentions(truncate(body, 4096), &["csrf", "xsrf", "page expired"]) {
+            return Some(403);
+        }
+        if !((200..300).contains(&status) || status == 400) || !body.starts_with('{') || body.len() > 64 * 1024 {
+            return None;
+        }
+        let b = body.as_bytes();
+        let hint = |w: &[u8]| memchr::memmem::find(b, w).is_some();
+        if status != 400 && !(hint(b"errors") || hint(b"\"ok\"") || hint(b"REQUEST_DENIED") || hint(b"error") || hint(b"Exception")) {
+            return None;
+        }
+        let Ok(Value::Object(o)) = serde_json::from_str::<Value>(body) else {
+            // A body cut short (a capture's limit, a log): read the GraphQL code as text.
+            if (200..300).contains(&status) && hint(b"errors") {
+                let t = truncate(body, 8192);
+                if mentions(t, &["\"code\":\"unauthenticated\"", "\"code\": \"unauthenticated\""]) {
+                    return Some(401);
+                }
+                if mentions(t, &["\"code\":\"forbidden\"", "\"code\": \"forbidden\"", "\"saml_failure\": true", "\"saml_failure\":true"]) {
+                    return Some(403);
+                }
+            }
+            return None;
+        };
+        let up = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_ascii_uppercase);
+        if (200..300).contains(&status) {
+            // GraphQL: errors[].extensions.code, errors[].type (GitHub)
+            if let Some(Value::Array(errs)) = o.get("errors") {
+                for e in errs.iter().take(16) {
+                    let code = up(e.pointer("/extensions/code")).or_else(|| up(e.get("type")));
+                    match code.as_deref() {
+                        Some("UNAUTHENTICATED" | "UNAUTHORIZED" | "INVALID_TOKEN" | "AUTHENTICATION_ERROR" | "TOKEN_EXPIRED" | "INVALID-JWT" | "INVALID_JWT" | "JWT_INVALID" | "INVALID-HEADERS") => return Some(401),
+                        Some("FORBIDDEN" | "PERMISSION_DENIED" | "INSUFFICIENT_SCOPES" | "ACCESS_DENIED") => return Some(403),
+                        _ => {}
+                    }
+                    if e.pointer("/extensions/saml_failure").and_then(Value::as_bool) == Some(true) {
+                        return Some(403);
+                    }
+                }
+            }
+            // Slack Web API and its kind: `{"ok":false,"error":"invalid_auth"}`
+            if o.get("ok").and_then(Value::as_bool) == Some(false) {
+                let err = o.get("error").and_then(Value::as_str).unwrap_or("");
+                if ["invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive", "invalid_token", "not_allowed_token_type", "unauthorized"].contains(&err) {
+                    return Some(401);
+                }
+                if ["missing_scope", "no_permission", "not_authorized", "forbidden", "ekm_access_denied"].contains(&err) {
+                    return Some(403);
+                }
+            }
+            // Google Maps web services
+            if o.get("status").and_then(Value::as_str) == Some("REQUEST_DENIED") {
+                return Some(403);
+            }
+            return None;
+        }
+        // 400: OAuth token endpoint errors (RFC 6749 §5.2) and auth errors some servers send as 400.
+        let err = o.get("error").and_then(Value::as_str).unwrap_or("");
+        if ["invalid_grant", "invalid_client", "unauthorized_client", "invalid_token"].contains(&err) {
+            return Some(401);
+        }
+        // Facebook Graph: `{"error":{"type":"OAuthException","code":190,…}}` for token problems.
+        if o.get("error").and_then(|e| e.get("type")).and_then(Value::as_str) == Some("OAuthException") {
+            return Some(401);
+        }
+        let typ = o.get("__type").and_then(Value::as_str).or_else(|| o.get("code").and_then(Value::as_str)).unwrap_or("");
+        if typ.contains("NotAuthorizedException") {
+            return Some(401);
+        }
+        if mentions(truncate(body, 4096), &["must specify access token via authorization header", "bad http authentication header format", "invalid format for authorization header", "\"invalidjwt\"", "\"token_expired\"", "\"invalid_id_token\"", "\"invalid_refresh_token\"", "\"user_disabled\""]) {
+            return Some(401);
+        }
+        None
+    }
+
+    /// A 400 whose text (not JSON) is an auth error: Cognito's `NotAuthorizedException`, a
+    /// framework's "Bad HTTP authentication header format".
+    fn auth_error_text_400(&self) -> Option<i64> {
+        if self.http_status != 400 || serde_json::from_str::<Value>(truncate(&self.resp_body, 64 * 1024)).is_ok() {
+            return None;
+        }
+        let t = truncate(&self.resp_body, 4096);
+        (mentions(t, &["notauthorizedexception", "bad http authentication header format", "invalid format for authorization header", "invalid_grant", "invalid_client", "oauthexception"])
+            || self.resp_header("x-amzn-errortype").is_some_and(|v| v.starts_with("NotAuthorizedException")))
+        .then_some(401)
     }
 
     fn push_credential(&mut self, location: Location, value: &str) {
@@ -309,7 +409,7 @@ impl Exchange {
         let extra: Vec<(String, String)> = self
             .req_headers
             .iter()
-            .filter(|h| CREDENTIAL_HEADERS.iter().any(|c| h.name.eq_ignore_ascii_case(c)))
+            .filter(|h| CREDENTIAL_HEADERS.iter().any(|c| h.name.eq_ignore_ascii_case(c)) || credential_header_by_shape(&h.name, &h.value))
             .map(|h| (h.name.clone(), h.value.clone()))
             .collect();
         for (n, v) in extra {
@@ -384,6 +484,16 @@ impl Exchange {
             return None;
         }
         *self.recognised.get_or_init(|| recognise_body(truncate(&self.resp_body, ERROR_BODY_PREFIX), self.provider))
+    }
+
+    /// What the server said, read with the shared vocabulary ([`crate::signals::server_says`]).
+    pub fn server_said(&self) -> &crate::signals::server_says::ServerSaid {
+        self.said.get_or_init(|| crate::signals::server_says::read(self))
+    }
+
+    /// True when the server's messages say `k`.
+    pub fn says(&self, k: crate::signals::server_says::Says) -> bool {
+        self.server_said().has(k)
     }
 
     /// True when the request carried a Cookie header.
@@ -462,6 +572,31 @@ fn recognise_body(body: &str, destination: Option<&'static Provider>) -> Option<
     let hit = |i: &usize| seen.get(*i).copied().unwrap_or(false);
     let mine = destination.and_then(|d| (0..rules.len()).filter(hit).find(|i| rules.get(*i).is_some_and(|(p, _)| std::ptr::eq(*p, d))));
     mine.or_else(|| (0..rules.len()).find(hit)).and_then(|i| rules.get(i).copied())
+}
+
+/// Header names that say token/key/secret/auth/signature but never carry a credential.
+const NOT_CREDENTIAL_HEADERS: &[&str] = &[
+    "authorization", "proxy-authorization", "cookie", "sec-websocket-key", "idempotency-key", "x-idempotency-key", "x-csrftoken", "x-csrf-token",
+    "x-xsrf-token", "csrf-token", "xsrf-token", "x-amz-content-sha256", "x-amz-date", "x-request-id", "x-correlation-id", "cache-key",
+    "x-cache-key", "www-authenticate", "x-auth-user", "x-auth-email", "x-auth-type", "x-goog-authuser", "x-auth-method", "x-auth-scheme",
+];
+/// Fragments of a header name that say it carries a credential.
+const CREDENTIAL_NAME_MARKS: &[&str] = &["token", "key", "secret", "auth", "signature", "password", "credential"];
+
+/// A request header that carries a credential by its shape: a name that says token, key,
+/// secret, auth or signature (`X-Shopify-Access-Token`, `Ocp-Apim-Subscription-Key`,
+/// `X-Algolia-API-Key`, `CF-Access-Client-Secret`), and a value that looks like one (long
+/// enough, one word, no scheme-less prose).
+pub fn credential_header_by_shape(name: &str, value: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    if NOT_CREDENTIAL_HEADERS.contains(&n.as_str()) || n.contains("csrf") || n.contains("xsrf") || n.starts_with("sec-") || n.starts_with("access-control-") {
+        return false;
+    }
+    if !CREDENTIAL_NAME_MARKS.iter().any(|m| n.contains(m)) {
+        return false;
+    }
+    let v = value.trim().trim_matches(|c| c == '"' || c == '\'');
+    v.chars().count() >= 12 && !v.contains(' ') && v.chars().filter(|c| c.is_ascii_alphanumeric()).count() * 10 >= v.chars().count() * 7
 }
 
 /// True when `text` contains one of `words`, ignoring ASCII case (linear in the text).
@@ -622,7 +757,9 @@ pub fn rfc3339_unix(secs: f64) -> Option<String> {
 pub fn fmt_duration(secs: f64) -> String {
     let s = secs.abs().round() as u64;
     let (d, h, m) = (s / 86400, s % 86400 / 3600, s % 3600 / 60);
-    if d > 0 {
+    if s < 120 {
+        format!("{s} s")
+    } else if d > 0 {
         format!("{d} d {h} h")
     } else if h > 0 {
         format!("{h} h {m} min")

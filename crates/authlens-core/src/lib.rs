@@ -153,20 +153,21 @@ impl Session {
 
 /// Analyse one digested exchange with the earlier ones as context.
 pub fn analyze_exchange(ex: &Exchange, before: &[Exchange]) -> EntryReport {
-    let causes = causes::diagnose(ex, before)
+    let causes: Vec<CauseReport> = causes::diagnose(ex, before)
         .into_iter()
         .map(|(c, h)| CauseReport {
             id: c.info.id,
             confidence: (h.confidence * 100.0).round() / 100.0,
             title: c.info.title,
+            entries: cited_entries(&h.evidence, ex.index),
             evidence: h.evidence,
             fix: h.fix,
         })
         .collect();
     let (findings, scan_notes) = secrets::findings_and_notes(ex);
-    let server_said = ex.recognised_body().map(|(p, b)| format!("{}: {}", p.name, b.meaning)).or_else(|| {
-        (causes::failure(ex).is_some() && !ex.resp_body.trim().is_empty()).then(|| quote_body(ex))
-    });
+    let failed = causes::failure(ex).or_else(|| causes::blocked_by_preflight(ex, before)).is_some();
+    let server_said = server_said(ex, failed);
+    let unexplained: Option<report::Unexplained> = (failed && causes.is_empty()).then(|| signals::checklist::unexplained(ex, before));
     EntryReport {
         index: ex.index,
         started: ex.started.and_then(parse::date::format_rfc3339),
@@ -181,12 +182,70 @@ pub fn analyze_exchange(ex: &Exchange, before: &[Exchange]) -> EntryReport {
         ),
         provider: ex.provider.map(|p| p.id),
         environment: ex.env,
+        auth_failure: failed,
         causes,
+        unexplained,
         findings,
         credentials: ex.credentials.iter().map(|c| credential_report(ex, c)).collect(),
         server_said,
         notes: ex.notes.iter().cloned().chain(scan_notes).collect(),
     }
+}
+
+/// The earlier entries evidence cites as `entry #N` (in order, once each).
+fn cited_entries(evidence: &[String], this: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    for e in evidence {
+        for (i, _) in e.match_indices("entry #") {
+            let n: String = e[i + 7..].chars().take_while(char::is_ascii_digit).take(12).collect();
+            if let Ok(n) = n.parse::<usize>() {
+                if n != this && !out.contains(&n) {
+                    out.push(n);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// What the server said, in its own words (redacted, clipped), beside authlens's reading:
+/// `"The token expired at …" (read: the token or credential expired)`.
+fn server_said(ex: &Exchange, failed: bool) -> Option<String> {
+    let recognised = ex.recognised_body();
+    if !failed && recognised.is_none() {
+        return None;
+    }
+    let said = ex.server_said();
+    let words = quote_messages(ex, said);
+    let reading = match (recognised, said.says.first()) {
+        (Some((p, b)), _) => Some(format!("{}: {}", p.name, b.meaning)),
+        (None, Some((k, _))) => Some(k.reading().to_string()),
+        (None, None) => None,
+    };
+    match (words, reading) {
+        (Some(w), Some(r)) => Some(format!("\"{w}\" (authlens reads: {r})")),
+        (Some(w), None) => Some(format!("\"{w}\"")),
+        (None, Some(r)) => Some(format!("(authlens reads: {r})")),
+        (None, None) if !ex.resp_body.trim().is_empty() => Some(quote_body(ex)),
+        (None, None) => None,
+    }
+}
+
+/// The server's own words: the message that gave the reading, with a short code before it
+/// (`invalid_token: The access token expired`), redacted and clipped.
+fn quote_messages(ex: &Exchange, said: &signals::server_says::ServerSaid) -> Option<String> {
+    let first = said.says.first().map(|(_, i)| *i).unwrap_or(0);
+    let main = said.messages.get(first)?;
+    let mut text = main.text.trim().to_string();
+    if !text.contains(' ') {
+        if let Some(longer) = said.messages.iter().find(|m| m.text.trim().contains(' ')) {
+            text = format!("{}: {}", text, longer.text.trim());
+        }
+    } else if let Some(code) = said.messages.iter().take(first).chain(said.messages.iter().skip(first + 1)).find(|m| !m.text.trim().contains(' ') && m.text.len() <= 48 && m.text.chars().any(|c| c.is_ascii_alphabetic())) {
+        text = format!("{}: {}", code.text.trim(), text);
+    }
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(redact::clip(&redact_text(exchange::truncate(&text, 4096), ex), 240))
 }
 
 /// A short, redacted quote of an error body: the error fields of a JSON body, or its start.
@@ -210,7 +269,7 @@ fn quote_body(ex: &Exchange) -> String {
 
 /// Replace anything that looks like a credential inside free text (servers echo keys back): the
 /// request's own credentials, whatever their format, then key- and JWT-shaped words.
-fn redact_text(text: &str, ex: &Exchange) -> String {
+pub(crate) fn redact_text(text: &str, ex: &Exchange) -> String {
     let text = export::replace_credentials(text, ex, 8);
     let words: String = text
         .split_inclusive(|c: char| c.is_whitespace() || "\"',;()[]{}<>".contains(c))
@@ -263,7 +322,7 @@ fn credential_report(ex: &Exchange, c: &exchange::Credential) -> CredentialRepor
 pub fn analyze_har(har: har::Har) -> Report {
     let mut session = Session::new();
     let entries: Vec<EntryReport> = har.log.entries.into_iter().map(|e| session.push(e)).collect();
-    report_of(entries, Vec::new())
+    report_of(&session, entries, Vec::new())
 }
 
 /// Analyse a HAR document read by [`har::read`]: entries that could not be read keep their
@@ -277,13 +336,23 @@ pub fn analyze_intake(intake: har::Intake) -> Report {
             har::Slot::Skipped(_) => session.skip(),
         }
     }
-    report_of(entries, intake.notes)
+    report_of(&session, entries, intake.notes)
 }
 
-fn report_of(entries: Vec<EntryReport>, notes: Vec<String>) -> Report {
+fn report_of(session: &Session, mut entries: Vec<EntryReport>, notes: Vec<String>) -> Report {
+    // With the whole capture at hand, a login prompt answered later is not a client bug.
+    for e in entries.iter_mut().filter(|e| e.auth_failure && !e.causes.is_empty()) {
+        let Some(pos) = session.history.iter().position(|x| x.index == e.index) else { continue };
+        let Some(ex) = session.history.get(pos) else { continue };
+        if let Some(why) = signals::checklist::answered_prompt(ex, session.history.get(pos + 1..).unwrap_or(&[])) {
+            e.causes.clear();
+            e.unexplained = Some(report::Unexplained { summary: why, checked: Vec::new(), checklist: Vec::new() });
+        }
+    }
     let mut summary = Summary { entries: entries.len(), ..Summary::default() };
     for e in &entries {
-        summary.auth_failures += usize::from(!e.causes.is_empty());
+        summary.auth_failures += usize::from(e.auth_failure);
+        summary.unexplained += usize::from(e.auth_failure && e.causes.is_empty());
         summary.findings += e.findings.len();
         summary.exposed_secrets += e.findings.iter().filter(|f| f.id == secrets::SECRET_KEY_EXPOSED).count();
         summary.credentials_in_url += e.findings.iter().filter(|f| f.id == secrets::CREDENTIAL_IN_URL).count();
@@ -331,5 +400,35 @@ mod tests {
         assert_eq!(r.entries[0].credentials[0].location, "request.header.Authorization");
         assert!(r.entries[0].causes.is_empty());
         assert!(!serde_json::to_string(&r).unwrap().contains("abcdefghijklmnop"));
+    }
+
+    #[test]
+    fn every_auth_failure_is_counted_with_or_without_a_cause() {
+        // a cookie-authenticated 401 with a plain body: no specific cause, still a failure
+        let har = r#"{"log":{"entries":[
+          {"request":{"method":"GET","url":"https://app.example.test/api/me","headers":[{"name":"Cookie","value":"sid=abc123def456"}]},"response":{"status":401,"content":{"text":"Unauthorized"}}},
+          {"request":{"method":"GET","url":"https://app.example.test/api/ok","headers":[]},"response":{"status":200}},
+          {"request":{"method":"POST","url":"https://app.example.test/graphql","headers":[]},"response":{"status":200,"content":{"text":"{\"errors\":[{\"message\":\"Not authenticated\",\"extensions\":{\"code\":\"UNAUTHENTICATED\"}}]}"}}}
+        ]}}"#;
+        let r = super::analyze_har_text(har).unwrap();
+        assert!(r.entries[0].auth_failure && r.entries[0].causes.is_empty());
+        let u = r.entries[0].unexplained.as_ref().unwrap();
+        assert!(u.summary.starts_with("no specific cause recognised"), "{}", u.summary);
+        assert!(u.checklist.iter().any(|c| c.contains("curl -i -X GET 'https://app.example.test/api/me'")), "{:?}", u.checklist);
+        assert!(!r.entries[1].auth_failure);
+        assert!(r.entries[2].auth_failure);
+        assert_eq!((r.summary.auth_failures, r.summary.unexplained), (2, 1));
+        let text = crate::render::text::render(&r);
+        assert!(text.contains("2 authentication failures (1 explained, 1 without a specific cause)"), "{text}");
+        let sarif = crate::render::sarif::render_report(&r, "x.har", &[]);
+        assert!(sarif.contains(crate::render::sarif::UNEXPLAINED_RULE) && sarif.contains("\"ruleId\": \"missing_credentials\""), "{sarif}");
+    }
+
+    #[test]
+    fn negotiate_first_leg_is_no_client_bug() {
+        let har = r#"{"log":{"entries":[{"request":{"method":"GET","url":"https://mail.example.test/EWS/Exchange.asmx","headers":[]},"response":{"status":401,"headers":[{"name":"WWW-Authenticate","value":"Negotiate"},{"name":"WWW-Authenticate","value":"NTLM"}]}}]}}"#;
+        let r = super::analyze_har_text(har).unwrap();
+        assert!(r.entries[0].auth_failure && r.entries[0].causes.is_empty());
+        assert!(r.entries[0].unexplained.as_ref().unwrap().summary.contains("handshake"));
     }
 }

@@ -31,8 +31,10 @@ pub struct Report {
 pub struct Summary {
     /// Entries analysed.
     pub entries: usize,
-    /// Entries that failed on authentication (401, auth-related 403).
+    /// Entries that failed on authentication (`entry.auth_failure`), with or without a cause.
     pub auth_failures: usize,
+    /// Of those, the entries for which no specific cause was recognised.
+    pub unexplained: usize,
     /// Findings of any severity.
     pub findings: usize,
     /// `secret_key_exposed` findings: distinct server-side secrets the page sent, loaded or shipped.
@@ -64,9 +66,18 @@ pub struct EntryReport {
     pub provider: Option<&'static str>,
     /// Environment of the destination host, or null.
     pub environment: Option<Env>,
+    /// True when the exchange failed on authentication: every 401, every 403 about credentials or
+    /// permissions, and auth errors carried by other statuses (a GraphQL 200 with
+    /// `UNAUTHENTICATED`, Laravel's 419 CSRF mismatch, an OAuth token endpoint's 400
+    /// `invalid_grant`), whether or not a cause was recognised.
+    pub auth_failure: bool,
     /// Likely causes of an authentication failure, most likely first. Empty when the exchange did
-    /// not fail on authentication.
+    /// not fail on authentication, or when no specific cause was recognised (see `unexplained`).
     pub causes: Vec<CauseReport>,
+    /// For an authentication failure without a recognised cause: what authlens read, what it
+    /// checked, and a checklist specialised to the request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unexplained: Option<Unexplained>,
     /// Security findings (exposed secrets), whatever the status.
     pub findings: Vec<Finding>,
     /// The credentials the request carried, redacted and classified.
@@ -77,6 +88,17 @@ pub struct EntryReport {
     /// Limits hit while analysing (a body too large to scan, …).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+}
+
+/// An authentication failure no specific cause explains.
+#[derive(Debug, Clone, Serialize)]
+pub struct Unexplained {
+    /// One plain sentence: no specific cause was recognised (or why this is not a client bug).
+    pub summary: String,
+    /// What authlens checked, redacted.
+    pub checked: Vec<String>,
+    /// General steps, specialised to what the request carried.
+    pub checklist: Vec<String>,
 }
 
 /// One likely cause.
@@ -92,6 +114,9 @@ pub struct CauseReport {
     pub evidence: Vec<String>,
     /// Steps that fix it, specialised to what was seen.
     pub fix: Vec<String>,
+    /// Indices of the earlier entries the evidence cites (`entry #3`), so a viewer can link them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub entries: Vec<usize>,
 }
 
 /// How bad a finding is.

@@ -1,12 +1,22 @@
 //! Small shared judgements about credential values, used by several causes.
 
+pub mod checklist;
+pub mod server_says;
 pub mod session;
 
 /// Values that mean "the variable was never set".
-const UNSET: &[&str] = &["undefined", "null", "none", "nil", "nan", "false", "true", "[object object]", "[object promise]", "${token}", "{{token}}", "<token>", "bearer", "basic", "token"];
+const UNSET: &[&str] = &[
+    "undefined", "null", "none", "nil", "nan", "false", "true", "[object object]", "[object promise]", "${token}", "{{token}}", "<token>", "bearer", "basic", "token",
+    // the names of the values, copied from a README instead of the values
+    "access-token", "access_token", "accesstoken", "api-key", "api_key", "apikey", "secret", "secret-key", "secret_key", "client_secret", "password", "my-token", "mytoken", "my_token", "key", "jwt",
+];
 
 /// Fragments that mark a value copied from documentation or a template.
-const TEMPLATE_MARKS: &[&str] = &["your_", "your-", "yourapikey", "your api key", "<your", "{your", "replace_me", "replace-me", "changeme", "change_me", "insert_", "_here", "-here", "xxxxxx", "example_key", "api_key_here", "todo"];
+const TEMPLATE_MARKS: &[&str] = &[
+    "your_", "your-", "yourapikey", "your api key", "<your", "{your", "replace_me", "replace-me", "changeme", "change_me", "insert_", "_here", "-here", "xxxxxx", "example_key", "api_key_here", "todo",
+    // a template or an expression that was never evaluated
+    "${", "{{", "process.env", "import.meta.env", "<%=",
+];
 
 /// Why a value is a placeholder, if it is one.
 pub fn placeholder(value: &str) -> Option<&'static str> {
@@ -77,7 +87,7 @@ mod tests {
 
     #[test]
     fn placeholders() {
-        for p in ["undefined", "null", "", "YOUR_API_KEY", "sk_test_YOUR_SECRET_KEY_HERE", "xxxx", "[object Object]", "\"undefined\""] {
+        for p in ["undefined", "null", "", "YOUR_API_KEY", "sk_test_YOUR_SECRET_KEY_HERE", "xxxx", "[object Object]", "\"undefined\"", "${process.env.API_TOKEN}", "{{ access_token }}", "access-token"] {
             assert!(placeholder(p).is_some(), "{p}");
         }
         for p in ["sk_test_4eC39HqLyjWDarjtT1zdp7dc", "eyJhbGciOi.x.y", "SB-Mid-server-abc123cde456"] {

@@ -14,7 +14,7 @@ const TS_TYPES: &'static str = r#"
 /** See docs/report.md for every field. */
 export interface EntryReport {
   index: number; started: string | null; method: string; url: string; status: number; endpoint: string;
-  provider: string | null; environment: "sandbox" | "production" | null;
+  provider: string | null; environment: "sandbox" | "production" | null; auth_failure: boolean;
   causes: { id: string; confidence: number; title: string; evidence: string[]; fix: string[] }[];
   findings: { id: string; severity: "low" | "medium" | "high" | "critical"; provider: string | null;
               location: string; redacted: string; title: string; rule: string }[];

@@ -24,8 +24,10 @@ export interface Report {
 export interface Summary {
   /** Entries analysed. */
   entries: number;
-  /** Entries that failed on authentication (401, auth-related 403). */
+  /** Entries that failed on authentication (`entry.auth_failure`), with or without a cause. */
   auth_failures: number;
+  /** Of those, the entries for which no specific cause was recognised. */
+  unexplained: number;
   /** Findings of any severity. */
   findings: number;
   /** `secret_key_exposed` findings: distinct server-side secrets the page sent, loaded or shipped. */
@@ -57,10 +59,22 @@ export interface EntryReport {
   /** Environment of the destination host, or null. */
   environment: Env | null;
   /**
+   * True when the exchange failed on authentication: every 401, every 403 about credentials or
+   * permissions, and auth errors carried by other statuses (a GraphQL 200 with
+   * `UNAUTHENTICATED`, Laravel's 419 CSRF mismatch, an OAuth token endpoint's 400
+   * `invalid_grant`), whether or not a cause was recognised.
+   */
+  auth_failure: boolean;
+  /**
    * Likely causes of an authentication failure, most likely first. Empty when the exchange did
-   * not fail on authentication.
+   * not fail on authentication, or when no specific cause was recognised (see `unexplained`).
    */
   causes: CauseReport[];
+  /**
+   * For an authentication failure without a recognised cause: what authlens read, what it
+   * checked, and a checklist specialised to the request.
+   */
+  unexplained?: Unexplained;
   /** Security findings (exposed secrets), whatever the status. */
   findings: Finding[];
   /** The credentials the request carried, redacted and classified. */
@@ -69,6 +83,16 @@ export interface EntryReport {
   server_said?: string;
   /** Limits hit while analysing (a body too large to scan, …). */
   notes?: string[];
+}
+
+/** An authentication failure no specific cause explains. */
+export interface Unexplained {
+  /** One plain sentence: no specific cause was recognised (or why this is not a client bug). */
+  summary: string;
+  /** What authlens checked, redacted. */
+  checked: string[];
+  /** General steps, specialised to what the request carried. */
+  checklist: string[];
 }
 
 /** One likely cause. */
@@ -83,6 +107,8 @@ export interface CauseReport {
   evidence: string[];
   /** Steps that fix it, specialised to what was seen. */
   fix: string[];
+  /** Indices of the earlier entries the evidence cites (`entry #3`), so a viewer can link them. */
+  entries?: number[];
 }
 
 /** How bad a finding is. */

@@ -19,6 +19,7 @@ const TYPES: &[(&str, &str)] = &[
     ("report.rs", "Report"),
     ("report.rs", "Summary"),
     ("report.rs", "EntryReport"),
+    ("report.rs", "Unexplained"),
     ("report.rs", "CauseReport"),
     ("report.rs", "Severity"),
     ("report.rs", "Finding"),

@@ -33,15 +33,24 @@ declare_cause! {
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
     let now = ex.started.or_else(|| ex.resp_header("date").and_then(http_date))?;
-    let now = now.unix_timestamp() as f64;
+    let client_now = now.unix_timestamp() as f64;
+    // The server's clock (Date header) decides: a client whose clock runs behind sends a token it
+    // believes is still valid.
+    let server_now = ex.resp_header("date").and_then(http_date).map(|t| t.unix_timestamp() as f64);
     for c in &ex.credentials {
         let Some(j) = &c.jwt else { continue };
         let Some(exp) = j.exp else { continue };
-        if exp > now {
+        let by_server = server_now.is_some_and(|s| exp <= s) && exp > client_now;
+        if exp > client_now && !by_server {
             continue;
         }
+        let now = if by_server { server_now.unwrap_or(client_now) } else { client_now };
         let ago = now - exp;
         let mut evidence = vec![format!("the token at {} expired {} before the request (exp {})", c.location.describe(), fmt_duration(ago), fmt_unix(exp))];
+        if by_server {
+            evidence[0] = format!("by the server's clock (Date header) the token at {} expired {} before the request (exp {})", c.location.describe(), fmt_duration(ago), fmt_unix(exp));
+            evidence.push(format!("the client's clock runs {} behind the server's: by the client's own clock the token still looked valid", fmt_duration(server_now.unwrap_or(client_now) - client_now)));
+        }
         if let (Some(iat), true) = (j.iat, j.iat.is_some_and(|i| i < exp)) {
             evidence.push(format!("it was issued at {} and lived {}", fmt_unix(iat), fmt_duration(exp - iat)));
         }
@@ -64,7 +73,8 @@ fn check(ctx: &Ctx) -> Option<Hit> {
             ],
         });
     }
-    expired_by_session(ctx, now).or_else(|| expired_presigned_url(ctx, now)).or_else(|| expired_by_word(ctx))
+    let now = server_now.unwrap_or(client_now);
+    expired_by_session(ctx, client_now).or_else(|| expired_presigned_url(ctx, now)).or_else(|| expired_sas(ctx, now)).or_else(|| expired_by_word(ctx))
 }
 
 /// A pre-signed URL (AWS SigV4 in the query) used after `X-Amz-Date` + `X-Amz-Expires`.
@@ -98,30 +108,84 @@ fn expired_presigned_url(ctx: &Ctx, now: f64) -> Option<Hit> {
     })
 }
 
+/// An Azure Storage SAS (`sv=…&se=…&sig=…`) used after its `se` (signed expiry).
+fn expired_sas(ctx: &Ctx, now: f64) -> Option<Hit> {
+    let u = ctx.ex.parsed.as_ref()?;
+    let (mut se, mut sig) = (None, false);
+    for (k, v) in u.query_pairs().take(64) {
+        match k.as_ref() {
+            "se" => se = crate::parse::date::rfc3339(&v).or_else(|| crate::parse::date::rfc3339(&format!("{v}T00:00:00Z"))).map(|t| t.unix_timestamp() as f64),
+            "sig" => sig = true,
+            _ => {}
+        }
+    }
+    let (se, true) = (se?, sig) else { return None };
+    let server = ctx.ex.resp_header("date").and_then(http_date).map(|t| t.unix_timestamp() as f64).unwrap_or(now);
+    if se > server {
+        return None;
+    }
+    Some(Hit {
+        confidence: 0.94,
+        evidence: vec![format!("the shared access signature's expiry `se` is {}, {} before the request", fmt_unix(se), fmt_duration(server - se))],
+        fix: vec![
+            "issue a new SAS when it is needed, with an expiry (`se`) that covers its use (and a start `st` a few minutes in the past, for clock skew)".into(),
+            "do not cache SAS URLs longer than their lifetime".into(),
+        ],
+    })
+}
+
 /// Words by which servers say a token (not an API key) expired.
 const SAYS_TOKEN_EXPIRED: &[&str] = &["token is expired", "token has expired", "token expired", "expiredtoken", "jwt expired", "session expired", "session has expired"];
 
 /// An opaque token or temporary credential the server itself calls expired.
 fn expired_by_word(ctx: &Ctx) -> Option<Hit> {
+    use crate::signals::server_says::Says;
     let ex = ctx.ex;
     let temporary = ex.req_header("x-amz-security-token").is_some();
-    let c = ex.credentials.iter().find(|c| c.jwt.is_none() && (temporary || c.key.is_none_or(|k| k.rule.kind == crate::providers::KeyKind::Token)))?;
     let said = ex.resp_body_mentions(SAYS_TOKEN_EXPIRED)
-        || ex.challenges.iter().any(|ch| ch.param("error_description").is_some_and(|d| crate::exchange::mentions(d, SAYS_TOKEN_EXPIRED)));
+        || ex.challenges.iter().any(|ch| ch.param("error_description").is_some_and(|d| crate::exchange::mentions(d, SAYS_TOKEN_EXPIRED)))
+        || ex.says(Says::Expired);
     if !said {
         return None;
     }
-    let what = if temporary { "temporary credentials (X-Amz-Security-Token)".to_string() } else { format!("the token at {}", c.location.describe()) };
+    // A provider's API key the server calls expired was rolled (invalid_credentials says so); a
+    // JWT that has not expired is refused for another reason.
+    let now = crate::signals::session::at(ex);
+    let c = ex.credentials.iter().find(|c| {
+        c.jwt.as_ref().is_none_or(|j| j.exp.is_none() && now.is_some())
+            && (temporary || c.key.is_none_or(|k| k.rule.kind == crate::providers::KeyKind::Token))
+    });
+    let cookie_session = c.is_none() && ex.credentials.is_empty() && ex.has_cookie();
+    if c.is_none() && !cookie_session && !(ex.credentials.is_empty() && ex.says(Says::Expired) && !ex.resp_body.is_empty()) {
+        return None;
+    }
+    let what = if temporary {
+        "temporary credentials (X-Amz-Security-Token)".to_string()
+    } else if let Some(c) = c {
+        format!("the token at {}", c.location.describe())
+    } else if cookie_session {
+        "a session cookie".to_string()
+    } else {
+        "a credential authlens could not find in the request (a signed URL or a token it does not know)".to_string()
+    };
+    let quote = { let q = ex.server_said().quote(ex, Says::Expired, 160); if q.is_empty() { String::new() } else { format!(": \"{q}\"") } };
+    let mut fix_extra = Vec::new();
+    if ex.req_body.contains("refresh_token") {
+        fix_extra.push("the refresh token itself expired (or its session ended): sign the user in again to get a new one".to_string());
+    }
     Some(Hit {
-        confidence: 0.85,
+        confidence: 0.88,
         evidence: vec![
-            format!("the server says the token expired; the request carried {what}"),
+            format!("the server says it expired{quote}; the request carried {what}"),
             "the token is opaque, so authlens cannot read its expiry itself".into(),
         ],
         fix: if temporary {
             vec!["fetch new temporary credentials (STS AssumeRole / the SDK's credential provider refreshes them) and sign again".into()]
         } else {
-            vec!["refresh the token (or sign in again) and retry once".into(), "store the token's expiry with it and refresh before it lapses".into()]
+            let mut f = fix_extra;
+            f.push("refresh the token (or sign in again) and retry once".into());
+            f.push("store the token's expiry with it and refresh before it lapses".into());
+            f
         },
     })
 }

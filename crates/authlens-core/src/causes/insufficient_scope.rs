@@ -78,9 +78,20 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     if ex.is_preflight() || session::got_no_response(ex) {
         return None;
     }
+    use crate::signals::server_says::Says;
+    // CSRF and SSO refusals have their own causes; an expired token is refused for its expiry
+    // before any scope is looked at.
+    if ex.says(Says::Csrf) || ex.says(Says::Sso) {
+        return None;
+    }
+    let now = session::at(ex);
+    let expired = ex.credentials.iter().any(|c| c.jwt.as_ref().is_some_and(|j| j.exp.is_some_and(|e| now.is_some_and(|n| e <= n))));
+    if expired || (ex.says(Says::Expired) && !ex.says(Says::Scope)) {
+        return None;
+    }
     let has_cred = !ex.credentials.is_empty() || ex.has_cookie();
     let challenge = ex.challenges.iter().find(|c| c.param("error") == Some("insufficient_scope"));
-    let says = ex.resp_body_mentions(SAYS_SCOPE);
+    let says = ex.resp_body_mentions(SAYS_SCOPE) || ex.says(Says::Scope);
     let mut evidence = Vec::new();
     let mut confidence: f64;
     if let Some(ch) = challenge {
@@ -126,13 +137,20 @@ fn check(ctx: &Ctx) -> Option<Hit> {
 /// a success in the last two minutes counts.
 fn works_elsewhere<'a>(ex: &Exchange, before: &'a [Exchange]) -> Option<&'a Exchange> {
     let c = ex.credentials.first()?;
+    // The same whole credential: every part (Basic user and password, each header) identical.
+    let same_whole = |r: &Exchange| ex.credentials.iter().all(|x| r.credentials.iter().any(|o| o.location == x.location && o.raw() == x.raw()));
+    // A token that has expired since the success proves nothing now.
+    let now_s = session::at(ex);
+    if ex.credentials.iter().any(|x| x.jwt.as_ref().is_some_and(|j| j.exp.is_some_and(|e| now_s.is_some_and(|n| e <= n)))) {
+        return None;
+    }
     let api_key = c.key.is_some_and(|k| k.rule.kind != KeyKind::Token);
     let now = session::at(ex);
     session::recent(before).iter().rev().find(|r| {
         (200..300).contains(&r.status)
             && r.host == ex.host
             && r.path != ex.path
-            && r.credentials.iter().any(|o| o.location == c.location && o.raw() == c.raw())
+            && same_whole(r)
             && (api_key || matches!((now, session::at(r)), (Some(a), Some(b)) if a - b <= 120.0))
     })
 }
@@ -158,7 +176,7 @@ fn only_project_key(ex: &Exchange) -> Option<String> {
 /// The permission or scope the server's message names, when it follows a known pattern.
 fn named_permission(ex: &Exchange) -> Option<String> {
     let body = ex.resp_body.as_str();
-    for (start, end) in [("Missing scopes: ", ". "), ("Having the '", "'"), ("permission denied for table ", "\""), ("is not authorized to perform: ", " ")] {
+    for (start, end) in [("Missing scopes: ", ". "), ("Having the '", "'"), ("permission denied for table ", "\""), ("is not authorized to perform: ", " "), ("\"needed\":\"", "\""), ("\"scope\":\"", "\""), ("\"requiredScopes\":[", "]")] {
         if let Some(i) = body.find(start) {
             let rest = &body[i + start.len()..];
             let v: String = rest.split(end).next().unwrap_or("").chars().take(96).collect();
@@ -214,6 +232,29 @@ mod tests {
         assert!(hits[0].1.evidence[0].contains("api.responses.write"), "{:?}", hits[0].1.evidence);
         let ex = with_status("https://api.github.com/user", &[("Authorization", "Bearer ghs_abcdefghijklmnopqrstuvwxyz0123456789")], 403, r#"{"message":"Resource not accessible by integration"}"#);
         assert_eq!(ids(&ex)[0], "insufficient_scope");
+    }
+
+    #[test]
+    fn earlier_success_needs_the_same_whole_credential() {
+        use crate::exchange::Exchange;
+        use crate::har::{Entry, NameValue, Request, Response};
+        let mk = |i: usize, path: &str, auth: &str, status: i64| {
+            Exchange::new(i, &Entry {
+                started_date_time: "2026-10-14T09:29:30Z".into(),
+                request: Request { method: "GET".into(), url: format!("https://api.example.test{path}"), headers: vec![NameValue { name: "Authorization".into(), value: auth.into() }], ..Default::default() },
+                response: Response { status, content: crate::har::Content { text: Some(r#"{"message":"Forbidden"}"#.into()), ..Default::default() }, ..Default::default() },
+                ..Default::default()
+            })
+        };
+        // same user, another password: the earlier success proves nothing about this one
+        let ok = mk(0, "/a", "Basic YWxpY2U6cGFzc3dvcmQx", 200);
+        let now = mk(1, "/b", "Basic YWxpY2U6cGFzc3dvcmQy", 403);
+        assert!(crate::causes::diagnose(&now, std::slice::from_ref(&ok)).iter().all(|(_, h)| h.evidence.iter().all(|e| !e.contains("entry #0"))));
+        // the very same credential: it is valid, and not allowed this call
+        let now = mk(1, "/b", "Basic YWxpY2U6cGFzc3dvcmQx", 403);
+        let hits = crate::causes::diagnose(&now, &[ok]);
+        assert_eq!(hits[0].0.info.id, "insufficient_scope");
+        assert!(hits[0].1.evidence[0].contains("entry #0"), "{:?}", hits[0].1.evidence);
     }
 
     #[test]

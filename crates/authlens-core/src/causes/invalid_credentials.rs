@@ -39,6 +39,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     let mut evidence = vec![format!("{} carried a {} ({}) and the server refused it", c.location.describe(), c.describe(), c.redacted())];
     let mut confidence = 0.35;
     let rejects = ex.challenges.iter().any(|ch| ch.param("error") == Some("invalid_token"))
+        || ex.says(crate::signals::server_says::Says::Invalid)
         || ex.resp_body_mentions(&[
             "invalid api key", "invalid_api_key", "unknown merchant", "invalid token", "invalid credentials", "bad credentials", "authentication failed",
             // provider wordings (AWS, OpenAI, PayPal, SendGrid, Razorpay, Twilio, Stripe)

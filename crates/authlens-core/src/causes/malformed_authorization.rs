@@ -109,12 +109,45 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         _ => {}
     }
     if evidence.is_empty() {
-        return None;
+        let (hit, c) = server_says_malformed(ex)?;
+        evidence.push(hit);
+        confidence = c;
+        fix.push("send the token exactly as issued: `Authorization: Bearer <token>`, the whole JWT (three dot-separated parts), no quotes, extra words or cut-off end".into());
     }
     if let Some(step) = provider_auth_step(ex) {
         fix.push(step);
     }
     Some(Hit { confidence, evidence, fix })
+}
+
+/// The server says it could not parse the credential: what the request shows about why.
+fn server_says_malformed(ex: &crate::exchange::Exchange) -> Option<(String, f64)> {
+    use crate::signals::server_says::Says;
+    if !ex.says(Says::Malformed) {
+        return None;
+    }
+    let said = ex.server_said().quote(ex, Says::Malformed, 160);
+    let c = ex.auth_credential().or_else(|| ex.credentials.first());
+    // "undefined", "null": placeholder_credentials names it.
+    if c.is_some_and(|c| crate::signals::placeholder(c.raw()).is_some()) {
+        return None;
+    }
+    let shape = match c {
+        Some(c) if c.jwt.is_none() => {
+            let parts = c.raw().trim().split('.').count();
+            format!("; the credential at {} ({}) is not a JWT ({} dot-separated part{}): an opaque or encrypted token, a key, or a damaged copy", c.location.describe(), c.redacted(), parts, if parts == 1 { "" } else { "s" })
+        }
+        Some(_) => String::new(),
+        None => "; the request carried no credential the server could read".into(),
+    };
+    // "not found or is malformed", "invalid or malformed": a generic refusal that lists malformed
+    // among other reasons says less than a parser's own error.
+    let generic = ex.server_said().message(Says::Malformed).is_some_and(|m| {
+        let l = m.text.to_ascii_lowercase();
+        l.contains("not found or") || l.contains("invalid or") || l.contains("or malformed") || l.contains("or is malformed")
+    });
+    let confidence = if generic { 0.45 } else if c.is_some_and(|c| c.jwt.is_none()) { 0.86 } else { 0.7 };
+    Some((format!("the server says the credential is malformed: \"{}\"{shape}", said), confidence))
 }
 
 #[cfg(test)]

@@ -29,10 +29,24 @@ declare_cause! {
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
     // A preflight carries no credentials by design (preflight_rejected explains it).
-    if !ex.credentials.is_empty() || ex.authorization.is_some() || ex.has_cookie() || ex.is_preflight() {
+    if ex.authorization.is_some() || ex.has_cookie() || ex.is_preflight() {
         return None;
     }
+    if !ex.credentials.is_empty() {
+        return missing_client_authentication(ex);
+    }
+    use crate::signals::server_says::Says;
+    // The server speaks of the credential's expiry, signature or revocation: it received one
+    // authlens did not find (a token inside a JSON body, under an API's own field name).
+    let read_one = [Says::Expired, Says::Signature, Says::Revoked, Says::Audience, Says::Issuer, Says::NotYetValid, Says::WrongTokenType].iter().any(|k| ex.says(*k));
     let mut evidence = vec!["no Authorization header, no API-key header, no credential in the query or body, and no Cookie".to_string()];
+    if read_one {
+        return Some(Hit {
+            confidence: 0.4,
+            evidence: vec!["authlens found no credential in the usual places, yet the server's answer is about one it read: it travels somewhere authlens does not look (a JSON field of the API's own)".into()],
+            fix: vec!["read the server's message: it names the problem with the credential the request carried".into()],
+        });
+    }
     if let Some(c) = ex.challenges.first() {
         evidence.push(format!("the server asks for the {} scheme (WWW-Authenticate)", crate::redact::clip(&c.scheme, 32)));
     }
@@ -43,6 +57,24 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         fix.push(format!("send `Authorization: {} <credential>`", crate::redact::clip(&c.scheme, 32)));
     }
     Some(Hit { confidence: 0.9, evidence, fix })
+}
+
+/// A token request that sent a user's password but no client authentication, and the server
+/// says authentication is missing (Spring's "Full authentication is required").
+fn missing_client_authentication(ex: &crate::exchange::Exchange) -> Option<Hit> {
+    use crate::exchange::Location;
+    let only_user = ex.credentials.iter().all(|c| matches!(&c.location, Location::Body(n) if n.ends_with("password")));
+    if !only_user || !ex.says(crate::signals::server_says::Says::Missing) {
+        return None;
+    }
+    Some(Hit {
+        confidence: 0.85,
+        evidence: vec![
+            "the request carried a user's password in its body but no client authentication (no Authorization header)".into(),
+            "the server says authentication is missing: the token endpoint authenticates the client first".into(),
+        ],
+        fix: vec!["send the client's credentials as `Authorization: Basic base64(client_id:client_secret)` (or as the endpoint documents) along with the password grant".into()],
+    })
 }
 
 #[cfg(test)]

@@ -250,15 +250,43 @@ fn forbidden_is_auth(ex: &Exchange) -> bool {
     if ex.challenges.iter().any(|c| c.param("error").is_some()) || ex.recognised_body().is_some() {
         return true;
     }
+    // Auth errors carried by another status were mapped to 403 on purpose.
+    if ex.http_status != 403 {
+        return true;
+    }
+    use crate::signals::server_says::Says;
+    if [Says::Csrf, Says::Sso, Says::Scope, Says::Expired, Says::Revoked, Says::Signature, Says::Audience, Says::Issuer, Says::Invalid, Says::Missing, Says::Malformed, Says::WrongTokenType, Says::NotYetValid].iter().any(|k| ex.says(*k)) {
+        return true;
+    }
     ex.resp_body_mentions(&["api key", "apikey", "api_key", "token", "credential", "unauthori", "authenticat", "permission", "scope", "not authorized", "access denied", "signature", "forbidden", "accessdenied", "request has expired"])
 }
 
 /// Run every cause on an exchange; most likely first.
 pub fn diagnose(ex: &Exchange, before: &[Exchange]) -> Vec<(&'static Cause, Hit)> {
     let Some(failure) = failure(ex).or_else(|| blocked_by_preflight(ex, before)) else { return Vec::new() };
+    // A handshake step, a 401 after the page logged out, or a refusal for an account, plan or
+    // region restriction: an authentication failure, but no client bug to explain.
+    if crate::signals::checklist::not_a_client_bug(ex, before).is_some() || ex.says(crate::signals::server_says::Says::Restricted) {
+        return Vec::new();
+    }
     let ctx = Ctx { ex, before, failure };
     let mut hits: Vec<(&'static Cause, Hit)> = ALL.iter().filter_map(|c| (c.check)(&ctx).map(|h| (*c, h))).collect();
     crate::order::sort_by_u64_key(&mut hits, |h| crate::order::descending_f64(h.1.confidence));
+    // Safe advice first: a page that sends a server-side secret must not be told to send another
+    // (a production key) from the browser; the call belongs on a server.
+    let from_page = ["origin", "sec-fetch-mode", "referer"].iter().any(|h| ex.req_header(h).is_some());
+    if let Some(secret) = ex.credentials.iter().find(|c| c.key.is_some_and(|k| k.rule.kind == crate::providers::KeyKind::Secret)).filter(|_| from_page) {
+        if let Some(top) = hits.first_mut() {
+            top.1.fix.insert(
+                0,
+                format!(
+                    "first, move this call to your backend: the page sent a server-side secret ({}, {}). Keep the key on the server, let the page call your own endpoint, and rotate the exposed key",
+                    secret.describe(),
+                    secret.location.describe()
+                ),
+            );
+        }
+    }
     if let Some((p, b)) = ex.recognised_body() {
         if let Some(top) = hits.first_mut() {
             top.1.evidence.push(format!("{} answered: {}", p.name, b.meaning));
@@ -349,6 +377,36 @@ mod tests {
     fn paragraphs_are_unwrapped() {
         let text = unwrap_paragraphs(&["## How to fix", "1. one", "   more", "2. two", "", "a", "b", "```", "x", "y", "```"]);
         assert_eq!(text, "## How to fix\n1. one more\n2. two\n\na b\n```\nx\ny\n```");
+    }
+
+    #[test]
+    fn a_secret_sent_from_the_page_is_moved_server_side_first() {
+        let ex = test_util::with_status(
+            "https://api.stripe.com/v1/charges",
+            &[("Origin", "https://shop.example.test"), ("Authorization", "Bearer sk_test_4eC39HqLyjWDarjtT1zdp7dc")],
+            401,
+            r#"{"error":{"message":"Invalid API Key provided: sk_test_****7dc","type":"invalid_request_error"}}"#,
+        );
+        let hits = diagnose(&ex, &[]);
+        assert!(hits[0].1.fix[0].starts_with("first, move this call to your backend"), "{:?}", hits[0].1.fix);
+        // from a server (no Origin/Referer): no such step
+        let ex = test_util::with_status("https://api.stripe.com/v1/charges", &[("Authorization", "Bearer sk_test_4eC39HqLyjWDarjtT1zdp7dc")], 401, "");
+        assert!(!diagnose(&ex, &[])[0].1.fix[0].contains("backend"));
+    }
+
+    #[test]
+    fn auth_errors_in_other_statuses() {
+        let ex = test_util::with_status("https://api.example.test/graphql", &[], 200, r#"{"errors":[{"message":"not logged in","extensions":{"code":"UNAUTHENTICATED"}}],"data":null}"#);
+        assert_eq!(failure(&ex), Some(Failure::Unauthorized));
+        let ex = test_util::with_status("https://slack.com/api/chat.postMessage", &[], 200, r#"{"ok":false,"error":"missing_scope","needed":"chat:write"}"#);
+        assert_eq!(failure(&ex), Some(Failure::Forbidden));
+        let ex = test_util::with_status("https://auth.example.test/oauth/token", &[], 400, r#"{"error":"invalid_grant","error_description":"Token is not active"}"#);
+        assert_eq!(failure(&ex), Some(Failure::Unauthorized));
+        let ex = test_util::with_status("https://app.example.test/logout", &[], 419, r#"{"message":"CSRF token mismatch."}"#);
+        assert_eq!(failure(&ex), Some(Failure::Forbidden));
+        // a validation 400 and a healthy GraphQL answer are not
+        assert!(failure(&test_util::with_status("https://api.example.test/x", &[], 400, r#"{"error":{"code":400,"message":"API key not valid.","status":"INVALID_ARGUMENT"}}"#)).is_none());
+        assert!(failure(&test_util::with_status("https://api.example.test/graphql", &[], 200, r#"{"data":{"me":null},"errors":[{"message":"not found","extensions":{"code":"NOT_FOUND"}}]}"#)).is_none());
     }
 
     #[test]

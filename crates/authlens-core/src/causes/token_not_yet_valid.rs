@@ -95,7 +95,49 @@ fn check(ctx: &Ctx) -> Option<Hit> {
             ],
         });
     }
-    None
+    not_yet_by_time_in_url(ex, now).or_else(|| not_yet_by_word(ex))
+}
+
+/// A pre-signed URL or SAS whose signing or start time is ahead of the server's clock.
+fn not_yet_by_time_in_url(ex: &crate::exchange::Exchange, now: f64) -> Option<Hit> {
+    let u = ex.parsed.as_ref()?;
+    let mut at = None;
+    for (k, v) in u.query_pairs().take(64) {
+        if k.eq_ignore_ascii_case("x-amz-date") {
+            at = amz_date(&v).map(|t| (t.unix_timestamp() as f64, "X-Amz-Date (signing time)"));
+        } else if k == "st" && u.query_pairs().any(|(k, _)| k == "sig") {
+            at = crate::parse::date::rfc3339(&v).map(|t| (t.unix_timestamp() as f64, "the SAS start `st`"));
+        }
+    }
+    let (t, what) = at?;
+    if t <= now + 1.0 {
+        return None;
+    }
+    Some(Hit {
+        confidence: 0.92,
+        evidence: vec![format!("{what} is {}, {} ahead of the server's clock: the URL is not valid yet", fmt_unix(t), fmt_duration(t - now))],
+        fix: vec![
+            "synchronise the clock of the machine that signs the URL (NTP)".into(),
+            "for a SAS, set the start time a few minutes in the past (or leave `st` out)".into(),
+        ],
+    })
+}
+
+/// The server says "not yet valid" / "used before issued" and authlens cannot read the times.
+fn not_yet_by_word(ex: &crate::exchange::Exchange) -> Option<Hit> {
+    use crate::signals::server_says::Says;
+    if !ex.says(Says::NotYetValid) || ex.says(Says::Expired) {
+        return None;
+    }
+    let said = ex.server_said().quote(ex, Says::NotYetValid, 160);
+    Some(Hit {
+        confidence: 0.85,
+        evidence: vec![format!("the server says the token is not valid yet: \"{}\"", said), "the issuer's clock is ahead of the API's (or the token's times are in the wrong unit)".into()],
+        fix: vec![
+            "synchronise the clocks of the token issuer and the API (NTP)".into(),
+            "give the token validator a clock tolerance of 30–60 s (`clockTolerance`, `leeway`, `ClockSkew`)".into(),
+        ],
+    })
 }
 
 /// Signed requests (AWS SigV4) carry their signing time; the server refuses one too far from its

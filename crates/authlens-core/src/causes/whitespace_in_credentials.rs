@@ -45,6 +45,12 @@ fn check(ctx: &Ctx) -> Option<Hit> {
             evidence.push(format!("the decoded Basic credential has {w}"));
         }
     } else if let Some(a) = ex.authorization.as_ref().filter(|a| !signals::param_scheme(a)) {
+        // `ApiKey-v1  key`: two spaces between the scheme and the credential.
+        if let (Some(scheme), Some(raw)) = (a.scheme.as_deref(), ex.req_header("authorization")) {
+            if raw.trim_start().get(scheme.len()..).is_some_and(|rest| rest.starts_with("  ") && !rest.trim().is_empty()) {
+                evidence.push(format!("the Authorization header has more than one space between `{}` and the credential", crate::redact::clip(scheme, 24)));
+            }
+        }
         let mut raw = a.credential.as_str();
         if a.defects.iter().any(|d| matches!(d, crate::parse::authorization::Defect::DoubledScheme(_))) {
             // `Bearer Bearer x`: the space after the second scheme is not the problem.

@@ -47,7 +47,7 @@ declare_cause! {
     };
 }
 
-const SAYS_AUDIENCE: &[&str] = &["audience invalid", "invalid audience", "unexpected \"aud\"", "aud claim", "audience mismatch", "wrong audience", "audience is invalid", "invalid_audience", "jwt issuer invalid", "issuer invalid", "unexpected \"iss\"", "invalid issuer", "invalid_issuer"];
+const SAYS_AUDIENCE: &[&str] = &["audience invalid", "invalid audience", "unexpected \"aud\"", "aud claim", "audience mismatch", "wrong audience", "audience is invalid", "invalid_audience"];
 const ENV_MARKS: &[&str] = &["dev", "development", "staging", "stage", "test", "sandbox", "qa", "uat", "preview"];
 
 fn describe(j: &Jwt) -> String {
@@ -71,10 +71,14 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         return Some(hit);
     }
     let now = session::at(ex);
-    let c = ex.credentials.iter().find(|c| c.jwt.as_ref().is_some_and(|j| j.exp.is_none_or(|e| now.is_none_or(|n| e > n))))?;
+    let Some(c) = ex.credentials.iter().find(|c| c.jwt.as_ref().is_some_and(|j| j.exp.is_none_or(|e| now.is_none_or(|n| e > n)))) else {
+        return opaque_audience(ex);
+    };
     let j = c.jwt.as_ref()?;
     let mut evidence = vec![format!("the token at {} has {}", c.location.describe(), describe(j))];
-    let says = ex.resp_body_mentions(SAYS_AUDIENCE) || ex.challenges.iter().any(|ch| ch.param("error_description").is_some_and(|d| crate::exchange::mentions(d, SAYS_AUDIENCE)));
+    let says = ex.says(crate::signals::server_says::Says::Audience)
+        || ex.resp_body_mentions(SAYS_AUDIENCE)
+        || ex.challenges.iter().any(|ch| ch.param("error_description").is_some_and(|d| crate::exchange::mentions(d, SAYS_AUDIENCE)));
     let mut confidence: f64 = 0.0;
     if says {
         evidence.push(match expected(ex) {
@@ -140,6 +144,23 @@ fn encrypted_token(ex: &Exchange) -> Option<Hit> {
         fix: vec![
             format!("request the token with this API's identifier as `audience` (Auth0: `authorizationParams.audience`), so a JWT for {} is issued", clip(&ex.host, 96)),
             "register the API with the identity provider if it has no identifier yet".into(),
+        ],
+    })
+}
+
+/// An opaque token (or none authlens can read) the server itself says has the wrong audience.
+fn opaque_audience(ex: &Exchange) -> Option<Hit> {
+    use crate::signals::server_says::Says;
+    if !ex.says(Says::Audience) || ex.credentials.iter().any(|c| c.jwt.as_ref().is_some_and(|j| j.exp.is_some_and(|e| session::at(ex).is_some_and(|n| e <= n)))) {
+        return None;
+    }
+    let said = ex.server_said().quote(ex, Says::Audience, 200);
+    Some(Hit {
+        confidence: 0.9,
+        evidence: vec![format!("the server says the token's audience is wrong: \"{}\"", said)],
+        fix: vec![
+            format!("request the token for the API at {} (its identifier as `audience`/`resource`/scope)", clip(&ex.host, 96)),
+            "check that the API's expected audience matches what the identity provider issues for this environment".into(),
         ],
     })
 }

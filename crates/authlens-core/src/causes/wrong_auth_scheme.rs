@@ -57,6 +57,15 @@ const SCHEMES: &[(&str, &[&str])] = &[
 
 fn accepted(ex: &Exchange) -> Option<(&'static str, Vec<&'static str>)> {
     let p = ex.provider?;
+    // An API Gateway route may sit behind a JWT, Cognito or Lambda authorizer: SigV4 is only
+    // expected when the answer speaks of it. A Bearer challenge says otherwise.
+    if p.id == "aws" && ex.host.contains(".execute-api.") {
+        let bearer_challenge = ex.challenges.iter().any(|c| !c.scheme.eq_ignore_ascii_case("aws4-hmac-sha256"));
+        let sigv4_words = ex.resp_body_mentions(&["requires 'credential' parameter", "requires 'signature' parameter", "not a valid key=value pair", "security token included in the request is invalid", "signature we calculated", "incompleteSignature"]);
+        if bearer_challenge || !sigv4_words {
+            return None;
+        }
+    }
     if p.id == "paypal" {
         return Some((p.name, if ex.path.starts_with("/v1/oauth2/token") { vec!["basic"] } else { vec!["bearer"] }));
     }
@@ -69,6 +78,9 @@ fn is_okta(host: &str) -> bool {
 
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
+    if let Some(hit) = wrong_place(ex) {
+        return Some(hit);
+    }
     let a = ex.authorization.as_ref()?;
     let sent = a.scheme.as_deref()?;
     let sent_l = sent.to_ascii_lowercase();
@@ -101,6 +113,11 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         confidence = 0.93;
         want = Some("Bearer".into());
     }
+    if is_okta(&ex.host) && ex.path.starts_with("/api/v1/") && sent_l == "ssws" && ex.auth_credential().is_some_and(|c| c.jwt.is_some()) {
+        evidence.push("an OAuth access token (a JWT) was sent with the `SSWS` scheme; Okta takes OAuth access tokens as `Bearer` and only its API tokens as `SSWS`".into());
+        confidence = confidence.max(0.85);
+        want = Some("Bearer".into());
+    }
     if is_okta(&ex.host) && ex.path.starts_with("/api/v1/") && sent_l == "bearer" && ex.auth_credential().is_some_and(|c| c.jwt.is_none()) {
         evidence.push("Okta's management API takes its API tokens as `SSWS <token>`; `Bearer` is only for OAuth access tokens (JWTs), and this token is not one".into());
         confidence = confidence.max(0.8);
@@ -122,6 +139,41 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     Some(Hit { confidence, evidence, fix })
 }
 
+/// The server says it found no key (or no Authorization header) while the request carried one
+/// in the other place: a key in `Authorization` for an API that reads `apikey`/`X-API-Key`, or
+/// a key in a custom header for an API that reads `Authorization`.
+fn wrong_place(ex: &Exchange) -> Option<Hit> {
+    use crate::exchange::Location;
+    use crate::signals::server_says::Says;
+    let m = ex.server_said().message(Says::Missing)?;
+    let l = m.text.to_ascii_lowercase();
+    let said = ex.server_said().quote(ex, Says::Missing, 160);
+    let custom: Vec<&str> = ex.credentials.iter().filter_map(|c| if let Location::Header(h) = &c.location { Some(h.as_str()) } else { None }).collect();
+    let wants_key = ["api key", "apikey", "api-key", "api_key", "subscription key", "x-api-key"].iter().any(|w| l.contains(w));
+    let wants_authorization = l.contains("authorization") || l.contains("bearer");
+    if wants_key && !wants_authorization && ex.authorization.is_some() && custom.is_empty() {
+        return Some(Hit {
+            confidence: 0.86,
+            evidence: vec![
+                format!("the server says it found no API key: \"{said}\""),
+                "the request carried its credential in `Authorization`: this API reads its key from a header (or query parameter) of its own".into(),
+            ],
+            fix: vec!["send the key where the API documents it (e.g. `apikey`, `X-API-Key`, `Ocp-Apim-Subscription-Key`, or `?api_key=`), not in Authorization".into()],
+        });
+    }
+    if wants_authorization && !wants_key && ex.authorization.is_none() && !custom.is_empty() {
+        return Some(Hit {
+            confidence: 0.86,
+            evidence: vec![
+                format!("the server says the Authorization header is missing: \"{said}\""),
+                format!("the request carried its credential in {} instead", custom.iter().take(3).map(|h| format!("`{}`", clip(h, 48))).collect::<Vec<_>>().join(", ")),
+            ],
+            fix: vec!["send it as `Authorization: Bearer <credential>` (or the scheme the API documents)".into()],
+        });
+    }
+    None
+}
+
 /// `bearer` → `Bearer`.
 fn title(s: &str) -> String {
     match s {
@@ -136,6 +188,18 @@ fn title(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_credential_in_the_other_place() {
+        use crate::causes::test_util::{ids, with_status};
+        let ex = with_status("https://gw.example.test/orders", &[("Authorization", "Bearer abcdefghijklmnopqrstuvwx")], 401, r#"{"message":"No API key found in request"}"#);
+        assert_eq!(ids(&ex)[0], "wrong_auth_scheme");
+        let ex = with_status("https://api.example.test/p", &[("X-Access-Token", "abcdefghijklmnopqrstuvwx")], 401, r#"{"msg":"Missing Authorization Header"}"#);
+        assert_eq!(ids(&ex)[0], "wrong_auth_scheme");
+        // no credential at all: missing_credentials
+        let ex = with_status("https://gw.example.test/orders", &[], 401, r#"{"message":"No API key found in request"}"#);
+        assert_eq!(ids(&ex)[0], "missing_credentials");
+    }
+
     use crate::causes::test_util::{failing, ids};
 
     #[test]

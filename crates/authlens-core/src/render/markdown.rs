@@ -11,9 +11,10 @@ fn md(s: &str) -> String {
 pub fn render(report: &Report) -> String {
     let s = &report.summary;
     let mut out = format!(
-        "# authlens report\n\n{} requests, **{} authentication failures**, **{} exposed secrets** ({} critical, {} high){}. authlens {}.\n\n",
+        "# authlens report\n\n{} requests, **{} authentication failures** ({} without a specific cause), **{} exposed secrets** ({} critical, {} high){}. authlens {}.\n\n",
         s.entries,
         s.auth_failures,
+        s.unexplained,
         s.exposed_secrets,
         s.critical,
         s.high,
@@ -30,7 +31,7 @@ pub fn render(report: &Report) -> String {
     if !report.notes.is_empty() {
         out.push('\n');
     }
-    for e in report.entries.iter().filter(|e| !e.causes.is_empty() || !e.findings.is_empty()) {
+    for e in report.entries.iter().filter(|e| e.auth_failure || !e.causes.is_empty() || !e.findings.is_empty()) {
         out.push_str(&format!("## #{} `{} {}` → {}\n\n", e.index, md(&e.method), md(&e.url), e.status));
         if let Some(p) = e.provider {
             out.push_str(&format!("Provider: {p}{}\n\n", e.environment.map(|v| format!(" ({})", v.as_str())).unwrap_or_default()));
@@ -47,6 +48,23 @@ pub fn render(report: &Report) -> String {
                 }
             }
             out.push('\n');
+        }
+        if let Some(u) = &e.unexplained {
+            out.push_str(&format!("**Authentication failure:** {}\n\n", md(&u.summary)));
+            if !u.checked.is_empty() {
+                out.push_str("Checked:\n\n");
+                for c in &u.checked {
+                    out.push_str(&format!("- {}\n", md(c)));
+                }
+                out.push('\n');
+            }
+            if !u.checklist.is_empty() {
+                out.push_str("Check:\n\n");
+                for (i, c) in u.checklist.iter().enumerate() {
+                    out.push_str(&format!("{}. {}\n", i + 1, md(c)));
+                }
+                out.push('\n');
+            }
         }
         if let Some(said) = &e.server_said {
             out.push_str(&format!("Server said: {}\n\n", md(said)));

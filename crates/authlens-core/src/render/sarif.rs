@@ -65,6 +65,47 @@ fn rule_index(id: &str) -> usize {
     FINDING_DOCS.iter().position(|(i, _)| *i == id).unwrap_or(0)
 }
 
+/// Rule id of an authentication failure no specific cause explains.
+pub const UNEXPLAINED_RULE: &str = "auth_failure_unexplained";
+
+fn camel(id: &str) -> String {
+    id.split('_').map(|w| { let mut c = w.chars(); c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default() }).collect()
+}
+
+/// The finding rules, then one rule per cause, then the rule of unexplained failures.
+fn rules_with_causes() -> Value {
+    let mut all = match rules() {
+        Value::Array(a) => a,
+        _ => Vec::new(),
+    };
+    for c in crate::causes::ALL {
+        let doc = c.info.explanation;
+        let full = section(doc, "What it means");
+        all.push(json!({
+            "id": c.info.id,
+            "name": camel(c.info.id),
+            "shortDescription": { "text": c.info.title },
+            "fullDescription": { "text": if full.is_empty() { c.info.title } else { full } },
+            "help": { "text": if doc.is_empty() { c.info.title } else { doc } },
+            "defaultConfiguration": { "level": "warning" },
+            "properties": { "tags": ["authentication", crate::causes::category_name(c.info.category)] },
+        }));
+    }
+    all.push(json!({
+        "id": UNEXPLAINED_RULE,
+        "name": "AuthFailureUnexplained",
+        "shortDescription": { "text": "an authentication failure without a recognised cause" },
+        "fullDescription": { "text": "The request failed authentication (401, or a 403 about credentials or permissions) and no specific cause was recognised; the result lists what was checked and what to check." },
+        "defaultConfiguration": { "level": "warning" },
+        "properties": { "tags": ["authentication"] },
+    }));
+    Value::Array(all)
+}
+
+fn auth_rule_index(id: &str) -> usize {
+    FINDING_DOCS.len() + crate::causes::ALL.iter().position(|c| c.info.id == id).unwrap_or(crate::causes::ALL.len())
+}
+
 /// A stable fingerprint of a finding (FNV-1a over its public parts), so services can follow a
 /// result across runs.
 fn fingerprint(parts: &[&str]) -> String {
@@ -102,6 +143,10 @@ fn properties(f: &Finding) -> Value {
 }
 
 fn document(results: Vec<Value>, artifacts: Vec<Value>) -> String {
+    document_with(results, artifacts, rules())
+}
+
+fn document_with(results: Vec<Value>, artifacts: Vec<Value>, rules: Value) -> String {
     let doc = json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -110,7 +155,7 @@ fn document(results: Vec<Value>, artifacts: Vec<Value>) -> String {
                 "name": "authlens",
                 "version": crate::VERSION,
                 "semanticVersion": crate::VERSION,
-                "rules": rules(),
+                "rules": rules,
             }},
             "columnKind": "unicodeCodePoints",
             "artifacts": artifacts,
@@ -152,7 +197,38 @@ pub fn render_report(report: &Report, artifact: &str, entry_lines: &[usize]) -> 
             }));
         }
     }
-    document(results, vec![json!({ "location": { "uri": uri } })])
+    for e in report.entries.iter().filter(|e| e.auth_failure) {
+        let mut physical = json!({ "artifactLocation": { "uri": uri, "index": 0 } });
+        if let Some(line) = entry_lines.get(e.index) {
+            physical["region"] = json!({ "startLine": line });
+        }
+        let (rule, text) = match (e.causes.first(), &e.unexplained) {
+            (Some(c), _) => (c.id, format!("authentication failure: {} ({}%) — {} {} → {} (entry {})", c.title, super::percent(c.confidence), e.method, e.url, e.status, e.index)),
+            (None, Some(u)) => (UNEXPLAINED_RULE, format!("authentication failure: {} — {} {} → {} (entry {})", u.summary, e.method, e.url, e.status, e.index)),
+            (None, None) => (UNEXPLAINED_RULE, format!("authentication failure — {} {} → {} (entry {})", e.method, e.url, e.status, e.index)),
+        };
+        results.push(json!({
+            "ruleId": rule,
+            "ruleIndex": auth_rule_index(rule),
+            "level": "warning",
+            "message": { "text": text },
+            "locations": [{
+                "physicalLocation": physical,
+                "logicalLocations": [{ "name": "response", "fullyQualifiedName": format!("log.entries[{}].response", e.index), "kind": "member" }],
+            }],
+            "partialFingerprints": { "authlensAuthFailure/v1": fingerprint(&[rule, &e.method, &e.endpoint, &e.status.to_string()]) },
+            "properties": {
+                "entry": e.index,
+                "url": e.url,
+                "status": e.status,
+                "causes": e.causes.iter().map(|c| c.id).collect::<Vec<_>>(),
+                "evidence": e.causes.first().map(|c| c.evidence.clone()).unwrap_or_default(),
+                "fix": e.causes.first().map(|c| c.fix.clone()).or_else(|| e.unexplained.as_ref().map(|u| u.checklist.clone())).unwrap_or_default(),
+                "serverSaid": e.server_said,
+            },
+        }));
+    }
+    document_with(results, vec![json!({ "location": { "uri": uri } })], rules_with_causes())
 }
 
 /// SARIF for `authlens scan`.

@@ -11,14 +11,16 @@ pub fn render(report: &Report) -> String {
     if !report.notes.is_empty() {
         out.push('\n');
     }
-    for e in report.entries.iter().filter(|e| !e.causes.is_empty() || !e.findings.is_empty()) {
+    for e in report.entries.iter().filter(|e| e.auth_failure || !e.causes.is_empty() || !e.findings.is_empty()) {
         entry(&mut out, e);
     }
     let s = &report.summary;
     out.push_str(&format!(
-        "{} entries, {} authentication failures explained, {} exposed secrets ({} critical, {} high){}\n",
+        "{} entries, {} authentication failures ({} explained, {} without a specific cause), {} exposed secrets ({} critical, {} high){}\n",
         s.entries,
         s.auth_failures,
+        s.auth_failures - s.unexplained.min(s.auth_failures),
+        s.unexplained,
         s.exposed_secrets,
         s.critical,
         s.high,
@@ -47,6 +49,15 @@ fn entry(out: &mut String, e: &EntryReport) {
             for (n, f) in c.fix.iter().enumerate() {
                 out.push_str(&format!("       fix {}: {f}\n", n + 1));
             }
+        }
+    }
+    if let Some(u) = &e.unexplained {
+        out.push_str(&format!("  authentication failure: {}\n", u.summary));
+        for c in &u.checked {
+            out.push_str(&format!("       checked: {c}\n"));
+        }
+        for (n, c) in u.checklist.iter().enumerate() {
+            out.push_str(&format!("       check {}: {c}\n", n + 1));
         }
     }
     if let Some(said) = &e.server_said {

@@ -1,0 +1,325 @@
+use super::{declare_cause, Ctx, Hit};
+use crate::exchange::{Credential, Exchange, Location};
+use crate::providers::{self, KeyKind};
+use crate::redact::clip;
+
+declare_cause! {
+    /// ## What it means
+    /// The credential reached the server damaged or in the wrong form: not the value the issuer
+    /// handed out, but a copy with something cut, added or transformed — or the right kind of
+    /// value from the wrong place (another provider's key, a secret's id instead of its value).
+    ///
+    /// ## Why it happens
+    /// - A truncated or extended copy: a key one or two characters shorter or longer than the
+    ///   provider's format (copied from a narrow terminal, a line wrap, a stray character).
+    /// - A whole `.env` line pasted as the value (`STRIPE_KEY=sk_live_…`), or `export KEY=…`.
+    /// - URL-encoding in a header (`%2B`, `%3D`), or encoded twice (`%253D`).
+    /// - Quotes kept around the value (`"sk-…"`) when it was read from JSON, YAML or a `.env` file.
+    /// - A JSON object stringified into the header (`Bearer {"access_token":"…"}`).
+    /// - `Bearer: token`: a colon after the scheme.
+    /// - A key of one provider sent to another (an OpenRouter `sk-or-v1-` key to OpenAI, an
+    ///   OpenAI key to Azure OpenAI): a base URL changed, the key did not.
+    /// - A client secret's id (a GUID) sent instead of the secret's value (Entra ID AADSTS7000215).
+    ///
+    /// ## How to fix
+    /// 1. Copy the credential again, whole, from the issuer's dashboard; compare its length and
+    ///    its first and last characters with the one in use.
+    /// 2. Store only the value: no variable name, quotes, scheme or JSON around it; do not
+    ///    URL-encode headers.
+    /// 3. Make the key and the base URL come from the same provider (and the same configuration).
+    ///
+    /// ## Example
+    /// `Authorization: Bearer STRIPE_SECRET_KEY=sk_test_…` → `401 Invalid API Key provided`.
+    /// Fixed: store `sk_test_…` alone.
+    pub static CAUSE = {
+        id: "damaged_credentials",
+        category: Credential,
+        since: "0.2.0",
+        title: "the credential was damaged or transformed on its way (cut, pasted with extra text, encoded, another provider's)",
+        check: check,
+    };
+}
+
+fn check(ctx: &Ctx) -> Option<Hit> {
+    let ex = ctx.ex;
+    let mut evidence: Vec<String> = Vec::new();
+    let mut fix: Vec<String> = Vec::new();
+    let mut confidence: f64 = 0.0;
+    let mut note = |ev: String, f: String, c: f64, evidence: &mut Vec<String>, fix: &mut Vec<String>| {
+        evidence.push(ev);
+        if !fix.contains(&f) {
+            fix.push(f);
+        }
+        confidence = confidence.max(c);
+    };
+    // `Bearer: token`
+    if let Some(raw) = ex.req_header("authorization") {
+        let t = raw.trim_start();
+        if let Some((scheme, _)) = t.split_once(':') {
+            if !scheme.is_empty() && scheme.len() <= 16 && scheme.bytes().all(|b| b.is_ascii_alphabetic()) && crate::parse::authorization::KNOWN_SCHEMES.iter().any(|k| k.eq_ignore_ascii_case(scheme)) {
+                note(
+                    format!("the Authorization header is `{}: …`: a colon follows the scheme, so the server reads no `{}` scheme", clip(scheme, 16), clip(scheme, 16)),
+                    format!("send `Authorization: {} <credential>` — a space after the scheme, no colon", clip(scheme, 16)),
+                    0.94,
+                    &mut evidence,
+                    &mut fix,
+                );
+            }
+        }
+    }
+    for c in ex.credentials.iter().take(8) {
+        let raw = c.raw().trim();
+        if let Some(name) = env_line(raw) {
+            note(
+                format!("{} holds a whole `.env` line: `{}=…` — the variable's name was sent with its value", c.location.describe(), clip(&name, 48)),
+                "store only the value: read the variable (`process.env.NAME`), do not paste the `NAME=value` line".into(),
+                0.95,
+                &mut evidence,
+                &mut fix,
+            );
+            continue;
+        }
+        if raw.starts_with('{') && raw.contains(':') && raw.contains('"') {
+            note(
+                format!("{} holds a JSON object ({}), not the token inside it", c.location.describe(), c.redacted()),
+                "send the token string itself (e.g. `response.access_token`), not the stringified response".into(),
+                0.94,
+                &mut evidence,
+                &mut fix,
+            );
+            continue;
+        }
+        if !matches!(c.location, Location::Authorization) && raw.len() >= 3 && ((raw.starts_with('"') && raw.ends_with('"')) || (raw.starts_with('\'') && raw.ends_with('\''))) {
+            note(
+                format!("{} is wrapped in quotes ({}): the quotes were sent as part of the key", c.location.describe(), c.redacted()),
+                "strip the quotes where the value is loaded (a `.env`/YAML value read raw, or a JSON-stringified string)".into(),
+                0.93,
+                &mut evidence,
+                &mut fix,
+            );
+            continue;
+        }
+        if matches!(c.location, Location::Authorization | Location::Header(_) | Location::BasicUser | Location::BasicPassword) {
+            if let Some(how) = url_encoded(raw) {
+                note(
+                    format!("{} is {how}", c.location.describe()),
+                    "send the value as issued: headers are not URL-encoded (encode only query parameters, once)".into(),
+                    if how.starts_with("URL-encoded twice") { 0.93 } else { 0.88 },
+                    &mut evidence,
+                    &mut fix,
+                );
+                continue;
+            }
+        }
+        if let Some(why) = cut_jwt(c) {
+            note(why, "copy the token whole (three dot-separated parts); check what cuts it (a column limit, a cookie size limit, a log line)".into(), 0.9, &mut evidence, &mut fix);
+            continue;
+        }
+        if let Some(why) = near_format(ex, c) {
+            note(why, "copy the key again, whole, from the provider's dashboard and compare its length and last characters with the one in use".into(), 0.9, &mut evidence, &mut fix);
+            continue;
+        }
+        if let Some(why) = other_provider(ex, c).or_else(|| foreign_prefix(ex, c)) {
+            note(why, "use the key of the provider the base URL points to (or point the base URL at the provider that issued this key)".into(), 0.93, &mut evidence, &mut fix);
+            continue;
+        }
+        if let Some(why) = secret_id_for_value(ex, c) {
+            note(why, "send the client secret's value (shown once when it is created), not its id; create a new secret if the value was not saved".into(), 0.94, &mut evidence, &mut fix);
+        }
+    }
+    if confidence == 0.0 {
+        return None;
+    }
+    if let Some(step) = super::provider_auth_step(ex) {
+        fix.push(step);
+    }
+    Some(Hit { confidence, evidence, fix })
+}
+
+/// A value that starts like a JWT (its header decodes) but is cut: it no longer decodes.
+fn cut_jwt(c: &Credential) -> Option<String> {
+    let raw = c.raw().trim();
+    if !raw.starts_with("eyJ") || raw.len() < 20 || raw.contains(char::is_whitespace) || raw.starts_with("eyJ\"") {
+        return None;
+    }
+    let parts: Vec<&str> = raw.split('.').collect();
+    if parts.len() == 5 {
+        return None; // a JWE
+    }
+    match &c.jwt {
+        None if parts.len() <= 3 && crate::parse::jwt::segment(parts[0]).is_some() => Some(format!(
+            "{} starts like a JWT (a valid header) but does not decode as one ({} part{} of 3): the token was cut or altered",
+            c.location.describe(),
+            parts.len(),
+            if parts.len() == 1 { "" } else { "s" }
+        )),
+        // A short signature is no proof: test keys and synthetic tokens have them too.
+        _ => None,
+    }
+}
+
+/// `NAME=value` or `export NAME=value`: the name, when the value is a whole `.env` line.
+fn env_line(raw: &str) -> Option<String> {
+    let t = raw.strip_prefix("export ").unwrap_or(raw);
+    let (name, value) = t.split_once('=')?;
+    let name = name.trim();
+    let value = value.trim().trim_matches(|c| c == '"' || c == '\'');
+    let upper_name = name.len() >= 3 && name.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_') && name.bytes().any(|b| b.is_ascii_uppercase());
+    (upper_name && value.len() >= 8).then(|| name.to_string())
+}
+
+/// How a header value is URL-encoded, if it is.
+fn url_encoded(raw: &str) -> Option<String> {
+    let b = raw.as_bytes();
+    let hex = |i: usize| b.get(i).is_some_and(u8::is_ascii_hexdigit) && b.get(i + 1).is_some_and(u8::is_ascii_hexdigit);
+    let mut single = 0;
+    for (i, w) in b.windows(3).enumerate() {
+        if w[0] == b'%' && w[1] == b'2' && w[2] == b'5' && hex(i + 3) {
+            return Some("URL-encoded twice (`%25…`: a `%` that was itself encoded)".into());
+        }
+        if w[0] == b'%' && hex(i + 1) {
+            let code = &raw[i + 1..i + 3];
+            if ["2B", "2b", "2F", "2f", "3D", "3d", "3A", "3a", "7C", "7c", "24", "21", "40"].contains(&code) {
+                single += 1;
+            }
+        }
+    }
+    (single > 0).then(|| "URL-encoded (`%2B`, `%2F`, `%3D` where the key has `+`, `/`, `=`)".into())
+}
+
+/// A key with a provider's prefix and charset, one or two characters off the format's length.
+fn near_format(ex: &Exchange, c: &Credential) -> Option<String> {
+    if c.key.is_some() || c.jwt.is_some() {
+        return None;
+    }
+    let raw = c.raw().trim();
+    for (p, r) in providers::all_rules() {
+        if r.prefix.len() < 3 || !r.has_shape() || r.prefix == "eyJ" {
+            continue;
+        }
+        let Some(rest) = raw.strip_prefix(r.prefix) else { continue };
+        if !r.charset.accepts(rest) {
+            continue;
+        }
+        let n = rest.len();
+        let (lo, hi) = r.len;
+        let off = if n < lo && lo - n <= 2 { Some(format!("{} character{} short", lo - n, if lo - n == 1 { "" } else { "s" })) } else if n > hi && n - hi <= 2 { Some(format!("{} character{} too long", n - hi, if n - hi == 1 { "" } else { "s" })) } else { None };
+        if let Some(off) = off {
+            let dest = ex.provider.map(|d| if std::ptr::eq(d, p) { String::new() } else { format!(" (sent to {})", d.name) }).unwrap_or_default();
+            let want = if lo == hi { format!("{}", lo + r.prefix.len()) } else { format!("{}–{}", lo + r.prefix.len(), hi + r.prefix.len()) };
+            return Some(format!(
+                "{} looks like a {} ({}) but is {off}: {} characters where the format has {want}{dest} — a truncated or extended copy",
+                c.location.describe(),
+                r.title,
+                crate::redact::Redacted::with_prefix(raw, r.prefix),
+                raw.len(),
+            ));
+        }
+    }
+    None
+}
+
+/// A key whose format belongs to another provider than the destination's.
+fn other_provider(ex: &Exchange, c: &Credential) -> Option<String> {
+    let k = c.key?;
+    if k.rule.prefix.len() < 3 || k.rule.prefix == "eyJ" || k.rule.kind == KeyKind::Publishable {
+        return None;
+    }
+    let azure_openai = (ex.host.ends_with(".openai.azure.com") || ex.host.ends_with(".cognitiveservices.azure.com")) && k.provider.id == "openai";
+    let dest = ex.provider;
+    let foreign = dest.is_some_and(|d| !std::ptr::eq(d, k.provider) && !d.keys.iter().any(|r| r.matches(c.raw().trim())));
+    if !(azure_openai || foreign) {
+        return None;
+    }
+    let to = if azure_openai { "Azure OpenAI".to_string() } else { dest.map(|d| d.name.to_string()).unwrap_or_default() };
+    Some(format!("{} carries a {} key ({}) but the request went to {} ({}): a key of one provider sent to another", c.location.describe(), k.provider.name, c.redacted(), to, clip(&ex.host, 96)))
+}
+
+/// Key prefixes of APIs that share an `sk-`-style shape, and where their keys belong.
+const KEY_HOMES: &[(&str, &str)] = &[
+    ("sk-or-v1-", "OpenRouter"),
+    ("sk-ant-", "Anthropic"),
+    ("gsk_", "Groq"),
+    ("xai-", "xAI"),
+    ("nvapi-", "NVIDIA"),
+    ("pplx-", "Perplexity"),
+    ("hf_", "Hugging Face"),
+    ("sk-proj-", "OpenAI"),
+    ("sk-svcacct-", "OpenAI"),
+];
+/// API hosts and whose keys they take.
+const API_HOSTS: &[(&str, &str)] = &[
+    ("openrouter.ai", "OpenRouter"),
+    ("anthropic.com", "Anthropic"),
+    ("groq.com", "Groq"),
+    ("x.ai", "xAI"),
+    ("nvidia.com", "NVIDIA"),
+    ("perplexity.ai", "Perplexity"),
+    ("huggingface.co", "Hugging Face"),
+    ("openai.com", "OpenAI"),
+    ("openai.azure.com", "Azure OpenAI"),
+    ("cognitiveservices.azure.com", "Azure OpenAI"),
+    ("generativelanguage.googleapis.com", "Google Gemini"),
+    ("mistral.ai", "Mistral"),
+    ("deepseek.com", "DeepSeek"),
+];
+
+/// A key whose prefix names one API, sent to another API's host.
+fn foreign_prefix(ex: &Exchange, c: &Credential) -> Option<String> {
+    let raw = c.raw().trim();
+    let (prefix, issuer) = KEY_HOMES.iter().find(|(p, _)| raw.starts_with(p) && raw.len() >= p.len() + 16)?;
+    let (_, host_api) = API_HOSTS.iter().find(|(d, _)| ex.host == *d || ex.host.ends_with(&format!(".{d}")))?;
+    (host_api != issuer).then(|| {
+        format!("{} carries a {issuer} key (`{prefix}…`) but the request went to {host_api} ({}): a key of one provider sent to another", c.location.describe(), clip(&ex.host, 96))
+    })
+}
+
+/// A GUID sent as a client secret where the server wants the secret's value (Entra ID).
+fn secret_id_for_value(ex: &Exchange, c: &Credential) -> Option<String> {
+    let Location::Body(name) = &c.location else { return None };
+    if !name.ends_with("client_secret") || !crate::providers::Charset::Uuid.accepts(c.raw().trim()) {
+        return None;
+    }
+    let says = ex.resp_body_mentions(&["not the client secret id", "aadsts7000215", "invalid client secret"]);
+    (says || ex.host.ends_with("login.microsoftonline.com")).then(|| {
+        "the client_secret sent is a GUID: the secret's id, not its value (Entra ID shows both; the value is shown only once, at creation)".into()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::causes::test_util::{failing, ids};
+
+    #[test]
+    fn env_line_and_json_and_colon() {
+        let ex = failing("https://api.example.test/x", &[("Authorization", "Bearer API_TOKEN=abcdefghijklmnop1234")]);
+        assert_eq!(ids(&ex)[0], "damaged_credentials");
+        let ex = failing("https://api.example.test/x", &[("Authorization", r#"Bearer {"access_token":"abcdefghijklmnop","expires_in":3600}"#)]);
+        assert_eq!(ids(&ex)[0], "damaged_credentials");
+        let ex = failing("https://api.example.test/x", &[("Authorization", "Bearer: abcdefghijklmnop1234")]);
+        assert_eq!(ids(&ex)[0], "damaged_credentials");
+    }
+
+    #[test]
+    fn quotes_and_encoding_in_api_key_headers() {
+        let ex = failing("https://api.example.test/x", &[("X-API-Key", "\"abcdefghijklmnop1234\"")]);
+        assert_eq!(ids(&ex)[0], "damaged_credentials");
+        let ex = failing("https://api.example.test/x", &[("X-API-Key", "abcdefgh%252Bijklmnop1234")]);
+        assert_eq!(ids(&ex)[0], "damaged_credentials");
+    }
+
+    #[test]
+    fn jwt_cut_short() {
+        let t = crate::parse::jwt::make(r#"{"alg":"HS256"}"#, r#"{"sub":"u1","exp":1792000000}"#);
+        let cut = &t[..t.find('.').unwrap() + 6];
+        assert_eq!(ids(&failing("https://api.example.test/x", &[("Authorization", &format!("Bearer {cut}"))]))[0], "damaged_credentials");
+        // the whole token is not damaged
+        assert!(!ids(&failing("https://api.example.test/x", &[("Authorization", &format!("Bearer {t}"))])).contains(&"damaged_credentials"));
+    }
+
+    #[test]
+    fn clean_key_is_not_damaged() {
+        assert!(!ids(&failing("https://api.example.test/x", &[("X-API-Key", "abcdefghijklmnop1234")])).contains(&"damaged_credentials"));
+        assert!(!ids(&failing("https://api.example.test/x", &[("Authorization", "Bearer abcdefghijklmnop1234")])).contains(&"damaged_credentials"));
+    }
+}

@@ -1,0 +1,195 @@
+use super::{declare_cause, Ctx, Hit};
+use crate::exchange::{Credential, Exchange};
+use crate::redact::clip;
+use crate::signals::server_says::Says;
+
+declare_cause! {
+    /// ## What it means
+    /// The request sent a real token of the wrong type: a refresh token where an access token
+    /// belongs, an access token where the API wants an ID token (or the reverse), or a project
+    /// key where a user's session token is expected.
+    ///
+    /// ## Why it happens
+    /// - The login response holds several tokens (`access`, `refresh`, `id_token`) and the app
+    ///   stored the wrong one (Django REST framework simplejwt: "Token has wrong type").
+    /// - Google Cloud Run and Cloud Functions authenticate callers with a Google-signed ID token
+    ///   whose audience is the service URL; an OAuth access token (`ya29.…`) is refused.
+    /// - Amazon API Gateway Cognito authorizers (REST APIs) validate the ID token unless scopes
+    ///   are configured; sending the access token gets `401 Unauthorized`.
+    /// - Supabase Auth wants the user's session JWT; the project's anon or service key has no
+    ///   `sub` ("missing sub claim").
+    ///
+    /// ## How to fix
+    /// 1. Send the access token (`access`/`access_token`) in `Authorization`; keep the refresh
+    ///    token for the token endpoint only.
+    /// 2. Cloud Run/Functions: fetch an ID token with the service URL as audience
+    ///    (`gcloud auth print-identity-token`, the metadata server's `identity` endpoint).
+    /// 3. Match what the authorizer validates (ID token vs access token with scopes).
+    ///
+    /// ## Example
+    /// `Authorization: Bearer <refresh token>` → `401 {"detail":"Given token not valid for any
+    /// token type","code":"token_not_valid","messages":[{"token_class":"AccessToken","token_type":
+    /// "access","message":"Token has wrong type"}]}`. Fixed: send the `access` token.
+    pub static CAUSE = {
+        id: "wrong_token_type",
+        category: Token,
+        since: "0.2.0",
+        title: "a token of the wrong type was sent (refresh, ID or access token, project key)",
+        check: check,
+    };
+}
+
+fn check(ctx: &Ctx) -> Option<Hit> {
+    let ex = ctx.ex;
+    let says = ex.says(Says::WrongTokenType);
+    let mut evidence = Vec::new();
+    let mut fix = Vec::new();
+    if says {
+        let said = ex.server_said().quote(ex, Says::WrongTokenType, 160);
+        evidence.push(format!("the server says the token is of the wrong type: \"{}\"", said));
+    }
+    let mut confidence: f64 = if says { 0.9 } else { 0.0 };
+    for c in ex.credentials.iter().filter(|c| matches!(c.location, crate::exchange::Location::Authorization | crate::exchange::Location::Header(_))).take(4) {
+        if let Some(t) = refresh_token(c) {
+            evidence.push(format!("the token at {} is a refresh token ({t})", c.location.describe()));
+            fix.push("send the access token in Authorization; a refresh token is only for the token endpoint".into());
+            confidence = confidence.max(0.93);
+        }
+    }
+    if let Some(why) = handed_out_as_refresh_token(ctx) {
+        evidence.push(why);
+        fix.push("send the access token in Authorization; a refresh token is only for the token endpoint".into());
+        confidence = confidence.max(0.94);
+    }
+    if let Some(why) = google_access_token_to_run(ex) {
+        evidence.push(why);
+        fix.push("call Cloud Run/Functions with a Google-signed ID token whose audience is the service URL (`gcloud auth print-identity-token --audiences=URL`, or the metadata server's identity endpoint)".into());
+        confidence = confidence.max(0.93);
+    }
+    if let Some((c, use_)) = ex.credentials.iter().find_map(|c| c.jwt.as_ref().and(token_use(c)).map(|u| (c, u))) {
+        if use_ == "access" && ex.host.contains(".execute-api.") && ex.http_status == 401 && !says {
+            evidence.push(format!("the token at {} is a Cognito access token (`token_use: access`); an API Gateway REST Cognito authorizer without scopes validates ID tokens", c.location.describe()));
+            fix.push("send the Cognito ID token, or configure authorization scopes on the method so the access token is accepted".into());
+            confidence = confidence.max(0.75);
+        }
+    }
+    if confidence == 0.0 {
+        return None;
+    }
+    if fix.is_empty() {
+        fix.push("send the token type the API documents: usually the access token, not the refresh or ID token or a project key".into());
+    }
+    fix.push("check which of the login response's tokens the code stores and sends".into());
+    Some(Hit { confidence, evidence, fix })
+}
+
+/// The claim that makes a JWT a refresh token, when one does.
+fn refresh_token(c: &Credential) -> Option<String> {
+    let raw = c.raw().trim();
+    c.jwt.as_ref()?;
+    let payload = crate::parse::jwt::segment(raw.split('.').nth(1)?)?;
+    for k in ["token_type", "typ", "token_use", "type"] {
+        if let Some(v) = payload.get(k).and_then(|v| v.as_str()) {
+            if v.eq_ignore_ascii_case("refresh") || v.eq_ignore_ascii_case("refresh_token") || v.eq_ignore_ascii_case("Refresh") {
+                return Some(format!("`{k}: {}`", clip(v, 24)));
+            }
+        }
+    }
+    let header = crate::parse::jwt::segment(raw.split('.').next()?)?;
+    if header.get("typ").and_then(|v| v.as_str()).is_some_and(|v| v.to_ascii_lowercase().contains("refresh")) {
+        return Some("header `typ` names a refresh token".into());
+    }
+    None
+}
+
+/// The bearer value is the one an earlier response handed out as the refresh token.
+fn handed_out_as_refresh_token(ctx: &Ctx) -> Option<String> {
+    let c = ctx.ex.credentials.iter().find(|c| matches!(c.location, crate::exchange::Location::Authorization | crate::exchange::Location::Header(_)))?;
+    let v = c.raw().trim();
+    if v.len() < 16 {
+        return None;
+    }
+    crate::signals::session::recent(ctx.before).iter().rev().take(200).find_map(|r| {
+        if !(200..300).contains(&r.http_status) {
+            return None;
+        }
+        let i = r.resp_body.find(v)?;
+        let mut start = i.saturating_sub(40);
+        while start > 0 && !r.resp_body.is_char_boundary(start) {
+            start -= 1;
+        }
+        let before = r.resp_body.get(start..i)?.to_ascii_lowercase();
+        let field = before.rsplit(',').next().unwrap_or("").rsplit('{').next().unwrap_or("");
+        field.contains("refresh").then(|| {
+            format!(
+                "entry #{} ({} {}) handed this value out as the refresh token; it was sent at {} as if it were the access token",
+                r.index,
+                clip(&r.method, 16),
+                crate::signals::session::shown_path(&r.path),
+                c.location.describe()
+            )
+        })
+    })
+}
+
+/// `token_use` of a Cognito JWT.
+fn token_use(c: &Credential) -> Option<String> {
+    let payload = crate::parse::jwt::segment(c.raw().trim().split('.').nth(1)?)?;
+    payload.get("token_use")?.as_str().map(str::to_string)
+}
+
+/// A Google OAuth access token (`ya29.`) sent to Cloud Run or Cloud Functions.
+fn google_access_token_to_run(ex: &Exchange) -> Option<String> {
+    let run = ex.host.ends_with(".run.app") || ex.host.ends_with(".cloudfunctions.net");
+    if !run {
+        return None;
+    }
+    let c = ex.auth_credential()?;
+    c.raw().trim().starts_with("ya29.").then(|| format!("{} carries a Google OAuth access token (`ya29.…`); {} is Cloud Run/Functions, which authenticates callers with an ID token", c.location.describe(), clip(&ex.host, 96)))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::causes::test_util::{failing, ids, with_status};
+    use crate::parse::jwt::make;
+
+    #[test]
+    fn simplejwt_refresh_as_access() {
+        let t = make(r#"{"alg":"HS256","typ":"JWT"}"#, r#"{"token_type":"refresh","exp":1792000000,"jti":"x","user_id":1}"#);
+        let ex = with_status("https://api.example.test/api/me/", &[("Authorization", &format!("Bearer {t}"))], 401, r#"{"detail":"Given token not valid for any token type","code":"token_not_valid","messages":[{"token_class":"AccessToken","token_type":"access","message":"Token has wrong type"}]}"#);
+        assert_eq!(ids(&ex)[0], "wrong_token_type");
+    }
+
+    #[test]
+    fn opaque_refresh_token_from_the_login_response() {
+        use crate::exchange::Exchange;
+        use crate::har::{Content, Entry, NameValue, Request, Response};
+        let mk = |i: usize, auth: Option<&str>, status: i64, body: &str| {
+            Exchange::new(i, &Entry {
+                started_date_time: "2026-10-14T09:29:00Z".into(),
+                request: Request { method: "POST".into(), url: "https://api.example.test/auth".into(), headers: auth.map(|a| vec![NameValue { name: "Authorization".into(), value: format!("Bearer {a}") }]).unwrap_or_default(), ..Default::default() },
+                response: Response { status, content: Content { text: Some(body.into()), ..Default::default() }, ..Default::default() },
+                ..Default::default()
+            })
+        };
+        let login = mk(0, None, 200, r#"{"access_token":"acc_aaaaaaaaaaaaaaaaaaaa","refresh_token":"ref_bbbbbbbbbbbbbbbbbbbb","expires_in":900}"#);
+        let me = mk(1, Some("ref_bbbbbbbbbbbbbbbbbbbb"), 401, r#"{"error":"invalid_token"}"#);
+        let hits = crate::causes::diagnose(&me, std::slice::from_ref(&login));
+        assert_eq!(hits[0].0.info.id, "wrong_token_type");
+        assert!(hits[0].1.evidence[0].contains("entry #0"), "{:?}", hits[0].1.evidence);
+        let me = mk(1, Some("acc_aaaaaaaaaaaaaaaaaaaa"), 401, r#"{"error":"invalid_token"}"#);
+        assert!(crate::causes::diagnose(&me, &[login]).iter().all(|(c, _)| c.info.id != "wrong_token_type"));
+    }
+
+    #[test]
+    fn cloud_run_wants_id_token() {
+        let ex = failing("https://svc-abc123-uc.a.run.app/api", &[("Authorization", "Bearer ya29.a0AfH6SMBabcdefghijklmnopqrstuvwxyz0123456789")]);
+        assert_eq!(ids(&ex)[0], "wrong_token_type");
+    }
+
+    #[test]
+    fn not_for_access_tokens() {
+        let t = make(r#"{"alg":"HS256"}"#, r#"{"token_type":"access","exp":1792000000}"#);
+        assert!(!ids(&failing("https://api.example.test/x", &[("Authorization", &format!("Bearer {t}"))])).contains(&"wrong_token_type"));
+    }
+}
