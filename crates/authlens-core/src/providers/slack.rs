@@ -3,16 +3,24 @@
 
 use super::{BodyRule, Charset, HostRule, KeyKind, KeyRule, Provider};
 
-/// `xox?-<digits>-…`: at least two more dash-separated parts, the first numeric.
+/// `xox?-<team or user id>-…-<secret>`: the first part numeric with at least 8 digits (a `-1234-`
+/// placeholder is not an id), then at least one more part: legacy bot tokens are
+/// `xoxb-<id>-<secret>`, today's `xoxb-<id>-<id>-<secret>`; workspace tokens may start `xoxa-2-`.
 fn token_shape(value: &str) -> bool {
-    let mut parts = value.split('-').skip(1);
+    let body = value.get(5..).unwrap_or("");
+    let body = body.strip_prefix("2-").unwrap_or(body);
+    let mut parts = body.split('-');
     let first = parts.next().unwrap_or("");
-    !first.is_empty() && first.bytes().all(|c| c.is_ascii_digit()) && parts.count() >= 2
+    let rest: Vec<&str> = parts.collect();
+    first.len() >= 8
+        && first.bytes().all(|c| c.is_ascii_digit())
+        && !rest.is_empty()
+        && rest.last().is_some_and(|s| s.len() >= 12 && s.bytes().any(|c| c.is_ascii_alphabetic()))
 }
 
 /// `https://hooks.slack.com/services/T…/B…/<secret>`.
 fn webhook_shape(value: &str) -> bool {
-    let rest = value.strip_prefix("https://hooks.slack.com/services/").unwrap_or("");
+    let rest = value.strip_prefix("https://hooks.slack.com/services/").or_else(|| value.strip_prefix("http://hooks.slack.com/services/")).unwrap_or("");
     let parts: Vec<&str> = rest.split('/').collect();
     parts.len() == 3 && parts[0].starts_with('T') && parts[1].starts_with('B') && parts[2].len() >= 20 && parts.iter().all(|p| Charset::Alnum.accepts(p))
 }
@@ -75,6 +83,49 @@ pub static PROVIDER: Provider = Provider {
             kind: KeyKind::Secret,
             env_var: "SLACK_WEBHOOK_URL",
             validate: Some(webhook_shape),
+            ..KeyRule::DEFAULT
+        },
+        KeyRule {
+            // The same URL over plain HTTP: Slack redirects it, and the path is the secret either way.
+            id: "slack_webhook_url_http",
+            title: "Slack incoming-webhook URL (http://)",
+            prefix: "http://hooks.slack.com/services/",
+            charset: Charset::Any,
+            len: (40, 160),
+            kind: KeyKind::Secret,
+            env_var: "SLACK_WEBHOOK_URL",
+            validate: Some(webhook_shape),
+            ..KeyRule::DEFAULT
+        },
+        KeyRule {
+            id: "slack_config_access_token",
+            title: "Slack app configuration access token",
+            prefix: "xoxe.xoxp-1-",
+            charset: Charset::AlnumDashUnderscore,
+            len: (100, 300),
+            kind: KeyKind::Secret,
+            env_var: "SLACK_CONFIG_TOKEN",
+            ..KeyRule::DEFAULT
+        },
+        KeyRule {
+            id: "slack_config_refresh_token",
+            title: "Slack app configuration refresh token",
+            prefix: "xoxe-1-",
+            charset: Charset::AlnumDashUnderscore,
+            len: (100, 200),
+            kind: KeyKind::Secret,
+            env_var: "SLACK_CONFIG_REFRESH_TOKEN",
+            ..KeyRule::DEFAULT
+        },
+        KeyRule {
+            id: "slack_legacy_token",
+            title: "Slack legacy token",
+            prefix: "xoxs-",
+            charset: Charset::AlnumDashUnderscore,
+            len: (20, 255),
+            kind: KeyKind::Secret,
+            env_var: "SLACK_TOKEN",
+            validate: Some(token_shape),
             ..KeyRule::DEFAULT
         },
     ],

@@ -16,6 +16,8 @@ fn charset_words(c: Charset) -> &'static str {
         Charset::Graphic => "visible characters",
         Charset::UpperAlnum => "uppercase letters and digits",
         Charset::LowerAlnum => "lowercase letters and digits",
+        Charset::Hex => "hex",
+        Charset::Digits => "digits",
     }
 }
 
@@ -23,7 +25,11 @@ fn charset_words(c: Charset) -> &'static str {
 pub fn recognised_by(r: &KeyRule) -> String {
     let len = if r.len.0 == r.len.1 { format!("{}", r.len.0) } else { format!("{}–{}", r.len.0, r.len.1) };
     let shape = || {
-        let mut s = format!("`{}` + {len} {}", r.prefix, charset_words(r.charset));
+        let mut s = if r.prefix.is_empty() {
+            format!("{len} {}", charset_words(r.charset))
+        } else {
+            format!("`{}` + {len} {}", r.prefix, charset_words(r.charset))
+        };
         if r.prefix == "eyJ" {
             s = "a JWT".into();
         }
@@ -31,6 +37,7 @@ pub fn recognised_by(r: &KeyRule) -> String {
             s.push_str(match r.id {
                 id if id.starts_with("github_") => ", CRC32 checksum verified",
                 id if id.starts_with("supabase_") => ", by its `role` claim",
+                id if id.starts_with("openai_") => ", with OpenAI's `T3BlbkFJ` marker",
                 _ => ", format checked",
             });
         }
@@ -39,6 +46,7 @@ pub fn recognised_by(r: &KeyRule) -> String {
     match r.find {
         Find::Prefix => shape(),
         Find::Near(words) => format!("{}; in free text only near {}", shape(), words.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ")),
+        Find::Keyword(words) => format!("{} after {} in a name on the same line (or in a header of that name, or sent to the provider)", shape(), words.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ")),
         Find::BasicPassword => "the password of a Basic credential sent to this provider".into(),
         Find::BasicUser => "the user-id of a Basic credential sent to this provider".into(),
         Find::Scanner => match r.id {
