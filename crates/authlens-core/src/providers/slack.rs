@@ -3,7 +3,7 @@
 
 use super::{BodyRule, Charset, HostRule, KeyKind, KeyRule, Provider};
 
-/// `xox?-<team or user id>-…-<secret>`: the first part numeric with at least 8 digits (a `-1234-`
+/// `xox?-<team or user id>-…-<secret>`: the first part numeric with at least 6 digits (a `-1234-`
 /// placeholder is not an id), then at least one more part: legacy bot tokens are
 /// `xoxb-<id>-<secret>`, today's `xoxb-<id>-<id>-<secret>`; workspace tokens may start `xoxa-2-`.
 fn token_shape(value: &str) -> bool {
@@ -12,7 +12,7 @@ fn token_shape(value: &str) -> bool {
     let mut parts = body.split('-');
     let first = parts.next().unwrap_or("");
     let rest: Vec<&str> = parts.collect();
-    first.len() >= 8
+    first.len() >= 6
         && first.bytes().all(|c| c.is_ascii_digit())
         && !rest.is_empty()
         && rest.last().is_some_and(|s| s.len() >= 12 && s.bytes().any(|c| c.is_ascii_alphabetic()))
@@ -139,3 +139,18 @@ pub static PROVIDER: Provider = Provider {
     docs: "https://api.slack.com/authentication/token-types",
     empty_401_body: false,
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn token_ids_and_secret_parts() {
+        assert!(token_shape("xoxb-263594206564-FGqddMF8t08v8N7Oq4i57vs1"), "legacy bot token");
+        assert!(token_shape("xoxb-263594206564-263594206565-FGqddMF8t08v8N7Oq4i57vs1"));
+        assert!(token_shape("xoxa-2-511111111-31111111111-3111111111111-e039d02840a0b9379c"), "workspace token");
+        assert!(!token_shape("xoxp-1234-1234-1234-4ddbc191d40ee098cbaae6f3523ada2d"), "placeholder ids");
+        assert!(!token_shape("xoxb-23984754863-2348975623112"), "two ids, no secret");
+        assert!(webhook_shape("http://hooks.slack.com/services/T024TTTTT/BBB72BBL/AZAAA9u0pA4ad666eMgbi555"));
+    }
+}

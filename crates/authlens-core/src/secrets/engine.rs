@@ -353,12 +353,16 @@ pub(crate) fn plausible(body: &str) -> bool {
     if b.is_empty() || contains_word(b, PLACEHOLDER_MARKS) {
         return false;
     }
-    // One character repeated, or runs like `0000`/`****`; or an alphabet run (`abcdefgh`,
-    // `123456`), which a random draw practically never holds and placeholders often do.
-    if b.windows(6).any(|w| w.iter().all(|c| *c == w[0])) {
+    // One character repeated, or runs like `0000`/`****`; or an alphabet run (`abcdefg`),
+    // which a random draw practically never holds and placeholders often do. (Digit runs are
+    // left alone: ids in structured tokens are often written `123456789` in examples whose
+    // secret part is real.)
+    // Digits are left out: numeric ids in structured tokens (`xoxa-2-511111111-…`) repeat them,
+    // and a value of few distinct digits fails the test below anyway.
+    if b.windows(6).any(|w| !w[0].is_ascii_digit() && w.iter().all(|c| *c == w[0])) {
         return false;
     }
-    if b.windows(7).any(|w| w.windows(2).all(|p| p[1] == p[0].wrapping_add(1))) {
+    if b.windows(7).any(|w| w.iter().all(u8::is_ascii_alphabetic) && w.windows(2).all(|p| p[1] == p[0].wrapping_add(1))) {
         return false;
     }
     let mut seen = [false; 256];
@@ -536,9 +540,11 @@ fn resolve<'t>(mut hits: Vec<Hit<'t>>, ctx: &Ctx) -> Vec<Hit<'t>> {
     let key = |h: &Hit| {
         let here = u64::from(ctx.destination.is_some_and(|d| std::ptr::eq(d, h.provider)));
         let prefix = h.rule.prefix.len().min(0xff) as u64;
-        let span = (h.end - h.start).min(0x3f_ffff) as u64;
+        // A provider's own format beats the secret-named-field scanner on the same value.
+        let specific = u64::from(h.rule.find != Find::Scanner);
+        let span = (h.end - h.start).min(0x1f_ffff) as u64;
         let secret = u64::from(h.rule.kind == KeyKind::Secret);
-        let rank = here << 31 | prefix << 23 | span << 1 | secret;
+        let rank = here << 31 | prefix << 23 | specific << 22 | span << 1 | secret;
         (h.start.min(u32::MAX as usize) as u64) << 32 | (!rank & 0xffff_ffff)
     };
     crate::order::sort_by_u64_key(&mut hits, key);

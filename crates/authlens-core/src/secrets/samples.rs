@@ -108,6 +108,10 @@ fn raw(rule: &KeyRule, f: &mut Filler) -> String {
             format!("{p}{}_secret_{}", f.chars(ALNUM, 24), f.chars(ALNUM, 25))
         }
         "github_fine_grained_token" => format!("{p}{}_{}", f.chars(ALNUM, 22), f.chars(ALNUM, 59)),
+        "github_app_installation_token_jwt" => {
+            let app = f.chars(DIGITS, 7);
+            format!("{p}{app}_{}", jwt(f, &format!(r#"{{"iss":"{app}","iat":1767225600,"exp":1767229200}}"#)))
+        }
         id if id.starts_with("github_") && rule.validate.is_some() => {
             let random = f.chars(ALNUM, 30);
             format!("{p}{random}{}", github::base62_checksum(github::crc32(random.as_bytes())))
