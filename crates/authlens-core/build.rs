@@ -138,6 +138,15 @@ fn list(v: &[String]) -> String {
     format!("&[{}]", items.join(", "))
 }
 
+/// An expression kept only with the `docs` feature: the wasm build (without it) does not carry
+/// documentation URLs and header lists that only `explain` and the docs read.
+fn docs_only(expr: &str, otherwise: &str) -> String {
+    if expr == otherwise {
+        return expr.to_string();
+    }
+    format!("if cfg!(feature = \"docs\") {{ {expr} }} else {{ {otherwise} }}")
+}
+
 fn data_providers(out: &Path, manifest: &str) -> Vec<String> {
     let dir = format!("{manifest}/rules");
     println!("cargo:rerun-if-changed=rules");
@@ -211,7 +220,7 @@ fn data_providers(out: &Path, manifest: &str) -> Vec<String> {
             }
             keys.push(format!(
                 "        KeyRule {{ id: {}, title: {}, prefix: {}, charset: Charset::{cs}, len: ({}, {}), kind: KeyKind::{kind}, env: {env}, env_certain: {}, env_var: {}, validate: {validate}, find: {find}, entropy: {:?}, headers: {} }},\n",
-                lit(&r.id), lit(&r.title), lit(&r.prefix), r.len[0], r.len[1], r.env_certain, lit(&r.env_var), r.entropy, list(&r.headers)
+                lit(&r.id), lit(&r.title), lit(&r.prefix), r.len[0], r.len[1], r.env_certain, lit(&r.env_var), r.entropy, docs_only(&list(&r.headers), "&[]")
             ));
             writeln!(examples, "    Examples {{ rule: {}, file: {}, positive: {}, negative: {} }},", lit(&r.id), lit(f), list(&r.positive), list(&r.negative)).unwrap();
         }
@@ -227,7 +236,7 @@ fn data_providers(out: &Path, manifest: &str) -> Vec<String> {
             keys = keys.concat(),
             auth = lit(&p.auth),
             bodies = bodies.join(", "),
-            docs = lit(&p.docs),
+            docs = docs_only(&lit(&p.docs), "\"\""),
             e401 = p.empty_401_body,
         )
         .unwrap();
