@@ -110,23 +110,70 @@ impl Charset {
     }
 
     /// True when `c` may appear in a value of this charset. For `Uuid` and `Graphic`, whose
-    /// shape is checked on the whole value, this is the widest byte set.
+    /// shape is checked on the whole value, this is the widest byte set. A table lookup: the
+    /// scanner asks this for every byte of every candidate.
+    #[inline]
     pub fn allows(self, c: u8) -> bool {
+        CHARSET_TABLES[self as usize][c as usize]
+    }
+
+    /// [`Charset::allows`], written out (the tables are built from it at compile time).
+    const fn allows_slow(self, c: u8) -> bool {
         match self {
             Charset::Alnum => c.is_ascii_alphanumeric(),
             Charset::AlnumDashUnderscore => c.is_ascii_alphanumeric() || c == b'-' || c == b'_',
-            Charset::Base32Lower => c.is_ascii_lowercase() || (b'2'..=b'7').contains(&c),
+            Charset::Base32Lower => c.is_ascii_lowercase() || matches!(c, b'2'..=b'7'),
             Charset::Uuid => c.is_ascii_hexdigit() || c == b'-',
-            Charset::Base64UrlDot => c.is_ascii_alphanumeric() || b"-_.".contains(&c),
-            Charset::Base64 => c.is_ascii_alphanumeric() || b"+/=".contains(&c),
-            Charset::HexLower => c.is_ascii_digit() || (b'a'..=b'f').contains(&c),
-            Charset::Any => c.is_ascii_alphanumeric() || b"-_.~+/=".contains(&c),
+            Charset::Base64UrlDot => c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.'),
+            Charset::Base64 => c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'='),
+            Charset::HexLower => c.is_ascii_digit() || matches!(c, b'a'..=b'f'),
+            Charset::Any => c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.' | b'~' | b'+' | b'/' | b'='),
             Charset::Graphic => c.is_ascii_graphic(),
             Charset::UpperAlnum => c.is_ascii_uppercase() || c.is_ascii_digit(),
             Charset::LowerAlnum => c.is_ascii_lowercase() || c.is_ascii_digit(),
             Charset::Hex => c.is_ascii_hexdigit(),
             Charset::Digits => c.is_ascii_digit(),
         }
+    }
+}
+
+/// Every charset, in declaration order (the index of [`CHARSET_TABLES`]).
+const CHARSETS: [Charset; 13] = [
+    Charset::Alnum,
+    Charset::AlnumDashUnderscore,
+    Charset::Base32Lower,
+    Charset::Uuid,
+    Charset::Base64UrlDot,
+    Charset::Base64,
+    Charset::HexLower,
+    Charset::Any,
+    Charset::Graphic,
+    Charset::UpperAlnum,
+    Charset::LowerAlnum,
+    Charset::Hex,
+    Charset::Digits,
+];
+
+/// For each charset, which bytes it allows (3.3 kB, built at compile time).
+static CHARSET_TABLES: [[bool; 256]; 13] = {
+    let mut t = [[false; 256]; 13];
+    let mut i = 0;
+    while i < 13 {
+        let mut c = 0;
+        while c < 256 {
+            t[i][c] = CHARSETS[i].allows_slow(c as u8);
+            c += 1;
+        }
+        i += 1;
+    }
+    t
+};
+
+impl Charset {
+    /// True when [`CHARSETS`] lists each charset at its own index (checked by a test).
+    #[cfg(test)]
+    fn tables_in_order() -> bool {
+        CHARSETS.iter().enumerate().all(|(i, c)| *c as usize == i)
     }
 }
 
@@ -414,6 +461,16 @@ mod tests {
                 assert!(seen.insert(k.id), "duplicate key rule {}", k.id);
                 assert!(k.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'), "{}", k.id);
                 assert!(k.len.0 <= k.len.1, "{}", k.id);
+            }
+        }
+    }
+
+    #[test]
+    fn charset_tables_match_their_definition() {
+        assert!(Charset::tables_in_order());
+        for cs in CHARSETS {
+            for c in 0..=255u8 {
+                assert_eq!(cs.allows(c), cs.allows_slow(c), "{cs:?} {c}");
             }
         }
     }

@@ -114,6 +114,16 @@ pub fn onepassword_secret_key(value: &str) -> bool {
         && groups[1..].iter().all(|g| Charset::UpperAlnum.accepts(g))
 }
 
+/// An Okta API token: `00` and 40 more characters.
+pub fn starts_00(value: &str) -> bool {
+    value.starts_with("00")
+}
+
+/// A Vault service token of the format before 1.10: `s.` and 24 letters and digits.
+pub fn starts_s_dot(value: &str) -> bool {
+    value.strip_prefix("s.").is_some_and(|r| Charset::Alnum.accepts(r))
+}
+
 /// HCP Terraform token `<14 alnum>.atlasv1.<60-70 characters>`.
 pub fn atlasv1(value: &str) -> bool {
     let Some((id, rest)) = value.split_once(".atlasv1.") else { return false };

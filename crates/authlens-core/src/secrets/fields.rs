@@ -55,15 +55,18 @@ pub(crate) fn secret_field<'t>(text: &'t str, kw_start: usize, kw_end: usize, ct
     Some((field_value(text, name, ns, ne, ctx), ne))
 }
 
-/// True when only blanks (and an `export ` keyword) precede `at` on its line.
+/// True when only blanks (and an `export ` keyword) precede `at` on its line. A real newline or a
+/// `\n` escape (a config file inside a JSON string, as in source maps) starts a line. Walks back
+/// over the blanks only: a minified bundle is one long line.
 fn starts_line(b: &[u8], at: usize) -> bool {
-    // A real newline, or a `\n` escape (a config file inside a JSON string, as in source maps).
-    let real = b[..at].iter().rposition(|c| *c == b'\n').map_or(0, |i| i + 1);
-    let escaped = b[..at].windows(2).rposition(|w| w == b"\\n").map_or(0, |i| i + 2);
-    let line_start = real.max(escaped);
-    let before = &b[line_start..at];
-    let before = before.strip_suffix(b"export ".as_slice()).unwrap_or(before);
-    before.iter().all(|c| *c == b' ' || *c == b'\t')
+    let mut i = at;
+    if i >= 7 && &b[i - 7..i] == b"export " {
+        i -= 7;
+    }
+    while i > 0 && (b[i - 1] == b' ' || b[i - 1] == b'\t') {
+        i -= 1;
+    }
+    i == 0 || b[i - 1] == b'\n' || (i >= 2 && &b[i - 2..i] == b"\\n")
 }
 
 /// Normalise a field name: lowercase, without `_`, `-`, `.`.
