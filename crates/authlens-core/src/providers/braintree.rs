@@ -51,7 +51,6 @@ pub static PROVIDER: Provider = Provider {
             validate: Some(access_token_shape),
             find: Find::Prefix,
             entropy: 0.0,
-            headers: &[],
         },
         KeyRule {
             id: "braintree_access_token_sandbox",
@@ -66,7 +65,6 @@ pub static PROVIDER: Provider = Provider {
             validate: Some(access_token_shape),
             find: Find::Prefix,
             entropy: 0.0,
-            headers: &[],
         },
         KeyRule {
             id: "braintree_tokenization_key_sandbox",
@@ -81,7 +79,6 @@ pub static PROVIDER: Provider = Provider {
             validate: Some(tokenization_shape),
             find: Find::Near(&["braintree", "tokenization", "authorization"]),
             entropy: 0.0,
-            headers: &[],
         },
         KeyRule {
             id: "braintree_tokenization_key_production",
@@ -96,7 +93,6 @@ pub static PROVIDER: Provider = Provider {
             validate: Some(tokenization_shape),
             find: Find::Near(&["braintree", "tokenization", "authorization"]),
             entropy: 0.0,
-            headers: &[],
         },
     ],
     auth: "Authorization: Basic base64(PUBLIC_KEY:PRIVATE_KEY) from the server SDK; the page gets only a tokenization key or a client token",

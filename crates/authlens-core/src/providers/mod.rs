@@ -114,7 +114,7 @@ impl Charset {
     /// scanner asks this for every byte of every candidate.
     #[inline]
     pub fn allows(self, c: u8) -> bool {
-        CHARSET_TABLES[self as usize][c as usize]
+        CHARSET_TABLES[self as usize][usize::from(c >> 5)] >> (c & 31) & 1 == 1
     }
 
     /// [`Charset::allows`], written out (the tables are built from it at compile time).
@@ -154,14 +154,16 @@ const CHARSETS: [Charset; 13] = [
     Charset::Digits,
 ];
 
-/// For each charset, which bytes it allows (3.3 kB, built at compile time).
-static CHARSET_TABLES: [[bool; 256]; 13] = {
-    let mut t = [[false; 256]; 13];
+/// For each charset, which bytes it allows: a 256-bit set (built at compile time).
+static CHARSET_TABLES: [[u32; 8]; 13] = {
+    let mut t = [[0u32; 8]; 13];
     let mut i = 0;
     while i < 13 {
         let mut c = 0;
         while c < 256 {
-            t[i][c] = CHARSETS[i].allows_slow(c as u8);
+            if CHARSETS[i].allows_slow(c as u8) {
+                t[i][c >> 5] |= 1 << (c & 31);
+            }
             c += 1;
         }
         i += 1;
@@ -248,8 +250,6 @@ pub struct KeyRule {
     pub find: Find,
     /// Shannon entropy (bits per character) the part after the prefix must reach; 0 for none.
     pub entropy: f32,
-    /// Headers the credential is meant to be sent in (documentation).
-    pub headers: &'static [&'static str],
 }
 
 impl KeyRule {
@@ -267,7 +267,6 @@ impl KeyRule {
         validate: None,
         find: Find::Prefix,
         entropy: 0.0,
-        headers: &[],
     };
 
     /// True when the rule recognises values by their shape (prefix, charset, length), as
@@ -363,6 +362,16 @@ pub struct Examples {
 
 #[cfg(any(test, feature = "samples"))]
 include!(concat!(env!("OUT_DIR"), "/data_examples.rs"));
+
+#[cfg(feature = "docs")]
+include!(concat!(env!("OUT_DIR"), "/data_headers.rs"));
+
+/// The headers a data rule's credential is meant to travel in (documentation; empty when the
+/// rule does not say).
+#[cfg(feature = "docs")]
+pub fn rule_headers(id: &str) -> &'static [&'static str] {
+    RULE_HEADERS.iter().find(|(r, _)| *r == id).map_or(&[], |(_, h)| *h)
+}
 
 /// The provider with this id.
 pub fn by_id(id: &str) -> Option<&'static Provider> {

@@ -189,8 +189,10 @@ prefixes and keywords finds candidates; each is then checked for boundaries, cha
 #[cfg(feature = "docs")]
 pub fn explain_rule(id: &str) -> Option<String> {
     let (p, r) = providers::rule_by_id(id)?;
+    let headers = providers::rule_headers(r.id);
+    let sent = if headers.is_empty() { String::new() } else { format!("- sent in: {}\n", headers.iter().map(|h| format!("`{h}`")).collect::<Vec<_>>().join(", ")) };
     Some(format!(
-        "# {}\n\n{} — {}\n\n- provider: {} (`{}`)\n- environment: {}\n- recognised by: {}\n- use in its place: the `{}` environment variable, on a server\n- how {} authenticates: {}\n- docs: <{}>\n",
+        "# {}\n\n{} — {}\n\n- provider: {} (`{}`)\n- environment: {}\n- recognised by: {}\n{sent}- use in its place: the `{}` environment variable, on a server\n- how {} authenticates: {}\n- docs: <{}>\n",
         r.id,
         r.title,
         kind_words(r.kind),
