@@ -1,15 +1,26 @@
-//! Generates the registries of causes and providers from the files in `src/causes/` and
-//! `src/providers/`: adding a cause or a provider means adding one file, nothing else.
+//! Generates the registries of causes and providers from the files in `src/causes/`,
+//! `src/providers/` and `rules/`: adding a cause or a provider means adding one file, nothing else.
+//!
+//! Providers come in two forms. `src/providers/<id>.rs` holds providers whose knowledge needs code
+//! beside the data (checksums, JWT claims). `rules/<id>.toml` holds providers written as data only:
+//! this script parses them (with the `toml` crate, a build dependency only) and writes them out as
+//! the same `Provider`/`KeyRule` statics, so the runtime reads compact tables either way. A rule
+//! that needs code names a function of `src/providers/validators.rs`; an unknown name, a bad
+//! charset or a missing example fails the build with the file and rule named.
 
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
+
+use serde::Deserialize;
 
 fn modules(dir: &str) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("read {dir}: {e}"))
         .filter_map(|e| e.ok())
         .filter_map(|e| e.file_name().into_string().ok())
-        .filter(|n| n.ends_with(".rs") && n != "mod.rs")
+        .filter(|n| n.ends_with(".rs") && n != "mod.rs" && n != "validators.rs")
         .map(|n| n.trim_end_matches(".rs").to_string())
         .collect();
     names.sort();
@@ -32,9 +43,239 @@ fn write(out: &Path, file: &str, dir: &str, item: &str, ty: &str, list: &str) {
     println!("cargo:rerun-if-changed={dir}");
 }
 
+// ---- provider data files (rules/*.toml)
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    provider: ProviderData,
+    #[serde(default)]
+    body: Vec<BodyData>,
+    #[serde(default)]
+    rule: Vec<RuleData>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProviderData {
+    id: String,
+    name: String,
+    #[serde(default)]
+    hosts: Vec<String>,
+    #[serde(default)]
+    sandbox_hosts: Vec<String>,
+    #[serde(default)]
+    production_hosts: Vec<String>,
+    auth: String,
+    docs: String,
+    #[serde(default)]
+    empty_401_body: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BodyData {
+    contains: String,
+    meaning: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleData {
+    id: String,
+    title: String,
+    kind: String,
+    #[serde(default)]
+    env: Option<String>,
+    #[serde(default)]
+    env_certain: bool,
+    env_var: String,
+    #[serde(default)]
+    prefix: String,
+    charset: String,
+    len: [usize; 2],
+    #[serde(default)]
+    validate: Option<String>,
+    #[serde(default)]
+    keywords: Vec<String>,
+    #[serde(default)]
+    entropy: f32,
+    #[serde(default)]
+    headers: Vec<String>,
+    positive: Vec<String>,
+    #[serde(default)]
+    negative: Vec<String>,
+}
+
+const CHARSETS: &[(&str, &str)] = &[
+    ("alnum", "Alnum"),
+    ("alnum_dash_underscore", "AlnumDashUnderscore"),
+    ("base32_lower", "Base32Lower"),
+    ("uuid", "Uuid"),
+    ("base64url_dot", "Base64UrlDot"),
+    ("base64", "Base64"),
+    ("hex_lower", "HexLower"),
+    ("hex", "Hex"),
+    ("any", "Any"),
+    ("graphic", "Graphic"),
+    ("upper_alnum", "UpperAlnum"),
+    ("lower_alnum", "LowerAlnum"),
+    ("digits", "Digits"),
+];
+
+/// Validators a data file may name: each is `crate::providers::validators::<name>`.
+fn validator_names(manifest: &str) -> Vec<String> {
+    let src = fs::read_to_string(format!("{manifest}/src/providers/validators.rs")).unwrap_or_default();
+    src.lines().filter_map(|l| l.strip_prefix("pub fn ")).filter_map(|l| l.split('(').next()).map(str::to_string).collect()
+}
+
+fn lit(s: &str) -> String {
+    format!("{s:?}")
+}
+
+fn list(v: &[String]) -> String {
+    let items: Vec<String> = v.iter().map(|s| lit(s)).collect();
+    format!("&[{}]", items.join(", "))
+}
+
+/// An expression kept only with the `docs` feature: the wasm build (without it) does not carry
+/// documentation URLs that only `explain` and the docs read.
+fn docs_only(expr: &str, otherwise: &str) -> String {
+    if expr == otherwise {
+        return expr.to_string();
+    }
+    format!("if cfg!(feature = \"docs\") {{ {expr} }} else {{ {otherwise} }}")
+}
+
+fn data_providers(out: &Path, manifest: &str) -> Vec<String> {
+    let dir = format!("{manifest}/rules");
+    println!("cargo:rerun-if-changed=rules");
+    println!("cargo:rerun-if-changed=src/providers/validators.rs");
+    let validators = validator_names(manifest);
+    let mut files: Vec<String> = fs::read_dir(&dir)
+        .map(|d| d.filter_map(|e| e.ok()).filter_map(|e| e.file_name().into_string().ok()).filter(|n| n.ends_with(".toml")).collect())
+        .unwrap_or_default();
+    files.sort();
+    let mut code = String::from("// Generated by build.rs from rules/*.toml. Do not edit.\n");
+    let mut examples = String::from("// Generated by build.rs from rules/*.toml. Do not edit.\n/// Every data rule's own examples.\npub static EXAMPLES: &[Examples] = &[\n");
+    let mut headers = String::from("// Generated by build.rs from rules/*.toml. Do not edit.\n/// Headers each data rule's credential is meant to travel in (documentation only).\npub static RULE_HEADERS: &[(&str, &[&str])] = &[\n");
+    let mut ids = Vec::new();
+    let mut seen = BTreeMap::new();
+    for f in &files {
+        let path = format!("{dir}/{f}");
+        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {path}: {e}"));
+        let data: File = toml::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let p = &data.provider;
+        let stem = f.trim_end_matches(".toml");
+        assert_eq!(p.id, stem, "{path}: provider id must be the file name");
+        assert!(p.id.bytes().all(|b| b.is_ascii_lowercase()), "{path}: provider id must be lowercase letters");
+        let mut hosts = Vec::new();
+        for (list, env) in [(&p.hosts, "None"), (&p.sandbox_hosts, "Some(Env::Sandbox)"), (&p.production_hosts, "Some(Env::Production)")] {
+            for h in list {
+                hosts.push(format!("HostRule {{ domain: {}, env: {env} }}", lit(h)));
+            }
+        }
+        let bodies: Vec<String> =
+            data.body.iter().map(|b| format!("BodyRule {{ contains: {}, meaning: {} }}", lit(&b.contains), lit(&b.meaning))).collect();
+        let mut keys = Vec::new();
+        for r in &data.rule {
+            let at = format!("{path}: rule {}", r.id);
+            if let Some(prev) = seen.insert(r.id.clone(), path.clone()) {
+                panic!("{at}: id already used in {prev}");
+            }
+            assert!(r.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'), "{at}: id must be snake_case");
+            assert!(r.len[0] <= r.len[1] && r.len[1] > 0, "{at}: bad len");
+            assert!(!r.positive.is_empty(), "{at}: a rule needs positive examples");
+            assert!(!r.title.is_empty() && !r.env_var.is_empty(), "{at}: title and env_var are required");
+            let kind = match r.kind.as_str() {
+                "secret" => "Secret",
+                "publishable" => "Publishable",
+                "token" => "Token",
+                k => panic!("{at}: kind {k:?} (secret, publishable, token)"),
+            };
+            let env = match r.env.as_deref() {
+                None => "None",
+                Some("sandbox") => "Some(Env::Sandbox)",
+                Some("production") => "Some(Env::Production)",
+                Some(e) => panic!("{at}: env {e:?} (sandbox, production)"),
+            };
+            let cs = CHARSETS.iter().find(|(n, _)| *n == r.charset).unwrap_or_else(|| panic!("{at}: charset {:?}", r.charset)).1;
+            let validate = match &r.validate {
+                None => "None".to_string(),
+                Some(v) => {
+                    assert!(validators.contains(v), "{at}: no validator {v:?} in src/providers/validators.rs");
+                    format!("Some(crate::providers::validators::{v})")
+                }
+            };
+            for k in &r.keywords {
+                assert!(!k.is_empty() && k.bytes().all(|b| !b.is_ascii_uppercase()), "{at}: keywords are lowercase");
+            }
+            let find = match (r.prefix.is_empty(), r.keywords.is_empty()) {
+                (false, true) => "Find::Prefix".to_string(),
+                (false, false) => format!("Find::Near({})", list(&r.keywords)),
+                (true, false) => format!("Find::Keyword({})", list(&r.keywords)),
+                (true, true) => panic!("{at}: a rule needs a prefix or keywords"),
+            };
+            if r.prefix.is_empty() {
+                assert!(r.len[0] >= 16 && r.entropy >= 3.0, "{at}: a prefix-less rule needs len >= 16 and entropy >= 3");
+            }
+            keys.push(format!(
+                "        KeyRule {{ id: {}, title: {}, prefix: {}, charset: Charset::{cs}, len: ({}, {}), kind: KeyKind::{kind}, env: {env}, env_certain: {}, env_var: {}, validate: {validate}, find: {find}, entropy: {:?} }},\n",
+                lit(&r.id), lit(&r.title), lit(&r.prefix), r.len[0], r.len[1], r.env_certain, lit(&r.env_var), r.entropy
+            ));
+            if !r.headers.is_empty() {
+                writeln!(headers, "    ({}, {}),", lit(&r.id), list(&r.headers)).unwrap();
+            }
+            writeln!(examples, "    Examples {{ rule: {}, file: {}, positive: {}, negative: {} }},", lit(&r.id), lit(f), list(&r.positive), list(&r.negative)).unwrap();
+        }
+        let name = format!("data_{stem}");
+        write!(
+            code,
+            "/// `{id}` (`rules/{f}`).\npub mod {name} {{\n    #[allow(unused_imports)]\n    use crate::providers::{{BodyRule, Charset, Env, Find, HostRule, KeyKind, KeyRule, Provider}};\n    /// {pname}.\n    pub static PROVIDER: Provider = Provider {{\n        id: {idl},\n        name: {namel},\n        hosts: &[{hosts}],\n        keys: &[\n{keys}        ],\n        auth: {auth},\n        bodies: &[{bodies}],\n        docs: {docs},\n        empty_401_body: {e401},\n    }};\n}}\n",
+            id = p.id,
+            pname = p.name,
+            idl = lit(&p.id),
+            namel = lit(&p.name),
+            hosts = hosts.join(", "),
+            keys = keys.concat(),
+            auth = lit(&p.auth),
+            bodies = bodies.join(", "),
+            docs = docs_only(&lit(&p.docs), "\"\""),
+            e401 = p.empty_401_body,
+        )
+        .unwrap();
+        ids.push(name);
+    }
+    examples.push_str("];\n");
+    headers.push_str("];\n");
+    fs::write(out.join("data_headers.rs"), headers).unwrap();
+    fs::write(out.join("data_providers.rs"), code).unwrap();
+    fs::write(out.join("data_examples.rs"), examples).unwrap();
+    ids
+}
+
 fn main() {
     let out = std::env::var("OUT_DIR").unwrap();
     let out = Path::new(&out);
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap();
     write(out, "causes.rs", "src/causes", "CAUSE", "crate::causes::Cause", "ALL");
-    write(out, "providers.rs", "src/providers", "PROVIDER", "crate::providers::Provider", "ALL");
+    // Rust providers and data providers in one registry, sorted by provider file name.
+    let rs = modules(&format!("{manifest}/src/providers"));
+    let data = data_providers(out, &manifest);
+    let mut s = String::from("// Generated by build.rs from src/providers/*.rs and rules/*.toml. Do not edit.\n");
+    for n in &rs {
+        assert!(!data.contains(&format!("data_{n}")), "provider {n} is both a Rust file and a data file");
+        s.push_str(&format!("/// `{n}` (see the file for its documentation).\n#[path = \"{manifest}/src/providers/{n}.rs\"]\npub mod {n};\n"));
+    }
+    s.push_str("include!(concat!(env!(\"OUT_DIR\"), \"/data_providers.rs\"));\n");
+    let mut all: Vec<(String, String)> = rs.iter().map(|n| (n.clone(), n.clone())).collect();
+    all.extend(data.iter().map(|n| (n.trim_start_matches("data_").to_string(), n.clone())));
+    all.sort();
+    s.push_str("/// Every provider, sorted by file name.\npub static ALL: &[&crate::providers::Provider] = &[\n");
+    for (_, m) in &all {
+        s.push_str(&format!("    &{m}::PROVIDER,\n"));
+    }
+    s.push_str("];\n");
+    fs::write(out.join("providers.rs"), s).unwrap();
+    println!("cargo:rerun-if-changed=src/providers");
 }

@@ -61,6 +61,13 @@ fn main() -> ExitCode {
         Some("patterns") => {
             let mut seen = std::collections::BTreeSet::new();
             for (_, r) in all_rules() {
+                // Prefix-less rules start from their keywords (case-insensitive), as the scanner does.
+                if let Find::Keyword(words) = r.find {
+                    for w in words {
+                        seen.insert(format!("(?i:{})", escape(w)));
+                    }
+                    continue;
+                }
                 if !matches!(r.find, Find::Prefix | Find::Near(_)) || r.prefix.is_empty() {
                     continue;
                 }

@@ -189,6 +189,7 @@ pub fn place(p: &'static Provider, r: &'static KeyRule, seed: u64, loc: &str) ->
             let js = format!("!function(){{var {ctx}Config={{key:\"{v}\"}};window.c={ctx}Config}}();");
             let host = host_of(p);
             case.text = match loc {
+                "authorization" if v.starts_with("https://") || v.starts_with("ftp://") => return None, // a URL is no bearer token
                 "authorization" => har(vec![entry("GET", &format!("https://{host}/v1/x"), &[origin, ("Authorization", &format!("Bearer {v}"))], None, None)]),
                 "basic" if v.contains(':') => return None, // a URL cannot be a Basic user-id
                 "basic" => har(vec![entry("GET", &format!("https://{host}/v1/x"), &[origin, ("Authorization", &format!("Basic {}", samples::basic(&v, "")))], None, None)]),
@@ -248,6 +249,19 @@ pub fn place(p: &'static Provider, r: &'static KeyRule, seed: u64, loc: &str) ->
             case.text = har(vec![entry("POST", &format!("https://{}/v1/x", host_of(p)), &[origin, ("Authorization", &format!("Basic {}", samples::basic(&user, &v)))], None, None)]);
         }
         Find::BasicUser => return None,
+        // Prefix-less rules: the value after a name holding the rule's first keyword, in a file
+        // (their own examples in rules/*.toml cover the other forms).
+        Find::Keyword(words) => {
+            let v = sample(r, seed);
+            case.secrets.push((v.clone(), ""));
+            let w = words.first().copied().unwrap_or("key");
+            case.har = false;
+            case.text = match loc {
+                "file_env" => format!("# .env\n{}_KEY={v}\nPORT=3000\n", w.to_ascii_uppercase()),
+                "file_js" => format!("const {w}_key = \"{v}\";\n"),
+                _ => return None,
+            };
+        }
         Find::Scanner => {
             let s = seed;
             let (text, har_case) = match (r.id, loc) {

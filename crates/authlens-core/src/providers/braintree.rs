@@ -50,6 +50,7 @@ pub static PROVIDER: Provider = Provider {
             env_var: "BRAINTREE_ACCESS_TOKEN",
             validate: Some(access_token_shape),
             find: Find::Prefix,
+            entropy: 0.0,
         },
         KeyRule {
             id: "braintree_access_token_sandbox",
@@ -63,6 +64,7 @@ pub static PROVIDER: Provider = Provider {
             env_var: "BRAINTREE_ACCESS_TOKEN",
             validate: Some(access_token_shape),
             find: Find::Prefix,
+            entropy: 0.0,
         },
         KeyRule {
             id: "braintree_tokenization_key_sandbox",
@@ -76,6 +78,7 @@ pub static PROVIDER: Provider = Provider {
             env_var: "BRAINTREE_TOKENIZATION_KEY",
             validate: Some(tokenization_shape),
             find: Find::Near(&["braintree", "tokenization", "authorization"]),
+            entropy: 0.0,
         },
         KeyRule {
             id: "braintree_tokenization_key_production",
@@ -89,6 +92,7 @@ pub static PROVIDER: Provider = Provider {
             env_var: "BRAINTREE_TOKENIZATION_KEY",
             validate: Some(tokenization_shape),
             find: Find::Near(&["braintree", "tokenization", "authorization"]),
+            entropy: 0.0,
         },
     ],
     auth: "Authorization: Basic base64(PUBLIC_KEY:PRIVATE_KEY) from the server SDK; the page gets only a tokenization key or a client token",

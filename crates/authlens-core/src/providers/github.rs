@@ -58,6 +58,15 @@ fn fine_grained_shape(value: &str) -> bool {
     rest.len() == 82 && rest.as_bytes().get(22) == Some(&b'_') && rest.bytes().filter(|c| *c == b'_').count() == 1
 }
 
+/// `ghs_<app id>_<JWT>`: the installation-token format GitHub announced in 2026, a signed JWT
+/// after the app's numeric id.
+fn installation_jwt_shape(value: &str) -> bool {
+    let Some(rest) = value.strip_prefix("ghs_") else { return false };
+    let Some((app, jwt)) = rest.split_once('_') else { return false };
+    let parts: Vec<&str> = jwt.split('.').collect();
+    !app.is_empty() && app.bytes().all(|c| c.is_ascii_digit()) && parts.len() == 3 && parts[0].starts_with("eyJ") && parts[1].starts_with("eyJ") && parts[2].len() >= 16
+}
+
 /// GitHub.
 pub static PROVIDER: Provider = Provider {
     id: "github",
@@ -95,6 +104,17 @@ pub static PROVIDER: Provider = Provider {
             kind: KeyKind::Secret,
             env_var: "GITHUB_TOKEN",
             validate: Some(checksum_ok),
+            ..KeyRule::DEFAULT
+        },
+        KeyRule {
+            id: "github_app_installation_token_jwt",
+            title: "GitHub App installation token (JWT format)",
+            prefix: "ghs_",
+            charset: Charset::Base64UrlDot,
+            len: (60, 4096),
+            kind: KeyKind::Secret,
+            env_var: "GITHUB_TOKEN",
+            validate: Some(installation_jwt_shape),
             ..KeyRule::DEFAULT
         },
         KeyRule {
@@ -175,5 +195,13 @@ mod tests {
         bad.push(if t.ends_with('A') { 'B' } else { 'A' });
         assert!(!PROVIDER.keys[0].matches(&bad));
         assert!(!PROVIDER.keys[0].matches("ghp_é23456789012345678901234567890123456"));
+    }
+
+    #[test]
+    fn installation_tokens_of_the_jwt_format() {
+        let jwt = "eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiIxMjM0NSJ9.c2lnbmF0dXJlLWJ5dGVzLWhlcmU";
+        assert!(installation_jwt_shape(&format!("ghs_12345_{jwt}")));
+        assert!(!installation_jwt_shape(&format!("ghs_app_{jwt}")));
+        assert!(!installation_jwt_shape("ghs_12345_notajwt"));
     }
 }

@@ -1,11 +1,16 @@
-//! Provider knowledge: one file per provider, each defining `pub static PROVIDER: Provider`.
+//! Provider knowledge: one file per provider, each defining a `Provider`.
 //!
 //! A provider file is data: which hosts belong to which environment, which credential formats it
 //! issues (secret, publishable, token; sandbox or production), how it wants to be authenticated,
-//! and the error bodies it answers a 401 with. `build.rs` lists the files, so adding a provider
-//! means adding one file.
+//! and the error bodies it answers a 401 with. Most providers are data files,
+//! `crates/authlens-core/rules/<id>.toml` (format in `docs/secrets.md`), which `build.rs` compiles
+//! into the same static tables; providers whose rules need code beside them are Rust files here.
+//! Named checks a data file may use live in [`validators`]. `build.rs` lists both folders, so adding
+//! a provider means adding one file.
 
 use serde::Serialize;
+
+pub mod validators;
 
 include!(concat!(env!("OUT_DIR"), "/providers.rs"));
 
@@ -77,6 +82,10 @@ pub enum Charset {
     UpperAlnum,
     /// `a-z0-9`.
     LowerAlnum,
+    /// `0-9a-fA-F`.
+    Hex,
+    /// `0-9`.
+    Digits,
 }
 
 impl Charset {
@@ -95,25 +104,78 @@ impl Charset {
             Charset::Graphic => b.iter().all(u8::is_ascii_graphic),
             Charset::UpperAlnum => b.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()),
             Charset::LowerAlnum => b.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()),
+            Charset::Hex => b.iter().all(u8::is_ascii_hexdigit),
+            Charset::Digits => b.iter().all(u8::is_ascii_digit),
         }
     }
 
     /// True when `c` may appear in a value of this charset. For `Uuid` and `Graphic`, whose
-    /// shape is checked on the whole value, this is the widest byte set.
+    /// shape is checked on the whole value, this is the widest byte set. A table lookup: the
+    /// scanner asks this for every byte of every candidate.
+    #[inline]
     pub fn allows(self, c: u8) -> bool {
+        CHARSET_TABLES[self as usize][usize::from(c >> 5)] >> (c & 31) & 1 == 1
+    }
+
+    /// [`Charset::allows`], written out (the tables are built from it at compile time).
+    const fn allows_slow(self, c: u8) -> bool {
         match self {
             Charset::Alnum => c.is_ascii_alphanumeric(),
             Charset::AlnumDashUnderscore => c.is_ascii_alphanumeric() || c == b'-' || c == b'_',
-            Charset::Base32Lower => c.is_ascii_lowercase() || (b'2'..=b'7').contains(&c),
+            Charset::Base32Lower => c.is_ascii_lowercase() || matches!(c, b'2'..=b'7'),
             Charset::Uuid => c.is_ascii_hexdigit() || c == b'-',
-            Charset::Base64UrlDot => c.is_ascii_alphanumeric() || b"-_.".contains(&c),
-            Charset::Base64 => c.is_ascii_alphanumeric() || b"+/=".contains(&c),
-            Charset::HexLower => c.is_ascii_digit() || (b'a'..=b'f').contains(&c),
-            Charset::Any => c.is_ascii_alphanumeric() || b"-_.~+/=".contains(&c),
+            Charset::Base64UrlDot => c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.'),
+            Charset::Base64 => c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'='),
+            Charset::HexLower => c.is_ascii_digit() || matches!(c, b'a'..=b'f'),
+            Charset::Any => c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.' | b'~' | b'+' | b'/' | b'='),
             Charset::Graphic => c.is_ascii_graphic(),
             Charset::UpperAlnum => c.is_ascii_uppercase() || c.is_ascii_digit(),
             Charset::LowerAlnum => c.is_ascii_lowercase() || c.is_ascii_digit(),
+            Charset::Hex => c.is_ascii_hexdigit(),
+            Charset::Digits => c.is_ascii_digit(),
         }
+    }
+}
+
+/// Every charset, in declaration order (the index of [`CHARSET_TABLES`]).
+const CHARSETS: [Charset; 13] = [
+    Charset::Alnum,
+    Charset::AlnumDashUnderscore,
+    Charset::Base32Lower,
+    Charset::Uuid,
+    Charset::Base64UrlDot,
+    Charset::Base64,
+    Charset::HexLower,
+    Charset::Any,
+    Charset::Graphic,
+    Charset::UpperAlnum,
+    Charset::LowerAlnum,
+    Charset::Hex,
+    Charset::Digits,
+];
+
+/// For each charset, which bytes it allows: a 256-bit set (built at compile time).
+static CHARSET_TABLES: [[u32; 8]; 13] = {
+    let mut t = [[0u32; 8]; 13];
+    let mut i = 0;
+    while i < 13 {
+        let mut c = 0;
+        while c < 256 {
+            if CHARSETS[i].allows_slow(c as u8) {
+                t[i][c >> 5] |= 1 << (c & 31);
+            }
+            c += 1;
+        }
+        i += 1;
+    }
+    t
+};
+
+impl Charset {
+    /// True when [`CHARSETS`] lists each charset at its own index (checked by a test).
+    #[cfg(test)]
+    fn tables_in_order() -> bool {
+        CHARSETS.iter().enumerate().all(|(i, c)| *c as usize == i)
     }
 }
 
@@ -128,6 +190,11 @@ pub enum Find {
     /// a match only counts when one of these lowercase keywords appears shortly before it, or
     /// when the request goes to this rule's provider.
     Near(&'static [&'static str]),
+    /// No prefix: a value of the rule's charset and length that follows one of these lowercase
+    /// keywords (the provider's name in a field name, `datadog_api_key = "…"`) within a few bytes
+    /// on the same line, or a credential slot whose name holds one. Sent to this provider's hosts,
+    /// the shape alone is enough.
+    Keyword(&'static [&'static str]),
     /// No shape of its own: the password half of a Basic credential sent to one of this
     /// provider's hosts (PayPal client secret, Razorpay key secret).
     BasicPassword,
@@ -181,6 +248,8 @@ pub struct KeyRule {
     pub validate: Option<fn(&str) -> bool>,
     /// How the secret scanner finds it.
     pub find: Find,
+    /// Shannon entropy (bits per character) the part after the prefix must reach; 0 for none.
+    pub entropy: f32,
 }
 
 impl KeyRule {
@@ -197,6 +266,7 @@ impl KeyRule {
         env_var: "",
         validate: None,
         find: Find::Prefix,
+        entropy: 0.0,
     };
 
     /// True when the rule recognises values by their shape (prefix, charset, length), as
@@ -207,12 +277,19 @@ impl KeyRule {
 
     /// True when `value` has this rule's shape.
     pub fn matches(&self, value: &str) -> bool {
-        if !self.has_shape() {
-            return false;
-        }
+        self.has_shape() && self.shape_ok(value)
+    }
+
+    /// True when `value` has this rule's prefix, charset, length and entropy, and passes its
+    /// validator, however the rule is found.
+    pub fn shape_ok(&self, value: &str) -> bool {
         let Some(rest) = value.strip_prefix(self.prefix) else { return false };
         let n = rest.len();
-        n >= self.len.0 && n <= self.len.1 && self.charset.accepts(rest) && self.validate.is_none_or(|f| f(value))
+        n >= self.len.0
+            && n <= self.len.1
+            && self.charset.accepts(rest)
+            && (self.entropy <= 0.0 || entropy(rest) >= f64::from(self.entropy))
+            && self.validate.is_none_or(|f| f(value))
     }
 }
 
@@ -244,6 +321,56 @@ pub struct Provider {
     pub docs: &'static str,
     /// True when a 401/403 body from this provider is empty by design (Checkout.com).
     pub empty_401_body: bool,
+}
+
+/// Shannon entropy of `s` in bits per byte.
+pub fn entropy(s: &str) -> f64 {
+    let b = s.as_bytes();
+    if b.is_empty() {
+        return 0.0;
+    }
+    let mut counts = [0u32; 256];
+    for &c in b {
+        counts[c as usize] += 1;
+    }
+    let n = b.len() as f64;
+    counts
+        .iter()
+        .filter(|c| **c > 0)
+        .map(|&c| {
+            let p = f64::from(c) / n;
+            -p * p.log2()
+        })
+        .sum()
+}
+
+/// A data rule's own examples (`positive` and `negative` in its `rules/*.toml` file), which a test
+/// runs through the file scanner. `{alnum:N}`-style placeholders stand for deterministic filler,
+/// so that no secret-shaped literal is committed (see `secrets::samples::expand`).
+#[cfg(any(test, feature = "samples"))]
+#[derive(Debug)]
+pub struct Examples {
+    /// Rule id.
+    pub rule: &'static str,
+    /// The data file.
+    pub file: &'static str,
+    /// Texts in which the scanner must find this rule.
+    pub positive: &'static [&'static str],
+    /// Texts in which it must find nothing.
+    pub negative: &'static [&'static str],
+}
+
+#[cfg(any(test, feature = "samples"))]
+include!(concat!(env!("OUT_DIR"), "/data_examples.rs"));
+
+#[cfg(feature = "docs")]
+include!(concat!(env!("OUT_DIR"), "/data_headers.rs"));
+
+/// The headers a data rule's credential is meant to travel in (documentation; empty when the
+/// rule does not say).
+#[cfg(feature = "docs")]
+pub fn rule_headers(id: &str) -> &'static [&'static str] {
+    RULE_HEADERS.iter().find(|(r, _)| *r == id).map_or(&[], |(_, h)| *h)
 }
 
 /// The provider with this id.
@@ -282,7 +409,10 @@ pub fn classify(value: &str, destination: Option<&'static Provider>) -> Option<K
     let mut best: Option<KeyMatch> = None;
     for p in ALL.iter().copied() {
         for r in p.keys {
-            if !r.matches(value) {
+            // A rule without a prefix is recognised by shape only on its own provider's hosts.
+            let here = destination.is_some_and(|d| std::ptr::eq(d, p));
+            let hit = r.matches(value) || (here && matches!(r.find, Find::Keyword(_)) && r.shape_ok(value));
+            if !hit {
                 continue;
             }
             let better = match best {
@@ -345,6 +475,16 @@ mod tests {
     }
 
     #[test]
+    fn charset_tables_match_their_definition() {
+        assert!(Charset::tables_in_order());
+        for cs in CHARSETS {
+            for c in 0..=255u8 {
+                assert_eq!(cs.allows(c), cs.allows_slow(c), "{cs:?} {c}");
+            }
+        }
+    }
+
+    #[test]
     fn hosts_resolve_longest_match() {
         let (p, env) = for_host("api.sandbox.checkout.com").unwrap();
         assert_eq!((p.id, env), ("checkout", Some(Env::Sandbox)));
@@ -368,10 +508,11 @@ mod tests {
         for (p, r) in all_rules() {
             match r.find {
                 Find::Prefix | Find::Near(_) => assert!(!r.prefix.is_empty(), "{}: a shape rule needs a prefix", r.id),
+                Find::Keyword(words) => assert!(r.prefix.is_empty() && !words.is_empty(), "{}", r.id),
                 Find::BasicPassword | Find::BasicUser => assert!(!p.hosts.is_empty(), "{}: known by destination, needs hosts", r.id),
                 Find::Scanner => {}
             }
-            if let Find::Near(words) = r.find {
+            if let Find::Near(words) | Find::Keyword(words) = r.find {
                 assert!(words.iter().all(|w| !w.is_empty() && w.bytes().all(|b| !b.is_ascii_uppercase())), "{}", r.id);
             }
             assert!(!r.title.is_empty() && !r.env_var.is_empty(), "{}", r.id);

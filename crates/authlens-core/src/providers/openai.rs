@@ -1,6 +1,7 @@
 //! OpenAI: `Authorization: Bearer sk-…` to `api.openai.com`. Every key is a server-side secret.
 //! Other services reuse `sk-` (OpenRouter's `sk-or-v1-`): legacy keys are recognised by the
-//! `T3BlbkFJ` marker OpenAI embeds in them, newer ones by their typed prefix.
+//! `T3BlbkFJ` marker OpenAI embeds in them, newer ones by their typed prefix and the same marker
+//! (a `sk-proj-…` without it is not an OpenAI key).
 
 use super::{BodyRule, Charset, HostRule, KeyKind, KeyRule, Provider};
 
@@ -22,6 +23,7 @@ pub static PROVIDER: Provider = Provider {
             len: (40, 256),
             kind: KeyKind::Secret,
             env_var: "OPENAI_API_KEY",
+            validate: Some(has_marker),
             ..KeyRule::DEFAULT
         },
         KeyRule {
@@ -32,6 +34,7 @@ pub static PROVIDER: Provider = Provider {
             len: (40, 256),
             kind: KeyKind::Secret,
             env_var: "OPENAI_API_KEY",
+            validate: Some(has_marker),
             ..KeyRule::DEFAULT
         },
         KeyRule {
@@ -42,6 +45,7 @@ pub static PROVIDER: Provider = Provider {
             len: (40, 256),
             kind: KeyKind::Secret,
             env_var: "OPENAI_ADMIN_KEY",
+            validate: Some(has_marker),
             ..KeyRule::DEFAULT
         },
         KeyRule {
@@ -52,6 +56,7 @@ pub static PROVIDER: Provider = Provider {
             len: (40, 256),
             kind: KeyKind::Secret,
             env_var: "OPENAI_API_KEY",
+            validate: Some(has_marker),
             ..KeyRule::DEFAULT
         },
         KeyRule {

@@ -16,6 +16,8 @@ fn charset_words(c: Charset) -> &'static str {
         Charset::Graphic => "visible characters",
         Charset::UpperAlnum => "uppercase letters and digits",
         Charset::LowerAlnum => "lowercase letters and digits",
+        Charset::Hex => "hex",
+        Charset::Digits => "digits",
     }
 }
 
@@ -23,7 +25,11 @@ fn charset_words(c: Charset) -> &'static str {
 pub fn recognised_by(r: &KeyRule) -> String {
     let len = if r.len.0 == r.len.1 { format!("{}", r.len.0) } else { format!("{}–{}", r.len.0, r.len.1) };
     let shape = || {
-        let mut s = format!("`{}` + {len} {}", r.prefix, charset_words(r.charset));
+        let mut s = if r.prefix.is_empty() {
+            format!("{len} {}", charset_words(r.charset))
+        } else {
+            format!("`{}` + {len} {}", r.prefix, charset_words(r.charset))
+        };
         if r.prefix == "eyJ" {
             s = "a JWT".into();
         }
@@ -31,6 +37,7 @@ pub fn recognised_by(r: &KeyRule) -> String {
             s.push_str(match r.id {
                 id if id.starts_with("github_") => ", CRC32 checksum verified",
                 id if id.starts_with("supabase_") => ", by its `role` claim",
+                id if id.starts_with("openai_") => ", with OpenAI's `T3BlbkFJ` marker",
                 _ => ", format checked",
             });
         }
@@ -39,6 +46,7 @@ pub fn recognised_by(r: &KeyRule) -> String {
     match r.find {
         Find::Prefix => shape(),
         Find::Near(words) => format!("{}; in free text only near {}", shape(), words.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ")),
+        Find::Keyword(words) => format!("{} after {} in a name on the same line (or in a header of that name, or sent to the provider)", shape(), words.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ")),
         Find::BasicPassword => "the password of a Basic credential sent to this provider".into(),
         Find::BasicUser => "the user-id of a Basic credential sent to this provider".into(),
         Find::Scanner => match r.id {
@@ -96,11 +104,58 @@ pub fn counts() -> (usize, usize, usize, usize) {
     (providers::ALL.len(), rules.len(), secret, publishable)
 }
 
+/// How a provider is written as data (the head of `docs/secrets.md`).
+const RULE_FORMAT: &str = r#"## Adding a provider
+
+Add one file, `crates/authlens-core/rules/<id>.toml` (the id in lowercase letters); `build.rs`
+compiles every file there into the static tables the engine, `authlens explain` and this page read.
+Nothing else changes. A provider whose rules need code beside them stays a Rust file in
+`src/providers/`; a data rule that needs a check names a function of `src/providers/validators.rs`.
+
+```toml
+# Where the format facts come from (the provider's documentation).
+[provider]
+id = "example"                      # lowercase letters, the file's name
+name = "Example"
+hosts = ["api.example.com"]         # also sandbox_hosts / production_hosts
+auth = "Authorization: Bearer ex_live_… to api.example.com, from a server"
+docs = "https://docs.example.com/auth"
+
+[[body]]                            # error bodies a 401 may carry
+contains = "invalid_api_key"
+meaning = "Example does not know this key"
+
+[[rule]]
+id = "example_secret_key"           # snake_case, unique
+title = "Example secret key"
+kind = "secret"                     # secret | publishable | token
+env = "production"                  # optional: sandbox | production
+env_certain = true
+env_var = "EXAMPLE_SECRET_KEY"      # what a reproduction uses in its place
+prefix = "ex_live_"                 # or none, with keywords (found after the keyword)
+charset = "alnum"                   # alnum, alnum_dash_underscore, hex_lower, hex, base64, base64url_dot,
+                                    # any, graphic, upper_alnum, lower_alnum, digits, uuid, base32_lower
+len = [32, 32]                      # after the prefix
+keywords = ["example"]              # with a prefix: needed nearby in free text; without: the value follows one
+entropy = 3.0                       # optional floor, bits per character (required without a prefix)
+validate = "jwt_shape"              # optional named check
+headers = ["authorization"]         # where the key is meant to travel (documentation)
+positive = ['EXAMPLE_SECRET_KEY=ex_live_{alnum:32}']   # each must be found under this rule
+negative = ['ex_live_{alnum:8}']                         # none may be
+```
+
+Examples are written with placeholders (`{alnum:N}`, `{hex:N}`, `{HEX:N}`, `{lower:N}`, `{upper:N}`,
+`{lalnum:N}`, `{ualnum:N}`, `{digits:N}`, `{b64:N}`, `{b64url:N}`, `{uuid}`) that the test fills
+with deterministic characters, so the repository holds no secret-shaped literal. Values that are
+placeholders themselves (repeated or alphabet runs, `xxxx`, `example`, `your_…`) are never reported.
+
+"#;
+
 /// The Markdown list of providers and rules.
 pub fn markdown() -> String {
     let (np, nr, ns, npub) = counts();
     let mut out = String::from("# Secret rules\n\n");
-    out.push_str("<!-- Generated from crates/authlens-core/src/providers/ by `authlens explain --list-secrets`. Do not edit: a test compares this file with the output. -->\n\n");
+    out.push_str("<!-- Generated from crates/authlens-core/rules/*.toml and src/providers/ by `authlens explain --list-secrets`. Do not edit: a test compares this file with the output. -->\n\n");
     out.push_str(&format!(
         "{np} providers, {nr} rules: {ns} secret formats (reported as `secret_key_exposed`), {npub} publishable formats \
 (recognised so they are never reported), the rest tokens. Severity: critical for live/production keys, high for \
@@ -108,6 +163,7 @@ sandbox/test keys; a generic secret-named field of unknown origin is high. One A
 prefixes and keywords finds candidates; each is then checked for boundaries, charset, length, checksum or claims, context and plausibility.\n\n",
         super::engine::pattern_count()
     ));
+    out.push_str(RULE_FORMAT);
     let mut ps: Vec<&Provider> = providers::ALL.to_vec();
     ps.sort_by_key(|p| (p.hosts.is_empty(), p.name.to_ascii_lowercase()));
     for p in ps {
@@ -133,8 +189,10 @@ prefixes and keywords finds candidates; each is then checked for boundaries, cha
 #[cfg(feature = "docs")]
 pub fn explain_rule(id: &str) -> Option<String> {
     let (p, r) = providers::rule_by_id(id)?;
+    let headers = providers::rule_headers(r.id);
+    let sent = if headers.is_empty() { String::new() } else { format!("- sent in: {}\n", headers.iter().map(|h| format!("`{h}`")).collect::<Vec<_>>().join(", ")) };
     Some(format!(
-        "# {}\n\n{} — {}\n\n- provider: {} (`{}`)\n- environment: {}\n- recognised by: {}\n- use in its place: the `{}` environment variable, on a server\n- how {} authenticates: {}\n- docs: <{}>\n",
+        "# {}\n\n{} — {}\n\n- provider: {} (`{}`)\n- environment: {}\n- recognised by: {}\n{sent}- use in its place: the `{}` environment variable, on a server\n- how {} authenticates: {}\n- docs: <{}>\n",
         r.id,
         r.title,
         kind_words(r.kind),

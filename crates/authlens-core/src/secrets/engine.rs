@@ -76,6 +76,8 @@ pub(crate) struct Ctx<'a> {
 enum PatKind {
     /// A rule prefix (case-sensitive): the rules sharing it.
     Prefix(Vec<(&'static Provider, &'static KeyRule)>),
+    /// A keyword of prefix-less rules (case-insensitive): the rules looking for a value after it.
+    Keyword(Vec<(&'static Provider, &'static KeyRule)>),
     /// The base64 encoding of a secret prefix at offset 0 (case-sensitive).
     Base64,
     /// A keyword of a secret-named field (case-insensitive).
@@ -113,6 +115,15 @@ fn matcher() -> &'static Matcher {
     M.get_or_init(|| {
         let mut pats: Vec<Pat> = Vec::new();
         for (p, r) in providers::all_rules() {
+            if let Find::Keyword(words) = r.find {
+                for w in words {
+                    match pats.iter_mut().find(|x| x.lit == *w && matches!(x.kind, PatKind::Keyword(_))) {
+                        Some(Pat { kind: PatKind::Keyword(v), .. }) => v.push((p, r)),
+                        _ => pats.push(Pat { lit: (*w).to_string(), exact: false, kind: PatKind::Keyword(vec![(p, r)]) }),
+                    }
+                }
+                continue;
+            }
             if !r.has_shape() {
                 continue;
             }
@@ -180,12 +191,15 @@ fn graphic_token_byte(b: u8) -> bool {
 /// measured reuse its end, so a text full of prefixes (`eyJ.eyJ.…`) is walked once per charset,
 /// not once per candidate.
 struct Runs {
-    last: [(usize, usize); 12],
+    last: [(usize, usize); 16],
 }
+
+/// The run slot of `Graphic` values (the others use their charset's index).
+const GRAPHIC_SLOT: usize = 15;
 
 impl Runs {
     fn new() -> Runs {
-        Runs { last: [(0, 0); 12] }
+        Runs { last: [(0, 0); 16] }
     }
 
     /// End of the maximal run of bytes accepted by `allows` that starts at `from`.
@@ -219,7 +233,7 @@ fn value_end(text: &[u8], at: usize, rule: &KeyRule, runs: &mut Runs) -> Option<
             ok.then_some(end)?
         }
         Charset::Graphic => {
-            let run = runs.end(text, body, 11, graphic_token_byte).saturating_sub(body);
+            let run = runs.end(text, body, GRAPHIC_SLOT, graphic_token_byte).saturating_sub(body);
             let top = run.min(max);
             if top < min {
                 return None;
@@ -228,7 +242,7 @@ fn value_end(text: &[u8], at: usize, rule: &KeyRule, runs: &mut Runs) -> Option<
             let mut tries = 0;
             for n in (min..=top).rev() {
                 let end = body + n;
-                if !after_ok(end) {
+                if !after_ok(end) || text.get(end).is_some_and(|b| *b == b'-') {
                     continue;
                 }
                 tries += 1;
@@ -251,7 +265,51 @@ fn value_end(text: &[u8], at: usize, rule: &KeyRule, runs: &mut Runs) -> Option<
         }
     };
     let v = std::str::from_utf8(text.get(at..end)?).ok()?;
-    rule.validate.is_none_or(|f| f(v)).then_some(end)
+    let entropy_ok = rule.entropy <= 0.0 || v.get(rule.prefix.len()..).is_some_and(|b| entropy(b) >= f64::from(rule.entropy));
+    (entropy_ok && rule.validate.is_none_or(|f| f(v))).then_some(end)
+}
+
+/// Bytes after a keyword searched for a prefix-less rule's value.
+const KEYWORD_WINDOW: usize = 48;
+/// Candidate starts tried per keyword and rule.
+const KEYWORD_TRIES: usize = 6;
+
+/// A value of the prefix-less `rule` shortly after a keyword that ends at `kw_end`: the rest of
+/// the name (`_API_KEY`), a separator (`=`, `:`, quotes, blanks) and a token of the rule's shape,
+/// all on the keyword's line.
+fn after_keyword(text: &[u8], kw_start: usize, kw_end: usize, rule: &KeyRule, runs: &mut Runs) -> Option<(usize, usize)> {
+    // The keyword starts a name or a name's part (`datadog_key`, `DD_DATADOG_KEY`, `myDatadog`
+    // would need a capital: `kDatadog` is not `datadog`).
+    if kw_start > 0 {
+        let prev = text[kw_start - 1];
+        if prev.is_ascii_lowercase() || prev.is_ascii_digit() || (prev.is_ascii_uppercase() && text[kw_start].is_ascii_uppercase()) {
+            return None;
+        }
+    }
+    let limit = (kw_end + KEYWORD_WINDOW).min(text.len());
+    let mut i = kw_end;
+    let mut tries = 0;
+    while i < limit {
+        let c = text[i];
+        // Between the keyword and the value: the rest of the name, quotes, blanks and one
+        // assignment (`=`, `:`, `=>`, `(`). A path or a sentence in between is no assignment.
+        if !(c.is_ascii_alphanumeric() || b"_-. \t\"'`:=>(,[{".contains(&c)) {
+            return None;
+        }
+        // A value starts right after the keyword (`api.telegram.org/bot<token>`) or after a
+        // separator; never inside the rest of the name.
+        if rule.charset.allows(c) && (i == kw_end || (!word_byte(text[i - 1]) && text[i - 1] != b'-' && text[i - 1] != b'.')) {
+            tries += 1;
+            if tries > KEYWORD_TRIES {
+                return None;
+            }
+            if let Some(end) = value_end(text, i, rule, runs) {
+                return Some((i, end));
+            }
+        }
+        i += 1;
+    }
+    None
 }
 
 /// True when one of `words` (lowercase) occurs in `hay`, ignoring ASCII case.
@@ -268,7 +326,20 @@ fn near_ok(text: &[u8], start: usize, end: usize, p: &'static Provider, words: &
     }
     let before = &text[start.saturating_sub(NEAR_BEFORE)..start];
     let after = &text[end..(end + NEAR_AFTER).min(text.len())];
-    contains_word(before, words) || contains_word(after, words)
+    contains_keyword(before, words) || contains_keyword(after, words)
+}
+
+/// [`contains_word`], where a word must start a word of `hay`: after a non-letter, or as a
+/// camelCase part (`squareToken`); `okta` is not in `rookTable`.
+pub(crate) fn contains_keyword(hay: &[u8], words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        let w = w.as_bytes();
+        !w.is_empty()
+            && hay.len() >= w.len()
+            && hay.windows(w.len()).enumerate().any(|(i, x)| {
+                x.eq_ignore_ascii_case(w) && (i == 0 || !hay[i - 1].is_ascii_alphanumeric() || (x[0].is_ascii_uppercase() && !hay[i - 1].is_ascii_uppercase()) || !w[0].is_ascii_alphanumeric())
+            })
+    })
 }
 
 /// Words that mark a value as a placeholder or an example, not a key.
@@ -282,8 +353,16 @@ pub(crate) fn plausible(body: &str) -> bool {
     if b.is_empty() || contains_word(b, PLACEHOLDER_MARKS) {
         return false;
     }
-    // One character repeated, or runs like `0000`/`****`.
-    if b.windows(6).any(|w| w.iter().all(|c| *c == w[0])) {
+    // One character repeated, or runs like `0000`/`****`; or an alphabet run (`abcdefg`),
+    // which a random draw practically never holds and placeholders often do. (Digit runs are
+    // left alone: ids in structured tokens are often written `123456789` in examples whose
+    // secret part is real.)
+    // Digits are left out: numeric ids in structured tokens (`xoxa-2-511111111-…`) repeat them,
+    // and a value of few distinct digits fails the test below anyway.
+    if b.windows(6).any(|w| !w[0].is_ascii_digit() && w.iter().all(|c| *c == w[0])) {
+        return false;
+    }
+    if b.windows(7).any(|w| w.iter().all(u8::is_ascii_alphabetic) && w.windows(2).all(|p| p[1] == p[0].wrapping_add(1))) {
         return false;
     }
     let mut seen = [false; 256];
@@ -308,19 +387,7 @@ pub(crate) fn plausible(body: &str) -> bool {
 
 /// Shannon entropy in bits per byte.
 pub(crate) fn entropy(s: &str) -> f64 {
-    let b = s.as_bytes();
-    if b.is_empty() {
-        return 0.0;
-    }
-    let mut counts = [0u32; 256];
-    for &c in b {
-        counts[c as usize] += 1;
-    }
-    let n = b.len() as f64;
-    counts.iter().filter(|c| **c > 0).map(|&c| {
-        let p = f64::from(c) / n;
-        -p * p.log2()
-    }).sum()
+    providers::entropy(s)
 }
 
 /// Every secret, publishable key and token recognised in `text`, best rule per span, in order.
@@ -371,11 +438,22 @@ pub(crate) fn scan_bounded<'t>(text: &'t str, ctx: &Ctx) -> (Vec<Hit<'t>>, bool)
                     }
                     let Some(value) = text.get(start..vend) else { continue };
                     let body = &value[r.prefix.len()..];
-                    // JWTs are judged by their claims, not by how random they look.
-                    if !ctx.slot && r.prefix != "eyJ" && !plausible(body) {
+                    // JWTs are judged by their claims, not by how random they look; URLs with a
+                    // password by their validator, which looks at the password alone.
+                    if !ctx.slot && r.prefix != "eyJ" && !r.prefix.ends_with("://") && !plausible(body) {
                         continue;
                     }
                     hits.push(Hit { start, end: vend, rule: r, provider: p, value: Cow::Borrowed(value), env: r.env, how: How::Plain });
+                }
+            }
+            PatKind::Keyword(rules) => {
+                for &(p, r) in rules {
+                    let Some((vs, ve)) = after_keyword(bytes, start, end, r, &mut runs) else { continue };
+                    let Some(value) = text.get(vs..ve) else { continue };
+                    if !plausible(value) {
+                        continue;
+                    }
+                    hits.push(Hit { start: vs, end: ve, rule: r, provider: p, value: Cow::Borrowed(value), env: r.env, how: How::Plain });
                 }
             }
             PatKind::Base64 => {
@@ -414,7 +492,22 @@ pub(crate) fn scan_bounded<'t>(text: &'t str, ctx: &Ctx) -> (Vec<Hit<'t>>, bool)
             PatKind::AwsId => hits.extend(fields::aws_pair(text, start)),
         }
     }
+    if ctx.slot && hits.is_empty() && !ctx.extra.is_empty() {
+        hits.extend(slot_keyword(text, ctx));
+    }
     (resolve(hits, ctx), stopped)
+}
+
+/// A whole credential slot (a header or query value) whose name holds a prefix-less rule's
+/// keyword (`DD-API-KEY: <32 hex>`), with the rule's shape.
+fn slot_keyword<'t>(text: &'t str, ctx: &Ctx) -> Option<Hit<'t>> {
+    let v = text.trim();
+    let start = text.len() - text.trim_start().len();
+    providers::all_rules().find_map(|(p, r)| {
+        let Find::Keyword(words) = r.find else { return None };
+        (contains_word(ctx.extra.as_bytes(), words) && r.shape_ok(v) && plausible(v))
+            .then(|| Hit { start, end: start + v.len(), rule: r, provider: p, value: Cow::Borrowed(v), env: r.env, how: How::Plain })
+    })
 }
 
 fn is_b64_byte(b: u8) -> bool {
@@ -447,9 +540,11 @@ fn resolve<'t>(mut hits: Vec<Hit<'t>>, ctx: &Ctx) -> Vec<Hit<'t>> {
     let key = |h: &Hit| {
         let here = u64::from(ctx.destination.is_some_and(|d| std::ptr::eq(d, h.provider)));
         let prefix = h.rule.prefix.len().min(0xff) as u64;
-        let span = (h.end - h.start).min(0x3f_ffff) as u64;
+        // A provider's own format beats the secret-named-field scanner on the same value.
+        let specific = u64::from(h.rule.find != Find::Scanner);
+        let span = (h.end - h.start).min(0x1f_ffff) as u64;
         let secret = u64::from(h.rule.kind == KeyKind::Secret);
-        let rank = here << 31 | prefix << 23 | span << 1 | secret;
+        let rank = here << 31 | prefix << 23 | specific << 22 | span << 1 | secret;
         (h.start.min(u32::MAX as usize) as u64) << 32 | (!rank & 0xffff_ffff)
     };
     crate::order::sort_by_u64_key(&mut hits, key);

@@ -26,6 +26,12 @@ fn name_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
 }
 
+/// Bytes of the part of a name before its keyword: also `.`, as in dotted property keys
+/// (`app.aws.secretkey=…`) and member paths (`config.clientSecret = "…"`).
+fn name_head_byte(b: u8) -> bool {
+    name_byte(b) || b == b'.'
+}
+
 /// Field names (lowercase, without `_` and `-`) that say their value is a secret.
 const SECRET_SUFFIXES: &[&str] = &["secret", "secretkey", "serverkey", "privatekey", "secretaccesskey", "secrettoken"];
 
@@ -38,7 +44,7 @@ pub(crate) fn secret_field<'t>(text: &'t str, kw_start: usize, kw_end: usize, ct
     let b = text.as_bytes();
     let mut ns = kw_start;
     // Stop at an escape (`\nSECRET=`): the letter after a backslash is not part of the name.
-    while ns > 0 && kw_start - ns < MAX_NAME && name_byte(b[ns - 1]) && !(ns >= 2 && b[ns - 2] == b'\\') {
+    while ns > 0 && kw_start - ns < MAX_NAME && name_head_byte(b[ns - 1]) && !(ns >= 2 && b[ns - 2] == b'\\') {
         ns -= 1;
     }
     let mut ne = kw_end;
@@ -49,15 +55,18 @@ pub(crate) fn secret_field<'t>(text: &'t str, kw_start: usize, kw_end: usize, ct
     Some((field_value(text, name, ns, ne, ctx), ne))
 }
 
-/// True when only blanks (and an `export ` keyword) precede `at` on its line.
+/// True when only blanks (and an `export ` keyword) precede `at` on its line. A real newline or a
+/// `\n` escape (a config file inside a JSON string, as in source maps) starts a line. Walks back
+/// over the blanks only: a minified bundle is one long line.
 fn starts_line(b: &[u8], at: usize) -> bool {
-    // A real newline, or a `\n` escape (a config file inside a JSON string, as in source maps).
-    let real = b[..at].iter().rposition(|c| *c == b'\n').map_or(0, |i| i + 1);
-    let escaped = b[..at].windows(2).rposition(|w| w == b"\\n").map_or(0, |i| i + 2);
-    let line_start = real.max(escaped);
-    let before = &b[line_start..at];
-    let before = before.strip_suffix(b"export ".as_slice()).unwrap_or(before);
-    before.iter().all(|c| *c == b' ' || *c == b'\t')
+    let mut i = at;
+    if i >= 7 && &b[i - 7..i] == b"export " {
+        i -= 7;
+    }
+    while i > 0 && (b[i - 1] == b' ' || b[i - 1] == b'\t') {
+        i -= 1;
+    }
+    i == 0 || b[i - 1] == b'\n' || (i >= 2 && &b[i - 2..i] == b"\\n")
 }
 
 /// Normalise a field name: lowercase, without `_`, `-`, `.`.
@@ -81,6 +90,11 @@ fn field_value<'t>(text: &'t str, name: &str, name_start: usize, after_name: usi
     }
     let b = text.as_bytes();
     let mut i = after_name;
+    // JSON inside a string (a source map's `sourcesContent`): `\"clientSecret\":\"…\"`.
+    let escaped = b.get(i) == Some(&b'\\') && b.get(i + 1).is_some_and(|c| *c == b'"' || *c == b'\'');
+    if escaped {
+        i += 1;
+    }
     if b.get(i).is_some_and(|c| *c == b'"' || *c == b'\'') {
         i += 1;
     }
@@ -98,7 +112,24 @@ fn field_value<'t>(text: &'t str, name: &str, name_start: usize, after_name: usi
     while b.get(i).is_some_and(|c| *c == b' ' || *c == b'\t') {
         i += 1;
     }
+    if escaped && b.get(i) == Some(&b'\\') {
+        i += 1; // the value's opening quote is escaped too
+    }
     let (vs, ve) = match *b.get(i)? {
+        q @ (b'"' | b'\'' | b'`') if escaped && b.get(i - 1) == Some(&b'\\') => {
+            let vs = i + 1;
+            let mut j = vs;
+            while j < b.len() && j - vs <= MAX_VALUE && b[j] != b'\\' {
+                if b[j] == b'\n' || b[j] == q {
+                    return None;
+                }
+                j += 1;
+            }
+            if b.get(j + 1) != Some(&q) {
+                return None;
+            }
+            (vs, j)
+        }
         q @ (b'"' | b'\'' | b'`') => {
             let vs = i + 1;
             let mut j = vs;
@@ -259,13 +290,16 @@ pub(crate) fn pem_block(text: &str, start: usize) -> Option<Hit<'_>> {
         }
         if c.is_ascii_alphanumeric() || c == b'+' || c == b'/' || c == b'=' {
             chars.push(c);
-        } else if !(c.is_ascii_whitespace() || c == b':' || c == b'-' || c == b',') {
+        } else if !(c.is_ascii_whitespace() || b":-,\"'".contains(&c)) {
+            // Quotes: a key written as concatenated string literals, one line each.
             return None; // prose or markup, not a key body
         }
         k += 1;
     }
     let body_text = std::str::from_utf8(&chars).ok()?;
-    if chars.len() < 64 || entropy(body_text) < 4.5 || !plausible(body_text) {
+    // A key body is long and random as a whole; an OpenSSH body holds runs of `A` (zero
+    // length fields), so the per-value placeholder test does not apply, only its words.
+    if chars.len() < 64 || entropy(body_text) < 4.5 || contains_word(&chars, &["example", "placeholder", "xxxxxxxx", "redacted"]) {
         return None;
     }
     let end_marker = body_start + body_len;
@@ -338,5 +372,26 @@ mod tests {
         assert_eq!(ids(&format!("{{\"type\":\"service_account\",\"private_key\":\"{pem}\"}}")), vec!["google_service_account_key"]);
         assert!(ids("-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----").is_empty());
         assert!(ids("-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA\n-----END PUBLIC KEY-----").is_empty());
+    }
+}
+
+#[cfg(test)]
+mod field_forms {
+    use super::super::engine::scan;
+    use super::super::samples::expand;
+    use super::*;
+
+    #[test]
+    fn dotted_names_and_escaped_json() {
+        let v = expand("{alnum:40}", 7);
+        let dotted = format!("foo.backup.archive.aws.secretkey={v}\n");
+        assert_eq!(scan(&dotted, &Ctx::default()).len(), 1, "{dotted}");
+        let escaped = format!(r#"{{"sourcesContent":["const c = {{\"clientSecret\":\"{v}\"}};"]}}"#);
+        let hits = scan(&escaped, &Ctx::default());
+        assert_eq!(hits.len(), 1, "{escaped}");
+        assert_eq!(hits[0].value, v);
+        assert!(is_secret(&hits[0]));
+        // An escaped empty or templated value is not a secret.
+        assert!(scan(r#""{\"clientSecret\":\"\"}""#, &Ctx::default()).is_empty());
     }
 }

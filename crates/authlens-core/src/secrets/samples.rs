@@ -50,6 +50,8 @@ fn alphabet(c: Charset) -> &'static [u8] {
         Charset::Base64 => B64,
         Charset::UpperAlnum => UPPER_ALNUM,
         Charset::LowerAlnum => LOWER_ALNUM,
+        Charset::Hex => HEX,
+        Charset::Digits => DIGITS,
     }
 }
 
@@ -85,6 +87,10 @@ fn raw(rule: &KeyRule, f: &mut Filler) -> String {
             jwt(f, &format!(r#"{{"iss":"supabase","ref":"{r}","role":"{role}","iat":1767225600,"exp":2082758400}}"#))
         }
         "openai_api_key" => format!("{p}{}T3BlbkFJ{}", f.chars(ALNUM, 20), f.chars(ALNUM, 20)),
+        "openai_project_key" | "openai_service_account_key" | "openai_admin_key" | "openai_user_key" => {
+            format!("{p}{}T3BlbkFJ{}", f.chars(ALNUM, 74), f.chars(ALNUM, 74))
+        }
+        "slack_config_access_token" | "slack_config_refresh_token" => format!("{p}{}-{}", f.chars(DIGITS, 13), f.chars(ALNUM, 140)),
         "adyen_api_key" => format!("{p}{}=-{}=-{}", f.chars(B64, 60), f.chars(B64, 43), f.chars(ALNUM, 16)),
         "braintree_access_token_production" | "braintree_access_token_sandbox" => {
             format!("{p}{}${}", f.chars(LOWER_ALNUM, 16), f.chars(HEX, 32))
@@ -93,15 +99,19 @@ fn raw(rule: &KeyRule, f: &mut Filler) -> String {
             format!("{p}{}_{}", f.chars(LOWER_ALNUM, 8), f.chars(LOWER_ALNUM, 16))
         }
         "sendgrid_api_key" => format!("{p}{}.{}", f.chars(B64URL, 22), f.chars(B64URL, 43)),
-        "slack_bot_token" | "slack_user_token" | "slack_workspace_token" => {
+        "slack_bot_token" | "slack_user_token" | "slack_workspace_token" | "slack_legacy_token" => {
             format!("{p}{}-{}-{}", f.chars(DIGITS, 11), f.chars(DIGITS, 12), f.chars(ALNUM, 24))
         }
         "slack_app_token" => format!("{p}1-A{}-{}-{}", f.chars(UPPER_ALNUM, 10), f.chars(DIGITS, 13), f.chars(HEX, 64)),
-        "slack_webhook_url" => format!("{p}T{}/B{}/{}", f.chars(UPPER_ALNUM, 8), f.chars(UPPER_ALNUM, 10), f.chars(ALNUM, 24)),
+        "slack_webhook_url" | "slack_webhook_url_http" => format!("{p}T{}/B{}/{}", f.chars(UPPER_ALNUM, 8), f.chars(UPPER_ALNUM, 10), f.chars(ALNUM, 24)),
         "stripe_payment_intent_client_secret" | "stripe_setup_intent_client_secret" => {
             format!("{p}{}_secret_{}", f.chars(ALNUM, 24), f.chars(ALNUM, 25))
         }
         "github_fine_grained_token" => format!("{p}{}_{}", f.chars(ALNUM, 22), f.chars(ALNUM, 59)),
+        "github_app_installation_token_jwt" => {
+            let app = f.chars(DIGITS, 7);
+            format!("{p}{app}_{}", jwt(f, &format!(r#"{{"iss":"{app}","iat":1767225600,"exp":1767229200}}"#)))
+        }
         id if id.starts_with("github_") && rule.validate.is_some() => {
             let random = f.chars(ALNUM, 30);
             format!("{p}{random}{}", github::base62_checksum(github::crc32(random.as_bytes())))
@@ -134,9 +144,67 @@ fn good(rule: &KeyRule, v: &str) -> bool {
     super::engine::plausible(v) && (rule.find != Find::Scanner || super::fields::secret_like(v))
 }
 
+/// Expand a data rule's example: `{alnum:N}`, `{hex:N}` (lowercase), `{HEX:N}`, `{lower:N}`,
+/// `{upper:N}`, `{lalnum:N}`, `{ualnum:N}`, `{digits:N}`, `{b64:N}`, `{b64url:N}` stand for `N`
+/// deterministic filler characters of that alphabet, `{uuid}` for a UUID; the rest is literal.
+/// Examples are written this way so that the repository holds no secret-shaped literal.
+pub fn expand(template: &str, seed: u64) -> String {
+    let mut f = Filler::new(seed);
+    let mut out = String::with_capacity(template.len() + 64);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let spec = &after[..close];
+        let (name, n) = spec.split_once(':').map_or((spec, 0), |(a, b)| (a, b.parse().unwrap_or(0)));
+        let alphabet: Option<&[u8]> = match name {
+            "alnum" => Some(ALNUM),
+            "hex" => Some(HEX),
+            "HEX" => Some(b"0123456789ABCDEF"),
+            "lower" => Some(LOWER),
+            "upper" => Some(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+            "lalnum" => Some(LOWER_ALNUM),
+            "ualnum" => Some(UPPER_ALNUM),
+            "digits" => Some(DIGITS),
+            "b64" => Some(B64),
+            "b64url" => Some(B64URL),
+            _ => None,
+        };
+        match (alphabet, name) {
+            (Some(a), _) if n > 0 => out.push_str(&f.chars(a, n)),
+            (_, "uuid") => out.push_str(&uuid(&mut f)),
+            _ => {
+                // Not a placeholder (`{` in code): keep it.
+                out.push('{');
+                rest = after;
+                continue;
+            }
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A value `rule` recognises, deterministic in `seed`. For rules without a shape (Basic halves,
 /// dedicated scanners) a value of the kind the provider issues; embed it with the helpers below.
 pub fn sample(rule: &KeyRule, seed: u64) -> String {
+    // A data rule: the value the scanner recognises in its first positive example.
+    if let Some(ex) = providers::EXAMPLES.iter().find(|e| e.rule == rule.id) {
+        for s in 0..16 {
+            for t in ex.positive {
+                let text = expand(t, seed.wrapping_mul(97).wrapping_add(s));
+                let hits = super::engine::scan(&text, &super::engine::Ctx::default());
+                if let Some(h) = hits.into_iter().find(|h| h.rule.id == rule.id) {
+                    return h.value.into_owned();
+                }
+            }
+        }
+    }
     let mut f = Filler::new(seed.wrapping_mul(31).wrapping_add(rule.id.len() as u64));
     for _ in 0..64 {
         let v = raw(rule, &mut f);
