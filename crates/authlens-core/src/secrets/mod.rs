@@ -75,8 +75,12 @@ redirect carries a token back to the page, or a link embeds credentials.\n\n\
 ## How to fix\n1. Send the credential in the `Authorization` header (or the provider's key header) instead.\n2. If the \
 credential is a secret key, roll it: it is in logs already.\n3. Set `Referrer-Policy: no-referrer` (or `same-origin`) on \
 pages that must receive tokens in the URL, and strip them from the address bar with `history.replaceState`.\n\n\
-## Example\n`GET /api/orders?access_token=eyJ…` becomes `GET /api/orders` with `Authorization: Bearer eyJ…`. Not a finding: \
-keys made for URLs (a Google Maps `?key=AIza…`, a Supabase anon `?apikey=`) and signed URLs (`X-Amz-Signature`).\n"),
+## Example\n`GET /api/orders?access_token=eyJ…` becomes `GET /api/orders` with `Authorization: Bearer eyJ…`.\n\n\
+## Not a finding\nTokens their providers document as public and made to travel in URLs: a Google Maps `?key=AIza…`, a \
+Supabase anon `?apikey=`, a Mapbox `pk.` token, Stripe/Clerk publishable keys, and the project tokens analytics and RUM \
+SDKs send to their collectors (Mixpanel, Amplitude, Segment, Akamai mPulse, Guance RUM); signed URLs \
+(`X-Amz-Signature`, `sig=`). One credential sent in the URL of many requests is one finding (per kind of place: query, \
+path, userinfo); the later requests get a note pointing to the first.\n"),
     ),
 ];
 
@@ -239,9 +243,14 @@ fn basic_env(ex: &Exchange) -> Option<Env> {
 }
 
 /// True for a value worth calling a credential in a URL.
-fn url_credential(name: &str, value: &str, kind: Option<KeyKind>) -> bool {
+fn url_credential(name: &str, value: &str, kind: Option<KeyKind>, dest: Option<&Provider>) -> bool {
     let v = value.trim();
     if v.is_empty() || redact::is_showable_placeholder(v) || SIGNED_URL_PARAMS.iter().any(|s| name.eq_ignore_ascii_case(s)) {
+        return false;
+    }
+    // A collector that only ever takes tokens made for the page (analytics and RUM project tokens:
+    // Mixpanel, Amplitude, Segment, Akamai mPulse, Guance): what the page sends it is public.
+    if dest.is_some_and(|p| !p.keys.is_empty() && p.keys.iter().all(|r| r.kind == KeyKind::Publishable)) {
         return false;
     }
     match kind {
@@ -270,7 +279,7 @@ pub fn findings_and_notes(ex: &Exchange) -> (Vec<Finding>, Vec<String>) {
         let location = cred.location.describe();
         let raw = cred.raw().trim();
         if let Location::Query(name) = &cred.location {
-            if url_credential(name, raw, cred.kind()) {
+            if url_credential(name, raw, cred.kind(), dest) {
                 c.in_url(location.clone(), cred.redacted(), "a credential", cred.key.map(|k| k.provider.id), cred.key.map_or("query_parameter", |k| k.rule.id));
             }
         }
