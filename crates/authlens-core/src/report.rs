@@ -173,6 +173,21 @@ pub struct Finding {
     pub title: String,
     /// Id of the secret rule that matched (`midtrans_server_key_sandbox`).
     pub rule: &'static str,
+    /// For `secret_key_exposed`: 12 hex digits of a keyed hash of the secret, the same for the same
+    /// secret wherever it is seen, so that a list can count distinct secrets. It cannot be turned
+    /// back into the secret (48 bits of a hash of a high-entropy value).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<String>,
+}
+
+/// A fingerprint of a secret for [`Finding::fingerprint`].
+pub fn fingerprint(secret: &str) -> String {
+    use std::hash::{Hash, Hasher};
+    // SipHash with fixed keys (std's DefaultHasher::new()): stable across runs and machines.
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    "authlens-finding".hash(&mut h);
+    secret.trim().hash(&mut h);
+    format!("{:012x}", h.finish() >> 16)
 }
 
 /// A credential the request carried.

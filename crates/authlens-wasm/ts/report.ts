@@ -130,6 +130,12 @@ export interface Finding {
   title: string;
   /** Id of the secret rule that matched (`midtrans_server_key_sandbox`). */
   rule: string;
+  /**
+   * For `secret_key_exposed`: 12 hex digits of a keyed hash of the secret, the same for the same
+   * secret wherever it is seen, so that a list can count distinct secrets. It cannot be turned
+   * back into the secret (48 bits of a hash of a high-entropy value).
+   */
+  fingerprint?: string;
 }
 
 /** A credential the request carried. */

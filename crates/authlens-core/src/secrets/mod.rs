@@ -150,6 +150,7 @@ impl Collector {
             redacted: redact_value(&h.value, h.rule),
             title,
             rule: h.rule.id,
+            fingerprint: Some(crate::report::fingerprint(&h.value)),
         });
     }
 
@@ -163,6 +164,7 @@ impl Collector {
             redacted,
             title: format!("{what} in the URL: URLs end up in logs, history and Referer headers"),
             rule,
+            fingerprint: None,
         });
     }
 }
@@ -311,6 +313,7 @@ pub fn findings_and_notes(ex: &Exchange) -> (Vec<Finding>, Vec<String>) {
                         redacted: Redacted::with_prefix(&id, "AKIA"),
                         title: "AWS secret access key held by the page: it signs requests with long-term key AKIA…".into(),
                         rule: r.id,
+                        fingerprint: Some(crate::report::fingerprint(&id)),
                     });
                 }
             }
