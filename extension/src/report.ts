@@ -65,8 +65,6 @@ export interface EntryReport {
   endpoint?: string;
   provider: string | null;
   environment: Environment | null;
-  /** True for every 401, auth-related 403, and auth error carried by another status, with or without a cause. */
-  auth_failure: boolean;
   causes: Cause[];
   /**
    * For an authentication failure no specific cause explains (engines that have it): one sentence,
@@ -83,5 +81,5 @@ export interface Report {
   tool: string;
   version: string;
   entries: EntryReport[];
-  summary: { entries: number; auth_failures: number; findings: number; critical: number; high: number };
+  summary: { entries: number; auth_failures: number; unexplained?: number; findings: number; exposed_secrets?: number; credentials_in_url?: number; critical: number; high: number };
 }

@@ -123,9 +123,9 @@ if (existsSync(wasmPath)) {
   results.figures.wasm_bytes = w.length;
   results.figures.wasm_gzip_bytes = gz;
   log(`authlens_wasm_bg.wasm ${fmt(w.length / 1e3)} kB raw, ${fmt(gz / 1e3)} kB gzip -9`);
-  rows.push(['wasm', 'authlens_wasm_bg.wasm after wasm-opt (gzip -9)', `${fmt(w.length / 1e3)} kB (${fmt(gz / 1e3)} kB)`, '≤ 500 kB', verdict(w.length <= 500_000)]);
+  rows.push(['wasm', 'authlens_wasm_bg.wasm after wasm-opt (gzip -9)', `${fmt(w.length / 1e3)} kB (${fmt(gz / 1e3)} kB)`, '≤ 560 kB', verdict(w.length <= 560_000)]);
 } else {
-  rows.push(['wasm', 'authlens_wasm_bg.wasm', 'not built', '≤ 500 kB', 'n/a']);
+  rows.push(['wasm', 'authlens_wasm_bg.wasm', 'not built', '≤ 560 kB', 'n/a']);
 }
 
 // ---------------------------------------------------------------------------------------------
