@@ -428,3 +428,150 @@ real("real_clerk_jwt_expired_cookie", "expired_token", 223, "GET", "https://app.
 real("real_keycloak_userinfo_issuer_internal_host", "wrong_issuer", 114, "GET", "https://sso.example.com/realms/master/protocol/openid-connect/userinfo",
      [bearer(ok_jwt(741, {"iss": "http://keycloak:8080/realms/master", "azp": "web"}))], rtype=None,
      note="the token was issued under the internal host name; the userinfo call uses the public one")
+
+
+# ---------------------------------------------------------------- validation set (issue 15, round 2)
+# Written BEFORE any engine change, from bodies that are not in the collection the engine was tuned
+# on (ids v01…): Directus, Strapi, Appwrite, Zendesk, Google Cloud Storage, Azure Key Vault, X,
+# SendGrid, Tyk, Flask-JWT-Extended, Apigee and the RFC 6750 example. The requests around them,
+# damaged credentials and session stories are reconstructed; credentials are synthetic.
+DIRECTUS = "https://cms.example.com"
+directus_login = entry("POST", DIRECTUS + "/auth/login", [PAGE_APP, JSON_CT], status=200,
+                       body=j({"data": {"access_token": exp_jwt(901, ago=600, lived=900, extra={"iss": "directus"}), "expires": 900000, "refresh_token": fill(902, 64, URLSAFE)}}),
+                       post=j({"email": "ana@example.com", "password": "correct horse"}), t=-1500)
+real("v2_directus_token_expired", "expired_token", "v01", "GET", DIRECTUS + "/items/articles",
+     [PAGE_APP, bearer(exp_jwt(901, ago=600, lived=900, extra={"iss": "directus"}))], before=[directus_login],
+     note="the access token from the login 25 minutes earlier lived 15 minutes")
+real("v2_directus_token_expired_opaque_view", "expired_token", "v01", "GET", DIRECTUS + "/users/me",
+     [PAGE_APP, ("Cookie", "directus_session_token=" + fill(903, 120, URLSAFE))], note="session-cookie mode: the server's words are all there is")
+real("v2_directus_forbidden_role", "insufficient_scope", "v02", "PATCH", DIRECTUS + "/items/articles/12",
+     [PAGE_APP, JSON_CT, bearer(ok_jwt(904, {"iss": "directus", "role": "b7c1e2d3-editor", "app_access": True}))], post=j({"status": "published"}))
+real("v2_strapi_bearer_undefined", "placeholder_credentials", "v03", "POST", "http://localhost:1337/auth/local",
+     [JSON_CT, ("Authorization", "Bearer undefined")], post=j({"identifier": "user@strapi.io", "password": "strapiPassword"}), rtype=None)
+real("v2_strapi_bearer_null_from_page", "placeholder_credentials", "v03", "GET", "https://cms.example.com/articles",
+     [PAGE_APP, ("Authorization", "Bearer null")], note="localStorage.getItem('jwt') was null")
+real("v2_appwrite_account_no_session", "missing_credentials", "v04", "GET", "https://cloud.appwrite.io/v1/account",
+     [("Origin", "http://localhost:5173"), ("X-Appwrite-Project", "66a1f0c2003b1d9e8f7a"), ("X-Appwrite-Response-Format", "1.5.0")],
+     note="no session was ever created")
+real("v2_appwrite_session_cookie_not_sent", "cookie_not_sent", "v04", "GET", "https://cloud.appwrite.io/v1/account",
+     [("Origin", "http://localhost:5173"), ("X-Appwrite-Project", "66a1f0c2003b1d9e8f7a")],
+     before=[entry("POST", "https://cloud.appwrite.io/v1/account/sessions/email", [("Origin", "http://localhost:5173"), JSON_CT, ("X-Appwrite-Project", "66a1f0c2003b1d9e8f7a")], status=201,
+                   resp=[("Set-Cookie", "a_session_66a1f0c2003b1d9e8f7a=" + fill(905, 80, URLSAFE) + "; expires=Tue, 13 Oct 2027 09:29:58 GMT; path=/; domain=.cloud.appwrite.io; secure; httponly; samesite=none"),
+                         ("Access-Control-Allow-Origin", "http://localhost:5173"), ("Access-Control-Allow-Credentials", "true")],
+                   body=j({"$id": "66b0", "userId": "66af", "provider": "email"}), post=j({"email": "ana@example.com", "password": "correct horse"}), t=-2)],
+     note="session created a moment before; the next call goes out without the cookie (no credentials: 'include')")
+real("v2_zendesk_basic_token_wrong", "invalid_credentials", "v05", "GET", "https://acme.zendesk.com/api/v2/search.json?query=type:User",
+     [("Authorization", basic("agent@example.com/token", fill(906, 40)))], rtype=None)
+real("v2_zendesk_basic_password_with_token_suffix_missing", "invalid_credentials", "v05", "POST", "https://acme.zendesk.com/api/v2/tickets.json",
+     [JSON_CT, ("Authorization", basic("agent@example.com", fill(907, 40)))], post=j({"ticket": {"subject": "Help"}}), rtype=None,
+     note="an API token sent as a password without the /token suffix")
+real("v2_zendesk_oauth_invalid_token", "invalid_credentials", "v06", "GET", "https://acme.zendesk.com/api/v2/users/me.json",
+     [bearer(fill(908, 64, HEX))], rtype=None)
+real("v2_gcs_signed_url_expired", "expired_token", "v07", "GET",
+     "https://storage.googleapis.com/media-bucket/sample.mp3?GoogleAccessId=uploader%40acme-prod.iam.gserviceaccount.com&Expires=120&Signature=" + fill(909, 200, ALNUM + "%"),
+     [], rtype="media")
+real("v2_gcs_private_object_anonymous", "missing_credentials", "v08", "GET", "https://storage.googleapis.com/glow-demo/logs/lsun-rnvp-bdr.tar",
+     [PAGE_APP], note="a private object fetched without a signed URL or token")
+real("v2_keyvault_no_token", "missing_credentials", "v09", "GET", "https://contoso-kv.vault.azure.net/secrets/db-password?api-version=7.4", [], rtype=None)
+real("v2_keyvault_wrong_audience", "wrong_audience", "v10", "GET", "https://kv-happy-dev-eastus-002.vault.azure.net/secrets/id-rsa-nagios-private-key?api-version=2016-10-01",
+     [bearer(ok_jwt(910, {"aud": "https://kv-happy-dev-eastus-002.vault.azure.net/", "iss": "https://sts.windows.net/" + TENANT + "/"}))], rtype=None,
+     note="managed identity token asked for the vault's own URL as resource")
+real("v2_twitter_oauth1_invalid_token", "invalid_credentials", "v11", "POST", "https://api.twitter.com/1.1/friendships/create.json?screen_name=acme",
+     [("Authorization", 'OAuth oauth_consumer_key="' + fill(911, 25) + '", oauth_nonce="' + fill(912, 32) + '", oauth_signature="' + fill(913, 28) + '%3D", oauth_signature_method="HMAC-SHA1", oauth_timestamp="' + str(NOW) + '", oauth_token="1234567890-' + fill(914, 40) + '", oauth_version="1.0"')],
+     rtype=None)
+real("v2_twitter_app_only_bearer_invalid", "invalid_credentials", "v11", "GET", "https://api.twitter.com/1.1/users/lookup.json?screen_name=twitterapi,twitter",
+     [bearer("AAAAAAAAAAAAAAAAAAAAA" + fill(915, 90, ALNUM + "%"))], rtype=None)
+SG_KEY = "SG." + fill(916, 22, URLSAFE) + "." + fill(917, 43, URLSAFE)
+real("v2_sendgrid_key_revoked", "invalid_credentials", "v12", "POST", "https://api.sendgrid.com/v3/mail/send", [JSON_CT, bearer(SG_KEY)],
+     post=j({"personalizations": [{"to": [{"email": "a@example.com"}]}]}), rtype=None)
+real("v2_sendgrid_key_id_sent", "damaged_credentials", "v12", "POST", "https://api.sendgrid.com/v3/mail/send", [JSON_CT, bearer(fill(918, 22, URLSAFE))],
+     post=j({"personalizations": [{"to": [{"email": "a@example.com"}]}]}), rtype=None, note="the API key's ID (22 characters) instead of the SG. key")
+real("v2_sendgrid_key_single_quoted", "damaged_credentials", "v12", "POST", "https://api.sendgrid.com/v3/mail/send", [JSON_CT, bearer("'" + SG_KEY + "'")],
+     post=j({"personalizations": [{"to": [{"email": "a@example.com"}]}]}), rtype=None, note="export SENDGRID_API_KEY='SG…' read with its quotes")
+real("v2_sendgrid_env_line_pasted", "damaged_credentials", "v12", "POST", "https://api.sendgrid.com/v3/mail/send", [JSON_CT, bearer("SENDGRID_API_KEY=" + SG_KEY)],
+     post=j({"personalizations": [{"to": [{"email": "a@example.com"}]}]}), rtype=None, note="the whole .env line pasted")
+real("v2_sendgrid_key_truncated", "damaged_credentials", "v12", "POST", "https://api.sendgrid.com/v3/mail/send", [JSON_CT, bearer(SG_KEY[:-2])],
+     post=j({"personalizations": [{"to": [{"email": "a@example.com"}]}]}), rtype=None, note="copied two characters short")
+real("v2_sendgrid_key_zero_width", "whitespace_in_credentials", "v12", "POST", "https://api.sendgrid.com/v3/mail/send", [JSON_CT, bearer(SG_KEY + "\u200b")],
+     post=j({"personalizations": [{"to": [{"email": "a@example.com"}]}]}), rtype=None, note="a zero-width space picked up from a chat message")
+real("v2_tyk_authorization_null", "placeholder_credentials", "v13", "GET", "http://192.168.99.100:8080/test-api/get", [("Authorization", "null")], rtype=None)
+real("v2_tyk_authorization_key_revoked", "invalid_credentials", "v13", "GET", "https://gw.example.com/orders-api/orders", [PAGE_APP, ("Authorization", fill(919, 56, HEX))])
+real("v2_flask_jwt_signature_failed", "invalid_signature", "v14", "GET", API + "/api/todos",
+     [PAGE_APP, bearer(jwt({"sub": "admin@gmail.com", "auth": "ROLE_ADMIN", "type": "access", "fresh": True, "iat": NOW - 60, "exp": NOW + 3540}, 920, "HS512"))],
+     note="token signed by another service's secret")
+real("v2_apigee_no_token", "missing_credentials", "v15", "GET", "https://34.96.107.193.nip.io/hellooauth2", [], rtype=None)
+real("v2_apigee_bad_token", "invalid_credentials", "v15", "GET", "https://api.example.com/v1/userinfo", [PAGE_APP, bearer(fill(921, 28))])
+real("v2_rfc6750_expired_opaque", "expired_token", "v16", "GET", "https://resource.example.com/resource", [PAGE_APP, bearer("mF_9.B5f-4.1JqM")])
+real("v2_rfc6750_expired_after_refresh_old_token_used", "stale_token", "v16", "GET", "https://api.example.com/v1/orders",
+     [PAGE_APP, bearer("at_" + fill(922, 40))],
+     before=[entry("GET", "https://api.example.com/v1/orders", [PAGE_APP, bearer("at_" + fill(922, 40))], status=200, body=j({"orders": []}), t=-1000),
+             entry("POST", "https://auth.example.com/oauth/token", [PAGE_APP, ("Content-Type", FORM)], status=200,
+                   body=j({"access_token": "at_" + fill(923, 40), "refresh_token": "rt_" + fill(924, 40), "token_type": "Bearer", "expires_in": 900}),
+                   post="grant_type=refresh_token&refresh_token=rt_" + fill(925, 40), post_mime=FORM, t=-20)],
+     note="the token was refreshed 20 s earlier but the request still carries the old one")
+
+# Controls of the validation set (synthetic, no cause expected anywhere).
+case("control_v2_directus_healthy_session", None, "login, then three reads with the fresh token", [
+    entry("POST", DIRECTUS + "/auth/login", [PAGE_APP, JSON_CT], status=200,
+          body=j({"data": {"access_token": ok_jwt(926, {"iss": "directus"}), "expires": 900000, "refresh_token": fill(927, 64, URLSAFE)}}), post=j({"email": "ana@example.com", "password": "x"}), t=-30),
+    entry("GET", DIRECTUS + "/items/articles", [PAGE_APP, bearer(ok_jwt(926, {"iss": "directus"}))], status=200, body=j({"data": []}), t=-20),
+    entry("GET", DIRECTUS + "/items/authors", [PAGE_APP, bearer(ok_jwt(926, {"iss": "directus"}))], status=200, body=j({"data": []}), t=-10),
+    entry("GET", DIRECTUS + "/users/me", [PAGE_APP, bearer(ok_jwt(926, {"iss": "directus"}))], status=200, body=j({"data": {"id": "u1"}}))])
+case("control_v2_sendgrid_429", None, "rate limited, not an auth failure", [
+    entry("POST", "https://api.sendgrid.com/v3/mail/send", [JSON_CT, bearer(SG_KEY)], status=429, resp=[("Retry-After", "30"), ("X-RateLimit-Remaining", "0")], body="",
+          post=j({"personalizations": []}), rtype=None)])
+case("control_v2_laravel_422_validation", None, "a validation error with a session cookie sent", [
+    entry("POST", "https://app.example.com/api/profile", [("Origin", "https://app.example.com"), JSON_CT, ("Cookie", "laravel_session=" + fill(928, 40)), ("X-XSRF-TOKEN", fill(929, 40))],
+          status=422, body=j({"message": "The given data was invalid.", "errors": {"email": ["The email field is required."]}}), post=j({"name": "Ana"}))])
+case("control_v2_strapi_404_with_token", None, "a missing record, the token is fine", [
+    entry("GET", "https://cms.example.com/api/articles/999", [PAGE_APP, bearer(ok_jwt(930))], status=404, body="")])
+case("control_v2_gcs_signed_url_ok", None, "a signed URL inside its lifetime", [
+    entry("GET", "https://storage.googleapis.com/media-bucket/a.mp3?X-Goog-Algorithm=GOOG4-RSA-SHA256&X-Goog-Credential=uploader%40acme.iam.gserviceaccount.com%2F20261014%2Fauto%2Fstorage%2Fgoog4_request&X-Goog-Date=20261014T092500Z&X-Goog-Expires=900&X-Goog-SignedHeaders=host&X-Goog-Signature=" + fill(931, 256, HEX),
+          [], status=200, body="", mime="audio/mpeg", rtype="media")])
+case("control_v2_appwrite_session_ok", None, "session cookie sent, account read", [
+    entry("GET", "https://cloud.appwrite.io/v1/account", [("Origin", "https://app.example.com"), ("X-Appwrite-Project", "66a1f0c2003b1d9e8f7a"), ("Cookie", "a_session_66a1f0c2003b1d9e8f7a=" + fill(932, 80, URLSAFE))],
+          status=200, body=j({"$id": "66af", "email": "ana@example.com"}))])
+real("v2_flask_jwt_missing_header", "missing_credentials", "v18", "GET", API + "/api/protected", [PAGE_APP])
+real("v2_flask_jwt_token_in_query", "credentials_in_query", "v18", "GET", API + "/api/protected?jwt=" + ok_jwt(940, {"type": "access", "fresh": False}), [PAGE_APP],
+     note="JWT_TOKEN_LOCATION reads headers only")
+DK_APP = "https://app.example.com"
+real("v2_doorkeeper_token_revoked", "revoked_token", "v19", "GET", "https://api.example.com/api/v1/me", [PAGE_APP, bearer(fill(941, 43, URLSAFE))],
+     before=[entry("GET", "https://api.example.com/api/v1/projects", [PAGE_APP, bearer(fill(941, 43, URLSAFE))], status=200, body=j({"projects": []}), t=-600)],
+     note="worked ten minutes earlier; access revoked from another device")
+case("control_v2_doorkeeper_revoked_after_own_logout", None, "the page revoked its own token (logout), then a stale request fails: expected", [
+    entry("GET", "https://api.example.com/api/v1/me", [PAGE_APP, bearer(fill(942, 43, URLSAFE))], status=200, body=j({"id": 7}), t=-60),
+    entry("POST", "https://api.example.com/oauth/revoke", [PAGE_APP, ("Content-Type", FORM)], status=200, body="{}", post="token=" + fill(942, 43, URLSAFE), post_mime=FORM, t=-5),
+    entry("GET", "https://api.example.com/api/v1/notifications", [PAGE_APP, bearer(fill(942, 43, URLSAFE))],
+          resp=[("WWW-Authenticate", 'Bearer realm="Doorkeeper", error="invalid_token", error_description="The access token was revoked"')], body="")])
+real("v2_doorkeeper_token_unknown", "invalid_credentials", "v20", "GET", "https://api.example.com/api/v1/me", [PAGE_APP, bearer(fill(943, 64, HEX))])
+real("v2_doorkeeper_token_expired_session", "expired_token", "v21", "GET", "https://api.example.com/api/v1/me", [PAGE_APP, bearer(fill(944, 43, URLSAFE))],
+     before=[entry("POST", "https://api.example.com/oauth/token", [PAGE_APP, ("Content-Type", FORM)], status=200,
+                   body=j({"access_token": fill(944, 43, URLSAFE), "token_type": "Bearer", "expires_in": 7200, "refresh_token": fill(945, 43, URLSAFE), "created_at": NOW - 7300}),
+                   post="grant_type=password&username=ana&password=x", post_mime=FORM, t=-7300)],
+     note="token issued 7300 s earlier with expires_in 7200")
+real("v2_doorkeeper_password_grant_rejected", "invalid_credentials", "v22", "POST", "https://api.example.com/api/oauth/token",
+     [PAGE_APP, JSON_CT], post=j({"local_phone_number": "600000000", "password": "not-it", "country_code": "+34", "grant_type": "password"}))
+TW_BEARER = "AAAAAAAAAAAAAAAAAAAAA" + fill(950, 30) + "%3D" + fill(951, 50)
+real("v2_twitter_bearer_double_encoded", "damaged_credentials", "v11", "GET", "https://api.twitter.com/1.1/users/lookup.json?screen_name=twitter",
+     [bearer(TW_BEARER.replace("%3D", "%253D"))], rtype=None, note="the bearer token URL-encoded twice (%3D became %253D)")
+real("v2_sendgrid_bearer_colon", "damaged_credentials", "v12", "POST", "https://api.sendgrid.com/v3/mail/send", [JSON_CT, ("Authorization", "Bearer: " + SG_KEY)],
+     post=j({"personalizations": []}), rtype=None, note="'Bearer:' with a colon")
+real("v2_sendgrid_bearer_json_quotes", "malformed_authorization", "v12", "POST", "https://api.sendgrid.com/v3/mail/send", [JSON_CT, ("Authorization", 'Bearer "' + SG_KEY + '"')],
+     post=j({"personalizations": []}), rtype=None, note="the key JSON-stringified before use")
+real("v2_directus_refreshed_old_token_used", "stale_token", "v01", "GET", DIRECTUS + "/items/articles",
+     [PAGE_APP, bearer(exp_jwt(952, ago=30, lived=900, extra={"iss": "directus"}))],
+     before=[entry("POST", DIRECTUS + "/auth/refresh", [PAGE_APP, JSON_CT], status=200,
+                   body=j({"data": {"access_token": ok_jwt(953, {"iss": "directus"}), "expires": 900000, "refresh_token": fill(954, 64, URLSAFE)}}),
+                   post=j({"refresh_token": fill(955, 64, URLSAFE), "mode": "json"}), t=-10)],
+     note="a refresh 10 s earlier returned a new token; this request still carries the old, expired one")
+real("v2_rfc6750_expired_client_clock_behind", "expired_token", "v16", "GET", "https://resource.example.com/resource",
+     [PAGE_APP, bearer(jwt({"sub": "u1", "iss": "https://login.example.com/", "iat": NOW - 3480, "exp": NOW + 120}, 956))],
+     extra_resp=[("Date", "Wed, 14 Oct 2026 09:35:00 GMT")], note="the browser's clock is five minutes behind the server's Date")
+real("v2_zendesk_oauth_trailing_space", "whitespace_in_credentials", "v06", "GET", "https://acme.zendesk.com/api/v2/users/me.json",
+     [("Authorization", "Bearer " + fill(957, 64, HEX) + " ")], rtype=None, note="a trailing space kept from the settings field")
+case("control_v2_flask_jwt_healthy", None, "login then two calls with the token", [
+    entry("POST", API + "/api/login", [PAGE_APP, JSON_CT], status=200, body=j({"access_token": ok_jwt(958, {"type": "access", "fresh": True})}), post=j({"username": "ana", "password": "x"}), t=-5),
+    entry("GET", API + "/api/todos", [PAGE_APP, bearer(ok_jwt(958, {"type": "access", "fresh": True}))], status=200, body="[]", t=-2),
+    entry("GET", API + "/api/protected", [PAGE_APP, bearer(ok_jwt(958, {"type": "access", "fresh": True}))], status=200, body=j({"logged_in_as": "ana"}))])
+case("control_v2_zendesk_404", None, "a ticket that does not exist, credentials fine", [
+    entry("GET", "https://acme.zendesk.com/api/v2/tickets/999999.json", [("Authorization", basic("agent@example.com/token", fill(959, 40)))], status=404, body="", rtype=None)])

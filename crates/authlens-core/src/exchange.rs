@@ -272,12 +272,12 @@ impl Exchange {
         if status == 419 && mentions(truncate(body, 4096), &["csrf", "xsrf", "page expired"]) {
             return Some(403);
         }
-        if !((200..300).contains(&status) || status == 400) || !body.starts_with('{') || body.len() > 64 * 1024 {
+        if !((200..300).contains(&status) || status == 400 || status == 422) || !body.starts_with('{') || body.len() > 64 * 1024 {
             return None;
         }
         let b = body.as_bytes();
         let hint = |w: &[u8]| memchr::memmem::find(b, w).is_some();
-        if status != 400 && !(hint(b"errors") || hint(b"\"ok\"") || hint(b"REQUEST_DENIED") || hint(b"error") || hint(b"Exception")) {
+        if (200..300).contains(&status) && !(hint(b"errors") || hint(b"\"ok\"") || hint(b"REQUEST_DENIED") || hint(b"error") || hint(b"Exception")) {
             return None;
         }
         let Ok(Value::Object(o)) = serde_json::from_str::<Value>(body) else {
@@ -325,7 +325,8 @@ impl Exchange {
             }
             return None;
         }
-        // 400: OAuth token endpoint errors (RFC 6749 §5.2) and auth errors some servers send as 400.
+        // 400/422: OAuth token endpoint errors (RFC 6749 §5.2) and auth errors some servers send
+        // as 400, or as 422 (Flask-JWT-Extended answers a token it cannot decode with 422).
         let err = o.get("error").and_then(Value::as_str).unwrap_or("");
         if ["invalid_grant", "invalid_client", "unauthorized_client", "invalid_token"].contains(&err) {
             return Some(401);
@@ -338,7 +339,7 @@ impl Exchange {
         if typ.contains("NotAuthorizedException") {
             return Some(401);
         }
-        if mentions(truncate(body, 4096), &["must specify access token via authorization header", "bad http authentication header format", "invalid format for authorization header", "\"invalidjwt\"", "\"token_expired\"", "\"invalid_id_token\"", "\"invalid_refresh_token\"", "\"user_disabled\""]) {
+        if mentions(truncate(body, 4096), &["must specify access token via authorization header", "bad http authentication header format", "invalid format for authorization header", "\"invalidjwt\"", "\"token_expired\"", "\"invalid_id_token\"", "\"invalid_refresh_token\"", "\"user_disabled\""]) || self.req_header("authorization").is_some() && mentions(truncate(body, 4096), JWT_LIBRARY_ERRORS) {
             return Some(401);
         }
         None
@@ -351,7 +352,9 @@ impl Exchange {
             return None;
         }
         let t = truncate(&self.resp_body, 4096);
-        (mentions(t, &["notauthorizedexception", "bad http authentication header format", "invalid format for authorization header", "invalid_grant", "invalid_client", "oauthexception"])
+        // The XML error codes S3 and Google Cloud Storage share: a signed URL past its expiry
+        // or signed with another key is a 400 there.
+        (mentions(t, &["notauthorizedexception", "bad http authentication header format", "invalid format for authorization header", "invalid_grant", "invalid_client", "oauthexception", "<code>expiredtoken</code>", "<code>signaturedoesnotmatch</code>", "<code>invalidtoken</code>"])
             || self.resp_header("x-amzn-errortype").is_some_and(|v| v.starts_with("NotAuthorizedException")))
         .then_some(401)
     }
@@ -598,6 +601,14 @@ pub fn credential_header_by_shape(name: &str, value: &str) -> bool {
     let v = value.trim().trim_matches(|c| c == '"' || c == '\'');
     v.chars().count() >= 12 && !v.contains(' ') && v.chars().filter(|c| c.is_ascii_alphanumeric()).count() * 10 >= v.chars().count() * 7
 }
+
+/// What JWT libraries (PyJWT behind Flask-JWT-Extended, jsonwebtoken, golang-jwt) say about a
+/// token they could not accept, when a framework forwards it with a 400 or 422.
+const JWT_LIBRARY_ERRORS: &[&str] = &[
+    "signature verification failed", "signature has expired", "not enough segments", "invalid header padding", "invalid crypto padding", "invalid header string",
+    "bad authorization header", "missing 'bearer' type", "only non-refresh tokens are allowed", "only refresh tokens are allowed", "only access tokens are allowed",
+    "token has expired", "jwt expired", "jwt malformed", "invalid signature", "token is expired",
+];
 
 /// True when `text` contains one of `words`, ignoring ASCII case (linear in the text).
 pub fn mentions(text: &str, words: &[&str]) -> bool {

@@ -89,7 +89,11 @@ fn check(ctx: &Ctx) -> Option<Hit> {
             );
             continue;
         }
-        if !matches!(c.location, Location::Authorization) && raw.len() >= 3 && ((raw.starts_with('"') && raw.ends_with('"')) || (raw.starts_with('\'') && raw.ends_with('\''))) {
+        // Single quotes are shell and `.env` quoting even in Authorization (double quotes there
+        // are a JSON-stringified token: malformed_authorization).
+        let single_quoted_auth = matches!(c.location, Location::Authorization)
+            && ctx.ex.authorization.as_ref().is_some_and(|a| a.credential.trim().len() >= 3 && a.credential.trim().starts_with('\'') && a.credential.trim().ends_with('\''));
+        if single_quoted_auth || !matches!(c.location, Location::Authorization) && raw.len() >= 3 && ((raw.starts_with('"') && raw.ends_with('"')) || (raw.starts_with('\'') && raw.ends_with('\''))) {
             note(
                 format!("{} is wrapped in quotes ({}): the quotes were sent as part of the key", c.location.describe(), c.redacted()),
                 "strip the quotes where the value is loaded (a `.env`/YAML value read raw, or a JSON-stringified string)".into(),
@@ -99,7 +103,9 @@ fn check(ctx: &Ctx) -> Option<Hit> {
             );
             continue;
         }
-        if matches!(c.location, Location::Authorization | Location::Header(_) | Location::BasicUser | Location::BasicPassword) {
+        // OAuth 1.0 (RFC 5849 §3.5.1) percent-encodes its parameters in the header by design.
+        let oauth1 = matches!(c.location, Location::Authorization) && ctx.ex.authorization.as_ref().is_some_and(|a| a.is_scheme("OAuth"));
+        if matches!(c.location, Location::Authorization | Location::Header(_) | Location::BasicUser | Location::BasicPassword) && !oauth1 {
             if let Some(how) = url_encoded(raw) {
                 note(
                     format!("{} is {how}", c.location.describe()),
@@ -123,7 +129,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
             note(why, "use the key of the provider the base URL points to (or point the base URL at the provider that issued this key)".into(), 0.93, &mut evidence, &mut fix);
             continue;
         }
-        if let Some(why) = secret_id_for_value(ex, c) {
+        if let Some(why) = secret_id_for_value(ex, c).or_else(|| not_a_key_of_destination(ex, c)) {
             note(why, "send the client secret's value (shown once when it is created), not its id; create a new secret if the value was not saved".into(), 0.94, &mut evidence, &mut fix);
         }
     }
@@ -275,6 +281,33 @@ fn foreign_prefix(ex: &Exchange, c: &Credential) -> Option<String> {
 }
 
 /// A GUID sent as a client secret where the server wants the secret's value (Entra ID).
+/// A short id-like value sent to a provider all of whose keys carry a prefix (`SG.`, `sk_`…),
+/// refused as invalid: the key's ID or name, shown next to it in the dashboard, not its value.
+fn not_a_key_of_destination(ex: &Exchange, c: &Credential) -> Option<String> {
+    let dest = ex.provider?;
+    let raw = c.raw().trim();
+    if c.key.is_some() || c.jwt.is_some() || dest.keys.is_empty() || !(16..=36).contains(&raw.len()) || !ex.says(crate::signals::server_says::Says::Invalid) {
+        return None;
+    }
+    // a password in Basic, or a value with a prefix of its own (`tok_…`, `pk_…`), is something else
+    let own_prefix = raw.split_once('_').is_some_and(|(p, _)| (2..=6).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase()));
+    if matches!(c.location, Location::BasicUser | Location::BasicPassword) || own_prefix {
+        return None;
+    }
+    if !raw.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') || dest.keys.iter().any(|r| r.prefix.len() < 3 || raw.starts_with(r.prefix)) {
+        return None;
+    }
+    let prefixes: Vec<String> = dest.keys.iter().take(4).map(|r| format!("`{}…`", clip(r.prefix, 16))).collect();
+    Some(format!(
+        "{} ({}, {} characters) has none of {}'s key formats ({}): likely the key's ID or name shown in the dashboard, not its secret value",
+        c.location.describe(),
+        c.redacted(),
+        raw.len(),
+        dest.name,
+        prefixes.join(", ")
+    ))
+}
+
 fn secret_id_for_value(ex: &Exchange, c: &Credential) -> Option<String> {
     let Location::Body(name) = &c.location else { return None };
     if !name.ends_with("client_secret") || !crate::providers::Charset::Uuid.accepts(c.raw().trim()) {
@@ -315,6 +348,17 @@ mod tests {
         assert_eq!(ids(&failing("https://api.example.test/x", &[("Authorization", &format!("Bearer {cut}"))]))[0], "damaged_credentials");
         // the whole token is not damaged
         assert!(!ids(&failing("https://api.example.test/x", &[("Authorization", &format!("Bearer {t}"))])).contains(&"damaged_credentials"));
+    }
+
+    #[test]
+    fn key_id_instead_of_key() {
+        use crate::causes::test_util::with_status;
+        let body = r#"{"errors":[{"message":"The provided authorization grant is invalid, expired, or revoked","field":null,"help":null}]}"#;
+        let ex = with_status("https://api.sendgrid.com/v3/mail/send", &[("Authorization", "Bearer 5x45FgjKSQSaxtVUEJRSsw")], 401, body);
+        assert_eq!(ids(&ex)[0], "damaged_credentials");
+        // the whole key is not
+        let ex = with_status("https://api.sendgrid.com/v3/mail/send", &[("Authorization", "Bearer SG.aBcDeFgHiJkLmNoPqRsTuV.aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789abcdEFG")], 401, body);
+        assert_ne!(ids(&ex).first().copied(), Some("damaged_credentials"));
     }
 
     #[test]

@@ -33,7 +33,13 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     // SigV4, Digest and OAuth 1 credentials are `k=v, k=v` lists: their spaces are syntax.
     let params = ex.authorization.as_ref().is_some_and(signals::param_scheme);
     let c = ex.credentials.iter().find(|c| signals::placeholder(c.raw()).is_none() && (signals::whitespace(c.raw()).is_none() || params && c.location == crate::exchange::Location::Authorization))?;
-    if ex.authorization.as_ref().is_some_and(|a| !a.defects.is_empty() && !signals::param_scheme(a)) {
+    // A defect in the header explains the refusal, except a missing scheme the server evidently
+    // read past: some gateways (Tyk, API keys in `Authorization`) take the bare key, and their
+    // answer ("Key not authorised") is about the key.
+    let bare_key_read = |a: &crate::parse::authorization::Authorization| {
+        a.defects.iter().all(|d| matches!(d, crate::parse::authorization::Defect::NoScheme)) && ex.says(crate::signals::server_says::Says::Invalid)
+    };
+    if ex.authorization.as_ref().is_some_and(|a| !a.defects.is_empty() && !signals::param_scheme(a) && !bare_key_read(a)) {
         return None;
     }
     let mut evidence = vec![format!("{} carried a {} ({}) and the server refused it", c.location.describe(), c.describe(), c.redacted())];

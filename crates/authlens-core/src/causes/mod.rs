@@ -404,6 +404,13 @@ mod tests {
         assert_eq!(failure(&ex), Some(Failure::Unauthorized));
         let ex = test_util::with_status("https://app.example.test/logout", &[], 419, r#"{"message":"CSRF token mismatch."}"#);
         assert_eq!(failure(&ex), Some(Failure::Forbidden));
+        // Flask-JWT-Extended's 422 for a token it cannot verify; a signed URL expired (S3/GCS XML 400)
+        let ex = test_util::with_status("https://api.example.test/todos", &[("Authorization", "Bearer a.b.c")], 422, "{\n    \"msg\": \"Signature verification failed\"\n}");
+        assert_eq!(failure(&ex), Some(Failure::Unauthorized));
+        let ex = test_util::with_status("https://storage.googleapis.com/b/o?Expires=120", &[], 400, "<Error>\n<Code>ExpiredToken</Code>\n<Message>The provided token has expired.</Message>\n</Error>");
+        assert_eq!(failure(&ex), Some(Failure::Unauthorized));
+        // a 422 validation error is not, with or without a token
+        assert!(failure(&test_util::with_status("https://api.example.test/x", &[("Authorization", "Bearer a.b.c")], 422, r#"{"message":"The given data was invalid.","errors":{"email":["The email field is required."]}}"#)).is_none());
         // a validation 400 and a healthy GraphQL answer are not
         assert!(failure(&test_util::with_status("https://api.example.test/x", &[], 400, r#"{"error":{"code":400,"message":"API key not valid.","status":"INVALID_ARGUMENT"}}"#)).is_none());
         assert!(failure(&test_util::with_status("https://api.example.test/graphql", &[], 200, r#"{"data":{"me":null},"errors":[{"message":"not found","extensions":{"code":"NOT_FOUND"}}]}"#)).is_none());

@@ -47,8 +47,12 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         }
     } else if let Some(a) = &ex.authorization {
         let c = a.intended_credential();
+        // `Authorization: null` parses as a scheme with nothing after it: the whole value is
+        // the placeholder.
+        let bare = c.is_empty();
+        let c = if bare { a.scheme.clone().unwrap_or_default() } else { c };
         if let Some(why) = signals::placeholder(&c) {
-            let scheme = a.scheme.as_deref().map(|s| crate::redact::clip(s, 24)).unwrap_or_default();
+            let scheme = if bare { String::new() } else { a.scheme.as_deref().map(|s| crate::redact::clip(s, 24)).unwrap_or_default() };
             evidence.push(format!("Authorization is `{} {}`: {why}", scheme, Redacted::new(&c)).replace("  ", " "));
         }
     }
@@ -79,6 +83,8 @@ mod tests {
     fn bearer_undefined() {
         assert_eq!(ids(&failing("https://x.test/me", &[("Authorization", "Bearer undefined")]))[0], "placeholder_credentials");
         assert_eq!(ids(&failing("https://x.test/me", &[("Authorization", "Bearer null")]))[0], "placeholder_credentials");
+        // the whole value (a gateway key sent from `localStorage.getItem(…)` that was null)
+        assert_eq!(ids(&failing("https://x.test/me", &[("Authorization", "null")]))[0], "placeholder_credentials");
         assert_eq!(ids(&failing("https://x.test/me", &[("Authorization", "Bearer YOUR_API_KEY")]))[0], "placeholder_credentials");
     }
 

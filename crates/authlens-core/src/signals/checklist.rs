@@ -44,6 +44,25 @@ pub fn not_a_client_bug(ex: &Exchange, before: &[Exchange]) -> Option<String> {
             ));
         }
     }
+    // The page revoked or logged out this very token (RFC 7009 `/revoke` with `token=…`, a
+    // logout call carrying it) and a request still in flight or queued sent it once more.
+    if let Some(token) = ex.authorization.as_ref().map(|a| a.intended_credential()).filter(|t| t.len() >= 16) {
+        let t = session::at(ex);
+        let revoked_here = session::recent(before).iter().rev().take(30).find(|r| {
+            let p = r.path.to_ascii_lowercase();
+            let close = matches!((t, session::at(r)), (Some(a), Some(b)) if a - b <= 120.0);
+            let carried = r.req_body.contains(token.as_str()) || r.authorization.as_ref().is_some_and(|a| a.intended_credential() == token);
+            close && (200..300).contains(&r.http_status) && r.host == ex.host && carried && (p.contains("revoke") || p.contains("logout") || p.contains("signout") || p.contains("sign_out") || p.contains("log_out"))
+        });
+        if let Some(r) = revoked_here {
+            return Some(format!(
+                "the page itself revoked this token just before (entry #{}, {} {}): a 401 for a request sent with it afterwards is the expected answer, not a client bug",
+                r.index,
+                clip(&r.method, 16),
+                session::shown_path(&r.path)
+            ));
+        }
+    }
     None
 }
 

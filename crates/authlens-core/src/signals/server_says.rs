@@ -159,6 +159,9 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("aadsts700082", Says::Expired),
     ("aadsts7000222", Says::Expired),
     ("no longer valid", Says::Expired),
+    // Google's token endpoint: most often a refresh token past its lifetime (7 days for an app
+    // in testing), so read as expiry although it names both
+    ("has been expired or revoked", Says::Expired),
     // revoked
     ("revoked", Says::Revoked),
     ("aadsts50173", Says::Revoked),
@@ -350,6 +353,12 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("aadsts7000215", Says::Invalid),
     ("aadsts700016", Says::Invalid),
     ("notauthorizedexception", Says::Invalid),
+    // gateways (Tyk "Key not authorised", Apigee faultstring "Invalid ApiKey")
+    ("key not authorised", Says::Invalid),
+    ("key not authorized", Says::Invalid),
+    ("invalid apikey", Says::Invalid),
+    ("couldn't authenticate", Says::Invalid),
+    ("could not authenticate", Says::Invalid),
     ("unauthenticated", Says::Invalid),
 ];
 
@@ -444,7 +453,12 @@ pub fn read(ex: &Exchange) -> ServerSaid {
     let mut says = Vec::new();
     for (i, m) in messages.iter().enumerate() {
         let lower = m.text.to_ascii_lowercase();
+        // "invalid, expired, or revoked", "Invalid or expired token", "missing or invalid
+        // credentials": a list of possibilities is the generic refusal, not a diagnosis.
+        let listing = lists_alternatives(&lower);
         for (phrase, k) in PHRASES {
+            // (a phrase that is itself such a list, "unknown or invalid refresh token", keeps its reading)
+            let k = if listing && !phrase.contains(" or ") && matches!(k, Says::Expired | Says::Revoked | Says::Malformed | Says::Missing) { &Says::Invalid } else { k };
             if !says.iter().any(|(s, _)| s == k) && found(&lower, phrase) {
                 says.push((*k, i));
             }
@@ -452,6 +466,20 @@ pub fn read(ex: &Exchange) -> ServerSaid {
     }
     says.sort_by_key(|(k, i)| (k.rank(), *i));
     ServerSaid { messages, says }
+}
+
+/// True when a message names two or more failure kinds joined by "or" ("invalid or expired",
+/// "expired, revoked, malformed or invalid"): servers that will not say which one list them all.
+fn lists_alternatives(lower: &str) -> bool {
+    const KINDS: &[&str] = &["invalid", "expired", "revoked", "malformed", "missing", "incorrect", "unknown"];
+    let words: Vec<&str> = lower.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).filter(|w| !w.is_empty()).collect();
+    let kind = |w: &&str| KINDS.contains(w);
+    // "X or Y" with a kind on each side, near the "or" …
+    let or_joined = words.iter().enumerate().filter(|(_, w)| **w == "or").any(|(j, _)| {
+        words[j.saturating_sub(3)..j].iter().any(kind) && words[j + 1..(j + 4).min(words.len())].iter().any(kind)
+    });
+    // … or a comma list of three kinds ("invalid, expired, revoked, does not match …")
+    or_joined || words.windows(4).any(|w| w.iter().filter(|x| kind(x)).count() >= 3)
 }
 
 /// `phrase` occurs in `lower` as words (not inside a longer word or a base64 run, a plural `s`
@@ -567,5 +595,21 @@ mod tests {
         assert!(!says(r#"{"message":"token not expired but unknown"}"#).contains(&Says::Expired));
         assert!(says(r#"{"message":"jwt not active"}"#).contains(&Says::NotYetValid));
         assert!(says("").is_empty());
+    }
+
+    #[test]
+    fn a_list_of_possibilities_is_the_generic_refusal() {
+        for body in [
+            r#"{"errors":[{"code":89,"message":"Invalid or expired token."}]}"#,
+            r#"{"errors":[{"message":"The provided authorization grant is invalid, expired, or revoked","field":null,"help":null}]}"#,
+            r#"{"error":"invalid_token","error_description":"The access token provided is expired, revoked, malformed or invalid for other reasons."}"#,
+        ] {
+            let s = says(body);
+            assert!(s.contains(&Says::Invalid) && !s.contains(&Says::Expired) && !s.contains(&Says::Revoked), "{body}: {s:?}");
+        }
+        // one kind named is a diagnosis
+        assert!(says(r#"{"message":"Token expired or not"}"#).contains(&Says::Expired));
+        assert!(says("AADSTS50173: The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password.").contains(&Says::Revoked));
+        assert!(says(r#"{"errors":[{"message":"Token expired.","extensions":{"code":"TOKEN_EXPIRED"}}]}"#).contains(&Says::Expired));
     }
 }
