@@ -138,12 +138,6 @@ fn list(v: &[String]) -> String {
     format!("&[{}]", items.join(", "))
 }
 
-/// An expression kept only with the `docs` feature: the wasm build (without it) does not carry
-/// documentation URLs that only `explain` and the docs read.
-fn docs_only(expr: &str, otherwise: &str) -> String {
-    if expr == otherwise {
-        return expr.to_string();
-    }
     format!("if cfg!(feature = \"docs\") {{ {expr} }} else {{ {otherwise} }}")
 }
 
@@ -240,7 +234,8 @@ fn data_providers(out: &Path, manifest: &str) -> Vec<String> {
             keys = keys.concat(),
             auth = lit(&p.auth),
             bodies = bodies.join(", "),
-            docs = docs_only(&lit(&p.docs), "\"\""),
+            // Fixes cite the provider's documentation (`…; see <docs>`), in the panel too.
+            docs = lit(&p.docs),
             e401 = p.empty_401_body,
         )
         .unwrap();

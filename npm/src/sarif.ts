@@ -40,6 +40,13 @@ export function withRuleDocs(sarif: string): string {
     for (const rule of run.tool.driver.rules) {
       const text = texts[rule.id];
       if (text === undefined) continue;
+      if ((rule as { properties?: { tags?: string[] } }).properties?.tags?.includes("authentication")) {
+        // A cause's rule (sarif.rs `rules_with_causes`): its title stays the short description.
+        const full = section(text, "What it means");
+        if (rule.fullDescription && full) rule.fullDescription.text = full;
+        rule.help = { markdown: text, text };
+        continue;
+      }
       if (rule.shortDescription) rule.shortDescription.text = summary(text);
       if (rule.fullDescription) rule.fullDescription.text = section(text, "What it means");
       if (rule.help) {

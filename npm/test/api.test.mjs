@@ -50,9 +50,10 @@ test('analyzeEntries: an async stream of entries, one session', async () => {
   assert.ok(reports.some((r) => r.causes[0]?.id === 'expired_token'));
 });
 
-test('a malformed entry throws a readable error and the session goes on', () => {
+test('a malformed entry is read without its odd field (noted), a non-object throws, and the session goes on', () => {
   const session = new api.Session();
-  assert.throws(() => session.analyze({ request: 3 }), /authlens: unusable HAR entry/);
+  assert.ok(session.analyze({ request: 3 }).notes.some((n) => n.startsWith('entry.request:')));
+  assert.throws(() => session.analyze(3), /authlens: unusable HAR entry/);
   const doc = JSON.parse(text);
   assert.ok(doc.log.entries.map((e) => session.analyze(e)).some((r) => r.findings.some((f) => f.id === 'secret_key_exposed')));
   assert.throws(() => api.analyzeHar('{"log": 1}'), /authlens:/);

@@ -79,14 +79,19 @@ fn rules_with_causes() -> Value {
         _ => Vec::new(),
     };
     for c in crate::causes::ALL {
-        let doc = c.info.explanation;
-        let full = section(doc, "What it means");
+        // The documentation as `authlens explain ID` prints it (paragraphs unwrapped): the same text
+        // the npm package fills in from docs.json, since its module carries no documentation.
+        #[cfg(feature = "docs")]
+        let doc = crate::causes::explain(c);
+        #[cfg(not(feature = "docs"))]
+        let doc = String::new();
+        let full = section(&doc, "What it means");
         all.push(json!({
             "id": c.info.id,
             "name": camel(c.info.id),
             "shortDescription": { "text": c.info.title },
             "fullDescription": { "text": if full.is_empty() { c.info.title } else { full } },
-            "help": { "text": if doc.is_empty() { c.info.title } else { doc } },
+            "help": if doc.is_empty() { json!({ "text": c.info.title }) } else { json!({ "markdown": doc, "text": doc }) },
             "defaultConfiguration": { "level": "warning" },
             "properties": { "tags": ["authentication", crate::causes::category_name(c.info.category)] },
         }));
