@@ -138,9 +138,6 @@ fn list(v: &[String]) -> String {
     format!("&[{}]", items.join(", "))
 }
 
-    format!("if cfg!(feature = \"docs\") {{ {expr} }} else {{ {otherwise} }}")
-}
-
 fn data_providers(out: &Path, manifest: &str) -> Vec<String> {
     let dir = format!("{manifest}/rules");
     println!("cargo:rerun-if-changed=rules");
