@@ -9,27 +9,10 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+// The report types in the module's .d.ts are the ones generated from the Rust types (ts/report.ts,
+// kept fresh by tests/report_ts.rs): one contract for the glue, the npm package and the extension.
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &'static str = r#"
-/** See docs/report.md for every field. */
-export interface EntryReport {
-  index: number; started: string | null; method: string; url: string; status: number; endpoint: string;
-  provider: string | null; environment: "sandbox" | "production" | null; auth_failure: boolean;
-  causes: { id: string; confidence: number; title: string; evidence: string[]; fix: string[] }[];
-  findings: { id: string; severity: "low" | "medium" | "high" | "critical"; provider: string | null;
-              location: string; redacted: string; title: string; rule: string }[];
-  credentials: { location: string; scheme?: string; redacted: string; kind: "secret" | "publishable" | "token" | null;
-                 provider: string | null; environment: "sandbox" | "production" | null; description: string;
-                 jwt?: { alg: string | null; exp: string | null; iat: string | null; nbf: string | null;
-                         aud: string[]; iss: string | null; scopes: string[]; role: string | null } }[];
-  server_said?: string; notes?: string[];
-}
-export interface FileFinding { id: string; severity: "low" | "medium" | "high" | "critical"; provider: string | null;
-  location: string; redacted: string; title: string; rule: string; line: number; column: number }
-export interface Report { tool: string; version: string; entries: EntryReport[]; notes?: string[];
-  summary: { entries: number; auth_failures: number; findings: number; exposed_secrets: number; credentials_in_url: number;
-             critical: number; high: number } }
-"#;
+const TS_TYPES: &'static str = include_str!("../ts/report.ts");
 
 /// The JSON text of a JS value (`JSON.stringify`); a value JSON cannot hold (a cycle, a BigInt,
 /// `undefined`) is an error that names `what`.
