@@ -296,11 +296,7 @@ fn scrub(message: &str) -> String {
 ///
 /// Errors name the JSON line and column, and the HAR path of the offending value.
 pub fn parse(text: &str) -> Result<Har, Error> {
-    if text.len() > limits::MAX_HAR_BYTES {
-        return Err(Error::TooLarge { bytes: text.len(), limit: limits::MAX_HAR_BYTES });
-    }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    not_an_object(text)?;
+    let text = document_text(text)?;
     let har: Har = from_json(text)?;
     if har.log.entries.is_empty() {
         // An empty session, or not a HAR at all.
@@ -357,24 +353,11 @@ impl Intake {
 /// `postData.params[].value` as an object) is left out of that entry, an entry that cannot be read
 /// at all is skipped, and both are noted with their HAR path.
 pub fn read(text: &str) -> Result<Intake, Error> {
-    if text.len() > limits::MAX_HAR_BYTES {
-        return Err(Error::TooLarge { bytes: text.len(), limit: limits::MAX_HAR_BYTES });
-    }
-    // Windows tools write HAR files with a UTF-8 byte order mark.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    not_an_object(text)?;
+    let text = document_text(text)?;
     // The common case first: one typed pass. Deeply nested JSON in a body field is only a string
     // to us, but a hostile HAR can nest the *document*; serde_json's own recursion limit (128)
     // turns that into an error, not a crash.
-    let typed: Result<Har, serde_json::Error> = serde_json::from_str(text).or_else(|e: serde_json::Error| {
-        // `JSON.stringify` writes a lone surrogate (a string cut in the middle of an emoji) as
-        // `\ud83d`, which Rust strings cannot hold: read it as U+FFFD rather than lose the entry.
-        match replace_lone_surrogates(text).map(|fixed| serde_json::from_str(&fixed)) {
-            Some(Ok(v)) => Ok(v),
-            _ => Err(e),
-        }
-    });
-    match typed {
+    match json_text::<Har>(text) {
         Ok(har) if !har.log.entries.is_empty() => {
             let slots = har.log.entries.into_iter().map(|entry| Slot::Read { entry: Box::new(entry), notes: Vec::new() }).collect();
             Ok(Intake { log: Log { entries: Vec::new(), ..har.log }, slots, notes: Vec::new() })
@@ -390,15 +373,8 @@ pub fn read(text: &str) -> Result<Intake, Error> {
 /// The HAR document as JSON, whole (vendor fields included), for a redacted export: an error when
 /// the text is not a HAR document, as with [`read`].
 pub fn document(text: &str) -> Result<serde_json::Value, Error> {
-    if text.len() > limits::MAX_HAR_BYTES {
-        return Err(Error::TooLarge { bytes: text.len(), limit: limits::MAX_HAR_BYTES });
-    }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    not_an_object(text)?;
-    let doc: serde_json::Value = serde_json::from_str(text).or_else(|e: serde_json::Error| match replace_lone_surrogates(text).map(|fixed| serde_json::from_str(&fixed)) {
-        Some(Ok(v)) => Ok(v),
-        _ => Err(json_error(text, &e)),
-    })?;
+    let text = document_text(text)?;
+    let doc: serde_json::Value = from_json(text)?;
     if doc.pointer("/log/entries").is_some_and(serde_json::Value::is_array) {
         Ok(doc)
     } else {
@@ -410,12 +386,7 @@ pub fn document(text: &str) -> Result<serde_json::Value, Error> {
 /// `read` the slow way, through a `serde_json::Value`: the document's shape is checked and each
 /// entry is read on its own.
 fn read_value(text: &str) -> Result<Intake, Error> {
-    let doc: serde_json::Value = serde_json::from_str(text).or_else(|e: serde_json::Error| {
-        match replace_lone_surrogates(text).map(|fixed| serde_json::from_str(&fixed)) {
-            Some(Ok(v)) => Ok(v),
-            _ => Err(json_error(text, &e)),
-        }
-    })?;
+    let doc: serde_json::Value = from_json(text)?;
     let serde_json::Value::Object(mut top) = doc else {
         return Err(Error::NotHar("the top level is not a JSON object".into()));
     };
@@ -598,16 +569,30 @@ pub fn parse_entry(text: &str) -> Result<Entry, Error> {
 
 /// One plain serde_json pass; only when it fails is the text walked again to name the path.
 fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Error> {
-    serde_json::from_str(text).or_else(|e: serde_json::Error| {
-        // `JSON.stringify` writes a lone surrogate (a string cut in the middle of an emoji) as
-        // `\ud83d`, which Rust strings cannot hold: read it as U+FFFD rather than lose the entry.
-        // (serde_json's message for it varies: "lone leading surrogate", "unexpected end of hex
-        // escape", …), so any failure tries once more with them replaced.
-        if let Some(Ok(v)) = replace_lone_surrogates(text).map(|fixed| serde_json::from_str(&fixed)) {
-            return Ok(v);
-        }
-        Err(json_error(text, &e))
+    json_text(text).map_err(|e| json_error(text, &e))
+}
+
+/// serde_json over `text`, once more with lone surrogates replaced when it fails: `JSON.stringify`
+/// writes a lone surrogate (a string cut in the middle of an emoji) as `\ud83d`, which Rust
+/// strings cannot hold, and it is read as U+FFFD rather than lose the entry. (serde_json's message
+/// for it varies: "lone leading surrogate", "unexpected end of hex escape", …, so any failure
+/// tries again.) The error is the first attempt's.
+fn json_text<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, serde_json::Error> {
+    serde_json::from_str(text).or_else(|e: serde_json::Error| match replace_lone_surrogates(text).map(|fixed| serde_json::from_str(&fixed)) {
+        Some(Ok(v)) => Ok(v),
+        _ => Err(e),
     })
+}
+
+/// A whole document's text, checked before it is parsed: within the size limit, its byte order
+/// mark (Windows tools write one) dropped, and a JSON object at the top.
+fn document_text(text: &str) -> Result<&str, Error> {
+    if text.len() > limits::MAX_HAR_BYTES {
+        return Err(Error::TooLarge { bytes: text.len(), limit: limits::MAX_HAR_BYTES });
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    not_an_object(text)?;
+    Ok(text)
 }
 
 fn json_error(text: &str, e: &serde_json::Error) -> Error {

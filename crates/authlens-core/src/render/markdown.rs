@@ -18,11 +18,7 @@ pub fn render(report: &Report) -> String {
         s.exposed_secrets,
         s.critical,
         s.high,
-        match s.credentials_in_url {
-            0 => String::new(),
-            1 => ", 1 credential in a URL".to_string(),
-            n => format!(", {n} credentials in URLs"),
-        },
+        super::in_url_suffix(s.credentials_in_url),
         report.version
     );
     for n in &report.notes {

@@ -11,3 +11,13 @@ pub mod text;
 pub(crate) fn percent(confidence: f64) -> i64 {
     (confidence * 100.0).round().clamp(0.0, 100.0) as i64
 }
+
+/// `, 3 credentials in URLs` for a summary line (empty when there is none): counted apart from
+/// exposed secrets, which they are not.
+pub(crate) fn in_url_suffix(n: usize) -> String {
+    match n {
+        0 => String::new(),
+        1 => ", 1 credential in a URL".to_string(),
+        n => format!(", {n} credentials in URLs"),
+    }
+}
