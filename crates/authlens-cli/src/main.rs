@@ -7,10 +7,13 @@ use std::process::ExitCode;
 
 use authlens_core::render;
 use authlens_core::report::Severity;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
 mod eval;
+mod format;
 mod scan;
+
+use format::Format;
 
 #[derive(Parser)]
 #[command(name = "authlens", version, about = "Explains why requests got 401/403 and finds server keys exposed by a web page, from HAR files")]
@@ -86,14 +89,6 @@ enum Command {
     },
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
-    Text,
-    Json,
-    Markdown,
-    /// SARIF 2.1.0 for code scanning (analyze and scan only).
-    Sarif,
-}
 
 fn parse_severity(s: &str) -> Result<Severity, String> {
     Severity::parse(s).ok_or_else(|| format!("unknown severity `{s}` (use low, medium, high or critical)"))

@@ -11,7 +11,7 @@ use authlens_core::render;
 use authlens_core::report::Severity;
 use authlens_core::secrets::{scan_source_bounded, FileFinding, ScanReport};
 
-use crate::Format;
+use crate::format::Format;
 
 /// Folders skipped while walking (scanned when given directly): dependencies and VCS data, not
 /// what the site ships.

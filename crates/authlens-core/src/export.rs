@@ -4,9 +4,7 @@
 
 use crate::exchange::{Credential, Exchange, Location, CREDENTIAL_HEADERS};
 use crate::har::{Entry, Har};
-use crate::parse::jwt;
-use crate::providers::{self, KeyKind};
-use crate::redact::Redacted;
+use crate::redact::{self, Redacted};
 
 /// Headers worth keeping in a reproduction besides the credential ones.
 const KEPT_HEADERS: &[&str] = &["content-type", "accept", "origin", "idempotency-key", "x-idempotency-key", "cko-idempotency-key", "x-requested-with", "openai-organization", "openai-project", "stripe-account", "stripe-version", "x-api-version"];
@@ -81,7 +79,7 @@ pub fn curl(entry: &Entry) -> String {
                 })
                 .collect();
             let enc = |s: &str| form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
-            if !vars.is_empty() || u.query_pairs().any(|(k, v)| crate::exchange::sensitive_query(&k, &v)) {
+            if !vars.is_empty() || u.query_pairs().any(|(k, v)| crate::redact::query_is_sensitive(&k, &v)) {
                 let pairs: Vec<(String, String)> = u.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
                 let mut q = String::new();
                 for (k, v) in pairs {
@@ -91,7 +89,7 @@ pub fn curl(entry: &Entry) -> String {
                     if let Some((_, var)) = vars.iter().find(|(n, _)| *n == k) {
                         // A NUL marker survives the escaping below and becomes `${VAR}` after it.
                         q.push_str(&format!("{}=\u{0}{var}\u{0}", enc(&k)));
-                    } else if crate::exchange::sensitive_query(&k, &v) {
+                    } else if crate::redact::query_is_sensitive(&k, &v) {
                         q.push_str(&format!("{}={}", enc(&k), enc(Redacted::new(&v).as_str())));
                     } else {
                         q.push_str(&format!("{}={}", enc(&k), enc(&v)));
@@ -103,10 +101,10 @@ pub fn curl(entry: &Entry) -> String {
                 u.to_string()
             }
         }
-        None => crate::exchange::redact_url(&ex.url),
+        None => crate::redact::url(&ex.url),
     };
     // Keys in parameters with innocent names (`?ref=sk_live_…`) are redacted too.
-    parts.push(format!("\"{}\"", dq(&redact_free_text(&url))));
+    parts.push(format!("\"{}\"", dq(&redact::free_text(&url))));
     // Authorization.
     if let Some(a) = &ex.authorization {
         if a.is_scheme("basic") {
@@ -171,60 +169,8 @@ pub const EXPORT_BODY_MAX: usize = 64 * 1024;
 
 /// A body with every credential the engine recognises replaced by its redacted form.
 fn redact_text_body(body: &str, ex: &Exchange) -> String {
-    let out = replace_credentials(crate::exchange::truncate(body, EXPORT_BODY_MAX), ex, 4);
-    redact_free_text(&out)
-}
-
-/// Replace every credential the request carried (at least `min_len` bytes long) wherever the text
-/// holds it: as sent, trimmed, form-encoded (`$` → `%24`) or JSON-escaped. Servers echo keys
-/// back, and bodies hold them in any of these forms.
-pub(crate) fn replace_credentials(text: &str, ex: &Exchange, min_len: usize) -> String {
-    let mut out = text.to_string();
-    for c in &ex.credentials {
-        let raw = c.raw();
-        if raw.trim().len() < min_len {
-            continue;
-        }
-        let form: String = form_urlencoded::byte_serialize(raw.as_bytes()).collect();
-        let json = serde_json::to_string(raw).unwrap_or_default();
-        let json = json.get(1..json.len().saturating_sub(1)).unwrap_or_default().to_string();
-        for shape in [raw.to_string(), raw.trim().to_string(), form, json] {
-            if shape.len() >= min_len && out.contains(&shape) {
-                out = out.replace(&shape, Redacted::new(raw).as_str());
-            }
-        }
-    }
-    out
-}
-
-/// Replace key- or JWT-shaped words in free text.
-pub fn redact_free_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut word = String::new();
-    let secret = |w: &str| w.len() >= 16 && (providers::classify(w, None).is_some_and(|m| m.rule.kind != KeyKind::Publishable) || jwt::looks_like_jwt(w));
-    let flush = |word: &mut String, out: &mut String| {
-        if secret(word) {
-            out.push_str(&redacted_credential(word));
-        } else if let Some((name, value)) = word.rsplit_once('=').filter(|(_, v)| secret(v)) {
-            // `key=sk_live_…`: '=' is a word character (base64 padding), so try the value alone.
-            out.push_str(name);
-            out.push('=');
-            out.push_str(&redacted_credential(value));
-        } else {
-            out.push_str(word);
-        }
-        word.clear();
-    };
-    for ch in text.chars() {
-        if ch.is_ascii_alphanumeric() || "-_.~+/=#$*".contains(ch) {
-            word.push(ch);
-        } else {
-            flush(&mut word, &mut out);
-            out.push(ch);
-        }
-    }
-    flush(&mut word, &mut out);
-    out
+    let out = redact::known_values(crate::exchange::truncate(body, EXPORT_BODY_MAX), ex.credential_values(), 4);
+    redact::free_text(&out)
 }
 
 /// A copy of the HAR that is safe to attach to a ticket ([`redact_har_document`] over the typed
@@ -240,10 +186,10 @@ pub fn redact_har(har: Har) -> Har {
 /// and the panel's export produce. Text that is not a HAR document is an error, as for analysis.
 /// A document too deeply nested to keep whole is exported through the HAR model (without the
 /// vendor fields it does not keep).
-pub fn redact_har_text(text: &str) -> Result<serde_json::Value, crate::Error> {
+pub fn redact_har_text(text: &str) -> Result<serde_json::Value, crate::error::Error> {
     match crate::har::document(text) {
         Ok(doc) => Ok(redact_har_document(doc)),
-        Err(e @ (crate::Error::NotHar(_) | crate::Error::Truncated { .. } | crate::Error::TooLarge { .. })) => Err(e),
+        Err(e @ (crate::error::Error::NotHar(_) | crate::error::Error::Truncated { .. } | crate::error::Error::TooLarge { .. })) => Err(e),
         Err(_) => {
             let har = crate::har::read(text)?.into_har();
             let doc = serde_json::to_string(&har).ok().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
@@ -283,7 +229,7 @@ impl Vault {
         if v.len() < SPREAD_MIN || v.len() > 64 * 1024 || crate::redact::is_showable_placeholder(v) {
             return;
         }
-        let shown = redacted_credential(v);
+        let shown = redact::credential(v);
         // The forms the value takes in other places: as sent, form- or percent-encoded, JSON-escaped.
         let form: String = form_urlencoded::byte_serialize(v.as_bytes()).collect();
         let pct = percent_encoding::utf8_percent_encode(v, percent_encoding::NON_ALPHANUMERIC).to_string();
@@ -334,18 +280,6 @@ impl Matcher {
             }
         }
         out
-    }
-}
-
-/// The redacted form of a credential value: a JWT as `JWT…`, a provider's key with its public
-/// prefix, anything else with its length only.
-fn redacted_credential(v: &str) -> String {
-    if jwt::looks_like_jwt(v) {
-        return Redacted::jwt(v).to_string();
-    }
-    match providers::classify(v, None) {
-        Some(m) => Redacted::with_prefix(v, m.rule.prefix).to_string(),
-        None => Redacted::new(v).to_string(),
     }
 }
 
@@ -402,11 +336,11 @@ fn redact_authorization(v: &str, vault: &mut Vault) -> String {
                     crate::parse::basic::Basic::NotBase64 => {}
                 }
             }
-            format!("{scheme} {}", redacted_credential(cred.trim()))
+            format!("{scheme} {}", redact::credential(cred.trim()))
         }
         _ => {
             vault.add(t);
-            redacted_credential(t)
+            redact::credential(t)
         }
     }
 }
@@ -428,7 +362,7 @@ fn redact_named(name: &str, value: &str, in_cookies: bool, vault: &mut Vault) ->
         "authorization" | "proxyauthorization" => Some(redact_authorization(value, vault)),
         _ if export_name(name) => {
             vault.add(value);
-            Some(redacted_credential(value.trim()))
+            Some(redact::credential(value.trim()))
         }
         _ => None,
     }
@@ -483,7 +417,7 @@ fn query_credentials(q: &str) -> Vec<String> {
         .into_iter()
         .filter(|(k, v)| {
             let n = crate::redact::normalise_name(k);
-            !v.is_empty() && (export_name(k) || (code_ok && n == "code") || crate::exchange::sensitive_query(k, v))
+            !v.is_empty() && (export_name(k) || (code_ok && n == "code") || crate::redact::query_is_sensitive(k, v))
         })
         .map(|(_, v)| v)
         .collect()
@@ -594,7 +528,7 @@ fn scrub_text(s: &str, ac: Option<&Matcher>, vault: &Vault) -> String {
         out.push_str(s.get(last..).unwrap_or(""));
         out
     };
-    redact_free_text(&replaced)
+    redact::free_text(&replaced)
 }
 
 /// A body's text with its own credential fields redacted where they stand (a short password
@@ -606,7 +540,7 @@ fn scrub_body(s: &str, ac: Option<&Matcher>, vault: &Vault) -> String {
         for v in body_credentials(s) {
             let quoted = serde_json::to_string(&v).unwrap_or_default();
             if quoted.len() > 2 {
-                let shown = serde_json::to_string(&redacted_credential(&v)).unwrap_or_default();
+                let shown = serde_json::to_string(&redact::credential(&v)).unwrap_or_default();
                 text = text.replace(&quoted, &shown);
             }
         }
@@ -617,7 +551,7 @@ fn scrub_body(s: &str, ac: Option<&Matcher>, vault: &Vault) -> String {
             let mut ser = form_urlencoded::Serializer::new(String::new());
             for (k, v) in &pairs {
                 if creds.contains(v) {
-                    ser.append_pair(k, &redacted_credential(v));
+                    ser.append_pair(k, &redact::credential(v));
                 } else {
                     ser.append_pair(k, v);
                 }
@@ -634,7 +568,7 @@ fn scrub_url(s: &str, ac: Option<&Matcher>, vault: &Vault) -> String {
     if once.starts_with("http://") || once.starts_with("https://") || once.starts_with("ws://") || once.starts_with("wss://") {
         // The fragment of an implicit-flow redirect (`#access_token=…`) holds credentials too.
         let (base, frag) = once.split_once('#').map_or((once.as_str(), None), |(a, b)| (a, Some(b)));
-        let mut out = crate::exchange::redact_url(base);
+        let mut out = crate::redact::url(base);
         if let Some(f) = frag {
             let creds = query_credentials(f);
             if creds.is_empty() {
@@ -793,31 +727,6 @@ pub fn redact_har_document(mut doc: serde_json::Value) -> serde_json::Value {
     doc
 }
 
-/// The endpoint of a path with ids collapsed: `/v2/order-1001/status` → `/v2/{id}/status`.
-pub fn endpoint_template(path: &str) -> String {
-    let segs: Vec<String> = path
-        .split('/')
-        .take(32)
-        .map(|s| if looks_like_id(s) { "{id}".to_string() } else { crate::redact::clip(s, 64) })
-        .collect();
-    let t = segs.join("/");
-    if t.is_empty() { "/".into() } else { t }
-}
-
-fn looks_like_id(s: &str) -> bool {
-    if s.is_empty() {
-        return false;
-    }
-    let digits = s.bytes().filter(u8::is_ascii_digit).count();
-    let alnum = s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-    digits == s.len()
-        || providers::is_uuid(s)
-        || (s.len() >= 16 && s.bytes().all(|b| b.is_ascii_hexdigit()))
-        || (alnum && digits >= 3 && s.len() >= 6)
-        || (alnum && s.len() >= 20)
-        || s.contains('@')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -898,11 +807,4 @@ mod tests {
         assert!(!text.contains("pi_123_secret_abcdefghijklmnop"), "{text}");
     }
 
-    #[test]
-    fn templates() {
-        assert_eq!(endpoint_template("/v2/order-1001/status"), "/v2/{id}/status");
-        assert_eq!(endpoint_template("/v1/customers/cus_9s6XKzkNRiz8i3"), "/v1/customers/{id}");
-        assert_eq!(endpoint_template("/payments/0b1e7d5c-1a2b-4c3d-8e9f-a1b2c3d4e5f6/refunds"), "/payments/{id}/refunds");
-        assert_eq!(endpoint_template("/snap/v1/transactions"), "/snap/v1/transactions");
-    }
 }

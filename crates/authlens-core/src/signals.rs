@@ -1,7 +1,6 @@
 //! Small shared judgements about credential values, used by several causes.
 
 pub mod checklist;
-pub mod server_says;
 pub mod session;
 
 /// Values that mean "the variable was never set".

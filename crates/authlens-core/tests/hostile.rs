@@ -292,7 +292,7 @@ fn a_huge_url_with_many_query_parameters_is_bounded() {
     assert!(r.url.chars().count() <= 4096, "{} chars", r.url.chars().count());
     assert!(!r.url.contains(&"p".repeat(64)));
     assert!(!r.url.contains(&"t".repeat(40)));
-    let u = timed("redact_url on the same URL", || authlens_core::exchange::redact_url(&url));
+    let u = timed("redact_url on the same URL", || authlens_core::redact::url(&url));
     assert!(!u.contains(&"t".repeat(40)));
 }
 
@@ -423,7 +423,7 @@ fn hosts_with_non_ascii_characters_do_not_parse() {
         let r = push(entry(url, vec![nv("Authorization", "Bearer null"), nv("Origin", url), nv("Referer", url)], 401, ""));
         assert_eq!(r.status, 401, "{url}");
         assert_eq!(r.endpoint, format!("{}/", host.unwrap_or("")), "{url}");
-        let _ = authlens_core::exchange::redact_url(url);
+        let _ = authlens_core::redact::url(url);
     }
 }
 

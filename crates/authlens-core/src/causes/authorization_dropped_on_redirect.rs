@@ -1,5 +1,6 @@
 use super::{declare_cause, Ctx, Hit};
-use crate::exchange::{redact_url, Exchange};
+use crate::exchange::Exchange;
+use crate::redact::url as redact_url;
 use crate::parse::url::Url;
 use crate::signals::session;
 

@@ -102,7 +102,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         "entry #{} ({} {}) set the session cookie `{}`{}; this request sent {}",
         setter.index,
         clip(&setter.method, 16),
-        crate::exchange::redact_url(setter.parsed.as_ref().map(|u| u.as_str()).unwrap_or("")),
+        crate::redact::url(setter.parsed.as_ref().map(|u| u.as_str()).unwrap_or("")),
         clip(&cookie.name, 64),
         attrs(cookie),
         if sent.is_empty() { "no Cookie header at all".to_string() } else { format!("other cookies ({}) but not that one", sent.len()) }
@@ -118,7 +118,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
             (0.91, vec![format!("set the cookie with `Domain={site}` so it covers {host}, or send the request to {}", clip(&setter.host, 128))])
         }
         Why::Path => {
-            evidence.push(format!("its Path does not cover {}", session::shown_path(&ex.path)));
+            evidence.push(format!("its Path does not cover {}", crate::redact::path(&ex.path)));
             (0.91, vec!["set the cookie with `Path=/` (or a path that covers this endpoint)".into()])
         }
         Why::SecureOverHttp => {

@@ -286,7 +286,7 @@ fn foreign_prefix(ex: &Exchange, c: &Credential) -> Option<String> {
 fn not_a_key_of_destination(ex: &Exchange, c: &Credential) -> Option<String> {
     let dest = ex.provider?;
     let raw = c.raw().trim();
-    if c.key.is_some() || c.jwt.is_some() || dest.keys.is_empty() || !(16..=36).contains(&raw.len()) || !ex.says(crate::signals::server_says::Says::Invalid) {
+    if c.key.is_some() || c.jwt.is_some() || dest.keys.is_empty() || !(16..=36).contains(&raw.len()) || !ex.says(crate::exchange::server_says::Says::Invalid) {
         return None;
     }
     // a password in Basic, or a value with a prefix of its own (`tok_…`, `pk_…`), is something else

@@ -139,7 +139,7 @@ const SAYS_TOKEN_EXPIRED: &[&str] = &["token is expired", "token has expired", "
 
 /// An opaque token or temporary credential the server itself calls expired.
 fn expired_by_word(ctx: &Ctx) -> Option<Hit> {
-    use crate::signals::server_says::Says;
+    use crate::exchange::server_says::Says;
     let ex = ctx.ex;
     let temporary = ex.req_header("x-amz-security-token").is_some();
     let said = ex.resp_body_mentions(SAYS_TOKEN_EXPIRED)
@@ -204,7 +204,7 @@ fn expired_by_session(ctx: &Ctx, now: f64) -> Option<Hit> {
         return None;
     }
     let mut evidence = vec![
-        format!("entry #{} ({} {}{}) handed out this token with expires_in {} s ({})", r.index, crate::redact::clip(&r.method, 16), crate::redact::clip(&r.host, 96), crate::signals::session::shown_path(&r.path), lifetime.round() as i64, fmt_duration(lifetime)),
+        format!("entry #{} ({} {}{}) handed out this token with expires_in {} s ({})", r.index, crate::redact::clip(&r.method, 16), crate::redact::clip(&r.host, 96), crate::redact::path(&r.path), lifetime.round() as i64, fmt_duration(lifetime)),
         format!("this request was sent {} after that, {} after the token lapsed (at {})", fmt_duration(now - issued_at), fmt_duration(ago), fmt_unix(issued_at + lifetime)),
     ];
     let said = ex.challenges.iter().any(|ch| ch.param("error") == Some("invalid_token"))
@@ -216,7 +216,7 @@ fn expired_by_session(ctx: &Ctx, now: f64) -> Option<Hit> {
         confidence: if said { 0.95 } else if ago > 60.0 { 0.9 } else { 0.6 },
         evidence,
         fix: vec![
-            format!("request a new token from {}{} before the old one lapses (expires_in counts seconds from the response)", crate::redact::clip(&r.host, 96), crate::signals::session::shown_path(&r.path)),
+            format!("request a new token from {}{} before the old one lapses (expires_in counts seconds from the response)", crate::redact::clip(&r.host, 96), crate::redact::path(&r.path)),
             "store the expiry time (now + expires_in) with the token and refresh a minute before it".into(),
             "on a 401, fetch a new token once and retry the request".into(),
         ],

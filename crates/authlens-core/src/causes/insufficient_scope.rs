@@ -78,7 +78,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     if ex.is_preflight() || session::got_no_response(ex) {
         return None;
     }
-    use crate::signals::server_says::Says;
+    use crate::exchange::server_says::Says;
     // CSRF and SSO refusals have their own causes; an expired token is refused for its expiry
     // before any scope is looked at.
     if ex.says(Says::Csrf) || ex.says(Says::Sso) {
@@ -108,9 +108,9 @@ fn check(ctx: &Ctx) -> Option<Hit> {
             "the same credential succeeded at entry #{} ({} {}), so it is valid: it is not allowed to call {} {}",
             ok.index,
             clip(&ok.method, 16),
-            session::shown_path(&ok.path),
+            crate::redact::path(&ok.path),
             clip(&ex.method, 16),
-            session::shown_path(&ex.path)
+            crate::redact::path(&ex.path)
         ));
         confidence = if ctx.failure == Failure::Forbidden { 0.8 } else { 0.6 };
     } else if ctx.failure == Failure::Forbidden && has_cred && ex.resp_body_mentions(SAYS_FORBIDDEN) {
@@ -181,7 +181,7 @@ fn named_permission(ex: &Exchange) -> Option<String> {
             let rest = &body[i + start.len()..];
             let v: String = rest.split(end).next().unwrap_or("").chars().take(96).collect();
             let v = v.trim().trim_end_matches(['"', ',', '}']);
-            if let Some(v) = session::quotable(v) {
+            if let Some(v) = crate::redact::quotable(v) {
                 return Some(v);
             }
         }

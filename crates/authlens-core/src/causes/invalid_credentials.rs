@@ -37,7 +37,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     // read past: some gateways (Tyk, API keys in `Authorization`) take the bare key, and their
     // answer ("Key not authorised") is about the key.
     let bare_key_read = |a: &crate::parse::authorization::Authorization| {
-        a.defects.iter().all(|d| matches!(d, crate::parse::authorization::Defect::NoScheme)) && ex.says(crate::signals::server_says::Says::Invalid)
+        a.defects.iter().all(|d| matches!(d, crate::parse::authorization::Defect::NoScheme)) && ex.says(crate::exchange::server_says::Says::Invalid)
     };
     if ex.authorization.as_ref().is_some_and(|a| !a.defects.is_empty() && !signals::param_scheme(a) && !bare_key_read(a)) {
         return None;
@@ -45,7 +45,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     let mut evidence = vec![format!("{} carried a {} ({}) and the server refused it", c.location.describe(), c.describe(), c.redacted())];
     let mut confidence = 0.35;
     let rejects = ex.challenges.iter().any(|ch| ch.param("error") == Some("invalid_token"))
-        || ex.says(crate::signals::server_says::Says::Invalid)
+        || ex.says(crate::exchange::server_says::Says::Invalid)
         || ex.resp_body_mentions(&[
             "invalid api key", "invalid_api_key", "unknown merchant", "invalid token", "invalid credentials", "bad credentials", "authentication failed",
             // provider wordings (AWS, OpenAI, PayPal, SendGrid, Razorpay, Twilio, Stripe)

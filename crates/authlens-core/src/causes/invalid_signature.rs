@@ -1,6 +1,6 @@
 use super::{declare_cause, Ctx, Hit};
 use crate::redact::clip;
-use crate::signals::server_says::Says;
+use crate::exchange::server_says::Says;
 
 declare_cause! {
     /// ## What it means

@@ -122,7 +122,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
 
 /// The server says it could not parse the credential: what the request shows about why.
 fn server_says_malformed(ex: &crate::exchange::Exchange) -> Option<(String, f64)> {
-    use crate::signals::server_says::Says;
+    use crate::exchange::server_says::Says;
     if !ex.says(Says::Malformed) {
         return None;
     }

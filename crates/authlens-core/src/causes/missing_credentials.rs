@@ -35,7 +35,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     if !ex.credentials.is_empty() {
         return missing_client_authentication(ex);
     }
-    use crate::signals::server_says::Says;
+    use crate::exchange::server_says::Says;
     // The server speaks of the credential's expiry, signature or revocation: it received one
     // authlens did not find (a token inside a JSON body, under an API's own field name).
     let read_one = [Says::Expired, Says::Signature, Says::Revoked, Says::Audience, Says::Issuer, Says::NotYetValid, Says::WrongTokenType].iter().any(|k| ex.says(*k));
@@ -64,7 +64,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
 fn missing_client_authentication(ex: &crate::exchange::Exchange) -> Option<Hit> {
     use crate::exchange::Location;
     let only_user = ex.credentials.iter().all(|c| matches!(&c.location, Location::Body(n) if n.ends_with("password")));
-    if !only_user || !ex.says(crate::signals::server_says::Says::Missing) {
+    if !only_user || !ex.says(crate::exchange::server_says::Says::Missing) {
         return None;
     }
     Some(Hit {

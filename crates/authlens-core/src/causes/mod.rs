@@ -107,8 +107,8 @@ macro_rules! declare_cause {
                 title: $title,
                 category: $crate::causes::Category::$cat,
                 since: $since,
-                explanation: $crate::causes::doc_text!($($doc, "\n"),*),
-                file: $crate::causes::doc_text!(file!()),
+                explanation: $crate::meta::doc_text!($($doc, "\n"),*),
+                file: $crate::meta::doc_text!(file!()),
             },
             check: $check,
         };
@@ -116,21 +116,6 @@ macro_rules! declare_cause {
 }
 pub(crate) use declare_cause;
 
-/// Documentation text: the concatenated literals with the `docs` feature, `""` without it.
-#[cfg(feature = "docs")]
-macro_rules! doc_text {
-    ($($text:tt)*) => {
-        concat!($($text)*)
-    };
-}
-/// Documentation text: the concatenated literals with the `docs` feature, `""` without it.
-#[cfg(not(feature = "docs"))]
-macro_rules! doc_text {
-    ($($text:tt)*) => {
-        ""
-    };
-}
-pub(crate) use doc_text;
 
 /// The cause with this id.
 pub fn by_id(id: &str) -> Option<&'static Cause> {
@@ -254,7 +239,7 @@ fn forbidden_is_auth(ex: &Exchange) -> bool {
     if ex.http_status != 403 {
         return true;
     }
-    use crate::signals::server_says::Says;
+    use crate::exchange::server_says::Says;
     if [Says::Csrf, Says::Sso, Says::Scope, Says::Expired, Says::Revoked, Says::Signature, Says::Audience, Says::Issuer, Says::Invalid, Says::Missing, Says::Malformed, Says::WrongTokenType, Says::NotYetValid].iter().any(|k| ex.says(*k)) {
         return true;
     }
@@ -266,7 +251,7 @@ pub fn diagnose(ex: &Exchange, before: &[Exchange]) -> Vec<(&'static Cause, Hit)
     let Some(failure) = failure(ex).or_else(|| blocked_by_preflight(ex, before)) else { return Vec::new() };
     // A handshake step, a 401 after the page logged out, or a refusal for an account, plan or
     // region restriction: an authentication failure, but no client bug to explain.
-    if crate::signals::checklist::not_a_client_bug(ex, before).is_some() || ex.says(crate::signals::server_says::Says::Restricted) {
+    if crate::signals::checklist::not_a_client_bug(ex, before).is_some() || ex.says(crate::exchange::server_says::Says::Restricted) {
         return Vec::new();
     }
     let ctx = Ctx { ex, before, failure };

@@ -52,7 +52,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         let PreflightProblem::Status(status) = session::preflight_problem(ex)? else { return None };
         let mut evidence = vec![format!(
             "this is a CORS preflight (OPTIONS {}{}) and it was answered {status}: a preflight never carries credentials, so it must be answered 2xx without them",
-            session::shown_path(&ex.path),
+            crate::redact::path(&ex.path),
             requested(ex)
         )];
         if let Some(c) = ex.challenges.first() {
@@ -72,7 +72,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         "the request got no response (status 0{}) and its CORS preflight (entry #{}, OPTIONS {}) {}",
         ex.net_error.as_deref().map(|e| format!(", {}", clip(e, 64))).unwrap_or_default(),
         pf.index,
-        session::shown_path(&pf.path),
+        crate::redact::path(&pf.path),
         match problem {
             PreflightProblem::Status(s) => format!("was answered {s}"),
             PreflightProblem::AuthorizationNotAllowed { wildcard: true } =>

@@ -1,5 +1,5 @@
 use super::{declare_cause, Ctx, Hit};
-use crate::signals::server_says::Says;
+use crate::exchange::server_says::Says;
 
 declare_cause! {
     /// ## What it means

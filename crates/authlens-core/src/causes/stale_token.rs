@@ -128,7 +128,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         n.at.index,
         clip(&n.at.method, 16),
         clip(&n.at.host, 96),
-        session::shown_path(&n.at.path),
+        crate::redact::path(&n.at.path),
         n.how,
         describe(n.value, n.iat)
     )];

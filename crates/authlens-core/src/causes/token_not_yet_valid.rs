@@ -125,7 +125,7 @@ fn not_yet_by_time_in_url(ex: &crate::exchange::Exchange, now: f64) -> Option<Hi
 
 /// The server says "not yet valid" / "used before issued" and authlens cannot read the times.
 fn not_yet_by_word(ex: &crate::exchange::Exchange) -> Option<Hit> {
-    use crate::signals::server_says::Says;
+    use crate::exchange::server_says::Says;
     if !ex.says(Says::NotYetValid) || ex.says(Says::Expired) {
         return None;
     }

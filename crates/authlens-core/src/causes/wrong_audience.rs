@@ -76,7 +76,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     };
     let j = c.jwt.as_ref()?;
     let mut evidence = vec![format!("the token at {} has {}", c.location.describe(), describe(j))];
-    let says = ex.says(crate::signals::server_says::Says::Audience)
+    let says = ex.says(crate::exchange::server_says::Says::Audience)
         || ex.resp_body_mentions(SAYS_AUDIENCE)
         || ex.challenges.iter().any(|ch| ch.param("error_description").is_some_and(|d| crate::exchange::mentions(d, SAYS_AUDIENCE)));
     let mut confidence: f64 = 0.0;
@@ -150,7 +150,7 @@ fn encrypted_token(ex: &Exchange) -> Option<Hit> {
 
 /// An opaque token (or none authlens can read) the server itself says has the wrong audience.
 fn opaque_audience(ex: &Exchange) -> Option<Hit> {
-    use crate::signals::server_says::Says;
+    use crate::exchange::server_says::Says;
     if !ex.says(Says::Audience) || ex.credentials.iter().any(|c| c.jwt.as_ref().is_some_and(|j| j.exp.is_some_and(|e| session::at(ex).is_some_and(|n| e <= n)))) {
         return None;
     }
@@ -170,7 +170,7 @@ fn expected(ex: &Exchange) -> Option<String> {
     let b = ex.resp_body.as_str();
     let i = b.find("expected: ")?;
     let v: String = b[i + 10..].chars().take_while(|c| !matches!(c, '"' | ',' | '}' | '\n' | ' ')).take(128).collect();
-    session::quotable(&v)
+    crate::redact::quotable(&v)
 }
 
 /// Supabase: the token's project (`ref`, or the project in `iss`) is not the host's project.

@@ -144,7 +144,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
 /// a key in a custom header for an API that reads `Authorization`.
 fn wrong_place(ex: &Exchange) -> Option<Hit> {
     use crate::exchange::Location;
-    use crate::signals::server_says::Says;
+    use crate::exchange::server_says::Says;
     let m = ex.server_said().message(Says::Missing)?;
     let l = m.text.to_ascii_lowercase();
     let said = ex.server_said().quote(ex, Says::Missing, 160);

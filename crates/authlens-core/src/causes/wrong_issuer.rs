@@ -1,6 +1,6 @@
 use super::{declare_cause, Ctx, Hit};
 use crate::redact::clip;
-use crate::signals::server_says::Says;
+use crate::exchange::server_says::Says;
 
 declare_cause! {
     /// ## What it means
@@ -91,7 +91,7 @@ fn issuer_host_differs(ex: &crate::exchange::Exchange) -> Option<Hit> {
         evidence: vec![
             format!("the token at {} was issued by `{}`", c.location.describe(), clip(&iss, 128)),
             if realm_differs {
-                format!("the request went to another realm of the identity provider ({}{})", clip(&ex.host, 96), crate::signals::session::shown_path(&ex.path))
+                format!("the request went to another realm of the identity provider ({}{})", clip(&ex.host, 96), crate::redact::path(&ex.path))
             } else {
                 format!("the request went to the identity provider under another host name ({}): it checks `iss` against the name it is reached by", clip(&ex.host, 96))
             },

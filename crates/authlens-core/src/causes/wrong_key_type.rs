@@ -133,7 +133,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         if oauth_api {
             evidence.push(format!("{} {} an OAuth access token in Authorization; an API key only identifies the project", clip(&ex.host, 96), if matches!(c.location, Location::Authorization) { "expects" } else { "wants" }));
         } else {
-            evidence.push(format!("{} {} is a server-side endpoint that needs the secret key", clip(&ex.method, 16), crate::signals::session::shown_path(&ex.path)));
+            evidence.push(format!("{} {} is a server-side endpoint that needs the secret key", clip(&ex.method, 16), crate::redact::path(&ex.path)));
         }
         if says {
             evidence.push("the server's answer says this kind of key cannot make the call".into());

@@ -1,7 +1,7 @@
 use super::{declare_cause, Ctx, Hit};
 use crate::exchange::{Credential, Exchange};
 use crate::redact::clip;
-use crate::signals::server_says::Says;
+use crate::exchange::server_says::Says;
 
 declare_cause! {
     /// ## What it means
@@ -125,7 +125,7 @@ fn handed_out_as_refresh_token(ctx: &Ctx) -> Option<String> {
                 "entry #{} ({} {}) handed this value out as the refresh token; it was sent at {} as if it were the access token",
                 r.index,
                 clip(&r.method, 16),
-                crate::signals::session::shown_path(&r.path),
+                crate::redact::path(&r.path),
                 c.location.describe()
             )
         })

@@ -14,6 +14,18 @@ pub mod validators;
 
 include!(concat!(env!("OUT_DIR"), "/providers.rs"));
 
+/// Values that carry no secret and are worth showing verbatim (a placeholder is the bug itself).
+const SHOWABLE_PLACEHOLDERS: &[&str] = &[
+    "", "undefined", "null", "none", "nil", "false", "true", "nan", "[object object]", "bearer",
+    "basic", "token", "undefined:undefined", "null:null", ":", "undefined:", "null:",
+];
+
+/// True for values like `undefined` or `null` that are safe, and useful, to show as they are.
+pub fn is_showable_placeholder(value: &str) -> bool {
+    let v = value.trim().to_ascii_lowercase();
+    value.len() <= 24 && SHOWABLE_PLACEHOLDERS.contains(&v.as_str())
+}
+
 /// A provider's environment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -439,7 +451,7 @@ pub fn classify_basic(value: &str, destination: Option<&'static Provider>, passw
         return Some(m);
     }
     let d = destination?;
-    if value.trim().chars().count() < 8 || crate::redact::is_showable_placeholder(value) {
+    if value.trim().chars().count() < 8 || is_showable_placeholder(value) {
         return None;
     }
     let want = if password { Find::BasicPassword } else { Find::BasicUser };

@@ -158,8 +158,8 @@ fn document_with(results: Vec<Value>, artifacts: Vec<Value>, rules: Value) -> St
         "runs": [{
             "tool": { "driver": {
                 "name": "authlens",
-                "version": crate::VERSION,
-                "semanticVersion": crate::VERSION,
+                "version": crate::meta::VERSION,
+                "semanticVersion": crate::meta::VERSION,
                 "rules": rules,
             }},
             "columnKind": "unicodeCodePoints",

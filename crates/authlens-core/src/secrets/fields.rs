@@ -12,6 +12,7 @@ use std::borrow::Cow;
 
 use super::engine::{contains_word, entropy, plausible, Ctx, Hit, How};
 use crate::providers::{self, KeyKind, KeyRule, Provider};
+use crate::redact::{normalise_name, secret_name};
 
 /// Longest field name considered.
 const MAX_NAME: usize = 64;
@@ -31,12 +32,6 @@ fn name_byte(b: u8) -> bool {
 fn name_head_byte(b: u8) -> bool {
     name_byte(b) || b == b'.'
 }
-
-/// Field names (lowercase, without `_` and `-`) that say their value is a secret.
-const SECRET_SUFFIXES: &[&str] = &["secret", "secretkey", "serverkey", "privatekey", "secretaccesskey", "secrettoken"];
-
-/// Names that end like a secret but hold per-user or public values.
-const NOT_SECRET_NAMES: &[&str] = &["csrf", "xsrf", "nonce", "tokensecret", "secretname", "placeholder", "label", "hint"];
 
 /// A secret-named field at the keyword `kw_start..kw_end`. Returns the hit (if the value is a
 /// secret) and the end of the name, so that other keywords inside the same name are skipped.
@@ -69,21 +64,8 @@ fn starts_line(b: &[u8], at: usize) -> bool {
     i == 0 || b[i - 1] == b'\n' || (i >= 2 && &b[i - 2..i] == b"\\n")
 }
 
-/// Normalise a field name: lowercase, without `_`, `-`, `.`.
-pub(crate) fn normalise(name: &str) -> String {
-    let mut n = name.to_ascii_lowercase();
-    n.retain(|c| !matches!(c, '_' | '-' | '.'));
-    n
-}
-
-/// True when a field with this name is expected to hold a server-side secret.
-pub(crate) fn secret_name(name: &str) -> bool {
-    let n = normalise(name);
-    SECRET_SUFFIXES.iter().any(|s| n.ends_with(s)) && !NOT_SECRET_NAMES.iter().any(|x| n.contains(x))
-}
-
 fn field_value<'t>(text: &'t str, name: &str, name_start: usize, after_name: usize, ctx: &Ctx) -> Option<Hit<'t>> {
-    let norm = normalise(name);
+    let norm = normalise_name(name);
     let twilio = norm.ends_with("authtoken");
     if !twilio && !secret_name(name) {
         return None;

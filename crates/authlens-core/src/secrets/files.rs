@@ -78,7 +78,7 @@ pub struct ScanReport {
 
 impl Default for ScanReport {
     fn default() -> Self {
-        ScanReport { tool: "authlens", version: crate::VERSION, files: Vec::new(), skipped: Vec::new(), partial: Vec::new(), summary: ScanSummary::default() }
+        ScanReport { tool: "authlens", version: crate::meta::VERSION, files: Vec::new(), skipped: Vec::new(), partial: Vec::new(), summary: ScanSummary::default() }
     }
 }
 

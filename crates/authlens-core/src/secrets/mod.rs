@@ -49,7 +49,7 @@ const MAX_FINDINGS: usize = 64;
 pub const FINDING_DOCS: &[(&str, &str)] = &[
     (
         SECRET_KEY_EXPOSED,
-        crate::causes::doc_text!("# secret_key_exposed\n\na server-side secret key reached the page (severity: critical for live/production keys, high for sandbox/test keys)\n\n\
+        crate::meta::doc_text!("# secret_key_exposed\n\na server-side secret key reached the page (severity: critical for live/production keys, high for sandbox/test keys)\n\n\
 ## What it means\nA key that must only live on a server (a Midtrans server key, a Checkout.com or Stripe secret key, a PayPal \
 client secret, a Supabase service_role key, a private key, …) travelled through the browser: sent in a request, or shipped \
 in a script, JSON or config file the page loads. Anyone who opens DevTools on the page, or any script on it, can read it and \
@@ -66,7 +66,7 @@ your server for a Snap token and passes only that token and the client key to sn
     ),
     (
         CREDENTIAL_IN_URL,
-        crate::causes::doc_text!("# credential_in_url\n\na credential travelled in a URL (severity: medium)\n\n\
+        crate::meta::doc_text!("# credential_in_url\n\na credential travelled in a URL (severity: medium)\n\n\
 ## What it means\nA token, key or password was part of a URL: in the query string, the path, or the `user:password@` part. \
 URLs are written to server and proxy logs, browser history and analytics, and are sent to other sites in the `Referer` \
 header, so the credential leaks to everyone who can read those.\n\n\
@@ -175,7 +175,7 @@ fn scan_named<'t>(name: &str, value: &'t str, ctx: &Ctx) -> Vec<Hit<'t>> {
     let named = Ctx { extra: name, ..*ctx };
     let mut hits = engine::scan(value, &named);
     let v = value.trim();
-    if hits.iter().all(|h| h.rule.kind != KeyKind::Secret) && fields::secret_name(name) && fields::secret_like(v) {
+    if hits.iter().all(|h| h.rule.kind != KeyKind::Secret) && redact::secret_name(name) && fields::secret_like(v) {
         if let Some((p, r)) = fields::rule("generic_secret") {
             let start = value.len() - value.trim_start().len();
             hits.push(Hit { start, end: start + v.len(), rule: r, provider: p, value: v.into(), env: None, how: How::Field(name.to_string()) });
@@ -426,12 +426,6 @@ pub fn redact_secrets(text: &str) -> String {
     }
     out.push_str(text.get(at..).unwrap_or(""));
     out
-}
-
-/// True when a field, header or parameter with this name is expected to hold a server-side
-/// secret (`client_secret`, `APP_SECRET`, `serverKey`, `private_key`).
-pub fn is_secret_name(name: &str) -> bool {
-    fields::secret_name(name)
 }
 
 /// True when `id` names a secret rule (`stripe_secret_key_live`).

@@ -7,7 +7,7 @@
 use crate::exchange::{fmt_unix, Exchange, Location};
 use crate::redact::clip;
 use crate::report::Unexplained;
-use crate::signals::server_says::Says;
+use crate::exchange::server_says::Says;
 use crate::signals::session;
 
 /// Why this failure is part of normal operation, if it is.
@@ -40,7 +40,7 @@ pub fn not_a_client_bug(ex: &Exchange, before: &[Exchange]) -> Option<String> {
                 "the page logged out just before (entry #{}, {} {}): a 401 for a request sent after that is the expected answer, not a client bug",
                 r.index,
                 clip(&r.method, 16),
-                session::shown_path(&r.path)
+                crate::redact::path(&r.path)
             ));
         }
     }
@@ -59,7 +59,7 @@ pub fn not_a_client_bug(ex: &Exchange, before: &[Exchange]) -> Option<String> {
                 "the page itself revoked this token just before (entry #{}, {} {}): a 401 for a request sent with it afterwards is the expected answer, not a client bug",
                 r.index,
                 clip(&r.method, 16),
-                session::shown_path(&r.path)
+                crate::redact::path(&r.path)
             ));
         }
     }
@@ -138,7 +138,7 @@ pub fn unexplained(ex: &Exchange, before: &[Exchange]) -> Unexplained {
     checked.push("the session: no redirect that dropped the header, no refused preflight, no newer token, no earlier success that explains it".into());
 
     let mut checklist = Vec::new();
-    let target = format!("{} {}{}", clip(&ex.method, 16), clip(&ex.host, 96), session::shown_path(&ex.path));
+    let target = format!("{} {}{}", clip(&ex.method, 16), clip(&ex.host, 96), crate::redact::path(&ex.path));
     checklist.push(format!("endpoint and method: check that `{target}` is exactly what the API documents (base URL, API version, region, method)"));
     let how = match ex.credentials.first().map(|c| &c.location) {
         Some(Location::Authorization | Location::BasicUser | Location::BasicPassword) => {
@@ -151,7 +151,7 @@ pub fn unexplained(ex: &Exchange, before: &[Exchange]) -> Unexplained {
         None if ex.has_cookie() => "-H 'Cookie: …' (the session cookie copied from the browser)".into(),
         None => "with the credential the API documents".into(),
     };
-    checklist.push(format!("reproduce with a minimal request outside the app: `curl -i -X {} 'https://{}{}' {how}`, the credential read from an environment variable", clip(&ex.method, 16), clip(&ex.host, 96), session::shown_path(&ex.path)));
+    checklist.push(format!("reproduce with a minimal request outside the app: `curl -i -X {} 'https://{}{}' {how}`, the credential read from an environment variable", clip(&ex.method, 16), clip(&ex.host, 96), crate::redact::path(&ex.path)));
     match ex.credentials.first().map(|c| &c.location) {
         Some(Location::Header(h)) => checklist.push(format!("the header's exact name and format: `{}` as the API spells it, the bare value (no scheme, quotes or newline)", clip(h, 48))),
         Some(_) => checklist.push("the header's exact format: `Authorization: <Scheme> <credential>`, one space, no quotes, no trailing newline, the scheme the API documents".into()),

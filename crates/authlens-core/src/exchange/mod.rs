@@ -2,6 +2,9 @@
 //! the destination, the credentials the request carried (classified), the challenges and the
 //! body the server answered. Causes and secret rules read exchanges; they never re-parse.
 
+pub mod response;
+pub mod server_says;
+
 use base64::Engine as _;
 use serde_json::Value;
 use time::OffsetDateTime;
@@ -159,21 +162,16 @@ pub struct Exchange {
     /// [`Exchange::recognised_body`], computed on first use.
     recognised: std::sync::OnceLock<Option<(&'static Provider, &'static BodyRule)>>,
     /// [`Exchange::server_said`], computed on first use.
-    said: std::sync::OnceLock<crate::signals::server_says::ServerSaid>,
+    said: std::sync::OnceLock<server_says::ServerSaid>,
     /// Chromium's `_error` for a request that got no response (`net::ERR_FAILED`).
     pub net_error: Option<String>,
     /// Tokens the response handed out (login, refresh, OAuth token endpoint), for session reasoning.
-    pub issued: Vec<crate::signals::session::IssuedToken>,
+    pub issued: Vec<response::IssuedToken>,
     /// Cookies the response set, for session reasoning.
-    pub set_cookies: Vec<crate::signals::session::SetCookie>,
+    pub set_cookies: Vec<response::SetCookie>,
 }
 
-/// Query parameters that carry credentials.
-pub const CREDENTIAL_PARAMS: &[&str] = &[
-    "access_token", "token", "api_key", "apikey", "api-key", "key", "client_secret", "secret", "auth",
-    "jwt", "id_token", "server_key", "secret_key", "private_key", "password", "sig", "signature",
-    "x-amz-signature", "x-amz-credential", "x-amz-security-token", "refresh_token", "client_assertion", "hapikey",
-];
+pub use crate::redact::CREDENTIAL_PARAMS;
 
 /// Headers other than Authorization that carry credentials.
 pub const CREDENTIAL_HEADERS: &[&str] = &[
@@ -198,8 +196,8 @@ impl Exchange {
         };
         let resp_body = body_text(resp.content.text.as_deref(), resp.content.encoding.as_deref(), "response", &mut notes);
         let req_body = body_text(req.post_data.as_ref().and_then(|p| p.text.as_deref()), None, "request", &mut notes);
-        let issued = crate::signals::session::issued_tokens(resp.status, &resp_body);
-        let set_cookies = crate::signals::session::set_cookies(&resp_headers);
+        let issued = response::issued_tokens(resp.status, &resp_body);
+        let set_cookies = response::set_cookies(&resp_headers);
         let challenges = resp_headers
             .iter()
             .filter(|h| h.name.eq_ignore_ascii_case("www-authenticate"))
@@ -455,7 +453,18 @@ impl Exchange {
 
     /// The URL with credentials in it (userinfo, credential-like query values) redacted.
     pub fn redacted_url(&self) -> String {
-        redact_url(&self.url)
+        redact::url(&self.url)
+    }
+
+    /// The raw values of the credentials this request carried (for redacting their echoes).
+    pub fn credential_values(&self) -> impl Iterator<Item = &str> {
+        self.credentials.iter().map(|c| c.raw())
+    }
+
+    /// Text this exchange's server wrote, fit to quote: the request's own credentials (whatever
+    /// their shape) and key- and JWT-shaped words redacted ([`redact::quote`]).
+    pub fn quote(&self, text: &str) -> String {
+        redact::quote(text, self.credential_values())
     }
 
     /// First request header with this name.
@@ -489,13 +498,13 @@ impl Exchange {
         *self.recognised.get_or_init(|| recognise_body(truncate(&self.resp_body, ERROR_BODY_PREFIX), self.provider))
     }
 
-    /// What the server said, read with the shared vocabulary ([`crate::signals::server_says`]).
-    pub fn server_said(&self) -> &crate::signals::server_says::ServerSaid {
-        self.said.get_or_init(|| crate::signals::server_says::read(self))
+    /// What the server said, read with the shared vocabulary ([`server_says`]).
+    pub fn server_said(&self) -> &server_says::ServerSaid {
+        self.said.get_or_init(|| server_says::read(self))
     }
 
     /// True when the server's messages say `k`.
-    pub fn says(&self, k: crate::signals::server_says::Says) -> bool {
+    pub fn says(&self, k: server_says::Says) -> bool {
         self.server_said().has(k)
     }
 
@@ -781,85 +790,6 @@ pub fn fmt_duration(secs: f64) -> String {
     }
 }
 
-/// Redact credentials in a URL: the userinfo password and credential-like query values.
-pub fn redact_url(raw: &str) -> String {
-    let Ok(mut u) = Url::parse(raw) else {
-        // Not an absolute URL (a hand-edited HAR, a relative path): redact its query and any
-        // key-shaped word rather than show it as it is.
-        let shown = match raw.split_once('?') {
-            Some((path, query)) => match redact_query(query) {
-                Some(q) => format!("{path}?{q}"),
-                None => raw.to_string(),
-            },
-            None => raw.to_string(),
-        };
-        return redact::clip(&crate::export::redact_free_text(&shown), 2048);
-    };
-    if u.password().is_some() {
-        let _ = u.set_password(Some("REDACTED"));
-    }
-    // `https://KEY:@host/` (a key as the Basic user, as Stripe accepts) is a credential too.
-    if !u.username().is_empty() {
-        let _ = u.set_username("REDACTED");
-    }
-    if let Some(q) = u.query().and_then(redact_query) {
-        u.set_query(Some(&q));
-    }
-    // `;jsessionid=…` written into the path (Java servlets when cookies are off).
-    if u.path().contains(';') {
-        let whole = u.as_str();
-        let cut = whole.find(['?', '#']).unwrap_or(whole.len());
-        let (before, after) = whole.split_at(cut);
-        let path: Vec<String> = before
-            .split('/')
-            .map(|seg| {
-                let mut parts = seg.split(';');
-                let head = parts.next().unwrap_or("").to_string();
-                parts.fold(head, |acc, p| match p.split_once('=') {
-                    Some((k, v)) if !v.is_empty() && redact::credential_name(k) => format!("{acc};{k}={}", Redacted::new(v)),
-                    _ => format!("{acc};{p}"),
-                })
-            })
-            .collect();
-        return redact::clip(&format!("{}{after}", path.join("/")), 2048);
-    }
-    redact::clip(u.as_str(), 2048)
-}
-
-/// The query with credential values redacted, or `None` when it holds none.
-fn redact_query(query: &str) -> Option<String> {
-    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
-    // Session ids (`sid=`, `PHPSESSID=`) and other credential-named parameters are redacted
-    // in what is shown, though they are not all reported as findings.
-    // A publishable key (`client_key=SB-Mid-client-…`) is made to be seen: shown as it is.
-    let hide = |k: &str, v: &str| {
-        sensitive_query(k, v)
-            || (!v.is_empty() && redact::credential_name(k) && !providers::classify(v, None).is_some_and(|m| m.rule.kind == KeyKind::Publishable))
-    };
-    if !pairs.iter().any(|(k, v)| hide(k, v)) {
-        return None;
-    }
-    let mut q = form_urlencoded::Serializer::new(String::new());
-    for (k, v) in &pairs {
-        if hide(k, v) {
-            q.append_pair(k, Redacted::new(v).as_str());
-        } else {
-            q.append_pair(k, v);
-        }
-    }
-    Some(q.finish())
-}
-
-/// True when a query parameter holds a credential: by its name, or a key- or JWT-shaped value.
-pub(crate) fn sensitive_query(k: &str, v: &str) -> bool {
-    !v.is_empty()
-        && (CREDENTIAL_PARAMS.iter().any(|c| k.eq_ignore_ascii_case(c))
-            || providers::classify(v, None).is_some_and(|m| m.rule.kind != KeyKind::Publishable)
-            || jwt::looks_like_jwt(v)
-            // `?app_secret=…`: the secret scanner reports it; the URL must not show it either.
-            || crate::secrets::is_secret_name(k))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -886,15 +816,6 @@ mod tests {
         let c = x.auth_credential().unwrap();
         assert_eq!(c.location, Location::BasicUser);
         assert_eq!(c.key.unwrap().rule.id, "midtrans_server_key_sandbox");
-    }
-
-    #[test]
-    fn url_redaction() {
-        let r = redact_url("https://x.test/a?access_token=abcdefghijklmnopqrstuvwxyz123456&page=2");
-        assert!(!r.contains("abcdefghijklmnop"), "{r}");
-        assert!(r.contains("page=2"));
-        let r = redact_url("https://user:hunter2secret@x.test/");
-        assert!(!r.contains("hunter2secret"), "{r}");
     }
 
     #[test]

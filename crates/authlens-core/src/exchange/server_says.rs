@@ -393,7 +393,7 @@ impl ServerSaid {
     /// The message that says `k`, quoted for a report: credentials the request carried and any
     /// key- or JWT-shaped word redacted, then clipped and escaped.
     pub fn quote(&self, ex: &Exchange, k: Says, max_chars: usize) -> String {
-        self.message(k).map(|m| crate::redact::escape(&crate::redact::clip(&crate::redact_text(crate::exchange::truncate(&m.text, 4096), ex), max_chars))).unwrap_or_default()
+        self.message(k).map(|m| crate::redact::escape(&crate::redact::clip(&ex.quote(crate::exchange::truncate(&m.text, 4096)), max_chars))).unwrap_or_default()
     }
 
     /// True when some message says `k`.

@@ -7,21 +7,39 @@
 //! secret-named field) shows no character of itself. There is no way to get the full value back:
 //! no field holds it.
 //!
-//! [`credential_name`] is the one answer to "does a field of this name hold a credential", for
-//! headers, cookies, query parameters and body fields alike.
+//! Everything that decides what may be shown lives here, one entry point per kind of thing shown:
+//!
+//! - a value: [`Redacted`] (and [`credential`] for a value of any shape, keeping a provider's
+//!   public prefix);
+//! - a name: [`credential_name`] ("does a field of this name hold a credential", for headers,
+//!   cookies, query parameters and body fields alike) and [`secret_name`] ("is it a server-side
+//!   secret", which the secret scanner reports);
+//! - a word in free text: [`secret_word`], the one answer to "is this word a secret", used by
+//!   every entry point below;
+//! - free text: [`free_text`]; text that may echo known credentials: [`known_values`]; a quote of
+//!   what a server said: [`quote`] and [`quotable`];
+//! - a URL: [`url`]; a request path shown as evidence: [`path`].
+//!
+//! This module sits just above provider knowledge (it asks [`crate::providers::classify`] what a
+//! word is) and below everything that shows anything.
 
 use serde::Serialize;
+
+mod names;
+mod text;
+mod url;
+
+pub use names::{code_is_credential, credential_name, credential_param, normalise_name, secret_name, CREDENTIAL_PARAMS};
+pub use text::{credential, free_text, known_values, quotable, quote, secret_word};
+pub use url::{endpoint, path, query_is_sensitive, url};
+/// Placeholder values are provider knowledge (what is not a key); redaction shows them as they are.
+pub use crate::providers::is_showable_placeholder;
 
 /// A credential made safe to show.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct Redacted(String);
 
-/// Values that carry no secret and are worth showing verbatim (a placeholder is the bug itself).
-const SHOWABLE_PLACEHOLDERS: &[&str] = &[
-    "", "undefined", "null", "none", "nil", "false", "true", "nan", "[object object]", "bearer",
-    "basic", "token", "undefined:undefined", "null:null", ":", "undefined:", "null:",
-];
 
 impl Redacted {
     /// Redact `value`, showing `known_prefix` when the value starts with it (a provider's
@@ -59,67 +77,6 @@ impl std::fmt::Display for Redacted {
     }
 }
 
-/// Field names (lowercase, without `-`, `_`, `.` and spaces) that hold a credential whatever
-/// their value looks like.
-const CREDENTIAL_NAMES: &[&str] = &[
-    "authorization", "proxyauthorization", "cookie", "setcookie", "sid", "pin", "otp", "pass", "pwd", "key", "sig",
-    "jwt", "auth", "session", "sess", "assertion", "samlrequest", "samlresponse", "ticket", "jsessionid", "phpsessid",
-    "aspnetsessionid", "connectsid", "csrf", "xsrf", "csrftoken", "authenticitytoken", "nonce", "hash", "hmac",
-];
-
-/// Parts of field names that say the field holds a credential.
-const CREDENTIAL_PARTS: &[&str] = &[
-    "token", "secret", "password", "passwd", "passphrase", "apikey", "accesskey", "privatekey", "serverkey", "secretkey",
-    "sessionid", "sessid", "sessionkey", "credential", "signature", "authcode", "devicecode", "usercode", "codeverifier",
-    "subscriptionkey", "masterkey", "signingkey", "encryptionkey", "webhookkey", "licensekey", "authkey",
-];
-
-/// Names that contain a credential word but hold no credential.
-const NOT_CREDENTIAL_NAMES: &[&str] = &["tokentype", "tokenendpoint", "tokenurl", "passwordpolicy", "keyid", "kid"];
-
-/// Normalise a field name for [`credential_name`]: lowercase ASCII without `-`, `_`, `.` and spaces.
-pub fn normalise_name(name: &str) -> String {
-    name.chars().filter(|c| !matches!(c, '-' | '_' | '.' | ' ' | '$' | '[' | ']')).map(|c| c.to_ascii_lowercase()).collect()
-}
-
-/// True when a field (header, cookie, query parameter, form or JSON field) of this name holds a
-/// credential, whatever its value looks like: `Authorization`, `refresh_token`, `client_secret`,
-/// `password`, `PHPSESSID`, `x-api-key`, `device_code`, … A name ending in `expires`, `_at`,
-/// `type`, `url` or `uri` describes a credential without being one. OAuth's `code` is a credential only beside the other
-/// parameters of a code exchange: [`code_is_credential`].
-pub fn credential_name(name: &str) -> bool {
-    let n = normalise_name(name);
-    if n.is_empty() || n.len() > 64 || NOT_CREDENTIAL_NAMES.contains(&n.as_str()) {
-        return false;
-    }
-    if ["expires", "expiresin", "expiry", "at", "type", "url", "uri", "endpoint", "length", "count", "policy", "hint", "name", "label", "id"]
-        .iter()
-        .any(|s| n.ends_with(s) && n != *s && !n.ends_with("sessionid") && !n.ends_with("sessid") && !n.ends_with("sid"))
-    {
-        return false;
-    }
-    CREDENTIAL_NAMES.contains(&n.as_str())
-        || CREDENTIAL_PARTS.iter().any(|p| n.contains(p))
-        || (n.ends_with("key") && !n.ends_with("publickey") && n.len() <= 32)
-        || n.ends_with("sessionid")
-        || n.ends_with("sid") && n.len() <= 16
-}
-
-/// OAuth's authorization `code` (and a device flow's `user_code`) is a credential when the
-/// parameters around it are those of a code exchange or an authorization response; elsewhere
-/// `code` is usually an error code (`{"code": "invalid_token"}`). `siblings` are the names beside it.
-pub fn code_is_credential<'a>(siblings: impl IntoIterator<Item = &'a str>) -> bool {
-    siblings.into_iter().any(|s| {
-        let n = normalise_name(s);
-        matches!(n.as_str(), "granttype" | "redirecturi" | "state" | "codeverifier" | "clientid" | "sessionstate" | "iss")
-    })
-}
-
-/// True for values like `undefined` or `null` that are safe, and useful, to show as they are.
-pub fn is_showable_placeholder(value: &str) -> bool {
-    let v = value.trim().to_ascii_lowercase();
-    value.len() <= 24 && SHOWABLE_PLACEHOLDERS.contains(&v.as_str())
-}
 
 /// Make control characters visible (`\n`, `\u{1b}`) so hostile values cannot reshape a report.
 /// Runs of plain text are copied whole: only the characters that need escaping are looked at one
@@ -194,19 +151,6 @@ mod tests {
         // A password or session id keeps only its length, however long.
         assert_eq!(Redacted::new("correct-horse-battery-staple").as_str(), "…[redacted, 28 chars]");
         assert_eq!(Redacted::with_prefix("correct-horse-battery-staple", "sk_").as_str(), "…[redacted, 28 chars]");
-    }
-
-    #[test]
-    fn credential_names() {
-        for n in ["Authorization", "refresh_token", "access_token", "id_token", "client_secret", "password", "PHPSESSID", "JSESSIONID", "sid", "connect.sid", "x-api-key", "device_code", "user_code", "apiKey", "serverKey", "Ocp-Apim-Subscription-Key", "X-Shopify-Access-Token", "PRIVATE-TOKEN", "sessionId", "csrfToken", "Set-Cookie"] {
-            assert!(credential_name(n), "{n}");
-        }
-        for n in ["token_type", "expires_in", "tokenExpiresAt", "name", "page", "status", "message", "error", "code", "redirect_uri", "keyId", "publicKey", "monkeys", "author"] {
-            assert!(!credential_name(n), "{n}");
-        }
-        assert!(code_is_credential(["state", "scope"]));
-        assert!(code_is_credential(["grant_type", "redirect_uri"]));
-        assert!(!code_is_credential(["message", "status"]));
     }
 
     #[test]
