@@ -168,7 +168,7 @@ const mbps = (bytes, s) => MB(bytes) / s;
 const tools = [
   hasScan && { id: 'authlens', label: '`authlens scan`', version: tryVersion(AUTHLENS), cmd: AUTHLENS, args: (d) => ['scan', d], ok: [0, 1], full: true,
     count: (out) => Number(/(\d+) exposed secrets?/.exec(out)?.[1] ?? NaN) },
-  rg && { id: 'rg', label: `ripgrep, ${nPatterns} key patterns`, version: tryVersion(rg), cmd: rg, args: (d) => ['-c', '-f', patterns, d], ok: [0, 1], full: true,
+  rg && { id: 'rg', label: `ripgrep, ${nPatterns} literals (all rules)`, version: tryVersion(rg), cmd: rg, args: (d) => ['-c', '-f', patterns, d], ok: [0, 1], full: true,
     count: (out) => out.trim().split('\n').filter(Boolean).reduce((a, l) => a + Number(l.slice(l.lastIndexOf(':') + 1)), 0), countWhat: 'matching lines' },
   rg && { id: 'rg1', label: 'ripgrep -j1 (one thread)', version: tryVersion(rg), cmd: rg, args: (d) => ['-j1', '-c', '-f', patterns, d], ok: [0, 1], full: true },
   secretlint && { id: 'secretlint', label: 'secretlint + preset-recommend', version: tryVersion(secretlint), cmd: secretlint, args: (d) => ['--secretlintrc', secretlintrc, '--format', 'compact', '--maskSecrets', `${d}/**/*`], ok: [0, 1], full: !QUICK, env: { NODE_PATH: join(TOOLS, 'npm/node_modules') },
@@ -217,7 +217,7 @@ for (const other of ['secretlint', 'detect-secrets']) {
   rows.push(['scan', `\`authlens scan\` vs ${other}`, a && o ? `${fmt(a)} vs ${fmt(o, o < 10 ? 2 : 1)} MB/s = ${fmt(a / o, 0)}×` : 'n/a', '≥ 10× faster', verdict(a && o ? a / o >= 10 : null)]);
 }
 if (scan.rg?.mbps) {
-  rows.push(['scan', '`authlens scan` vs ripgrep (same key patterns)', a ? `${fmt(a)} vs ${fmt(scan.rg.mbps)} MB/s = ${scan.rg.mbps > a ? `${fmt(scan.rg.mbps / a, 2)}× slower` : `${fmt(a / scan.rg.mbps, 2)}× faster`}` : 'n/a', 'within 2×', verdict(a ? scan.rg.mbps / a <= 2 : null)]);
+  rows.push(['scan', '`authlens scan` vs ripgrep (every literal of every rule)', a ? `${fmt(a)} vs ${fmt(scan.rg.mbps)} MB/s = ${scan.rg.mbps > a ? `${fmt(scan.rg.mbps / a, 2)}× slower` : `${fmt(a / scan.rg.mbps, 2)}× faster`}` : 'n/a', 'within 1.5×', verdict(a ? scan.rg.mbps / a <= 1.5 : null)]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -297,8 +297,9 @@ Made at bench time in \`target/bench/\` by \`tests/bench/data.mjs\` (determinist
 ${scanRows.join('\n') || '| (nothing measured) | | | |'}
 
 Commands (in \`target/bench/\`): \`authlens scan DIR\`; \`rg -c -f patterns.txt DIR\` where \`patterns.txt\` is printed by
-\`bench_helper patterns\` from the provider rules (prefix + charset + minimum length of every shape rule, plus PEM and AWS
-key-id patterns): the practical upper bound for a regex search of the same key formats; \`secretlint --secretlintrc
+\`bench_helper patterns\`: every literal the scanner's matcher searches for (all rules' prefixes and keywords, the base64
+forms of distinctive prefixes, the secret-field keywords, PEM and AWS markers; keywords case-insensitive): the practical
+upper bound for a search of the same set; \`secretlint --secretlintrc
 {preset-recommend} --format compact --maskSecrets 'DIR/**/*'\`; \`detect-secrets scan --all-files DIR\`. ripgrep uses every core
 by default; the \`-j1\` row is one thread. \`authlens scan\` also scans files on every core (up to 8 threads).
 

@@ -2,9 +2,9 @@
 //!
 //! - `bench_helper parse FILE`: read FILE and parse it with `serde_json::from_str::<Value>`, the
 //!   baseline `authlens analyze` is measured against (reading + plain JSON parsing, nothing else).
-//! - `bench_helper patterns`: print one regular expression per line for the key formats the
-//!   scanner looks for (prefix, charset, minimum length), generated from the provider rules, so
-//!   ripgrep can search the same patterns.
+//! - `bench_helper patterns`: print, one per line, every literal the scanner's matcher searches
+//!   for (`secrets::search_literals`: all rules' prefixes and keywords, base64 prefixes, field
+//!   keywords, PEM and AWS markers), keywords as `(?i:…)`, so ripgrep searches the same set.
 //! - `bench_helper exchanges FILE CALLS`: FILE is a JSON object of named HAR entries; one session
 //!   (history filled with 2,000 entries first, as in the wasm bench) analyses each entry CALLS
 //!   times; prints the median and p99 latency per entry, natively.
@@ -13,21 +13,6 @@
 
 use std::process::ExitCode;
 
-use authlens_core::providers::{all_rules, Find};
-
-fn class(allows: impl Fn(u8) -> bool) -> String {
-    let mut s = String::from("[");
-    for c in 0x21u8..=0x7e {
-        if allows(c) {
-            if b"\\]^-[&~".contains(&c) {
-                s.push('\\');
-            }
-            s.push(c as char);
-        }
-    }
-    s.push(']');
-    s
-}
 
 fn escape(lit: &str) -> String {
     // Only regex meta characters are escaped (older regex versions refuse other escapes).
@@ -59,24 +44,13 @@ fn main() -> ExitCode {
             }
         }
         Some("patterns") => {
+            // Exactly the literals the scanner's matcher searches for (every rule's prefix and
+            // keywords, the base64 forms of distinctive prefixes, the secret-field keywords, the
+            // PEM and AWS markers): keywords case-insensitively, as the scanner matches them.
             let mut seen = std::collections::BTreeSet::new();
-            for (_, r) in all_rules() {
-                // Prefix-less rules start from their keywords (case-insensitive), as the scanner does.
-                if let Find::Keyword(words) = r.find {
-                    for w in words {
-                        seen.insert(format!("(?i:{})", escape(w)));
-                    }
-                    continue;
-                }
-                if !matches!(r.find, Find::Prefix | Find::Near(_)) || r.prefix.is_empty() {
-                    continue;
-                }
-                let cs = r.charset;
-                seen.insert(format!("{}{}{{{},}}", escape(r.prefix), class(|c| cs.allows(c)), r.len.0.max(1)));
+            for (lit, exact) in authlens_core::secrets::search_literals() {
+                seen.insert(if exact { escape(&lit) } else { format!("(?i:{})", escape(&lit)) });
             }
-            // The dedicated scanners (PEM blocks, AWS key pairs) look for these.
-            seen.insert("-----BEGIN [A-Z ]*PRIVATE KEY-----".into());
-            seen.insert("A[SK]IA[A-Z0-9]{16}".into());
             for p in seen {
                 println!("{p}");
             }

@@ -120,8 +120,8 @@ pub fn analyze_exchange(ex: &Exchange, before: &[Exchange]) -> EntryReport {
             confidence: (h.confidence * 100.0).round() / 100.0,
             title: c.info.title,
             entries: cited_entries(&h.evidence, ex.index),
-            evidence: h.evidence,
-            fix: h.fix,
+            evidence: h.evidence.iter().map(|e| redact::Evidence::of(e, ex.credential_values())).collect(),
+            fix: h.fix.iter().map(|f| redact::scrub(f, ex.credential_values())).collect(),
         })
         .collect();
     let (findings, scan_notes) = secrets::findings_and_notes(ex);

@@ -2,7 +2,7 @@
 //! contract (see `docs/report.md`); fields are only ever added.
 //!
 //! Nothing in here can hold a raw secret: credentials appear only as [`Redacted`] values, and
-//! evidence strings are built from redacted parts.
+//! evidence lines are [`crate::redact::Evidence`], which only redaction can build.
 
 use serde::Serialize;
 
@@ -111,7 +111,7 @@ pub struct CauseReport {
     /// One line for people.
     pub title: &'static str,
     /// What was seen, redacted.
-    pub evidence: Vec<String>,
+    pub evidence: Vec<crate::redact::Evidence>,
     /// Steps that fix it, specialised to what was seen.
     pub fix: Vec<String>,
     /// Indices of the earlier entries the evidence cites (`entry #3`), so a viewer can link them.

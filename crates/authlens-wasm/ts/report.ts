@@ -1,5 +1,5 @@
 // GENERATED from the Rust report types in crates/authlens-core (report.rs, secrets/files.rs,
-// providers/mod.rs, redact.rs) by `cargo run -p authlens-wasm --example report_ts`.
+// providers/mod.rs, redact/mod.rs) by `cargo run -p authlens-wasm --example report_ts`.
 // Do not edit: change the Rust types, regenerate and commit. docs/report.md documents
 // the contract.
 
@@ -104,7 +104,7 @@ export interface CauseReport {
   /** One line for people. */
   title: string;
   /** What was seen, redacted. */
-  evidence: string[];
+  evidence: Evidence[];
   /** Steps that fix it, specialised to what was seen. */
   fix: string[];
   /** Indices of the earlier entries the evidence cites (`entry #3`), so a viewer can link them. */
@@ -186,6 +186,14 @@ export type KeyKind = "secret" | "publishable" | "token";
 
 /** A credential made safe to show. */
 export type Redacted = string;
+
+/**
+ * A line of cause evidence (or a fix step) fit to show: its text has been through [`scrub`],
+ * which redacts the request's own credentials (whatever their shape) and every
+ * [`secret_word`], and escapes control characters. There is no other way to build one, so a
+ * cause that forgets to redact a part of its evidence still shows no credential.
+ */
+export type Evidence = string;
 
 /** A finding in a file, with its line and column. */
 export interface FileFinding extends Finding {

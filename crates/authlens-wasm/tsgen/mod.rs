@@ -27,7 +27,8 @@ const TYPES: &[(&str, &str)] = &[
     ("report.rs", "JwtReport"),
     ("providers/mod.rs", "Env"),
     ("providers/mod.rs", "KeyKind"),
-    ("redact.rs", "Redacted"),
+    ("redact/mod.rs", "Redacted"),
+    ("redact/mod.rs", "Evidence"),
     ("secrets/files.rs", "FileFinding"),
     ("secrets/files.rs", "FileReport"),
     ("secrets/files.rs", "Skipped"),
@@ -40,7 +41,7 @@ pub fn generate(core_src: &Path) -> Result<String, String> {
     let names: Vec<&str> = TYPES.iter().map(|(_, n)| *n).collect();
     let mut out = String::from(
         "// GENERATED from the Rust report types in crates/authlens-core (report.rs, secrets/files.rs,\n\
-         // providers/mod.rs, redact.rs) by `cargo run -p authlens-wasm --example report_ts`.\n\
+         // providers/mod.rs, redact/mod.rs) by `cargo run -p authlens-wasm --example report_ts`.\n\
          // Do not edit: change the Rust types, regenerate and commit. docs/report.md documents\n\
          // the contract.\n",
     );

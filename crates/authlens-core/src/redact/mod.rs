@@ -78,6 +78,45 @@ impl std::fmt::Display for Redacted {
 }
 
 
+/// A line of cause evidence (or a fix step) fit to show: its text has been through [`scrub`],
+/// which redacts the request's own credentials (whatever their shape) and every
+/// [`secret_word`], and escapes control characters. There is no other way to build one, so a
+/// cause that forgets to redact a part of its evidence still shows no credential.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Evidence(String);
+
+impl Evidence {
+    /// Redact `text` against the credentials the request carried (`known`) and key- and
+    /// JWT-shaped words.
+    pub fn of<'a>(text: &str, known: impl IntoIterator<Item = &'a str>) -> Evidence {
+        Evidence(scrub(text, known))
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Evidence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::borrow::Borrow<str> for Evidence {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The last line of defence for text built from many parts (cause evidence, fix steps): the
+/// known credentials (at least 8 characters) and every [`secret_word`] redacted, controls escaped.
+pub fn scrub<'a>(text: &str, known: impl IntoIterator<Item = &'a str>) -> String {
+    escape(&quote(text, known))
+}
+
 /// Make control characters visible (`\n`, `\u{1b}`) so hostile values cannot reshape a report.
 /// Runs of plain text are copied whole: only the characters that need escaping are looked at one
 /// by one (this runs on every value a report shows).
@@ -151,6 +190,15 @@ mod tests {
         // A password or session id keeps only its length, however long.
         assert_eq!(Redacted::new("correct-horse-battery-staple").as_str(), "…[redacted, 28 chars]");
         assert_eq!(Redacted::with_prefix("correct-horse-battery-staple", "sk_").as_str(), "…[redacted, 28 chars]");
+    }
+
+    #[test]
+    fn evidence_is_scrubbed() {
+        let jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJlc2lnbmF0dXJlc2ln";
+        let e = Evidence::of(&format!("the token {jwt} sent with password hunter2-horse\nnext"), ["hunter2-horse"]);
+        assert!(!e.as_str().contains(jwt) && !e.as_str().contains("hunter2"), "{e}");
+        assert!(e.as_str().starts_with("the token JWT…[redacted") && e.as_str().ends_with("\\nnext"), "{e}");
+        assert_eq!(Evidence::of("entry #3 answered 401", []).as_str(), "entry #3 answered 401");
     }
 
     #[test]

@@ -110,6 +110,13 @@ pub(crate) fn b64_stable_prefix(prefix: &str) -> String {
     base64::engine::general_purpose::STANDARD.encode(&prefix.as_bytes()[..whole])
 }
 
+/// The literals the scanner's matcher looks for, each with whether it is matched exactly (a
+/// key prefix, a PEM or AWS marker) or ASCII-case-insensitively (a keyword): the full set every
+/// byte of a scanned text is searched for. Benchmarks give the same set to ripgrep.
+pub fn search_literals() -> Vec<(String, bool)> {
+    matcher().pats.iter().map(|p| (p.lit.clone(), p.exact)).collect()
+}
+
 fn matcher() -> &'static Matcher {
     static M: OnceLock<Matcher> = OnceLock::new();
     M.get_or_init(|| {

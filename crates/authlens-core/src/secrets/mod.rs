@@ -18,6 +18,7 @@
 
 pub mod docs;
 pub(crate) mod engine;
+pub use engine::search_literals;
 pub(crate) mod fields;
 pub mod files;
 pub mod locate;
