@@ -70,6 +70,142 @@ struct ProviderData {
     docs: String,
     #[serde(default)]
     empty_401_body: bool,
+    // What the causes need (see `Provider` in src/providers/mod.rs); all optional.
+    /// A list of path prefixes (`prefix?query_name` allowed), or "unknown".
+    #[serde(default)]
+    publishable_endpoints: Option<Publishable>,
+    #[serde(default)]
+    not_keys: Vec<NotKeyData>,
+    #[serde(default)]
+    secret_key_hint: String,
+    #[serde(default)]
+    project_api_keys: bool,
+    #[serde(default)]
+    schemes: Vec<String>,
+    #[serde(default)]
+    path_schemes: Vec<PathSchemesData>,
+    #[serde(default)]
+    scheme_unsure_hosts: Vec<String>,
+    #[serde(default)]
+    scheme_words: Vec<String>,
+    #[serde(default)]
+    scheme_exact: String,
+    #[serde(default)]
+    refuses_passwords: String,
+    #[serde(default)]
+    scope_fix: String,
+    #[serde(default)]
+    anonymous_project_key: bool,
+    #[serde(default)]
+    query_keys: Vec<String>,
+    #[serde(default)]
+    retired_query_keys: Vec<QueryNoteData>,
+    #[serde(default)]
+    project_host_suffix: String,
+    #[serde(default)]
+    no_scheme_fix: String,
+    #[serde(default)]
+    foreign_hosts: Vec<ForeignHostData>,
+    #[serde(default)]
+    status_in_body: String,
+    #[serde(default)]
+    repro_headers: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Publishable {
+    Paths(Vec<String>),
+    Word(String),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NotKeyData {
+    prefix: String,
+    #[serde(default)]
+    contains: String,
+    what: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PathSchemesData {
+    path: String,
+    schemes: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QueryNoteData {
+    name: String,
+    note: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ForeignHostData {
+    suffix: String,
+    name: String,
+}
+
+impl ProviderData {
+    /// The fields the causes read, as Rust field initialisers (only those set).
+    fn cause_fields(&self, path: &str) -> String {
+        let mut f = String::new();
+        match &self.publishable_endpoints {
+            None => {}
+            Some(Publishable::Word(w)) if w == "unknown" => f.push_str("        publishable: PublishableUse::Unknown,\n"),
+            Some(Publishable::Word(w)) => panic!("{path}: publishable_endpoints = {w:?} (a list of paths, or \"unknown\")"),
+            Some(Publishable::Paths(v)) => {
+                assert!(v.iter().all(|p| p.starts_with('/')), "{path}: publishable_endpoints are paths starting with /");
+                writeln!(f, "        publishable: PublishableUse::Paths({}),", list(v)).unwrap();
+            }
+        }
+        if !self.not_keys.is_empty() {
+            let v: Vec<String> = self.not_keys.iter().map(|n| format!("NotKey {{ prefix: {}, contains: {}, what: {} }}", lit(&n.prefix), lit(&n.contains), lit(&n.what))).collect();
+            writeln!(f, "        not_keys: &[{}],", v.join(", ")).unwrap();
+        }
+        for s in &self.schemes {
+            assert!(!s.bytes().any(|b| b.is_ascii_uppercase()), "{path}: schemes are lowercase");
+        }
+        if !self.path_schemes.is_empty() {
+            let v: Vec<String> = self.path_schemes.iter().map(|p| format!("PathSchemes {{ path: {}, schemes: {} }}", lit(&p.path), list(&p.schemes))).collect();
+            writeln!(f, "        path_schemes: &[{}],", v.join(", ")).unwrap();
+        }
+        if !self.retired_query_keys.is_empty() {
+            let v: Vec<String> = self.retired_query_keys.iter().map(|q| format!("QueryNote {{ name: {}, note: {} }}", lit(&q.name), lit(&q.note))).collect();
+            writeln!(f, "        retired_query_keys: &[{}],", v.join(", ")).unwrap();
+        }
+        if !self.foreign_hosts.is_empty() {
+            let v: Vec<String> = self.foreign_hosts.iter().map(|h| format!("ForeignHost {{ suffix: {}, name: {} }}", lit(&h.suffix), lit(&h.name))).collect();
+            writeln!(f, "        foreign_hosts: &[{}],", v.join(", ")).unwrap();
+        }
+        for (name, v) in [("schemes", &self.schemes), ("scheme_unsure_hosts", &self.scheme_unsure_hosts), ("scheme_words", &self.scheme_words), ("query_keys", &self.query_keys), ("repro_headers", &self.repro_headers)] {
+            if !v.is_empty() {
+                writeln!(f, "        {name}: {},", list(v)).unwrap();
+            }
+        }
+        for (name, v) in [
+            ("secret_key_hint", &self.secret_key_hint),
+            ("scheme_exact", &self.scheme_exact),
+            ("refuses_passwords", &self.refuses_passwords),
+            ("scope_fix", &self.scope_fix),
+            ("project_host_suffix", &self.project_host_suffix),
+            ("no_scheme_fix", &self.no_scheme_fix),
+            ("status_in_body", &self.status_in_body),
+        ] {
+            if !v.is_empty() {
+                writeln!(f, "        {name}: {},", lit(v)).unwrap();
+            }
+        }
+        for (name, v) in [("project_api_keys", self.project_api_keys), ("anonymous_project_key", self.anonymous_project_key)] {
+            if v {
+                writeln!(f, "        {name}: true,").unwrap();
+            }
+        }
+        f
+    }
 }
 
 #[derive(Deserialize)]
@@ -102,6 +238,10 @@ struct RuleData {
     entropy: f32,
     #[serde(default)]
     headers: Vec<String>,
+    #[serde(default)]
+    bare_ok: bool,
+    #[serde(default)]
+    recognition: String,
     positive: Vec<String>,
     #[serde(default)]
     negative: Vec<String>,
@@ -211,8 +351,10 @@ fn data_providers(out: &Path, manifest: &str) -> Vec<String> {
                 assert!(r.len[0] >= 16 && r.entropy >= 3.0, "{at}: a prefix-less rule needs len >= 16 and entropy >= 3");
             }
             keys.push(format!(
-                "        KeyRule {{ id: {}, title: {}, prefix: {}, charset: Charset::{cs}, len: ({}, {}), kind: KeyKind::{kind}, env: {env}, env_certain: {}, env_var: {}, validate: {validate}, find: {find}, entropy: {:?} }},\n",
-                lit(&r.id), lit(&r.title), lit(&r.prefix), r.len[0], r.len[1], r.env_certain, lit(&r.env_var), r.entropy
+                "        KeyRule {{ id: {}, title: {}, prefix: {}, charset: Charset::{cs}, len: ({}, {}), kind: KeyKind::{kind}, env: {env}, env_certain: {}, env_var: {}, validate: {validate}, find: {find}, entropy: {:?}, bare_ok: {}, #[cfg(feature = \"docs\")] recognition: {} }},\n",
+                lit(&r.id), lit(&r.title), lit(&r.prefix), r.len[0], r.len[1], r.env_certain, lit(&r.env_var), r.entropy, r.bare_ok,
+                // Documentation only: left out of the wasm build.
+                lit(&r.recognition)
             ));
             if !r.headers.is_empty() {
                 writeln!(headers, "    ({}, {}),", lit(&r.id), list(&r.headers)).unwrap();
@@ -222,7 +364,7 @@ fn data_providers(out: &Path, manifest: &str) -> Vec<String> {
         let name = format!("data_{stem}");
         write!(
             code,
-            "/// `{id}` (`rules/{f}`).\npub mod {name} {{\n    #[allow(unused_imports)]\n    use crate::providers::{{BodyRule, Charset, Env, Find, HostRule, KeyKind, KeyRule, Provider}};\n    /// {pname}.\n    pub static PROVIDER: Provider = Provider {{\n        id: {idl},\n        name: {namel},\n        hosts: &[{hosts}],\n        keys: &[\n{keys}        ],\n        auth: {auth},\n        bodies: &[{bodies}],\n        docs: {docs},\n        empty_401_body: {e401},\n    }};\n}}\n",
+            "/// `{id}` (`rules/{f}`).\npub mod {name} {{\n    #[allow(unused_imports)]\n    use crate::providers::{{BodyRule, Charset, Env, Facts, Find, ForeignHost, HostRule, KeyKind, KeyRule, NotKey, PathSchemes, Provider, PublishableUse, QueryNote}};\n    /// {pname}.\n    pub static PROVIDER: Provider = Provider {{\n        id: {idl},\n        name: {namel},\n        hosts: &[{hosts}],\n        keys: &[\n{keys}        ],\n        auth: {auth},\n        bodies: &[{bodies}],\n        docs: {docs},\n        empty_401_body: {e401},\n{cause}    }};\n}}\n",
             id = p.id,
             pname = p.name,
             idl = lit(&p.id),
@@ -234,6 +376,11 @@ fn data_providers(out: &Path, manifest: &str) -> Vec<String> {
             // Fixes cite the provider's documentation (`…; see <docs>`), in the panel too.
             docs = lit(&p.docs),
             e401 = p.empty_401_body,
+            cause = {
+                let f = p.cause_fields(&path);
+                let inner: String = f.lines().map(|l| format!("    {l}\n")).collect();
+                if f.is_empty() { "        facts: &Facts::NONE,\n".to_string() } else { format!("        facts: &Facts {{\n{inner}            ..Facts::NONE\n        }},\n") }
+            },
         )
         .unwrap();
         ids.push(name);

@@ -6,8 +6,9 @@ use crate::exchange::{Credential, Exchange, Location, CREDENTIAL_HEADERS};
 use crate::har::{Entry, Har};
 use crate::redact::{self, Redacted};
 
-/// Headers worth keeping in a reproduction besides the credential ones.
-const KEPT_HEADERS: &[&str] = &["content-type", "accept", "origin", "idempotency-key", "x-idempotency-key", "cko-idempotency-key", "x-requested-with", "openai-organization", "openai-project", "stripe-account", "stripe-version", "x-api-version"];
+/// Headers worth keeping in a reproduction besides the credential ones (and each provider's
+/// `repro_headers`).
+const KEPT_HEADERS: &[&str] = &["content-type", "accept", "origin", "idempotency-key", "x-idempotency-key", "x-requested-with", "x-api-version"];
 
 /// Name of the environment variable a reproduction uses for a credential.
 fn env_var(c: &Credential) -> String {
@@ -131,7 +132,7 @@ pub fn curl(entry: &Entry) -> String {
             }
         } else if lname == "cookie" {
             parts.push("-H \"Cookie: ${COOKIE}\"".into());
-        } else if KEPT_HEADERS.contains(&lname.as_str()) {
+        } else if KEPT_HEADERS.contains(&lname.as_str()) || providers::ALL.iter().any(|p| p.facts.repro_headers.contains(&lname.as_str())) {
             parts.push(format!("-H {}", sq(&format!("{}: {}", sanitize_name(&h.name), crate::redact::clip(&h.value, 256)))));
         }
     }

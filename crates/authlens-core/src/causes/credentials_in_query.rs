@@ -41,8 +41,6 @@ declare_cause! {
     };
 }
 
-/// Providers that document a credential in the query string (and that name).
-const QUERY_OK: &[(&str, &[&str])] = &[("google", &["key"]), ("firebase", &["key"]), ("supabase", &["apikey"])];
 /// Query names that sign a URL rather than carry a credential.
 const SIGNED: &[&str] = &["sig", "signature", "x-amz-signature", "x-amz-credential", "x-amz-security-token"];
 
@@ -51,9 +49,8 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     if ex.authorization.is_some() || ex.credentials.iter().any(|c| matches!(c.location, Location::Header(_))) {
         return None;
     }
-    let provider_ok = |name: &str| {
-        ex.provider.is_some_and(|p| QUERY_OK.iter().any(|(id, names)| *id == p.id && names.iter().any(|n| n.eq_ignore_ascii_case(name))))
-    };
+    // Providers that document a credential in the query string (and that name).
+    let provider_ok = |name: &str| ex.provider.is_some_and(|p| p.facts.query_keys.iter().any(|n| n.eq_ignore_ascii_case(name)));
     let c = ex.credentials.iter().find(|c| match &c.location {
         Location::Query(name) => !SIGNED.iter().any(|s| s.eq_ignore_ascii_case(name)) && !provider_ok(name) && !c.raw().trim().is_empty(),
         _ => false,
@@ -66,8 +63,8 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     let confidence = match ex.provider {
         Some(p) => {
             evidence.push(format!("{} does not read credentials from the URL: it expects {}", p.name, p.auth));
-            if p.id == "github" && name.eq_ignore_ascii_case("access_token") {
-                evidence.push("GitHub removed the `access_token` query parameter in 2021".into());
+            if let Some(q) = p.facts.retired_query_keys.iter().find(|q| q.name.eq_ignore_ascii_case(name)) {
+                evidence.push(q.note.into());
             }
             0.9
         }

@@ -231,13 +231,17 @@ fn other_provider(ex: &Exchange, c: &Credential) -> Option<String> {
     if k.rule.prefix.len() < 3 || k.rule.prefix == "eyJ" || k.rule.kind == KeyKind::Publishable {
         return None;
     }
-    let azure_openai = (ex.host.ends_with(".openai.azure.com") || ex.host.ends_with(".cognitiveservices.azure.com")) && k.provider.id == "openai";
+    // Another service speaking the key's provider's API (Azure OpenAI) takes keys of its own.
+    let elsewhere = k.provider.facts.foreign_hosts.iter().find(|h| ex.host.ends_with(h.suffix));
     let dest = ex.provider;
     let foreign = dest.is_some_and(|d| !std::ptr::eq(d, k.provider) && !d.keys.iter().any(|r| r.matches(c.raw().trim())));
-    if !(azure_openai || foreign) {
+    if !(elsewhere.is_some() || foreign) {
         return None;
     }
-    let to = if azure_openai { "Azure OpenAI".to_string() } else { dest.map(|d| d.name.to_string()).unwrap_or_default() };
+    let to = match elsewhere {
+        Some(h) => h.name.to_string(),
+        None => dest.map(|d| d.name.to_string()).unwrap_or_default(),
+    };
     Some(format!("{} carries a {} key ({}) but the request went to {} ({}): a key of one provider sent to another", c.location.describe(), k.provider.name, c.redacted(), to, clip(&ex.host, 96)))
 }
 

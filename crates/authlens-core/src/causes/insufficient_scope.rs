@@ -163,7 +163,7 @@ fn token_scopes(ex: &Exchange) -> Option<String> {
 /// Firestore and Supabase: the project key identifies the project, not a user.
 fn only_project_key(ex: &Exchange) -> Option<String> {
     let p = ex.provider?;
-    if !matches!(p.id, "firebase" | "supabase") {
+    if !p.facts.anonymous_project_key {
         return None;
     }
     let user_token = ex.credentials.iter().any(|c| matches!(c.location, Location::Authorization) && c.jwt.as_ref().is_some_and(|j| j.role.as_deref() != Some("anon")));
@@ -191,21 +191,10 @@ fn named_permission(ex: &Exchange) -> Option<String> {
 
 fn fixes(ex: &Exchange, needed: Option<String>) -> Vec<String> {
     let need = needed.as_deref().map(|n| format!("`{}`", clip(n, 96))).unwrap_or_else(|| "the permission this endpoint needs".into());
-    let first = match ex.provider.map(|p| p.id) {
-        Some("stripe") => format!("edit the restricted key (rk_…) in the Stripe Dashboard and grant {need}, or use a key that has it"),
-        Some("github") => format!("grant the token {need}: fine-grained token permissions, or the `permissions:` block of the workflow for GITHUB_TOKEN"),
-        Some("google") => format!("request {need} when obtaining the OAuth token, then get a new token (scopes are fixed at issue)"),
-        Some("openai") => format!("give the API key {need} (restricted key scopes, or the Writer/Owner role in the project)"),
-        Some("paypal") => "use a token of the same app and environment that created the resource, and check the app has the feature enabled".into(),
-        Some("xendit") => format!("set the API key's permission for this product (e.g. Money-out: Read) in the Xendit Dashboard; {need}"),
-        Some("square") => format!("request the OAuth permission {need} (e.g. ORDERS_WRITE) and authorize again"),
-        Some("sendgrid") => format!("add the scope {need} (e.g. mail.send) to the SendGrid API key"),
-        Some("adyen") => "give the API credential the role this API needs in the Customer Area, and link it to the merchant account".into(),
-        Some("supabase") => "send the signed-in user's access token in Authorization, and check the table's GRANTs and row-level security policies".into(),
-        Some("firebase") => "send the signed-in user's Firebase ID token as `Authorization: Bearer <token>`, and check the security rules".into(),
-        Some("checkout") => "allow this API for the key in the Checkout.com Dashboard (keys can be scoped per API), or use a key that has it".into(),
-        Some("aws") => format!("allow the action {need} in the IAM policy of this principal"),
-        _ => format!("grant the credential {need}, then obtain a new token"),
+    // The provider file's own fix, `{need}` standing for the permission.
+    let first = match ex.provider.map(|p| p.facts.scope_fix).filter(|f| !f.is_empty()) {
+        Some(fix) => fix.replace("{need}", &need),
+        None => format!("grant the credential {need}, then obtain a new token"),
     };
     vec![first, "a 403 is not fixed by retrying with the same credential".into()]
 }

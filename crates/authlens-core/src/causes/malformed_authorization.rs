@@ -51,14 +51,14 @@ fn check(ctx: &Ctx) -> Option<Hit> {
             Defect::NoScheme => {
                 let cred = ex.auth_credential();
                 // Checkout.com's previous platform takes the raw key; that is not a defect.
-                let raw_ok = cred.and_then(|c| c.key).is_some_and(|k| k.rule.id.starts_with("checkout_") && k.rule.id.contains("previous"));
+                let raw_ok = cred.and_then(|c| c.key).is_some_and(|k| k.rule.bare_ok);
                 if raw_ok {
                     continue;
                 }
                 let what = cred.map(|c| c.describe()).unwrap_or_else(|| "value".into());
                 evidence.push(format!("the header has no scheme: it is a bare {what}"));
-                if cred.and_then(|c| c.key).is_some_and(|k| k.provider.id == "checkout" && k.rule.kind == KeyKind::Secret) {
-                    fix.push("Checkout.com's current platform needs `Authorization: Bearer sk_…` — add the `Bearer ` prefix".into());
+                if let Some(k) = cred.and_then(|c| c.key).filter(|k| !k.provider.facts.no_scheme_fix.is_empty() && k.rule.kind == KeyKind::Secret) {
+                    fix.push(k.provider.facts.no_scheme_fix.into());
                     confidence = 0.9;
                 } else {
                     fix.push("prefix the credential with its scheme, e.g. `Bearer `".into());

@@ -91,7 +91,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         evidence.push("it is an ID token (it has `nonce`/`at_hash`), made for the app that signed the user in, not for an API".into());
         confidence = confidence.max(0.88);
     }
-    if let Some(why) = supabase_project(ex, j) {
+    if let Some(why) = other_project(ex, j) {
         evidence.push(why);
         confidence = confidence.max(0.9);
     }
@@ -173,17 +173,19 @@ fn expected(ex: &Exchange) -> Option<String> {
     crate::redact::quotable(&v)
 }
 
-/// Supabase: the token's project (`ref`, or the project in `iss`) is not the host's project.
-fn supabase_project(ex: &Exchange, j: &Jwt) -> Option<String> {
-    if ex.provider.map(|p| p.id) != Some("supabase") {
+/// Project hosts (Supabase's `<ref>.supabase.co`): the token's project (`ref`, or the project in
+/// `iss`) is not the host's project.
+fn other_project(ex: &Exchange, j: &Jwt) -> Option<String> {
+    let p = ex.provider?;
+    if p.facts.project_host_suffix.is_empty() {
         return None;
     }
-    let host_ref = ex.host.strip_suffix(".supabase.co")?;
+    let host_ref = ex.host.strip_suffix(p.facts.project_host_suffix)?;
     let token_ref = j.project_ref.clone().or_else(|| {
         let iss = Url::parse(j.iss.as_deref()?).ok()?;
-        iss.host_str()?.strip_suffix(".supabase.co").map(str::to_string)
+        iss.host_str()?.strip_suffix(p.facts.project_host_suffix).map(str::to_string)
     })?;
-    (token_ref != host_ref).then(|| format!("the token belongs to the Supabase project `{}`, the request went to project `{}`", clip(&token_ref, 64), clip(host_ref, 64)))
+    (token_ref != host_ref).then(|| format!("the token belongs to the {} project `{}`, the request went to project `{}`", p.name, clip(&token_ref, 64), clip(host_ref, 64)))
 }
 
 /// An earlier success on the same host with a token of another audience or issuer.

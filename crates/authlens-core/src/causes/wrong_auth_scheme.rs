@@ -36,40 +36,24 @@ declare_cause! {
     };
 }
 
-/// Schemes each provider accepts in `Authorization` (lowercase). `None`: it depends on the path.
-const SCHEMES: &[(&str, &[&str])] = &[
-    ("midtrans", &["basic"]),
-    ("xendit", &["basic"]),
-    ("razorpay", &["basic"]),
-    ("twilio", &["basic"]),
-    ("adyen", &["basic"]),
-    ("stripe", &["bearer", "basic"]),
-    ("checkout", &["bearer"]),
-    ("openai", &["bearer", "basic"]),
-    ("github", &["bearer", "token", "basic"]),
-    ("sendgrid", &["bearer"]),
-    ("square", &["bearer"]),
-    ("supabase", &["bearer"]),
-    ("google", &["bearer"]),
-    ("firebase", &["bearer"]),
-    ("aws", &["aws4-hmac-sha256"]),
-];
-
+/// The schemes the destination provider accepts in `Authorization` at this path (lowercase, the
+/// preferred first), from its provider file; `None` when it does not say, or when the route may
+/// sit behind an authorizer of its own and the answer does not speak of the provider's scheme.
 fn accepted(ex: &Exchange) -> Option<(&'static str, Vec<&'static str>)> {
     let p = ex.provider?;
+    let schemes = p.facts.schemes_at(&ex.path);
+    if schemes.is_empty() {
+        return None;
+    }
     // An API Gateway route may sit behind a JWT, Cognito or Lambda authorizer: SigV4 is only
-    // expected when the answer speaks of it. A Bearer challenge says otherwise.
-    if p.id == "aws" && ex.host.contains(".execute-api.") {
-        let bearer_challenge = ex.challenges.iter().any(|c| !c.scheme.eq_ignore_ascii_case("aws4-hmac-sha256"));
-        let sigv4_words = ex.resp_body_mentions(&["requires 'credential' parameter", "requires 'signature' parameter", "not a valid key=value pair", "security token included in the request is invalid", "signature we calculated", "incompleteSignature"]);
-        if bearer_challenge || !sigv4_words {
+    // expected when the answer speaks of it. A challenge for another scheme says otherwise.
+    if p.facts.scheme_unsure_hosts.iter().any(|h| ex.host.contains(h)) {
+        let other_challenge = ex.challenges.iter().any(|c| !schemes.iter().any(|s| c.scheme.eq_ignore_ascii_case(s)));
+        if other_challenge || !ex.resp_body_mentions(p.facts.scheme_words) {
             return None;
         }
     }
-    if p.id == "paypal" {
-        return Some((p.name, if ex.path.starts_with("/v1/oauth2/token") { vec!["basic"] } else { vec!["bearer"] }));
-    }
-    SCHEMES.iter().find(|(id, _)| *id == p.id).map(|(_, s)| (p.name, s.to_vec()))
+    Some((p.name, schemes.to_vec()))
 }
 
 fn is_okta(host: &str) -> bool {
@@ -94,10 +78,15 @@ fn check(ctx: &Ctx) -> Option<Hit> {
             evidence.push(format!("the request used `{}`; {name} accepts {}", clip(sent, 32), schemes.iter().map(|s| format!("`{}`", title(s))).collect::<Vec<_>>().join(" or ")));
             confidence = 0.9;
             want = schemes.first().map(|s| title(s));
-        } else if ex.provider.is_some_and(|p| p.id == "razorpay") && sent != "Basic" {
-            evidence.push(format!("the scheme is spelled `{}`: Razorpay documents `basic` and `BASIC` as invalid, only `Basic` works", clip(sent, 32)));
+        } else if let Some(exact) = ex.provider.map(|p| p.facts.scheme_exact).filter(|e| !e.is_empty() && sent != *e) {
+            evidence.push(format!(
+                "the scheme is spelled `{}`: {name} documents `{}` and `{}` as invalid, only `{exact}` works",
+                clip(sent, 32),
+                exact.to_ascii_lowercase(),
+                exact.to_ascii_uppercase()
+            ));
             confidence = 0.88;
-            want = Some("Basic".into());
+            want = Some(exact.into());
         }
     }
     let challenge_disagrees = !asked.is_empty() && !asked.contains(&sent_l);
@@ -108,8 +97,8 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         confidence = if confidence > 0.0 { 0.93 } else { 0.85 };
         want = want.or_else(|| asked.first().map(|s| title(s)));
     }
-    if ex.provider.is_some_and(|p| p.id == "github") && ex.resp_body_mentions(&["username/password authentication"]) {
-        evidence.push("GitHub refuses username/password Basic authentication; it needs a token".into());
+    if let Some(p) = ex.provider.filter(|p| !p.facts.refuses_passwords.is_empty() && ex.resp_body_mentions(std::slice::from_ref(&p.facts.refuses_passwords))) {
+        evidence.push(format!("{} refuses username/password Basic authentication; it needs a token", p.name));
         confidence = 0.93;
         want = Some("Bearer".into());
     }

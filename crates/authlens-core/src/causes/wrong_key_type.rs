@@ -40,31 +40,6 @@ declare_cause! {
     };
 }
 
-/// Paths (prefixes) where a provider's publishable key is the right credential.
-const PUBLISHABLE_OK: &[(&str, &[&str])] = &[
-    ("stripe", &["/v1/tokens", "/v1/payment_methods", "/v1/sources", "/v1/elements", "/v1/3ds2", "/v1/radar", "/v1/payment_pages", "/v1/confirmation_tokens", "/v1/consumers", "/v1/link"]),
-    ("checkout", &["/tokens"]),
-    ("midtrans", &["/v2/token", "/v2/card/register", "/v2/point_inquiry", "/v1/bins", "/snap/snap.js", "/snap/v1/payment"]),
-    ("xendit", &["/credit_card_tokens", "/v2/credit_card_tokens", "/v2/tokens", "/cybersource", "/payment_methods/token"]),
-    ("adyen", &["/checkoutshopper"]),
-    ("braintree", &["/client_api"]),
-    ("square", &[]),
-    ("google", &[]),
-    ("firebase", &[]),
-];
-
-/// Values that are not API keys at all, by provider: (provider, prefix, what it is).
-const NOT_KEYS: &[(&str, &str, &str)] = &[
-    ("stripe", "tok_", "a Stripe card token"),
-    ("stripe", "pm_", "a Stripe PaymentMethod id"),
-    ("stripe", "src_", "a Stripe Source id"),
-    ("stripe", "pi_", "a PaymentIntent client secret"),
-    ("stripe", "seti_", "a SetupIntent client secret"),
-    ("stripe", "whsec_", "a Stripe webhook signing secret"),
-    ("stripe", "acct_", "a Stripe account id"),
-    ("stripe", "cus_", "a Stripe customer id"),
-];
-
 /// Phrases by which servers say the key is of the wrong kind.
 const SAYS_WRONG_KIND: &[&str] = &[
     "publishable api key",
@@ -80,8 +55,8 @@ const SAYS_WRONG_KIND: &[&str] = &[
 fn carried_as_key(ex: &Exchange, c: &Credential) -> bool {
     match &c.location {
         Location::Authorization | Location::Header(_) => true,
-        // Google and Firebase take their API keys in `?key=`.
-        Location::Query(_) => ex.provider.is_some_and(|p| matches!(p.id, "google" | "firebase")),
+        // Some APIs take their project API keys in the query (Google's `?key=`).
+        Location::Query(_) => ex.provider.is_some_and(|p| p.facts.project_api_keys),
         Location::BasicUser => !matches!(&ex.basic, Some(Basic::Pair { password, .. }) if !password.trim().is_empty()),
         _ => false,
     }
@@ -95,32 +70,31 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     // An object id or client secret used as the key.
     for c in ex.credentials.iter().filter(|c| carried_as_key(ex, c)) {
         let raw = c.raw().trim();
-        if let Some((_, _, what)) = NOT_KEYS.iter().find(|(pid, pre, _)| *pid == p.id && raw.starts_with(pre) && (*pre != "pi_" && *pre != "seti_" || raw.contains("_secret_"))) {
+        if let Some(n) = p.facts.not_keys.iter().find(|n| raw.starts_with(n.prefix) && raw.contains(n.contains)) {
+            let what = n.what;
             return Some(Hit {
                 confidence: 0.92,
                 evidence: vec![format!("{} carries {what} ({}), not an API key", c.location.describe(), clip(c.redacted().as_str(), 64))],
-                fix: vec![format!("authenticate with your {} secret key (`sk_…`) from the backend; {what} is a value to pass in the request, not a credential", p.name)],
+                fix: vec![format!("authenticate with your {} secret key (`{}`) from the backend; {what} is a value to pass in the request, not a credential", p.name, p.facts.secret_key_hint)],
             });
         }
     }
-    let ok_paths = PUBLISHABLE_OK.iter().find(|(id, _)| *id == p.id).map(|(_, paths)| *paths);
     for c in ex.credentials.iter().filter(|c| carried_as_key(ex, c)) {
         let Some(k) = c.key else { continue };
         if k.rule.kind != KeyKind::Publishable || !std::ptr::eq(k.provider, p) {
             continue;
         }
-        let allowed = ok_paths.is_some_and(|paths| paths.iter().any(|a| ex.path.starts_with(a)))
-            || (p.id == "stripe" && (ex.path.starts_with("/v1/payment_intents/") || ex.path.starts_with("/v1/setup_intents/")) && ex.parsed.as_ref().is_some_and(|u| u.query_pairs().any(|(k, _)| k == "client_secret")));
-        if allowed {
+        let known = p.facts.publishable_ok(&ex.path, |name| ex.parsed.as_ref().is_some_and(|u| u.query_pairs().any(|(k, _)| k == name)));
+        if known == Some(true) {
             continue;
         }
-        // Google and Firebase API keys are legitimate in `?key=` almost everywhere: only a key in
-        // the Authorization header, or the server saying so, makes them the wrong credential.
-        let oauth_api = matches!(p.id, "google" | "firebase");
+        // Project API keys (Google, Firebase) are legitimate in `?key=` almost everywhere: only a
+        // key in the Authorization header, or the server saying so, makes them the wrong credential.
+        let oauth_api = p.facts.project_api_keys;
         if oauth_api && !says && !matches!(c.location, Location::Authorization) {
             continue;
         }
-        if ok_paths.is_none() && !says {
+        if known.is_none() && !says {
             continue; // a provider whose publishable endpoints we do not know: only on its word
         }
         let mut evidence = vec![format!(

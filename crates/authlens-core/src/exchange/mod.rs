@@ -242,9 +242,10 @@ impl Exchange {
     }
 
     fn effective_status(&self) -> i64 {
-        if (200..300).contains(&self.http_status) && self.provider.is_some_and(|p| p.id == "midtrans") {
+        // A provider that answers 200 with the real status in the body (Midtrans).
+        if let Some(field) = self.provider.map(|p| p.facts.status_in_body).filter(|f| !f.is_empty() && (200..300).contains(&self.http_status)) {
             if let Ok(Value::Object(o)) = serde_json::from_str::<Value>(self.resp_body.trim()) {
-                let code = match o.get("status_code") {
+                let code = match o.get(field) {
                     Some(Value::String(s)) => s.parse::<i64>().ok(),
                     Some(Value::Number(n)) => n.as_i64(),
                     _ => None,

@@ -2,7 +2,7 @@
 //! `adyenpayments.com`. API keys (`AQE…`, sent as `X-API-Key`) are secret; client keys
 //! (`test_…`/`live_…`) are meant for Drop-in and Components in the page.
 
-use super::{BodyRule, Charset, Env, Find, HostRule, KeyKind, KeyRule, Provider};
+use super::{BodyRule, Facts, Charset, Env, Find, HostRule, KeyKind, KeyRule, Provider, PublishableUse};
 
 /// API keys look like `AQE<base64>=-<base64>=-<more>`: check the first two segments.
 fn api_key_shape(value: &str) -> bool {
@@ -99,4 +99,10 @@ pub static PROVIDER: Provider = Provider {
     ],
     docs: "https://docs.adyen.com/development-resources/api-authentication",
     empty_401_body: false,
+    facts: &Facts {
+        publishable: PublishableUse::Paths(&["/checkoutshopper"]),
+        schemes: &["basic"],
+        scope_fix: "give the API credential the role this API needs in the Customer Area, and link it to the merchant account",
+        ..Facts::NONE
+    },
 };

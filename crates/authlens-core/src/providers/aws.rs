@@ -3,7 +3,7 @@
 //! page that signs requests with a long-term key must hold it. Found by a dedicated scanner:
 //! an access key id with its secret nearby, or a SigV4 signature computed in the page.
 
-use super::{BodyRule, Find, HostRule, KeyKind, KeyRule, Provider};
+use super::{BodyRule, Facts, Find, HostRule, KeyKind, KeyRule, Provider};
 
 /// AWS.
 pub static PROVIDER: Provider = Provider {
@@ -16,6 +16,8 @@ pub static PROVIDER: Provider = Provider {
         kind: KeyKind::Secret,
         env_var: "AWS_SECRET_ACCESS_KEY",
         find: Find::Scanner,
+        #[cfg(feature = "docs")]
+        recognition: "a 40-character secret next to an `AKIA`/`ASIA` access key id or in a field named like `secretAccessKey`; or a SigV4 signature made in the page with a long-term key",
         ..KeyRule::DEFAULT
     }],
     auth: "Authorization: AWS4-HMAC-SHA256 Credential=<access key id>/<date>/<region>/<service>/aws4_request, SignedHeaders=…, Signature=… — a browser may sign only with temporary (ASIA…) credentials",
@@ -46,4 +48,20 @@ pub static PROVIDER: Provider = Provider {
     ],
     docs: "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv.html",
     empty_401_body: false,
+    facts: &Facts {
+        schemes: &["aws4-hmac-sha256"],
+        // An API Gateway route may sit behind a JWT, Cognito or Lambda authorizer: SigV4 is only
+        // expected when the answer speaks of it.
+        scheme_unsure_hosts: &[".execute-api."],
+        scheme_words: &[
+            "requires 'credential' parameter",
+            "requires 'signature' parameter",
+            "not a valid key=value pair",
+            "security token included in the request is invalid",
+            "signature we calculated",
+            "incompleteSignature",
+        ],
+        scope_fix: "allow the action {need} in the IAM policy of this principal",
+        ..Facts::NONE
+    },
 };

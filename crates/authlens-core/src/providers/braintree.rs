@@ -2,7 +2,7 @@
 //! The page gets only a tokenization key (`sandbox_…`/`production_…`) or a short-lived client
 //! token. The private key (32 hex characters) has no prefix: it is known by where it is sent.
 
-use super::{Charset, Env, Find, HostRule, KeyKind, KeyRule, Provider};
+use super::{Facts, Charset, Env, Find, HostRule, KeyKind, KeyRule, Provider, PublishableUse};
 
 /// Tokenization keys: `<env>_<8 chars>_<16 chars>`.
 fn tokenization_shape(value: &str) -> bool {
@@ -50,7 +50,7 @@ pub static PROVIDER: Provider = Provider {
             env_var: "BRAINTREE_ACCESS_TOKEN",
             validate: Some(access_token_shape),
             find: Find::Prefix,
-            entropy: 0.0,
+            ..KeyRule::DEFAULT
         },
         KeyRule {
             id: "braintree_access_token_sandbox",
@@ -64,7 +64,7 @@ pub static PROVIDER: Provider = Provider {
             env_var: "BRAINTREE_ACCESS_TOKEN",
             validate: Some(access_token_shape),
             find: Find::Prefix,
-            entropy: 0.0,
+            ..KeyRule::DEFAULT
         },
         KeyRule {
             id: "braintree_tokenization_key_sandbox",
@@ -78,7 +78,7 @@ pub static PROVIDER: Provider = Provider {
             env_var: "BRAINTREE_TOKENIZATION_KEY",
             validate: Some(tokenization_shape),
             find: Find::Near(&["braintree", "tokenization", "authorization"]),
-            entropy: 0.0,
+            ..KeyRule::DEFAULT
         },
         KeyRule {
             id: "braintree_tokenization_key_production",
@@ -92,7 +92,7 @@ pub static PROVIDER: Provider = Provider {
             env_var: "BRAINTREE_TOKENIZATION_KEY",
             validate: Some(tokenization_shape),
             find: Find::Near(&["braintree", "tokenization", "authorization"]),
-            entropy: 0.0,
+            ..KeyRule::DEFAULT
         },
     ],
     auth: "Authorization: Basic base64(PUBLIC_KEY:PRIVATE_KEY) from the server SDK; the page gets only a tokenization key or a client token",
@@ -101,4 +101,8 @@ pub static PROVIDER: Provider = Provider {
     bodies: &[],
     docs: "https://developer.paypal.com/braintree/articles/control-panel/important-gateway-credentials/",
     empty_401_body: false,
+    facts: &Facts {
+        publishable: PublishableUse::Paths(&["/client_api"]),
+        ..Facts::NONE
+    },
 };

@@ -1,7 +1,7 @@
 //! Checkout.com: current platform (NAS, `Bearer sk_…`), previous platform (raw `sk_test_<uuid>`),
 //! and OAuth access tokens from `access.(sandbox.)checkout.com`.
 
-use super::{Charset, Env, HostRule, KeyKind, KeyRule, Provider};
+use super::{Facts, Charset, Env, HostRule, KeyKind, KeyRule, Provider, PublishableUse};
 
 /// NAS keys: 26 base32 characters and one final character that may also be `*#$=`.
 fn nas_tail(value: &str) -> bool {
@@ -58,6 +58,7 @@ pub static PROVIDER: Provider = Provider {
             env: Some(Env::Sandbox),
             env_certain: true,
             env_var: "CHECKOUT_SECRET_KEY",
+            bare_ok: true,
             ..KeyRule::DEFAULT
         },
         KeyRule {
@@ -70,6 +71,7 @@ pub static PROVIDER: Provider = Provider {
             env: Some(Env::Production),
             env_certain: true,
             env_var: "CHECKOUT_SECRET_KEY",
+            bare_ok: true,
             ..KeyRule::DEFAULT
         },
         KeyRule {
@@ -108,6 +110,7 @@ pub static PROVIDER: Provider = Provider {
             env: Some(Env::Sandbox),
             env_certain: true,
             env_var: "CHECKOUT_PUBLIC_KEY",
+            bare_ok: true,
             ..KeyRule::DEFAULT
         },
     ],
@@ -115,6 +118,14 @@ pub static PROVIDER: Provider = Provider {
     bodies: &[],
     docs: "https://www.checkout.com/docs/developer-resources/api/manage-api-keys",
     empty_401_body: true,
+    facts: &Facts {
+        publishable: PublishableUse::Paths(&["/tokens"]),
+        schemes: &["bearer"],
+        scope_fix: "allow this API for the key in the Checkout.com Dashboard (keys can be scoped per API), or use a key that has it",
+        no_scheme_fix: "Checkout.com's current platform needs `Authorization: Bearer sk_…` — add the `Bearer ` prefix",
+        repro_headers: &["cko-idempotency-key"],
+        ..Facts::NONE
+    },
 };
 
 #[cfg(test)]

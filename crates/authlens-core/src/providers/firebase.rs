@@ -2,7 +2,7 @@
 //! Security Rules, App Check and users' ID tokens. The Admin SDK's service-account file is the real
 //! secret (see the `google` provider).
 
-use super::{BodyRule, Charset, HostRule, KeyKind, KeyRule, Provider};
+use super::{BodyRule, Facts, Charset, HostRule, KeyKind, KeyRule, Provider, PublishableUse};
 
 /// Firebase.
 pub static PROVIDER: Provider = Provider {
@@ -44,4 +44,13 @@ pub static PROVIDER: Provider = Provider {
     ],
     docs: "https://firebase.google.com/docs/projects/api-keys",
     empty_401_body: false,
+    facts: &Facts {
+        publishable: PublishableUse::Paths(&[]),
+        project_api_keys: true,
+        schemes: &["bearer"],
+        scope_fix: "send the signed-in user's Firebase ID token as `Authorization: Bearer <token>`, and check the security rules",
+        anonymous_project_key: true,
+        query_keys: &["key"],
+        ..Facts::NONE
+    },
 };

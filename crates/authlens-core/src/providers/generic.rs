@@ -16,10 +16,13 @@ pub static PROVIDER: Provider = Provider {
         kind: KeyKind::Secret,
         env_var: "SECRET",
         find: Find::Scanner,
+        #[cfg(feature = "docs")]
+        recognition: "a high-entropy value in a field named like `secret`, `client_secret`, `server_key`, `private_key`",
         ..KeyRule::DEFAULT
     }],
     auth: "(not an API) secrets belong in server-side configuration, never in a page or its build",
     bodies: &[],
     docs: "https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html",
     empty_401_body: false,
+    ..Provider::DEFAULT
 };

@@ -2,7 +2,7 @@
 //! naming their type and end with a checksum: the last 6 characters are the CRC32 of the 30
 //! random characters before them, in base62. Checking it tells a real token from a look-alike.
 
-use super::{BodyRule, Charset, HostRule, KeyKind, KeyRule, Provider};
+use super::{BodyRule, Facts, Charset, HostRule, KeyKind, KeyRule, Provider, QueryNote};
 
 /// CRC-32 (IEEE 802.3, the one zlib uses), bit by bit: tokens are short.
 pub fn crc32(data: &[u8]) -> u32 {
@@ -82,6 +82,8 @@ pub static PROVIDER: Provider = Provider {
             kind: KeyKind::Secret,
             env_var: "GITHUB_TOKEN",
             validate: Some(checksum_ok),
+            #[cfg(feature = "docs")]
+            recognition: "CRC32 checksum verified",
             ..KeyRule::DEFAULT
         },
         KeyRule {
@@ -93,6 +95,8 @@ pub static PROVIDER: Provider = Provider {
             kind: KeyKind::Secret,
             env_var: "GITHUB_TOKEN",
             validate: Some(fine_grained_shape),
+            #[cfg(feature = "docs")]
+            recognition: "CRC32 checksum verified",
             ..KeyRule::DEFAULT
         },
         KeyRule {
@@ -104,6 +108,8 @@ pub static PROVIDER: Provider = Provider {
             kind: KeyKind::Secret,
             env_var: "GITHUB_TOKEN",
             validate: Some(checksum_ok),
+            #[cfg(feature = "docs")]
+            recognition: "CRC32 checksum verified",
             ..KeyRule::DEFAULT
         },
         KeyRule {
@@ -115,6 +121,8 @@ pub static PROVIDER: Provider = Provider {
             kind: KeyKind::Secret,
             env_var: "GITHUB_TOKEN",
             validate: Some(installation_jwt_shape),
+            #[cfg(feature = "docs")]
+            recognition: "CRC32 checksum verified",
             ..KeyRule::DEFAULT
         },
         KeyRule {
@@ -127,6 +135,8 @@ pub static PROVIDER: Provider = Provider {
             kind: KeyKind::Token,
             env_var: "GITHUB_TOKEN",
             validate: Some(checksum_ok),
+            #[cfg(feature = "docs")]
+            recognition: "CRC32 checksum verified",
             ..KeyRule::DEFAULT
         },
         KeyRule {
@@ -138,6 +148,8 @@ pub static PROVIDER: Provider = Provider {
             kind: KeyKind::Token,
             env_var: "GITHUB_TOKEN",
             validate: Some(checksum_ok),
+            #[cfg(feature = "docs")]
+            recognition: "CRC32 checksum verified",
             ..KeyRule::DEFAULT
         },
         KeyRule {
@@ -169,6 +181,13 @@ pub static PROVIDER: Provider = Provider {
     ],
     docs: "https://docs.github.com/en/rest/authentication/authenticating-to-the-rest-api",
     empty_401_body: false,
+    facts: &Facts {
+        schemes: &["bearer", "token", "basic"],
+        refuses_passwords: "username/password authentication",
+        scope_fix: "grant the token {need}: fine-grained token permissions, or the `permissions:` block of the workflow for GITHUB_TOKEN",
+        retired_query_keys: &[QueryNote { name: "access_token", note: "GitHub removed the `access_token` query parameter in 2021" }],
+        ..Facts::NONE
+    },
 };
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! used from browsers (Maps, Firebase) — restrict them, they are not secrets. OAuth client
 //! secrets (`GOCSPX-`) and service-account private keys are.
 
-use super::{BodyRule, Charset, Find, HostRule, KeyKind, KeyRule, Provider};
+use super::{BodyRule, Facts, Charset, Find, HostRule, KeyKind, KeyRule, Provider, PublishableUse};
 
 /// Google.
 pub static PROVIDER: Provider = Provider {
@@ -49,6 +49,8 @@ pub static PROVIDER: Provider = Provider {
             kind: KeyKind::Secret,
             env_var: "GOOGLE_APPLICATION_CREDENTIALS",
             find: Find::Scanner,
+            #[cfg(feature = "docs")]
+            recognition: "a PEM private key inside a service-account file (`\"type\": \"service_account\"`)",
             ..KeyRule::DEFAULT
         },
     ],
@@ -73,4 +75,12 @@ pub static PROVIDER: Provider = Provider {
     ],
     docs: "https://cloud.google.com/docs/authentication",
     empty_401_body: false,
+    facts: &Facts {
+        publishable: PublishableUse::Paths(&[]),
+        project_api_keys: true,
+        schemes: &["bearer"],
+        scope_fix: "request {need} when obtaining the OAuth token, then get a new token (scopes are fixed at issue)",
+        query_keys: &["key"],
+        ..Facts::NONE
+    },
 };

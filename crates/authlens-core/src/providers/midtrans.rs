@@ -1,6 +1,6 @@
 //! Midtrans (Snap and Core API). Server key as the Basic username with an empty password.
 
-use super::{BodyRule, Charset, Env, HostRule, KeyKind, KeyRule, Provider};
+use super::{BodyRule, Facts, Charset, Env, HostRule, KeyKind, KeyRule, Provider, PublishableUse};
 
 /// Midtrans.
 pub static PROVIDER: Provider = Provider {
@@ -109,4 +109,10 @@ pub static PROVIDER: Provider = Provider {
     ],
     docs: "https://docs.midtrans.com/reference/authorization",
     empty_401_body: false,
+    facts: &Facts {
+        publishable: PublishableUse::Paths(&["/v2/token", "/v2/card/register", "/v2/point_inquiry", "/v1/bins", "/snap/snap.js", "/snap/v1/payment"]),
+        schemes: &["basic"],
+        status_in_body: "status_code",
+        ..Facts::NONE
+    },
 };

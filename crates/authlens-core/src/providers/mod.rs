@@ -262,6 +262,15 @@ pub struct KeyRule {
     pub find: Find,
     /// Shannon entropy (bits per character) the part after the prefix must reach; 0 for none.
     pub entropy: f32,
+    /// True when the provider takes this key raw in `Authorization`, with no scheme (Checkout.com's
+    /// previous platform): a header without a scheme is then not a defect.
+    pub bare_ok: bool,
+    /// How code beside the data recognises the value, in the words the rule list prints: after
+    /// the shape for a `validate` function (`CRC32 checksum verified`), the whole description for
+    /// a dedicated scanner (`Find::Scanner`); empty for generic words. Documentation only (set
+    /// it under `#[cfg(feature = "docs")]`; read it with [`KeyRule::recognition`]).
+    #[cfg(feature = "docs")]
+    pub recognition: &'static str,
 }
 
 impl KeyRule {
@@ -279,7 +288,19 @@ impl KeyRule {
         validate: None,
         find: Find::Prefix,
         entropy: 0.0,
+        bare_ok: false,
+        #[cfg(feature = "docs")]
+        recognition: "",
     };
+
+    /// How code beside the data recognises the value, for the documentation (empty without the
+    /// `docs` feature, or when the rule does not say).
+    pub fn recognition(&self) -> &'static str {
+        #[cfg(feature = "docs")]
+        return self.recognition;
+        #[cfg(not(feature = "docs"))]
+        ""
+    }
 
     /// True when the rule recognises values by their shape (prefix, charset, length), as
     /// opposed to rules known only by where the value is sent or found.
@@ -333,6 +354,178 @@ pub struct Provider {
     pub docs: &'static str,
     /// True when a 401/403 body from this provider is empty by design (Checkout.com).
     pub empty_401_body: bool,
+
+    /// What the causes need to know of this provider, stated here so that no cause names a
+    /// provider (`Facts::NONE` when it has nothing to say).
+    pub facts: &'static Facts,
+}
+
+/// What the causes read from a provider. Every field has a neutral default
+/// (`..Facts::NONE`); `tests/provider_data.rs` fails when a provider lacks a statement a cause
+/// relies on. Behind one pointer so that the many providers with nothing to say cost one word.
+#[derive(Debug)]
+pub struct Facts {
+    /// Which endpoints accept a publishable key (`wrong_key_type`). Required when the provider
+    /// issues publishable keys.
+    pub publishable: PublishableUse,
+    /// Values of this provider that are not API keys (object ids, client secrets), recognised when
+    /// sent as the key (`wrong_key_type`).
+    pub not_keys: &'static [NotKey],
+    /// The shape of the secret key a fix names, e.g. `sk_…` (required with `not_keys`).
+    pub secret_key_hint: &'static str,
+    /// True when the provider's API keys identify a project and travel in the query (`?key=`),
+    /// while calls made for someone need an OAuth access token in `Authorization` (Google).
+    pub project_api_keys: bool,
+    /// Schemes the provider accepts in `Authorization`, lowercase, the preferred first; empty when
+    /// not stated (`wrong_auth_scheme`).
+    pub schemes: &'static [&'static str],
+    /// Paths (prefixes) that accept other schemes than `schemes` (PayPal's token endpoint takes
+    /// Basic); the first match wins.
+    pub path_schemes: &'static [PathSchemes],
+    /// Hosts (substrings) whose routes may sit behind an authorizer of their own (AWS API
+    /// Gateway): `schemes` apply there only when the answer speaks of them (`scheme_words`) and no
+    /// challenge asks for another scheme.
+    pub scheme_unsure_hosts: &'static [&'static str],
+    /// Phrases by which the provider's answers speak of its own scheme (lowercase or exact).
+    pub scheme_words: &'static [&'static str],
+    /// The one spelling of the scheme the provider accepts when it is case-sensitive (Razorpay
+    /// takes only `Basic`); empty when any case works.
+    pub scheme_exact: &'static str,
+    /// A phrase by which the provider refuses username/password Basic credentials (it needs a
+    /// token); empty when it has none.
+    pub refuses_passwords: &'static str,
+    /// The first fix of `insufficient_scope`, where `{need}` stands for the permission named (or
+    /// "the permission this endpoint needs"); empty for the generic fix.
+    pub scope_fix: &'static str,
+    /// True when the project's publishable key identifies the project, not a user: rules that
+    /// need a user see an anonymous request unless the signed-in user's token is in
+    /// `Authorization` (Firebase, Supabase).
+    pub anonymous_project_key: bool,
+    /// Query parameters in which the provider documents a credential (`key`, `apikey`).
+    pub query_keys: &'static [&'static str],
+    /// Query parameters the provider used to read and no longer does, with what to say.
+    pub retired_query_keys: &'static [QueryNote],
+    /// Hosts are `<project><suffix>` and a token names its project (`ref` claim, or its issuer's
+    /// host): the suffix, e.g. `.supabase.co`; empty when not so.
+    pub project_host_suffix: &'static str,
+    /// The fix when a secret key of this provider is sent in `Authorization` with no scheme;
+    /// empty for the generic fix.
+    pub no_scheme_fix: &'static str,
+    /// Hosts (suffixes) of other services that speak this provider's API but take their own keys
+    /// (Azure OpenAI): a key of this provider sent there is a key of the wrong provider.
+    pub foreign_hosts: &'static [ForeignHost],
+    /// A JSON field of a 2xx answer that carries the real status (Midtrans answers 200 with
+    /// `"status_code":"401"`); empty when the HTTP status is the status.
+    pub status_in_body: &'static str,
+    /// Request headers a reproduction keeps (lowercase): versions, accounts, idempotency keys.
+    pub repro_headers: &'static [&'static str],
+}
+
+impl Provider {
+    /// Defaults for the fields a provider file does not set (`..Provider::DEFAULT`).
+    pub const DEFAULT: Provider = Provider {
+        id: "",
+        name: "",
+        hosts: &[],
+        keys: &[],
+        auth: "",
+        bodies: &[],
+        docs: "",
+        empty_401_body: false,
+        facts: &Facts::NONE,
+    };
+}
+
+impl Facts {
+    /// Nothing to say (the default).
+    pub const NONE: Facts = Facts {
+        publishable: PublishableUse::Unstated,
+        not_keys: &[],
+        secret_key_hint: "",
+        project_api_keys: false,
+        schemes: &[],
+        path_schemes: &[],
+        scheme_unsure_hosts: &[],
+        scheme_words: &[],
+        scheme_exact: "",
+        refuses_passwords: "",
+        scope_fix: "",
+        anonymous_project_key: false,
+        query_keys: &[],
+        retired_query_keys: &[],
+        project_host_suffix: "",
+        no_scheme_fix: "",
+        foreign_hosts: &[],
+        status_in_body: "",
+        repro_headers: &[],
+    };
+
+    /// True when a publishable key is the right credential for `path`, `has_query` telling
+    /// whether the query carries a parameter; `None` when the provider does not know.
+    pub fn publishable_ok(&self, path: &str, has_query: impl Fn(&str) -> bool) -> Option<bool> {
+        match self.publishable {
+            PublishableUse::Unstated | PublishableUse::Unknown => None,
+            PublishableUse::Paths(paths) => Some(paths.iter().any(|p| match p.split_once('?') {
+                None => path.starts_with(p),
+                Some((prefix, name)) => path.starts_with(prefix) && has_query(name),
+            })),
+        }
+    }
+
+    /// The schemes accepted at `path` (lowercase, preferred first); empty when not stated.
+    pub fn schemes_at(&self, path: &str) -> &'static [&'static str] {
+        self.path_schemes.iter().find(|p| path.starts_with(p.path)).map_or(self.schemes, |p| p.schemes)
+    }
+}
+
+/// Where a provider's publishable key is the right credential.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PublishableUse {
+    /// The provider file does not say (a registry test fails when it issues publishable keys).
+    Unstated,
+    /// Not known: a publishable key is called the wrong kind only on the server's word.
+    Unknown,
+    /// Path prefixes of the endpoints that accept one; `prefix?name` when the query must carry
+    /// `name`. Empty: no API endpoint does (the key belongs to an SDK or a project).
+    Paths(&'static [&'static str]),
+}
+
+/// A value of a provider that is not an API key.
+#[derive(Debug)]
+pub struct NotKey {
+    /// Its prefix.
+    pub prefix: &'static str,
+    /// Text it must also contain (`_secret_` in a client secret); empty for none.
+    pub contains: &'static str,
+    /// What it is, e.g. "a Stripe card token".
+    pub what: &'static str,
+}
+
+/// Schemes accepted on some paths.
+#[derive(Debug)]
+pub struct PathSchemes {
+    /// Path prefix.
+    pub path: &'static str,
+    /// Schemes, lowercase, the preferred first.
+    pub schemes: &'static [&'static str],
+}
+
+/// A query parameter with something to say about it.
+#[derive(Debug)]
+pub struct QueryNote {
+    /// The parameter name (compared without case).
+    pub name: &'static str,
+    /// The sentence evidence shows.
+    pub note: &'static str,
+}
+
+/// Another service that speaks a provider's API.
+#[derive(Debug)]
+pub struct ForeignHost {
+    /// Host suffix, e.g. `.openai.azure.com`.
+    pub suffix: &'static str,
+    /// Its name, e.g. "Azure OpenAI".
+    pub name: &'static str,
 }
 
 /// Shannon entropy of `s` in bits per byte.

@@ -3,7 +3,7 @@
 //! `T3BlbkFJ` marker OpenAI embeds in them, newer ones by their typed prefix and the same marker
 //! (a `sk-proj-…` without it is not an OpenAI key).
 
-use super::{BodyRule, Charset, HostRule, KeyKind, KeyRule, Provider};
+use super::{BodyRule, Facts, Charset, ForeignHost, HostRule, KeyKind, KeyRule, Provider};
 
 fn has_marker(value: &str) -> bool {
     value.contains("T3BlbkFJ")
@@ -24,6 +24,8 @@ pub static PROVIDER: Provider = Provider {
             kind: KeyKind::Secret,
             env_var: "OPENAI_API_KEY",
             validate: Some(has_marker),
+            #[cfg(feature = "docs")]
+            recognition: "with OpenAI's `T3BlbkFJ` marker",
             ..KeyRule::DEFAULT
         },
         KeyRule {
@@ -35,6 +37,8 @@ pub static PROVIDER: Provider = Provider {
             kind: KeyKind::Secret,
             env_var: "OPENAI_API_KEY",
             validate: Some(has_marker),
+            #[cfg(feature = "docs")]
+            recognition: "with OpenAI's `T3BlbkFJ` marker",
             ..KeyRule::DEFAULT
         },
         KeyRule {
@@ -46,6 +50,8 @@ pub static PROVIDER: Provider = Provider {
             kind: KeyKind::Secret,
             env_var: "OPENAI_ADMIN_KEY",
             validate: Some(has_marker),
+            #[cfg(feature = "docs")]
+            recognition: "with OpenAI's `T3BlbkFJ` marker",
             ..KeyRule::DEFAULT
         },
         KeyRule {
@@ -57,6 +63,8 @@ pub static PROVIDER: Provider = Provider {
             kind: KeyKind::Secret,
             env_var: "OPENAI_API_KEY",
             validate: Some(has_marker),
+            #[cfg(feature = "docs")]
+            recognition: "with OpenAI's `T3BlbkFJ` marker",
             ..KeyRule::DEFAULT
         },
         KeyRule {
@@ -68,6 +76,8 @@ pub static PROVIDER: Provider = Provider {
             kind: KeyKind::Secret,
             env_var: "OPENAI_API_KEY",
             validate: Some(has_marker),
+            #[cfg(feature = "docs")]
+            recognition: "with OpenAI's `T3BlbkFJ` marker",
             ..KeyRule::DEFAULT
         },
     ],
@@ -90,4 +100,14 @@ pub static PROVIDER: Provider = Provider {
     ],
     docs: "https://platform.openai.com/docs/api-reference/authentication",
     empty_401_body: false,
+    facts: &Facts {
+        schemes: &["bearer", "basic"],
+        scope_fix: "give the API key {need} (restricted key scopes, or the Writer/Owner role in the project)",
+        foreign_hosts: &[
+            ForeignHost { suffix: ".openai.azure.com", name: "Azure OpenAI" },
+            ForeignHost { suffix: ".cognitiveservices.azure.com", name: "Azure OpenAI" },
+        ],
+        repro_headers: &["openai-organization", "openai-project"],
+        ..Facts::NONE
+    },
 };

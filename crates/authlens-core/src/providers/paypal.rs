@@ -2,7 +2,7 @@
 //! page as `client-id`); the client secret is the Basic password at `/v1/oauth2/token` and must
 //! stay on a server. Neither has a recognisable shape, so both are known by where they are sent.
 
-use super::{BodyRule, Charset, Env, Find, HostRule, KeyKind, KeyRule, Provider};
+use super::{BodyRule, Facts, Charset, Env, Find, HostRule, KeyKind, KeyRule, PathSchemes, Provider, PublishableUse};
 
 /// PayPal.
 pub static PROVIDER: Provider = Provider {
@@ -70,4 +70,11 @@ pub static PROVIDER: Provider = Provider {
     ],
     docs: "https://developer.paypal.com/api/rest/authentication/",
     empty_401_body: false,
+    facts: &Facts {
+        publishable: PublishableUse::Unknown,
+        schemes: &["bearer"],
+        path_schemes: &[PathSchemes { path: "/v1/oauth2/token", schemes: &["basic"] }],
+        scope_fix: "use a token of the same app and environment that created the resource, and check the app has the feature enabled",
+        ..Facts::NONE
+    },
 };

@@ -3,7 +3,7 @@
 //! does not say whose key it is: the request's host does, and so does the body (Stripe keys are
 //! mixed-case base62, never 40 lowercase hex).
 
-use super::{Charset, Env, HostRule, KeyKind, KeyRule, Provider};
+use super::{Facts, Charset, Env, HostRule, KeyKind, KeyRule, Provider, PublishableUse};
 
 /// Paystack.
 pub static PROVIDER: Provider = Provider {
@@ -20,6 +20,10 @@ pub static PROVIDER: Provider = Provider {
     bodies: &[],
     docs: "https://paystack.com/docs/api/authentication/",
     empty_401_body: false,
+    facts: &Facts {
+        publishable: PublishableUse::Unknown,
+        ..Facts::NONE
+    },
 };
 
 #[cfg(test)]

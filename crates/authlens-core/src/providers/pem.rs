@@ -15,10 +15,13 @@ pub static PROVIDER: Provider = Provider {
         kind: KeyKind::Secret,
         env_var: "PRIVATE_KEY",
         find: Find::Scanner,
+        #[cfg(feature = "docs")]
+        recognition: "a `-----BEGIN … PRIVATE KEY-----` block with a real key body",
         ..KeyRule::DEFAULT
     }],
     auth: "(not an API) keep private keys in a secret store on the server",
     bodies: &[],
     docs: "https://www.rfc-editor.org/rfc/rfc7468",
     empty_401_body: false,
+    ..Provider::DEFAULT
 };

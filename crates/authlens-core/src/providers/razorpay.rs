@@ -2,7 +2,7 @@
 //! Checkout.js in the page by design; the key secret has no shape of its own and is known as the
 //! password of a Basic credential sent to Razorpay.
 
-use super::{BodyRule, Charset, Env, Find, HostRule, KeyKind, KeyRule, Provider};
+use super::{BodyRule, Facts, Charset, Env, Find, HostRule, KeyKind, KeyRule, Provider, PublishableUse};
 
 /// Razorpay.
 pub static PROVIDER: Provider = Provider {
@@ -54,4 +54,10 @@ pub static PROVIDER: Provider = Provider {
     ],
     docs: "https://razorpay.com/docs/api/authentication",
     empty_401_body: false,
+    facts: &Facts {
+        publishable: PublishableUse::Unknown,
+        schemes: &["basic"],
+        scheme_exact: "Basic",
+        ..Facts::NONE
+    },
 };

@@ -1,7 +1,7 @@
 //! SendGrid (Twilio SendGrid v3): `Authorization: Bearer SG.<22>.<43>`. The key is shown once; the
 //! API key id shown in the dashboard list is not the key.
 
-use super::{BodyRule, Charset, HostRule, KeyKind, KeyRule, Provider};
+use super::{BodyRule, Facts, Charset, HostRule, KeyKind, KeyRule, Provider};
 
 /// `SG.` + 22 characters + `.` + 43 characters.
 fn shape(value: &str) -> bool {
@@ -38,4 +38,9 @@ pub static PROVIDER: Provider = Provider {
     ],
     docs: "https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys",
     empty_401_body: false,
+    facts: &Facts {
+        schemes: &["bearer"],
+        scope_fix: "add the scope {need} (e.g. mail.send) to the SendGrid API key",
+        ..Facts::NONE
+    },
 };

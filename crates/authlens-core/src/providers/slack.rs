@@ -138,6 +138,7 @@ pub static PROVIDER: Provider = Provider {
     ],
     docs: "https://api.slack.com/authentication/token-types",
     empty_401_body: false,
+    ..Provider::DEFAULT
 };
 
 #[cfg(test)]

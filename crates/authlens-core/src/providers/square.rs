@@ -2,7 +2,7 @@
 //! legacy `sq0atp-`) and application secrets (`sq0csp-`) are secret; application ids
 //! (`sq0idp-`, `sandbox-sq0idb-`) are what the Web Payments SDK needs in the page.
 
-use super::{BodyRule, Charset, Env, Find, HostRule, KeyKind, KeyRule, Provider};
+use super::{BodyRule, Facts, Charset, Env, Find, HostRule, KeyKind, KeyRule, Provider, PublishableUse};
 
 /// Square.
 pub static PROVIDER: Provider = Provider {
@@ -119,4 +119,10 @@ pub static PROVIDER: Provider = Provider {
     ],
     docs: "https://developer.squareup.com/docs/build-basics/access-tokens",
     empty_401_body: false,
+    facts: &Facts {
+        publishable: PublishableUse::Paths(&[]),
+        schemes: &["bearer"],
+        scope_fix: "request the OAuth permission {need} (e.g. ORDERS_WRITE) and authorize again",
+        ..Facts::NONE
+    },
 };

@@ -1,6 +1,6 @@
 //! Stripe: one host for both modes; the key prefix (`_test_`/`_live_`) decides the mode.
 
-use super::{BodyRule, Charset, Env, HostRule, KeyKind, KeyRule, Provider};
+use super::{BodyRule, Facts, Charset, Env, HostRule, KeyKind, KeyRule, NotKey, Provider, PublishableUse};
 
 /// `pi_<id>_secret_<secret>`: the client secret of a PaymentIntent or SetupIntent.
 fn intent_client_secret(value: &str) -> bool {
@@ -34,4 +34,36 @@ pub static PROVIDER: Provider = Provider {
     ],
     docs: "https://docs.stripe.com/keys",
     empty_401_body: false,
+    facts: &Facts {
+        publishable: PublishableUse::Paths(&[
+            "/v1/tokens",
+            "/v1/payment_methods",
+            "/v1/sources",
+            "/v1/elements",
+            "/v1/3ds2",
+            "/v1/radar",
+            "/v1/payment_pages",
+            "/v1/confirmation_tokens",
+            "/v1/consumers",
+            "/v1/link",
+            // Stripe.js retrieves an intent with its client secret and the publishable key.
+            "/v1/payment_intents/?client_secret",
+            "/v1/setup_intents/?client_secret",
+        ]),
+        not_keys: &[
+            NotKey { prefix: "tok_", contains: "", what: "a Stripe card token" },
+            NotKey { prefix: "pm_", contains: "", what: "a Stripe PaymentMethod id" },
+            NotKey { prefix: "src_", contains: "", what: "a Stripe Source id" },
+            NotKey { prefix: "pi_", contains: "_secret_", what: "a PaymentIntent client secret" },
+            NotKey { prefix: "seti_", contains: "_secret_", what: "a SetupIntent client secret" },
+            NotKey { prefix: "whsec_", contains: "", what: "a Stripe webhook signing secret" },
+            NotKey { prefix: "acct_", contains: "", what: "a Stripe account id" },
+            NotKey { prefix: "cus_", contains: "", what: "a Stripe customer id" },
+        ],
+        secret_key_hint: "sk_…",
+        schemes: &["bearer", "basic"],
+        scope_fix: "edit the restricted key (rk_…) in the Stripe Dashboard and grant {need}, or use a key that has it",
+        repro_headers: &["stripe-account", "stripe-version"],
+        ..Facts::NONE
+    },
 };

@@ -3,7 +3,7 @@
 //! they are: `anon` is made for the page (with row-level security), `service_role` bypasses it and
 //! must stay on a server. New keys say it in their prefix (`sb_publishable_`, `sb_secret_`).
 
-use super::{BodyRule, Charset, HostRule, KeyKind, KeyRule, Provider};
+use super::{BodyRule, Facts, Charset, HostRule, KeyKind, KeyRule, Provider, PublishableUse};
 use crate::parse::jwt;
 
 fn role_is(value: &str, role: &str) -> bool {
@@ -39,6 +39,8 @@ pub static PROVIDER: Provider = Provider {
             kind: KeyKind::Secret,
             env_var: "SUPABASE_SERVICE_ROLE_KEY",
             validate: Some(service_role),
+            #[cfg(feature = "docs")]
+            recognition: "by its `role` claim",
             ..KeyRule::DEFAULT
         },
         KeyRule {
@@ -50,6 +52,8 @@ pub static PROVIDER: Provider = Provider {
             kind: KeyKind::Publishable,
             env_var: "SUPABASE_ANON_KEY",
             validate: Some(anon),
+            #[cfg(feature = "docs")]
+            recognition: "by its `role` claim",
             ..KeyRule::DEFAULT
         },
         KeyRule {
@@ -105,4 +109,13 @@ pub static PROVIDER: Provider = Provider {
     ],
     docs: "https://supabase.com/docs/guides/api/api-keys",
     empty_401_body: false,
+    facts: &Facts {
+        publishable: PublishableUse::Unknown,
+        schemes: &["bearer"],
+        scope_fix: "send the signed-in user's access token in Authorization, and check the table's GRANTs and row-level security policies",
+        anonymous_project_key: true,
+        query_keys: &["apikey"],
+        project_host_suffix: ".supabase.co",
+        ..Facts::NONE
+    },
 };

@@ -2,7 +2,7 @@
 //! SIDs (`AC…`, `SK…`) identify; the auth token and API key secret (32 characters) are secret and
 //! have no prefix: they are known by where they are sent, or by sitting next to an Account SID.
 
-use super::{BodyRule, Find, HostRule, KeyKind, KeyRule, Provider};
+use super::{BodyRule, Facts, Find, HostRule, KeyKind, KeyRule, Provider};
 
 /// Twilio.
 pub static PROVIDER: Provider = Provider {
@@ -24,4 +24,8 @@ pub static PROVIDER: Provider = Provider {
     }],
     docs: "https://www.twilio.com/docs/iam/api-keys",
     empty_401_body: false,
+    facts: &Facts {
+        schemes: &["basic"],
+        ..Facts::NONE
+    },
 };

@@ -1,7 +1,7 @@
 //! Xendit: one host for both modes; the key prefix decides the mode. The secret key is the Basic
 //! username with an empty password; the public key only tokenizes cards and may sit in a page.
 
-use super::{BodyRule, Charset, Env, HostRule, KeyKind, KeyRule, Provider};
+use super::{BodyRule, Facts, Charset, Env, HostRule, KeyKind, KeyRule, Provider, PublishableUse};
 
 /// Xendit.
 pub static PROVIDER: Provider = Provider {
@@ -79,4 +79,10 @@ pub static PROVIDER: Provider = Provider {
     ],
     docs: "https://docs.xendit.co/api-integration/api-keys/",
     empty_401_body: false,
+    facts: &Facts {
+        publishable: PublishableUse::Paths(&["/credit_card_tokens", "/v2/credit_card_tokens", "/v2/tokens", "/cybersource", "/payment_methods/token"]),
+        schemes: &["basic"],
+        scope_fix: "set the API key's permission for this product (e.g. Money-out: Read) in the Xendit Dashboard; {need}",
+        ..Facts::NONE
+    },
 };

@@ -34,12 +34,8 @@ pub fn recognised_by(r: &KeyRule) -> String {
             s = "a JWT".into();
         }
         if r.validate.is_some() {
-            s.push_str(match r.id {
-                id if id.starts_with("github_") => ", CRC32 checksum verified",
-                id if id.starts_with("supabase_") => ", by its `role` claim",
-                id if id.starts_with("openai_") => ", with OpenAI's `T3BlbkFJ` marker",
-                _ => ", format checked",
-            });
+            s.push_str(", ");
+            s.push_str(if r.recognition().is_empty() { "format checked" } else { r.recognition() });
         }
         s
     };
@@ -49,15 +45,8 @@ pub fn recognised_by(r: &KeyRule) -> String {
         Find::Keyword(words) => format!("{} after {} in a name on the same line (or in a header of that name, or sent to the provider)", shape(), words.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ")),
         Find::BasicPassword => "the password of a Basic credential sent to this provider".into(),
         Find::BasicUser => "the user-id of a Basic credential sent to this provider".into(),
-        Find::Scanner => match r.id {
-            "pem_private_key" => "a `-----BEGIN … PRIVATE KEY-----` block with a real key body".into(),
-            "google_service_account_key" => "a PEM private key inside a service-account file (`\"type\": \"service_account\"`)".into(),
-            "aws_secret_access_key" => {
-                "a 40-character secret next to an `AKIA`/`ASIA` access key id or in a field named like `secretAccessKey`; or a SigV4 signature made in the page with a long-term key".into()
-            }
-            "generic_secret" => "a high-entropy value in a field named like `secret`, `client_secret`, `server_key`, `private_key`".into(),
-            _ => "a dedicated scanner".into(),
-        },
+        Find::Scanner if !r.recognition().is_empty() => r.recognition().into(),
+        Find::Scanner => "a dedicated scanner".into(),
     }
 }
 
@@ -120,6 +109,12 @@ name = "Example"
 hosts = ["api.example.com"]         # also sandbox_hosts / production_hosts
 auth = "Authorization: Bearer ex_live_… to api.example.com, from a server"
 docs = "https://docs.example.com/auth"
+# What the causes read, all optional (tests/provider_data.rs fails when one a cause needs is missing):
+publishable_endpoints = ["/v1/tokens"]  # where a publishable key is right, or "unknown" (needed with publishable rules)
+schemes = ["bearer"]                # Authorization schemes accepted, lowercase, the preferred first
+query_keys = ["key"]                # query parameters in which the API documents a credential
+scope_fix = "grant {need} to the key in the Example dashboard"   # the first fix of insufficient_scope
+repro_headers = ["example-version"] # request headers a reproduction keeps
 
 [[body]]                            # error bodies a 401 may carry
 contains = "invalid_api_key"
@@ -143,6 +138,13 @@ headers = ["authorization"]         # where the key is meant to travel (document
 positive = ['EXAMPLE_SECRET_KEY=ex_live_{alnum:32}']   # each must be found under this rule
 negative = ['ex_live_{alnum:8}']                         # none may be
 ```
+
+The other statements a cause may read (`not_keys`, `secret_key_hint`, `project_api_keys`,
+`path_schemes`, `scheme_unsure_hosts`, `scheme_words`, `scheme_exact`, `refuses_passwords`,
+`anonymous_project_key`, `retired_query_keys`, `project_host_suffix`, `no_scheme_fix`,
+`foreign_hosts`, `status_in_body`; per rule `bare_ok` and `recognition`) are described on
+`Facts` and `KeyRule` in `src/providers/mod.rs`. No cause names a provider: what a provider
+does differently is stated in its file.
 
 Examples are written with placeholders (`{alnum:N}`, `{hex:N}`, `{HEX:N}`, `{lower:N}`, `{upper:N}`,
 `{lalnum:N}`, `{ualnum:N}`, `{digits:N}`, `{b64:N}`, `{b64url:N}`, `{uuid}`) that the test fills
