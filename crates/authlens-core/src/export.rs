@@ -132,7 +132,7 @@ pub fn curl(entry: &Entry) -> String {
             }
         } else if lname == "cookie" {
             parts.push("-H \"Cookie: ${COOKIE}\"".into());
-        } else if KEPT_HEADERS.contains(&lname.as_str()) || providers::ALL.iter().any(|p| p.facts.repro_headers.contains(&lname.as_str())) {
+        } else if KEPT_HEADERS.contains(&lname.as_str()) || crate::providers::ALL.iter().any(|p| p.facts.repro_headers.contains(&lname.as_str())) {
             parts.push(format!("-H {}", sq(&format!("{}: {}", sanitize_name(&h.name), crate::redact::clip(&h.value, 256)))));
         }
     }
