@@ -25,9 +25,19 @@ fn json_of(value: &JsValue, what: &str) -> Result<String, JsError> {
 }
 
 /// A report as a JS object (`JSON.parse` of its JSON).
+#[cfg(not(feature = "exp-swb"))]
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     let text = serde_json::to_string(value).map_err(|e| JsError::new(&format!("authlens: could not convert the report: {e}")))?;
     js_sys::JSON::parse(&text).map_err(|_| JsError::new("authlens: could not convert the report"))
+}
+
+/// A report as a JS object built field by field by serde-wasm-bindgen, in the JSON-compatible
+/// mode (`null` for `None`, plain objects for maps): the object `JSON.parse` would give.
+#[cfg(feature = "exp-swb")]
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("authlens: could not convert the report: {e}")))
 }
 
 #[wasm_bindgen(module = "/src/entry.js")]
@@ -36,12 +46,39 @@ extern "C" {
     /// a value that is not an object.
     #[wasm_bindgen(js_name = entryJson, catch)]
     fn entry_json(entry: &JsValue) -> Result<Option<String>, JsValue>;
+    #[cfg(not(feature = "exp-bindgen-text"))]
     #[wasm_bindgen(js_name = responseText)]
     fn response_text(entry: &JsValue) -> Option<Vec<u8>>;
+    #[cfg(not(feature = "exp-bindgen-text"))]
     #[wasm_bindgen(js_name = requestText)]
     fn request_text(entry: &JsValue) -> Option<Vec<u8>>;
     /// A JS string as UTF-8 bytes (TextEncoder); `undefined` for anything else.
+    #[cfg(not(feature = "exp-bindgen-text"))]
     fn utf8(s: &JsValue) -> Option<Vec<u8>>;
+    /// The response body, when it is a string.
+    #[cfg(feature = "exp-bindgen-text")]
+    #[wasm_bindgen(js_name = responseBody)]
+    fn response_body(entry: &JsValue) -> JsValue;
+    /// The request body, when it is a string.
+    #[cfg(feature = "exp-bindgen-text")]
+    #[wasm_bindgen(js_name = requestBody)]
+    fn request_body(entry: &JsValue) -> JsValue;
+}
+
+/// A JS string as UTF-8 bytes through wasm-bindgen's own string conversion.
+#[cfg(feature = "exp-bindgen-text")]
+fn utf8(s: &JsValue) -> Option<Vec<u8>> {
+    s.as_string().map(String::into_bytes)
+}
+
+#[cfg(feature = "exp-bindgen-text")]
+fn response_text(entry: &JsValue) -> Option<Vec<u8>> {
+    utf8(&response_body(entry))
+}
+
+#[cfg(feature = "exp-bindgen-text")]
+fn request_text(entry: &JsValue) -> Option<Vec<u8>> {
+    utf8(&request_body(entry))
 }
 
 /// Bytes from TextEncoder as a String (always valid UTF-8; checked anyway, never trusted).
@@ -251,6 +288,28 @@ impl Default for Scan {
     fn default() -> Self {
         Scan::new()
     }
+}
+
+/// The boundary experiment: `entry`'s report (analysed once, in a new session) converted to a JS
+/// value `n` times; the caller times it against `n = 0` to get the cost of one report crossing.
+#[cfg(feature = "exp-bench")]
+#[wasm_bindgen(js_name = benchReport)]
+pub fn bench_report(entry: JsValue, n: u32) -> Result<JsValue, JsError> {
+    let (entry, notes) = entry_of(&entry)?;
+    let report = authlens_core::Session::new().push_read(entry, notes);
+    let mut out = JsValue::UNDEFINED;
+    for _ in 0..n {
+        out = to_js(&report)?;
+    }
+    Ok(out)
+}
+
+/// The boundary experiment: a JS string brought in as Rust text `n` times (the way bodies cross);
+/// returns the bytes brought in, so that nothing is optimised away.
+#[cfg(feature = "exp-bench")]
+#[wasm_bindgen(js_name = benchText)]
+pub fn bench_text(text: &JsValue, n: u32) -> usize {
+    (0..n).map(|_| text_of(text).map_or(0, |s| s.len())).sum()
 }
 
 /// authlens version.
