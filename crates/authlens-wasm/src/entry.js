@@ -61,8 +61,3 @@ export function responseText(e) {
 export function requestText(e) {
   return utf8(e?.request?.postData?.text);
 }
-
-// The boundary experiment `exp-bindgen-text` (README.md): the bodies as JS strings, for
-// wasm-bindgen's own string conversion on the Rust side.
-export const responseBody = (e) => e?.response?.content?.text;
-export const requestBody = (e) => e?.request?.postData?.text;

@@ -4,7 +4,14 @@
 //! `Error`, nothing panics. See README.md for the exports and the figures behind these choices.
 //!
 //! Why JSON text rather than serde-wasm-bindgen's object walking: no JS call per field, and the
-//! module carries one set of deserializers (serde_json's, which the core needs anyway), not two.
+//! module carries one serializer (serde_json's, which the core needs anyway), not two. Measured in
+//! Chromium (README.md): serde-wasm-bindgen makes each report crossing ~3.8 µs slower and the
+//! module 15 kB larger; web-sys cannot read a JS string (its TextEncoder takes a Rust `&str`).
+//! Both stay as off-by-default experiment features (`exp-swb`, `exp-bindgen-text`, `exp-bench`)
+//! so that `tests/bench/boundary.sh` can measure them again.
+
+// Under `exp-bindgen-text`, `entry.js`'s text imports are declared but unused.
+#![cfg_attr(feature = "exp-bindgen-text", allow(dead_code))]
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -46,39 +53,26 @@ extern "C" {
     /// a value that is not an object.
     #[wasm_bindgen(js_name = entryJson, catch)]
     fn entry_json(entry: &JsValue) -> Result<Option<String>, JsValue>;
-    #[cfg(not(feature = "exp-bindgen-text"))]
     #[wasm_bindgen(js_name = responseText)]
     fn response_text(entry: &JsValue) -> Option<Vec<u8>>;
-    #[cfg(not(feature = "exp-bindgen-text"))]
     #[wasm_bindgen(js_name = requestText)]
     fn request_text(entry: &JsValue) -> Option<Vec<u8>>;
     /// A JS string as UTF-8 bytes (TextEncoder); `undefined` for anything else.
-    #[cfg(not(feature = "exp-bindgen-text"))]
     fn utf8(s: &JsValue) -> Option<Vec<u8>>;
-    /// The response body, when it is a string.
-    #[cfg(feature = "exp-bindgen-text")]
+}
+
+// The experiment `exp-bindgen-text`: bodies and texts as JS strings, brought in by wasm-bindgen's
+// own string conversion (`as_string`) instead of `utf8` above. Its own snippet, which
+// wasm-bindgen copies only into the builds that use it.
+#[cfg(feature = "exp-bindgen-text")]
+#[wasm_bindgen(module = "/src/exp_bindgen_text.js")]
+extern "C" {
+    /// `response.content.text`, as it is.
     #[wasm_bindgen(js_name = responseBody)]
     fn response_body(entry: &JsValue) -> JsValue;
-    /// The request body, when it is a string.
-    #[cfg(feature = "exp-bindgen-text")]
+    /// `request.postData.text`, as it is.
     #[wasm_bindgen(js_name = requestBody)]
     fn request_body(entry: &JsValue) -> JsValue;
-}
-
-/// A JS string as UTF-8 bytes through wasm-bindgen's own string conversion.
-#[cfg(feature = "exp-bindgen-text")]
-fn utf8(s: &JsValue) -> Option<Vec<u8>> {
-    s.as_string().map(String::into_bytes)
-}
-
-#[cfg(feature = "exp-bindgen-text")]
-fn response_text(entry: &JsValue) -> Option<Vec<u8>> {
-    utf8(&response_body(entry))
-}
-
-#[cfg(feature = "exp-bindgen-text")]
-fn request_text(entry: &JsValue) -> Option<Vec<u8>> {
-    utf8(&request_body(entry))
 }
 
 /// Bytes from TextEncoder as a String (always valid UTF-8; checked anyway, never trusted).
@@ -87,8 +81,14 @@ fn string_of(bytes: Vec<u8>) -> String {
 }
 
 /// A JS string as a Rust `String`, through `utf8`; `None` for anything that is not a string.
+#[cfg(not(feature = "exp-bindgen-text"))]
 fn text_of(value: &JsValue) -> Option<String> {
     utf8(value).map(string_of)
+}
+
+#[cfg(feature = "exp-bindgen-text")]
+fn text_of(value: &JsValue) -> Option<String> {
+    value.as_string()
 }
 
 /// An entry from its JS object, read as the CLI reads a HAR's entries (a field of an unexpected
@@ -100,9 +100,19 @@ fn entry_of(entry: &JsValue) -> Result<(authlens_core::har::Entry, Vec<String>),
         .ok_or_else(|| JsError::new("authlens: unusable HAR entry: not a JSON object"))?;
     let (mut e, notes) = authlens_core::har::read_entry(&text)
         .map_err(|e| JsError::new(&format!("authlens: unusable HAR entry: {}", entry_error(&e))))?;
-    e.response.content.text = response_text(entry).map(string_of);
-    if let Some(post) = e.request.post_data.as_mut() {
-        post.text = request_text(entry).map(string_of);
+    #[cfg(not(feature = "exp-bindgen-text"))]
+    {
+        e.response.content.text = response_text(entry).map(string_of);
+        if let Some(post) = e.request.post_data.as_mut() {
+            post.text = request_text(entry).map(string_of);
+        }
+    }
+    #[cfg(feature = "exp-bindgen-text")]
+    {
+        e.response.content.text = response_body(entry).as_string();
+        if let Some(post) = e.request.post_data.as_mut() {
+            post.text = request_body(entry).as_string();
+        }
     }
     Ok((e, notes))
 }
