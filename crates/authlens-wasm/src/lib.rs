@@ -5,7 +5,7 @@
 //!
 //! Why JSON text rather than serde-wasm-bindgen's object walking: no JS call per field, and the
 //! module carries one serializer (serde_json's, which the core needs anyway), not two. Measured in
-//! Chromium (README.md): serde-wasm-bindgen makes each report crossing ~3.8 µs slower and the
+//! Chromium (README.md): serde-wasm-bindgen makes each report crossing ~3.4 µs slower and the
 //! module 15 kB larger; web-sys cannot read a JS string (its TextEncoder takes a Rust `&str`).
 //! Both stay as off-by-default experiment features (`exp-swb`, `exp-bindgen-text`, `exp-bench`)
 //! so that `tests/bench/boundary.sh` can measure them again.
