@@ -4,7 +4,14 @@
 //! `Error`, nothing panics. See README.md for the exports and the figures behind these choices.
 //!
 //! Why JSON text rather than serde-wasm-bindgen's object walking: no JS call per field, and the
-//! module carries one set of deserializers (serde_json's, which the core needs anyway), not two.
+//! module carries one serializer (serde_json's, which the core needs anyway), not two. Measured in
+//! Chromium (README.md): serde-wasm-bindgen makes each report crossing ~3.4 µs slower and the
+//! module 15 kB larger; web-sys cannot read a JS string (its TextEncoder takes a Rust `&str`).
+//! Both stay as off-by-default experiment features (`exp-swb`, `exp-bindgen-text`, `exp-bench`)
+//! so that `tests/bench/boundary.sh` can measure them again.
+
+// Under `exp-bindgen-text`, `entry.js`'s text imports are declared but unused.
+#![cfg_attr(feature = "exp-bindgen-text", allow(dead_code))]
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -25,9 +32,19 @@ fn json_of(value: &JsValue, what: &str) -> Result<String, JsError> {
 }
 
 /// A report as a JS object (`JSON.parse` of its JSON).
+#[cfg(not(feature = "exp-swb"))]
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     let text = serde_json::to_string(value).map_err(|e| JsError::new(&format!("authlens: could not convert the report: {e}")))?;
     js_sys::JSON::parse(&text).map_err(|_| JsError::new("authlens: could not convert the report"))
+}
+
+/// A report as a JS object built field by field by serde-wasm-bindgen, in the JSON-compatible
+/// mode (`null` for `None`, plain objects for maps): the object `JSON.parse` would give.
+#[cfg(feature = "exp-swb")]
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("authlens: could not convert the report: {e}")))
 }
 
 #[wasm_bindgen(module = "/src/entry.js")]
@@ -44,14 +61,34 @@ extern "C" {
     fn utf8(s: &JsValue) -> Option<Vec<u8>>;
 }
 
+// The experiment `exp-bindgen-text`: bodies and texts as JS strings, brought in by wasm-bindgen's
+// own string conversion (`as_string`) instead of `utf8` above. Its own snippet, which
+// wasm-bindgen copies only into the builds that use it.
+#[cfg(feature = "exp-bindgen-text")]
+#[wasm_bindgen(module = "/src/exp_bindgen_text.js")]
+extern "C" {
+    /// `response.content.text`, as it is.
+    #[wasm_bindgen(js_name = responseBody)]
+    fn response_body(entry: &JsValue) -> JsValue;
+    /// `request.postData.text`, as it is.
+    #[wasm_bindgen(js_name = requestBody)]
+    fn request_body(entry: &JsValue) -> JsValue;
+}
+
 /// Bytes from TextEncoder as a String (always valid UTF-8; checked anyway, never trusted).
 fn string_of(bytes: Vec<u8>) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// A JS string as a Rust `String`, through `utf8`; `None` for anything that is not a string.
+#[cfg(not(feature = "exp-bindgen-text"))]
 fn text_of(value: &JsValue) -> Option<String> {
     utf8(value).map(string_of)
+}
+
+#[cfg(feature = "exp-bindgen-text")]
+fn text_of(value: &JsValue) -> Option<String> {
+    value.as_string()
 }
 
 /// An entry from its JS object, read as the CLI reads a HAR's entries (a field of an unexpected
@@ -63,9 +100,19 @@ fn entry_of(entry: &JsValue) -> Result<(authlens_core::har::Entry, Vec<String>),
         .ok_or_else(|| JsError::new("authlens: unusable HAR entry: not a JSON object"))?;
     let (mut e, notes) = authlens_core::har::read_entry(&text)
         .map_err(|e| JsError::new(&format!("authlens: unusable HAR entry: {}", entry_error(&e))))?;
-    e.response.content.text = response_text(entry).map(string_of);
-    if let Some(post) = e.request.post_data.as_mut() {
-        post.text = request_text(entry).map(string_of);
+    #[cfg(not(feature = "exp-bindgen-text"))]
+    {
+        e.response.content.text = response_text(entry).map(string_of);
+        if let Some(post) = e.request.post_data.as_mut() {
+            post.text = request_text(entry).map(string_of);
+        }
+    }
+    #[cfg(feature = "exp-bindgen-text")]
+    {
+        e.response.content.text = response_body(entry).as_string();
+        if let Some(post) = e.request.post_data.as_mut() {
+            post.text = request_body(entry).as_string();
+        }
     }
     Ok((e, notes))
 }
@@ -251,6 +298,28 @@ impl Default for Scan {
     fn default() -> Self {
         Scan::new()
     }
+}
+
+/// The boundary experiment: `entry`'s report (analysed once, in a new session) converted to a JS
+/// value `n` times; the caller times it against `n = 0` to get the cost of one report crossing.
+#[cfg(feature = "exp-bench")]
+#[wasm_bindgen(js_name = benchReport)]
+pub fn bench_report(entry: JsValue, n: u32) -> Result<JsValue, JsError> {
+    let (entry, notes) = entry_of(&entry)?;
+    let report = authlens_core::Session::new().push_read(entry, notes);
+    let mut out = JsValue::UNDEFINED;
+    for _ in 0..n {
+        out = to_js(&report)?;
+    }
+    Ok(out)
+}
+
+/// The boundary experiment: a JS string brought in as Rust text `n` times (the way bodies cross);
+/// returns the bytes brought in, so that nothing is optimised away.
+#[cfg(feature = "exp-bench")]
+#[wasm_bindgen(js_name = benchText)]
+pub fn bench_text(text: &JsValue, n: u32) -> usize {
+    (0..n).map(|_| text_of(text).map_or(0, |s| s.len())).sum()
 }
 
 /// authlens version.
