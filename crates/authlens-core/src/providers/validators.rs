@@ -157,10 +157,16 @@ pub fn discord_webhook(value: &str) -> bool {
     (17..=20).contains(&id.len()) && Charset::Digits.accepts(id) && (60..=70).contains(&token.len()) && Charset::AlnumDashUnderscore.accepts(token)
 }
 
-/// A Microsoft Teams incoming webhook `https://<tenant>.webhook.office.com/webhookb2/<uuid>@<uuid>/IncomingWebhook/<32 hex>/<uuid>`.
+/// A Microsoft Teams incoming webhook `https://<tenant>.webhook.office.com/webhookb2/<uuid>@<uuid>/IncomingWebhook/<32 hex>/<uuid>`,
+/// or the older `https://outlook.office.com/webhook/…` form of the same URL.
 pub fn teams_webhook(value: &str) -> bool {
-    let Some(i) = value.find(".webhook.office.com/webhookb2/") else { return false };
-    let rest = &value[i + ".webhook.office.com/webhookb2/".len()..];
+    let rest = if let Some(i) = value.find(".webhook.office.com/webhookb2/") {
+        &value[i + ".webhook.office.com/webhookb2/".len()..]
+    } else if let Some(r) = value.strip_prefix("https://outlook.office.com/webhook/") {
+        r
+    } else {
+        return false;
+    };
     let Some((ids, tail)) = rest.split_once("/IncomingWebhook/") else { return false };
     let Some((a, b)) = ids.split_once('@') else { return false };
     let Some((secret, owner)) = tail.split_once('/') else { return false };
@@ -215,6 +221,13 @@ pub fn ends_eq(value: &str) -> bool {
     value.ends_with('=') && value.starts_with("dG9rO")
 }
 
+/// An Authress service client access key `sc_<client id>.<key id>.acc_<account id>.<private key>`.
+pub fn authress_key(value: &str) -> bool {
+    let mut p = value.split('.');
+    let (Some(client), Some(key), Some(account), Some(secret), None) = (p.next(), p.next(), p.next(), p.next(), p.next()) else { return false };
+    client.len() > 3 && !key.is_empty() && account.len() > 4 && (account.starts_with("acc_") || account.starts_with("acc-")) && secret.len() >= 30
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -235,5 +248,20 @@ mod tests {
         assert!(telegram_bot("123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0"));
         assert!(!telegram_bot("12:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0"));
         assert!(!discord_bot("a.b.c"));
+    }
+
+    #[test]
+    fn authress_and_teams_structures() {
+        let secret = "MC4CAQAwBQYDK2VwBCIEIPm3q8Lr0Tz5xVb7nWcY2dKf";
+        assert!(authress_key(&format!("sc_k2j4h6g8f0.a1b2.acc_p9o8i7u6y5.{secret}")));
+        assert!(!authress_key(&format!("sc_k2j4h6g8f0.a1b2.xyz_p9o8i7u6y5.{secret}")), "no account part");
+        assert!(!authress_key(&format!("sc_k2j4h6g8f0.acc_p9o8i7u6y5.{secret}")), "no key id");
+        assert!(!authress_key("sc_k2j4h6g8f0.a1b2.acc_p9o8i7u6y5.short"));
+        let ids = "9da5da9c-4218-4c22-aed6-b5c8baebfff5@2f2b54b7-0141-4ba7-8fcd-ab7d17a60547";
+        let tail = "IncomingWebhook/1bf66ccbb8e745e791fa6e6de0cf465b/4361420b-8fde-48eb-b62a-0e34fec63f5c";
+        assert!(teams_webhook(&format!("https://outlook.office.com/webhook/{ids}/{tail}")));
+        assert!(teams_webhook(&format!("https://contoso.webhook.office.com/webhookb2/{ids}/{tail}")));
+        assert!(!teams_webhook(&format!("https://outlook.office.com/other/{ids}/{tail}")));
+        assert!(!teams_webhook(&format!("https://outlook.office.com/webhook/{ids}/IncomingWebhook/1bf66ccb/x")));
     }
 }
