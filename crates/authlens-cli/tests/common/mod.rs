@@ -285,6 +285,8 @@ pub fn place(p: &'static Provider, r: &'static KeyRule, seed: u64, loc: &str) ->
                     (har(vec![entry("GET", &format!("https://api.shop.example/x?page=1&app_secret={}", sample(r, s)), &[origin], None, None)]), true)
                 }
                 ("generic_secret", "header") => (har(vec![entry("GET", "https://api.shop.example/x", &[origin, ("X-App-Secret", &sample(r, s))], None, None)]), true),
+                ("curl_credential", "file_js") => (format!("const help = \"curl -u deploy:{} https://api.shop.example/x\";\n", sample(r, s)), false),
+                ("curl_credential", "file_env") => (format!("#!/bin/sh\ncurl -X POST \\\n  -H \"Authorization: Bearer {}\" https://api.shop.example/x\n", sample(r, s)), false),
                 ("twilio_auth_token", "file_js") => (format!("const tw={{accountSid:\"{}\",authToken:\"{}\"}};", samples::twilio_sid(s), sample(r, s)), false),
                 _ => return None,
             };

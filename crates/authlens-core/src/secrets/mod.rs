@@ -17,6 +17,7 @@
 //! hold [`Redacted`] values only.
 
 pub mod docs;
+pub(crate) mod curl;
 pub(crate) mod engine;
 pub(crate) mod fields;
 pub mod files;
@@ -93,7 +94,7 @@ pub fn severity_for(rule: &KeyRule, env: Option<Env>) -> Severity {
         Some(Env::Sandbox) => Severity::High,
         Some(Env::Production) => Severity::Critical,
         // A secret-named field of unknown origin: likely a secret, less certainly a live one.
-        None if rule.find == Find::Scanner && rule.id == "generic_secret" => Severity::High,
+        None if rule.find == Find::Scanner && matches!(rule.id, "generic_secret" | "curl_credential") => Severity::High,
         None => Severity::Critical,
     }
 }
