@@ -189,7 +189,7 @@ pub fn place(p: &'static Provider, r: &'static KeyRule, seed: u64, loc: &str) ->
             let js = format!("!function(){{var {ctx}Config={{key:\"{v}\"}};window.c={ctx}Config}}();");
             let host = host_of(p);
             case.text = match loc {
-                "authorization" if v.starts_with("https://") || v.starts_with("ftp://") => return None, // a URL is no bearer token
+                "authorization" if v.starts_with("https://") || v.starts_with("ftp://") || v.starts_with("ftps://") => return None, // a URL is no bearer token
                 "authorization" => har(vec![entry("GET", &format!("https://{host}/v1/x"), &[origin, ("Authorization", &format!("Bearer {v}"))], None, None)]),
                 "basic" if v.contains(':') => return None, // a URL cannot be a Basic user-id
                 "basic" => har(vec![entry("GET", &format!("https://{host}/v1/x"), &[origin, ("Authorization", &format!("Basic {}", samples::basic(&v, "")))], None, None)]),

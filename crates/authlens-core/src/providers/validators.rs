@@ -177,11 +177,11 @@ pub fn zapier_hook(value: &str) -> bool {
     !a.is_empty() && Charset::Digits.accepts(a) && h.len() >= 5 && Charset::LowerAlnum.accepts(h)
 }
 
-/// Microsoft Entra ID client secret: 40 characters with `Q~` after a 3-character id and a digit
-/// (`abc8Q~…`), the format since 2021.
+/// Microsoft Entra ID client secret: 37 to 40 characters with `Q~` after a 3-character id and a
+/// digit (`abc8Q~…`), the format since 2021.
 pub fn entra_secret(value: &str) -> bool {
     let b = value.as_bytes();
-    b.len() == 40 && b[3].is_ascii_digit() && &b[4..6] == b"Q~" && b.iter().all(|c| c.is_ascii_alphanumeric() || b"-_.~".contains(c))
+    (37..=40).contains(&b.len()) && b[3].is_ascii_digit() && &b[4..6] == b"Q~" && b.iter().all(|c| c.is_ascii_alphanumeric() || b"-_.~".contains(c))
 }
 
 /// Azure DevOps personal access token of the 84-character format, with `AZDO` at offset 76.

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use aho_corasick::MatchKind;
 use base64::Engine as _;
 
-use super::{curl, fields};
+use super::{curl, fields, infix};
 use crate::providers::{self, Charset, Env, Find, KeyKind, KeyRule, Provider};
 
 /// Candidates examined per text, at most: a hostile body full of prefixes costs bounded work.
@@ -90,6 +90,8 @@ enum PatKind {
     AwsId,
     /// `curl` (case-sensitive): a command whose options may carry a credential.
     Curl,
+    /// `Q~` (case-sensitive): the marker inside a Microsoft Entra ID client secret.
+    EntraMarker,
 }
 
 struct Pat {
@@ -152,6 +154,7 @@ fn matcher() -> &'static Matcher {
             pats.push(Pat { lit: k.into(), exact: true, kind: PatKind::AwsId });
         }
         pats.push(Pat { lit: "curl".into(), exact: true, kind: PatKind::Curl });
+        pats.push(Pat { lit: "Q~".into(), exact: true, kind: PatKind::EntraMarker });
         // A DFA without prefilter: with a hundred patterns starting with most letters, no
         // prefilter could skip anything, and the walk below is a plain table lookup per byte.
         let dfa = aho_corasick::dfa::Builder::new()
@@ -496,6 +499,7 @@ pub(crate) fn scan_bounded<'t>(text: &'t str, ctx: &Ctx) -> (Vec<Hit<'t>>, bool)
                 }
             }
             PatKind::AwsId => hits.extend(fields::aws_pair(text, start)),
+            PatKind::EntraMarker => hits.extend(infix::entra_secret(text, start)),
             PatKind::Curl => {
                 curl_tries += 1;
                 if curl_tries <= MAX_CURL_COMMANDS {

@@ -20,6 +20,7 @@ pub mod docs;
 pub(crate) mod curl;
 pub(crate) mod engine;
 pub(crate) mod fields;
+pub(crate) mod infix;
 pub mod files;
 pub mod locate;
 #[cfg(any(test, feature = "samples"))]
