@@ -92,6 +92,8 @@ enum PatKind {
     Curl,
     /// `Q~` (case-sensitive): the marker inside a Microsoft Entra ID client secret.
     EntraMarker,
+    /// `.atlasv1.` (case-sensitive): the marker inside an HCP Terraform token.
+    AtlasMarker,
 }
 
 struct Pat {
@@ -155,6 +157,7 @@ fn matcher() -> &'static Matcher {
         }
         pats.push(Pat { lit: "curl".into(), exact: true, kind: PatKind::Curl });
         pats.push(Pat { lit: "Q~".into(), exact: true, kind: PatKind::EntraMarker });
+        pats.push(Pat { lit: ".atlasv1.".into(), exact: true, kind: PatKind::AtlasMarker });
         // A DFA without prefilter: with a hundred patterns starting with most letters, no
         // prefilter could skip anything, and the walk below is a plain table lookup per byte.
         let dfa = aho_corasick::dfa::Builder::new()
@@ -500,6 +503,7 @@ pub(crate) fn scan_bounded<'t>(text: &'t str, ctx: &Ctx) -> (Vec<Hit<'t>>, bool)
             }
             PatKind::AwsId => hits.extend(fields::aws_pair(text, start)),
             PatKind::EntraMarker => hits.extend(infix::entra_secret(text, start)),
+            PatKind::AtlasMarker => hits.extend(infix::atlas_token(text, start)),
             PatKind::Curl => {
                 curl_tries += 1;
                 if curl_tries <= MAX_CURL_COMMANDS {
