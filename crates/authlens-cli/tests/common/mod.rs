@@ -189,7 +189,7 @@ pub fn place(p: &'static Provider, r: &'static KeyRule, seed: u64, loc: &str) ->
             let js = format!("!function(){{var {ctx}Config={{key:\"{v}\"}};window.c={ctx}Config}}();");
             let host = host_of(p);
             case.text = match loc {
-                "authorization" if v.starts_with("https://") || v.starts_with("ftp://") => return None, // a URL is no bearer token
+                "authorization" if v.starts_with("https://") || v.starts_with("ftp://") || v.starts_with("ftps://") => return None, // a URL is no bearer token
                 "authorization" => har(vec![entry("GET", &format!("https://{host}/v1/x"), &[origin, ("Authorization", &format!("Bearer {v}"))], None, None)]),
                 "basic" if v.contains(':') => return None, // a URL cannot be a Basic user-id
                 "basic" => har(vec![entry("GET", &format!("https://{host}/v1/x"), &[origin, ("Authorization", &format!("Basic {}", samples::basic(&v, "")))], None, None)]),
@@ -285,6 +285,8 @@ pub fn place(p: &'static Provider, r: &'static KeyRule, seed: u64, loc: &str) ->
                     (har(vec![entry("GET", &format!("https://api.shop.example/x?page=1&app_secret={}", sample(r, s)), &[origin], None, None)]), true)
                 }
                 ("generic_secret", "header") => (har(vec![entry("GET", "https://api.shop.example/x", &[origin, ("X-App-Secret", &sample(r, s))], None, None)]), true),
+                ("curl_credential", "file_js") => (format!("const help = \"curl -u deploy:{} https://api.shop.example/x\";\n", sample(r, s)), false),
+                ("curl_credential", "file_env") => (format!("#!/bin/sh\ncurl -X POST \\\n  -H \"Authorization: Bearer {}\" https://api.shop.example/x\n", sample(r, s)), false),
                 ("twilio_auth_token", "file_js") => (format!("const tw={{accountSid:\"{}\",authToken:\"{}\"}};", samples::twilio_sid(s), sample(r, s)), false),
                 _ => return None,
             };

@@ -83,17 +83,19 @@ pub fn sentry_dsn(value: &str) -> bool {
     key.len() == 32 && Charset::HexLower.accepts(key) && (host.contains("sentry.io") || host.contains("sentry")) && host.rsplit('/').next().is_some_and(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()))
 }
 
-/// A Sentry organization token `sntrys_<base64 JSON>_<43-character secret>`.
+/// A Sentry organization token `sntrys_<base64 JSON>_<secret>`: the secret is 32 random bytes in
+/// standard base64 with the padding cut (43 characters, `+` and `/` included).
 pub fn sentry_org(value: &str) -> bool {
-    value.rsplit_once('_').is_some_and(|(head, secret)| head.len() > 40 && secret.len() == 43 && Charset::AlnumDashUnderscore.accepts(secret))
+    value.rsplit_once('_').is_some_and(|(head, secret)| head.len() > 40 && secret.len() == 43 && !secret.contains('=') && Charset::Base64.accepts(secret))
 }
 
-/// A Sourcegraph token `sgp_<40 hex>` or `sgp_<16 hex>_<40 hex>`, lowercase hex.
+/// A Sourcegraph token `sgp_<40 hex>` or `sgp_<instance id>_<40 hex>`: the instance id is 16 hex
+/// or `local` as issued; the hex in either case, as Sourcegraph's own check accepts.
 pub fn sourcegraph(value: &str) -> bool {
     let rest = value.strip_prefix("sgp_").unwrap_or("");
     match rest.split_once('_') {
-        Some((a, b)) => a.len() == 16 && b.len() == 40 && Charset::HexLower.accepts(a) && Charset::HexLower.accepts(b),
-        None => rest.len() == 40 && Charset::HexLower.accepts(rest),
+        Some((a, b)) => (a == "local" || (a.len() == 16 && Charset::Hex.accepts(a))) && b.len() == 40 && Charset::Hex.accepts(b),
+        None => rest.len() == 40 && Charset::Hex.accepts(rest),
     }
 }
 
@@ -181,11 +183,11 @@ pub fn zapier_hook(value: &str) -> bool {
     !a.is_empty() && Charset::Digits.accepts(a) && h.len() >= 5 && Charset::LowerAlnum.accepts(h)
 }
 
-/// Microsoft Entra ID client secret: 40 characters with `Q~` after a 3-character id and a digit
-/// (`abc8Q~…`), the format since 2021.
+/// Microsoft Entra ID client secret: 37 to 40 characters with `Q~` after a 3-character id and a
+/// digit (`abc8Q~…`), the format since 2021.
 pub fn entra_secret(value: &str) -> bool {
     let b = value.as_bytes();
-    b.len() == 40 && b[3].is_ascii_digit() && &b[4..6] == b"Q~" && b.iter().all(|c| c.is_ascii_alphanumeric() || b"-_.~".contains(c))
+    (37..=40).contains(&b.len()) && b[3].is_ascii_digit() && &b[4..6] == b"Q~" && b.iter().all(|c| c.is_ascii_alphanumeric() || b"-_.~".contains(c))
 }
 
 /// Azure DevOps personal access token of the 84-character format, with `AZDO` at offset 76.

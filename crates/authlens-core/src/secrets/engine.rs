@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use aho_corasick::MatchKind;
 use base64::Engine as _;
 
-use super::fields;
+use super::{curl, fields, infix};
 use crate::providers::{self, Charset, Env, Find, KeyKind, KeyRule, Provider};
 
 /// Candidates examined per text, at most: a hostile body full of prefixes costs bounded work.
@@ -23,6 +23,8 @@ const NEAR_BEFORE: usize = 96;
 const NEAR_AFTER: usize = 48;
 /// PEM `BEGIN` lines examined per text.
 const MAX_PEM_BLOCKS: usize = 256;
+/// `curl` commands examined per text.
+const MAX_CURL_COMMANDS: usize = 256;
 /// Longest base64 run decoded to look for an encoded key (a Basic credential is far shorter).
 const MAX_B64_RUN: usize = 4096;
 
@@ -86,6 +88,12 @@ enum PatKind {
     Pem,
     /// `AKIA`/`ASIA` (case-sensitive): an AWS access key id, looked at for its secret.
     AwsId,
+    /// `curl` (case-sensitive): a command whose options may carry a credential.
+    Curl,
+    /// `Q~` (case-sensitive): the marker inside a Microsoft Entra ID client secret.
+    EntraMarker,
+    /// `.atlasv1.` (case-sensitive): the marker inside an HCP Terraform token.
+    AtlasMarker,
 }
 
 struct Pat {
@@ -154,6 +162,9 @@ fn matcher() -> &'static Matcher {
         for k in ["AKIA", "ASIA"] {
             pats.push(Pat { lit: k.into(), exact: true, kind: PatKind::AwsId });
         }
+        pats.push(Pat { lit: "curl".into(), exact: true, kind: PatKind::Curl });
+        pats.push(Pat { lit: "Q~".into(), exact: true, kind: PatKind::EntraMarker });
+        pats.push(Pat { lit: ".atlasv1.".into(), exact: true, kind: PatKind::AtlasMarker });
         // A DFA without prefilter: with a hundred patterns starting with most letters, no
         // prefilter could skip anything, and the walk below is a plain table lookup per byte.
         let dfa = aho_corasick::dfa::Builder::new()
@@ -412,6 +423,7 @@ pub(crate) fn scan_bounded<'t>(text: &'t str, ctx: &Ctx) -> (Vec<Hit<'t>>, bool)
     let mut field_done_until = 0usize;
     let mut runs = Runs::new();
     let mut pem_tries = 0usize;
+    let mut curl_tries = 0usize;
     // Candidates examined: enough for any real file; a text made of prefixes stops early.
     let max_candidates = MAX_CANDIDATES.max(text.len() / 8);
     let (mut secrets, mut counted) = (0usize, 0usize);
@@ -497,6 +509,14 @@ pub(crate) fn scan_bounded<'t>(text: &'t str, ctx: &Ctx) -> (Vec<Hit<'t>>, bool)
                 }
             }
             PatKind::AwsId => hits.extend(fields::aws_pair(text, start)),
+            PatKind::EntraMarker => hits.extend(infix::entra_secret(text, start)),
+            PatKind::AtlasMarker => hits.extend(infix::atlas_token(text, start)),
+            PatKind::Curl => {
+                curl_tries += 1;
+                if curl_tries <= MAX_CURL_COMMANDS {
+                    hits.extend(curl::credentials(text, start, end));
+                }
+            }
         }
     }
     if ctx.slot && hits.is_empty() && !ctx.extra.is_empty() {

@@ -17,9 +17,11 @@
 //! hold [`Redacted`] values only.
 
 pub mod docs;
+pub(crate) mod curl;
 pub(crate) mod engine;
 pub use engine::search_literals;
 pub(crate) mod fields;
+pub(crate) mod infix;
 pub mod files;
 pub mod locate;
 #[cfg(any(test, feature = "samples"))]
@@ -94,7 +96,7 @@ pub fn severity_for(rule: &KeyRule, env: Option<Env>) -> Severity {
         Some(Env::Sandbox) => Severity::High,
         Some(Env::Production) => Severity::Critical,
         // A secret-named field of unknown origin: likely a secret, less certainly a live one.
-        None if rule.find == Find::Scanner && rule.id == "generic_secret" => Severity::High,
+        None if rule.find == Find::Scanner && matches!(rule.id, "generic_secret" | "curl_credential") => Severity::High,
         None => Severity::Critical,
     }
 }

@@ -90,7 +90,7 @@ fn raw(rule: &KeyRule, f: &mut Filler) -> String {
         "openai_project_key" | "openai_service_account_key" | "openai_admin_key" | "openai_user_key" => {
             format!("{p}{}T3BlbkFJ{}", f.chars(ALNUM, 74), f.chars(ALNUM, 74))
         }
-        "slack_config_access_token" | "slack_config_refresh_token" => format!("{p}{}-{}", f.chars(DIGITS, 13), f.chars(ALNUM, 140)),
+        "slack_config_access_token" | "slack_config_refresh_token" | "slack_config_bot_token" => format!("{p}{}-{}", f.chars(DIGITS, 13), f.chars(ALNUM, 140)),
         "adyen_api_key" => format!("{p}{}=-{}=-{}", f.chars(B64, 60), f.chars(B64, 43), f.chars(ALNUM, 16)),
         "braintree_access_token_production" | "braintree_access_token_sandbox" => {
             format!("{p}{}${}", f.chars(LOWER_ALNUM, 16), f.chars(HEX, 32))
@@ -99,11 +99,14 @@ fn raw(rule: &KeyRule, f: &mut Filler) -> String {
             format!("{p}{}_{}", f.chars(LOWER_ALNUM, 8), f.chars(LOWER_ALNUM, 16))
         }
         "sendgrid_api_key" => format!("{p}{}.{}", f.chars(B64URL, 22), f.chars(B64URL, 43)),
-        "slack_bot_token" | "slack_user_token" | "slack_workspace_token" | "slack_legacy_token" => {
+        "slack_bot_token" | "slack_user_token" | "slack_workspace_token" | "slack_legacy_token" | "slack_legacy_token_xoxo" | "slack_expiring_token" => {
             format!("{p}{}-{}-{}", f.chars(DIGITS, 11), f.chars(DIGITS, 12), f.chars(ALNUM, 24))
         }
         "slack_app_token" => format!("{p}1-A{}-{}-{}", f.chars(UPPER_ALNUM, 10), f.chars(DIGITS, 13), f.chars(HEX, 64)),
         "slack_webhook_url" | "slack_webhook_url_http" => format!("{p}T{}/B{}/{}", f.chars(UPPER_ALNUM, 8), f.chars(UPPER_ALNUM, 10), f.chars(ALNUM, 24)),
+        "slack_workflow_webhook_url" | "slack_workflow_webhook_url_http" => {
+            format!("{p}workflows/T{}/A{}/{}/{}", f.chars(UPPER_ALNUM, 8), f.chars(UPPER_ALNUM, 10), f.chars(DIGITS, 18), f.chars(ALNUM, 24))
+        }
         "stripe_payment_intent_client_secret" | "stripe_setup_intent_client_secret" => {
             format!("{p}{}_secret_{}", f.chars(ALNUM, 24), f.chars(ALNUM, 25))
         }
