@@ -110,6 +110,8 @@ struct ProviderData {
     status_in_body: String,
     #[serde(default)]
     repro_headers: Vec<String>,
+    #[serde(default)]
+    sso_fix: String,
 }
 
 #[derive(Deserialize)]
@@ -194,6 +196,7 @@ impl ProviderData {
             ("project_host_suffix", &self.project_host_suffix),
             ("no_scheme_fix", &self.no_scheme_fix),
             ("status_in_body", &self.status_in_body),
+            ("sso_fix", &self.sso_fix),
         ] {
             if !v.is_empty() {
                 writeln!(f, "        {name}: {},", lit(v)).unwrap();

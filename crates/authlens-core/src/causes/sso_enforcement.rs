@@ -46,15 +46,15 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     if ex.http_status == 200 {
         evidence.push("the answer is a 200 whose errors carry the refusal (GraphQL): still an authentication failure".into());
     }
-    let github = ex.host.ends_with("github.com");
+    // The provider's own steps (GitHub's Configure SSO), or the generic ones.
+    let own = ex.provider.map(|p| p.facts.sso_fix).filter(|f| !f.is_empty());
     Some(Hit {
         confidence: 0.96,
         evidence,
         fix: vec![
-            if github {
-                "authorise the token for the organisation's SSO: GitHub → Settings → Developer settings → Personal access tokens → Configure SSO → Authorize".into()
-            } else {
-                "authorise the credential for the organisation's single sign-on (or sign in through the identity provider and create a new one)".into()
+            match own {
+                Some(fix) => fix.into(),
+                None => "authorise the credential for the organisation's single sign-on (or sign in through the identity provider and create a new one)".into(),
             },
             "for automation, use an app installation or a token the organisation issues, which SSO enforcement allows".into(),
         ],

@@ -186,6 +186,7 @@ pub static PROVIDER: Provider = Provider {
         refuses_passwords: "username/password authentication",
         scope_fix: "grant the token {need}: fine-grained token permissions, or the `permissions:` block of the workflow for GITHUB_TOKEN",
         retired_query_keys: &[QueryNote { name: "access_token", note: "GitHub removed the `access_token` query parameter in 2021" }],
+        sso_fix: "authorise the token for the organisation's SSO: GitHub → Settings → Developer settings → Personal access tokens → Configure SSO → Authorize",
         ..Facts::NONE
     },
 };

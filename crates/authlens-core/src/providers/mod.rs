@@ -419,6 +419,9 @@ pub struct Facts {
     pub status_in_body: &'static str,
     /// Request headers a reproduction keeps (lowercase): versions, accounts, idempotency keys.
     pub repro_headers: &'static [&'static str],
+    /// The first fix of `sso_enforcement`: where the provider lets a token be authorised for an
+    /// organisation's single sign-on; empty for the generic fix.
+    pub sso_fix: &'static str,
 }
 
 impl Provider {
@@ -458,6 +461,7 @@ impl Facts {
         foreign_hosts: &[],
         status_in_body: "",
         repro_headers: &[],
+        sso_fix: "",
     };
 
     /// True when a publishable key is the right credential for `path`, `has_query` telling
