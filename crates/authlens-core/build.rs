@@ -101,6 +101,8 @@ struct ProviderData {
     #[serde(default)]
     retired_query_keys: Vec<QueryNoteData>,
     #[serde(default)]
+    markers: Vec<MarkerData>,
+    #[serde(default)]
     project_host_suffix: String,
     #[serde(default)]
     no_scheme_fix: String,
@@ -146,6 +148,13 @@ struct QueryNoteData {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct MarkerData {
+    text: String,
+    rule: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ForeignHostData {
     suffix: String,
     name: String,
@@ -178,6 +187,10 @@ impl ProviderData {
         if !self.retired_query_keys.is_empty() {
             let v: Vec<String> = self.retired_query_keys.iter().map(|q| format!("QueryNote {{ name: {}, note: {} }}", lit(&q.name), lit(&q.note))).collect();
             writeln!(f, "        retired_query_keys: &[{}],", v.join(", ")).unwrap();
+        }
+        if !self.markers.is_empty() {
+            let v: Vec<String> = self.markers.iter().map(|m| format!("Marker {{ text: {}, rule: {} }}", lit(&m.text), lit(&m.rule))).collect();
+            writeln!(f, "        markers: &[{}],", v.join(", ")).unwrap();
         }
         if !self.foreign_hosts.is_empty() {
             let v: Vec<String> = self.foreign_hosts.iter().map(|h| format!("ForeignHost {{ suffix: {}, name: {} }}", lit(&h.suffix), lit(&h.name))).collect();
@@ -367,7 +380,7 @@ fn data_providers(out: &Path, manifest: &str) -> Vec<String> {
         let name = format!("data_{stem}");
         write!(
             code,
-            "/// `{id}` (`rules/{f}`).\npub mod {name} {{\n    #[allow(unused_imports)]\n    use crate::providers::{{BodyRule, Charset, Env, Facts, Find, ForeignHost, HostRule, KeyKind, KeyRule, NotKey, PathSchemes, Provider, PublishableUse, QueryNote}};\n    /// {pname}.\n    pub static PROVIDER: Provider = Provider {{\n        id: {idl},\n        name: {namel},\n        hosts: &[{hosts}],\n        keys: &[\n{keys}        ],\n        auth: {auth},\n        bodies: &[{bodies}],\n        docs: {docs},\n        empty_401_body: {e401},\n{cause}    }};\n}}\n",
+            "/// `{id}` (`rules/{f}`).\npub mod {name} {{\n    #[allow(unused_imports)]\n    use crate::providers::{{BodyRule, Charset, Env, Facts, Find, ForeignHost, HostRule, KeyKind, KeyRule, Marker, NotKey, PathSchemes, Provider, PublishableUse, QueryNote}};\n    /// {pname}.\n    pub static PROVIDER: Provider = Provider {{\n        id: {idl},\n        name: {namel},\n        hosts: &[{hosts}],\n        keys: &[\n{keys}        ],\n        auth: {auth},\n        bodies: &[{bodies}],\n        docs: {docs},\n        empty_401_body: {e401},\n{cause}    }};\n}}\n",
             id = p.id,
             pname = p.name,
             idl = lit(&p.id),

@@ -359,6 +359,11 @@ fn generator_covers_every_rule() {
         for rule in pr.keys {
             let c = key_for(rule, &mut p);
             assert!(c.value.starts_with(rule.prefix), "{}", rule.id);
+            // Keyword rules (no prefix) are recognised only beside their keyword or sent to their
+            // provider, never by the value alone: the generator's shapes are checked on the others.
+            if !rule.has_shape() {
+                continue;
+            }
             total += 1;
             if providers::classify(&c.value, None).is_some() || jwt::looks_like_jwt(&c.value) {
                 recognised += 1;

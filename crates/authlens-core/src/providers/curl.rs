@@ -6,7 +6,7 @@ use super::{Find, KeyKind, KeyRule, Provider};
 
 /// Credentials in curl commands.
 pub static PROVIDER: Provider = Provider {
-    id: "curl",
+    id: "curlcommand",
     name: "curl command",
     hosts: &[],
     keys: &[KeyRule {

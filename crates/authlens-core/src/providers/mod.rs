@@ -419,6 +419,9 @@ pub struct Facts {
     pub status_in_body: &'static str,
     /// Request headers a reproduction keeps (lowercase): versions, accounts, idempotency keys.
     pub repro_headers: &'static [&'static str],
+    /// Literals found inside (not at the start of) a rule's values, which the secret scanner looks
+    /// for anywhere: Entra client secrets' `Q~`, HCP Terraform tokens' `.atlasv1.`.
+    pub markers: &'static [Marker],
     /// The first fix of `sso_enforcement`: where the provider lets a token be authorised for an
     /// organisation's single sign-on; empty for the generic fix.
     pub sso_fix: &'static str,
@@ -456,6 +459,7 @@ impl Facts {
         anonymous_project_key: false,
         query_keys: &[],
         retired_query_keys: &[],
+        markers: &[],
         project_host_suffix: "",
         no_scheme_fix: "",
         foreign_hosts: &[],
@@ -512,6 +516,16 @@ pub struct PathSchemes {
     pub path: &'static str,
     /// Schemes, lowercase, the preferred first.
     pub schemes: &'static [&'static str],
+}
+
+/// A literal inside a rule's values that the scanner looks for (`secrets::infix` takes the value
+/// around it).
+#[derive(Debug)]
+pub struct Marker {
+    /// The literal (`Q~`).
+    pub text: &'static str,
+    /// The id of the rule whose values carry it (a rule of the same provider).
+    pub rule: &'static str,
 }
 
 /// A query parameter with something to say about it.

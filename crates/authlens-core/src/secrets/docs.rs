@@ -142,7 +142,8 @@ negative = ['ex_live_{alnum:8}']                         # none may be
 The other statements a cause may read (`not_keys`, `secret_key_hint`, `project_api_keys`,
 `path_schemes`, `scheme_unsure_hosts`, `scheme_words`, `scheme_exact`, `refuses_passwords`,
 `anonymous_project_key`, `retired_query_keys`, `project_host_suffix`, `no_scheme_fix`,
-`foreign_hosts`, `status_in_body`, `sso_fix`; per rule `bare_ok` and `recognition`) are described on
+`foreign_hosts`, `status_in_body`, `sso_fix`, and `markers` for the scanner; per rule `bare_ok` and
+`recognition`) are described on
 `Facts` and `KeyRule` in `src/providers/mod.rs`. No cause names a provider: what a provider
 does differently is stated in its file.
 

@@ -90,10 +90,8 @@ enum PatKind {
     AwsId,
     /// `curl` (case-sensitive): a command whose options may carry a credential.
     Curl,
-    /// `Q~` (case-sensitive): the marker inside a Microsoft Entra ID client secret.
-    EntraMarker,
-    /// `.atlasv1.` (case-sensitive): the marker inside an HCP Terraform token.
-    AtlasMarker,
+    /// A literal inside a rule's values, named by its provider's data (`Facts::markers`).
+    Marker(&'static Provider, &'static KeyRule),
 }
 
 struct Pat {
@@ -163,8 +161,14 @@ fn matcher() -> &'static Matcher {
             pats.push(Pat { lit: k.into(), exact: true, kind: PatKind::AwsId });
         }
         pats.push(Pat { lit: "curl".into(), exact: true, kind: PatKind::Curl });
-        pats.push(Pat { lit: "Q~".into(), exact: true, kind: PatKind::EntraMarker });
-        pats.push(Pat { lit: ".atlasv1.".into(), exact: true, kind: PatKind::AtlasMarker });
+        // Literals inside a rule's values (provider data), taken with the value around them.
+        for p in providers::ALL.iter().copied() {
+            for m in p.facts.markers {
+                if let Some(r) = p.keys.iter().find(|r| r.id == m.rule) {
+                    pats.push(Pat { lit: m.text.to_string(), exact: true, kind: PatKind::Marker(p, r) });
+                }
+            }
+        }
         // A DFA without prefilter: with a hundred patterns starting with most letters, no
         // prefilter could skip anything, and the walk below is a plain table lookup per byte.
         let dfa = aho_corasick::dfa::Builder::new()
@@ -509,8 +513,7 @@ pub(crate) fn scan_bounded<'t>(text: &'t str, ctx: &Ctx) -> (Vec<Hit<'t>>, bool)
                 }
             }
             PatKind::AwsId => hits.extend(fields::aws_pair(text, start)),
-            PatKind::EntraMarker => hits.extend(infix::entra_secret(text, start)),
-            PatKind::AtlasMarker => hits.extend(infix::atlas_token(text, start)),
+            PatKind::Marker(p, r) => hits.extend(infix::at_marker(text, start, p, r)),
             PatKind::Curl => {
                 curl_tries += 1;
                 if curl_tries <= MAX_CURL_COMMANDS {

@@ -6,14 +6,27 @@
 use std::borrow::Cow;
 
 use super::engine::{entropy, plausible, Hit, How};
-use crate::providers;
+use crate::providers::{KeyRule, Provider};
 
 fn secret_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'_' | b'~' | b'.' | b'-')
 }
 
+/// The value of rule `r` around the marker found at `at` (the provider data names the marker and
+/// the rule; this module knows how each marker sits in its values).
+pub(crate) fn at_marker<'t>(text: &'t str, at: usize, p: &'static Provider, r: &'static KeyRule) -> Option<Hit<'t>> {
+    let b = text.as_bytes();
+    if b.get(at..at + 2) == Some(b"Q~".as_slice()) {
+        entra_secret(text, at, p, r)
+    } else if b.get(at..at + 9) == Some(b".atlasv1.".as_slice()) {
+        atlas_token(text, at, p, r)
+    } else {
+        None
+    }
+}
+
 /// The Entra client secret whose `Q~` marker is at `q`, if the text holds one there.
-pub(crate) fn entra_secret(text: &str, q: usize) -> Option<Hit<'_>> {
+fn entra_secret<'t>(text: &'t str, q: usize, p: &'static Provider, r: &'static KeyRule) -> Option<Hit<'t>> {
     let b = text.as_bytes();
     if q < 4 || b.get(q..q + 2) != Some(b"Q~".as_slice()) || !b[q - 1].is_ascii_digit() {
         return None;
@@ -38,12 +51,11 @@ pub(crate) fn entra_secret(text: &str, q: usize) -> Option<Hit<'_>> {
     if !plausible(value) || entropy(value) < 3.5 {
         return None;
     }
-    let (p, r) = providers::rule_by_id("azure_entra_client_secret")?;
     Some(Hit { start, end, rule: r, provider: p, value: Cow::Borrowed(value), env: None, how: How::Plain })
 }
 
 /// The HCP Terraform token whose `.atlasv1.` marker is at `dot`, if the text holds one there.
-pub(crate) fn atlas_token(text: &str, dot: usize) -> Option<Hit<'_>> {
+fn atlas_token<'t>(text: &'t str, dot: usize, p: &'static Provider, r: &'static KeyRule) -> Option<Hit<'t>> {
     let b = text.as_bytes();
     let start = dot.checked_sub(14)?;
     if b.get(dot..dot + 9) != Some(b".atlasv1.".as_slice()) || !b[start..dot].iter().all(u8::is_ascii_alphanumeric) {
@@ -60,7 +72,6 @@ pub(crate) fn atlas_token(text: &str, dot: usize) -> Option<Hit<'_>> {
     if !crate::providers::validators::atlasv1(value) || !plausible(&value[dot + 9 - start..]) {
         return None;
     }
-    let (p, r) = providers::rule_by_id("terraform_cloud_token")?;
     Some(Hit { start, end, rule: r, provider: p, value: Cow::Borrowed(value), env: None, how: How::Plain })
 }
 
@@ -68,8 +79,17 @@ pub(crate) fn atlas_token(text: &str, dot: usize) -> Option<Hit<'_>> {
 mod tests {
     use super::*;
 
+    /// Every value around `marker` in `t`, with the rule the provider data names for the marker.
+    fn around(t: &str, marker: &str) -> Vec<String> {
+        let (p, r) = crate::providers::ALL
+            .iter()
+            .find_map(|p| p.facts.markers.iter().find(|m| m.text == marker).and_then(|m| p.keys.iter().find(|r| r.id == m.rule)).map(|r| (*p, r)))
+            .expect("a provider names this marker");
+        t.match_indices(marker).filter_map(|(i, _)| at_marker(t, i, p, r)).map(|h| h.value.into_owned()).collect()
+    }
+
     fn found(t: &str) -> Vec<String> {
-        t.match_indices("Q~").filter_map(|(i, _)| entra_secret(t, i)).map(|h| h.value.into_owned()).collect()
+        around(t, "Q~")
     }
 
     #[test]
@@ -89,7 +109,7 @@ mod tests {
     }
 
     fn atlas(t: &str) -> Vec<String> {
-        t.match_indices(".atlasv1.").filter_map(|(i, _)| atlas_token(t, i)).map(|h| h.value.into_owned()).collect()
+        around(t, ".atlasv1.")
     }
 
     #[test]
