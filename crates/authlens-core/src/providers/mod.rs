@@ -382,8 +382,13 @@ pub fn by_id(id: &str) -> Option<&'static Provider> {
 pub fn for_host(host: &str) -> Option<(&'static Provider, Option<Env>)> {
     let host = host.trim_end_matches('.').to_ascii_lowercase();
     let mut best: Option<(&'static Provider, &'static HostRule)> = None;
+    let last = host.as_bytes().last();
     for p in ALL.iter().copied() {
         for h in p.hosts {
+            // Both tests below need the same last byte: most hosts are ruled out by it alone.
+            if h.domain.as_bytes().last() != last {
+                continue;
+            }
             let hit = host == h.domain || (host.len() > h.domain.len() && host.ends_with(h.domain) && host.as_bytes()[host.len() - h.domain.len() - 1] == b'.');
             if hit && best.is_none_or(|(_, b)| h.domain.len() > b.domain.len()) {
                 best = Some((p, h));
