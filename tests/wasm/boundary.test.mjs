@@ -226,12 +226,12 @@ test('exports: curlCommand, redactHar and renderReport never carry the credentia
 
 // The module's size is a fact of the build (it is reproducible: the same bytes on every machine),
 // so its ceiling is a test. The issue's goal is 560 kB; with 333 key rules, 25 causes and the
-// capture-wide redaction the module is ~747 kB at opt-level "s" (about 90 kB less at "z", which costs
-// per-exchange time): the ceiling below stops it from growing further unnoticed (README,
-// Performance, has the figures).
+// capture-wide redaction the module is 743.2 kB at opt-level "s" (about 80 kB less at "z", which costs
+// per-exchange time): the ceiling below (that, and room for a few dozen more rules) stops it from
+// growing further unnoticed (README, Performance, has the figures).
 test('the wasm module stays within its size ceiling', () => {
   const bytes = readFileSync(dir + 'authlens_wasm_bg.wasm').length;
-  assert.ok(bytes <= 760_000, `authlens_wasm_bg.wasm is ${bytes} bytes, over the 760 kB ceiling`);
+  assert.ok(bytes <= 750_000, `authlens_wasm_bg.wasm is ${bytes} bytes, over the 750 kB ceiling`);
   // And it is the optimised module, not a debug build that slipped through.
   assert.ok(bytes >= 200_000, `authlens_wasm_bg.wasm is ${bytes} bytes: not the engine?`);
 });

@@ -605,8 +605,13 @@ pub fn by_id(id: &str) -> Option<&'static Provider> {
 pub fn for_host(host: &str) -> Option<(&'static Provider, Option<Env>)> {
     let host = host.trim_end_matches('.').to_ascii_lowercase();
     let mut best: Option<(&'static Provider, &'static HostRule)> = None;
+    let last = host.as_bytes().last();
     for p in ALL.iter().copied() {
         for h in p.hosts {
+            // Both tests below need the same last byte: most hosts are ruled out by it alone.
+            if h.domain.as_bytes().last() != last {
+                continue;
+            }
             let hit = host == h.domain || (host.len() > h.domain.len() && host.ends_with(h.domain) && host.as_bytes()[host.len() - h.domain.len() - 1] == b'.');
             if hit && best.is_none_or(|(_, b)| h.domain.len() > b.domain.len()) {
                 best = Some((p, h));
@@ -630,8 +635,14 @@ pub struct KeyMatch {
 /// then the longest prefix.
 pub fn classify(value: &str, destination: Option<&'static Provider>) -> Option<KeyMatch> {
     let mut best: Option<KeyMatch> = None;
+    let first = value.as_bytes().first();
     for p in ALL.iter().copied() {
         for r in p.keys {
+            // Both shape checks below start with the rule's prefix: most of the hundreds of rules
+            // are ruled out by its first byte, without a call per rule.
+            if r.prefix.as_bytes().first().is_some_and(|b| Some(b) != first) {
+                continue;
+            }
             // A rule without a prefix is recognised by shape only on its own provider's hosts.
             let here = destination.is_some_and(|d| std::ptr::eq(d, p));
             let hit = r.matches(value) || (here && matches!(r.find, Find::Keyword(_)) && r.shape_ok(value));
