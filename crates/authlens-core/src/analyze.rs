@@ -4,7 +4,7 @@
 
 use crate::error::Error;
 use crate::meta::VERSION;
-use crate::{causes, exchange, har, providers, redact, report, secrets, signals};
+use crate::{causes, exchange, har, redact, report, secrets, signals};
 use exchange::Exchange;
 use report::{CauseReport, CredentialReport, EntryReport, JwtReport, Report, Severity, Summary};
 
@@ -321,7 +321,7 @@ pub fn explain(id: &str) -> Option<String> {
 pub fn explained_ids() -> Vec<&'static str> {
     let mut ids: Vec<&'static str> = causes::ALL.iter().map(|c| c.info.id).collect();
     ids.extend(secrets::FINDING_DOCS.iter().map(|(id, _)| *id));
-    for (_, r) in providers::all_rules() {
+    for (_, r) in crate::providers::all_rules() {
         if !ids.contains(&r.id) {
             ids.push(r.id);
         }
