@@ -731,19 +731,12 @@ pub fn redact_har_document(mut doc: serde_json::Value) -> serde_json::Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::har::{NameValue, Request, Response};
 
     fn entry(method: &str, url: &str, headers: &[(&str, &str)], body: Option<&str>) -> Entry {
-        Entry {
-            request: Request {
-                method: method.into(),
-                url: url.into(),
-                headers: headers.iter().map(|(n, v)| NameValue { name: (*n).into(), value: (*v).into() }).collect(),
-                post_data: body.map(|b| crate::har::PostData { mime_type: "application/json".into(), text: Some(b.into()), params: vec![] }),
-                ..Default::default()
-            },
-            response: Response { status: 401, ..Default::default() },
-            ..Default::default()
+        let e = Entry::new(method, url).headers(headers).status(401);
+        match body {
+            Some(b) => e.body("application/json", b),
+            None => e,
         }
     }
 

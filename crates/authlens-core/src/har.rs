@@ -68,6 +68,63 @@ pub struct Entry {
     pub comment: Option<String>,
 }
 
+/// Building an entry in code (tools that make captures, and the tests): one builder instead of a
+/// struct literal per test file.
+///
+/// ```
+/// use authlens_core::har::Entry;
+/// let e = Entry::new("GET", "https://api.example.test/me").header("Authorization", "Bearer undefined").status(401);
+/// assert_eq!(e.request.headers[0].value, "Bearer undefined");
+/// ```
+impl Entry {
+    /// A request to `url` with `method`, no headers, and no response yet (status 0).
+    pub fn new(method: &str, url: &str) -> Entry {
+        Entry { request: Request { method: method.into(), url: url.into(), ..Default::default() }, ..Default::default() }
+    }
+
+    /// When the request started (RFC 3339).
+    pub fn started(mut self, at: &str) -> Entry {
+        self.started_date_time = at.into();
+        self
+    }
+
+    /// Add a request header.
+    pub fn header(mut self, name: &str, value: &str) -> Entry {
+        self.request.headers.push(NameValue { name: name.into(), value: value.into() });
+        self
+    }
+
+    /// Add request headers.
+    pub fn headers(self, headers: &[(&str, &str)]) -> Entry {
+        headers.iter().fold(self, |e, (n, v)| e.header(n, v))
+    }
+
+    /// The request body.
+    pub fn body(mut self, mime: &str, text: &str) -> Entry {
+        self.request.post_data = Some(PostData { mime_type: mime.into(), text: Some(text.into()), params: Vec::new() });
+        self
+    }
+
+    /// The response status.
+    pub fn status(mut self, status: i64) -> Entry {
+        self.response.status = status;
+        self
+    }
+
+    /// Add a response header.
+    pub fn response_header(mut self, name: &str, value: &str) -> Entry {
+        self.response.headers.push(NameValue { name: name.into(), value: value.into() });
+        self
+    }
+
+    /// The response body.
+    pub fn response_body(mut self, mime: &str, text: &str) -> Entry {
+        self.response.content.mime_type = mime.into();
+        self.response.content.text = Some(text.into());
+        self
+    }
+}
+
 /// A name/value pair (headers, query string, cookies, form params).
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, Eq)]
 pub struct NameValue {

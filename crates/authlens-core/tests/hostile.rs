@@ -7,7 +7,7 @@
 
 use std::time::Instant;
 
-use authlens_core::har::{self, Content, Entry, NameValue, PostData, Request, Response};
+use authlens_core::har::{self, Entry, NameValue, PostData};
 use authlens_core::report::{EntryReport, Report};
 use authlens_core::{analyze_har_text, limits, render, Session};
 use base64::Engine as _;
@@ -35,16 +35,9 @@ fn nv(name: &str, value: &str) -> NameValue {
 }
 
 fn entry(url: &str, headers: Vec<NameValue>, status: i64, body: &str) -> Entry {
-    Entry {
-        started_date_time: "2026-10-14T09:30:00Z".into(),
-        request: Request { method: "POST".into(), url: url.into(), headers, ..Default::default() },
-        response: Response {
-            status,
-            content: Content { text: Some(body.into()), mime_type: "application/json".into(), ..Default::default() },
-            ..Default::default()
-        },
-        ..Default::default()
-    }
+    let mut e = Entry::new("POST", url).started("2026-10-14T09:30:00Z").status(status).response_body("application/json", body);
+    e.request.headers = headers;
+    e
 }
 
 fn push(e: Entry) -> EntryReport {

@@ -294,7 +294,7 @@ pub fn provider_auth_step(ex: &Exchange) -> Option<String> {
 #[cfg(test)]
 pub(crate) mod test_util {
     use crate::exchange::Exchange;
-    use crate::har::{Entry, NameValue, Request, Response};
+    use crate::har::Entry;
 
     /// A 401 exchange with these request headers.
     pub fn failing(url: &str, headers: &[(&str, &str)]) -> Exchange {
@@ -302,17 +302,8 @@ pub(crate) mod test_util {
     }
 
     pub fn with_status(url: &str, headers: &[(&str, &str)], status: i64, body: &str) -> Exchange {
-        let e = Entry {
-            started_date_time: "2026-10-14T09:30:00Z".into(),
-            request: Request {
-                method: "POST".into(),
-                url: url.into(),
-                headers: headers.iter().map(|(n, v)| NameValue { name: (*n).into(), value: (*v).into() }).collect(),
-                ..Default::default()
-            },
-            response: Response { status, content: crate::har::Content { text: Some(body.into()), ..Default::default() }, ..Default::default() },
-            ..Default::default()
-        };
+        let mut e = Entry::new("POST", url).started("2026-10-14T09:30:00Z").headers(headers).status(status);
+        e.response.content.text = Some(body.into());
         Exchange::new(0, &e)
     }
 

@@ -794,18 +794,10 @@ pub fn fmt_duration(secs: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::har::{Entry, Request};
+    use crate::har::Entry;
 
     fn entry(url: &str, headers: &[(&str, &str)]) -> Entry {
-        Entry {
-            request: Request {
-                method: "get".into(),
-                url: url.into(),
-                headers: headers.iter().map(|(n, v)| NameValue { name: (*n).into(), value: (*v).into() }).collect(),
-                ..Default::default()
-            },
-            ..Default::default()
-        }
+        Entry::new("get", url).headers(headers)
     }
 
     #[test]

@@ -2,22 +2,10 @@
 
 use super::samples::{self, sample_id};
 use super::*;
-use crate::har::{Content, Entry, NameValue, PostData, Request, Response};
-
-fn nv(n: &str, v: &str) -> NameValue {
-    NameValue { name: n.into(), value: v.into() }
-}
+use crate::har::{Content, Entry, PostData, Response};
 
 fn entry(url: &str, headers: &[(&str, &str)]) -> Entry {
-    Entry {
-        request: Request {
-            method: "GET".into(),
-            url: url.into(),
-            headers: headers.iter().map(|(n, v)| nv(n, v)).collect(),
-            ..Default::default()
-        },
-        ..Default::default()
-    }
+    Entry::new("GET", url).headers(headers)
 }
 
 fn with_req_body(mut e: Entry, mime: &str, text: &str) -> Entry {
