@@ -17,7 +17,17 @@ fn env_var(c: &Credential) -> String {
     }
     match &c.location {
         Location::Header(h) => h.to_ascii_uppercase().replace(['-', ' '], "_"),
-        Location::Query(q) | Location::Body(q) => q.trim_start_matches("$.").to_ascii_uppercase().replace(['-', '.', '[', ']', ' ', '$'], "_"),
+        Location::Query(q) | Location::Body(q) => {
+            // A shell variable name: letters, digits and `_` only (a JSON path's `$.`, dots,
+            // brackets and quotes become `_`).
+            let name: String = q.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' }).collect();
+            let name = name.trim_matches('_');
+            match name.chars().next() {
+                None => "API_TOKEN".into(),
+                Some(c) if c.is_ascii_digit() => format!("API_{name}"),
+                Some(_) => name.to_string(),
+            }
+        }
         _ if c.jwt.is_some() => "ACCESS_TOKEN".into(),
         _ => "API_TOKEN".into(),
     }
@@ -780,6 +790,14 @@ mod tests {
         assert!(c.contains("Authorization: Bearer ${CHECKOUT_SECRET_KEY}"), "{c}");
         assert!(c.contains("access_token=${ACCESS_TOKEN}"), "{c}");
         assert!(!c.contains("zzzzzzzz") && !c.contains("abcdefghijklmnop"), "{c}");
+    }
+
+    #[test]
+    fn variables_for_body_credentials_are_shell_names() {
+        let body = r#"{"auth":{"access_token":"opaque-value-1234567890"},"x y":{"token":"opaque-value-0987654321"}}"#;
+        let ex = Exchange::new(0, &entry("POST", "https://api.example.test/x", &[("Content-Type", "application/json")], Some(body)));
+        let names: Vec<String> = ex.credentials.iter().filter(|c| matches!(c.location, Location::Body(_))).map(env_var).collect();
+        assert_eq!(names, vec!["AUTH_ACCESS_TOKEN", "X_Y___TOKEN"], "{:?}", ex.credentials.iter().map(|c| c.location.describe()).collect::<Vec<_>>());
     }
 
     #[test]

@@ -661,7 +661,7 @@ fn json_credential_fields(v: &Value, path: &str, depth: usize, out: &mut Vec<(St
             for (k, val) in o.iter().take(512) {
                 // Keys are clipped and paths bounded: a megabyte key above thousands of fields
                 // must not be copied into every path below it.
-                let p = if path.len() < 256 { format!("{path}.{}", redact::clip(k, 64)) } else { path.to_string() };
+                let p = if path.len() < 256 { crate::parse::json_path::member(path, k) } else { path.to_string() };
                 match val {
                     Value::String(s) if CREDENTIAL_PARAMS.iter().any(|c| k.eq_ignore_ascii_case(c)) && !s.is_empty() => {
                         out.push((p, s.clone()))
@@ -673,7 +673,7 @@ fn json_credential_fields(v: &Value, path: &str, depth: usize, out: &mut Vec<(St
         }
         Value::Array(a) => {
             for (i, val) in a.iter().take(64).enumerate() {
-                let p = if path.len() < 256 { format!("{path}[{i}]") } else { path.to_string() };
+                let p = if path.len() < 256 { crate::parse::json_path::index(path, i) } else { path.to_string() };
                 json_credential_fields(val, &p, depth + 1, out);
             }
         }

@@ -530,7 +530,7 @@ fn walk(v: &Value, path: &str, depth: usize, out: &mut Vec<Message>) {
         Value::Object(o) => {
             for (k, val) in o.iter().take(64) {
                 let key = k.to_ascii_lowercase();
-                let p = if path.len() < 96 { format!("{path}.{}", crate::redact::clip(k, 32)) } else { path.to_string() };
+                let p = if path.len() < 96 { crate::parse::json_path::member(path, k) } else { path.to_string() };
                 match val {
                     Value::String(s) if MESSAGE_KEYS.contains(&key.as_str()) && !s.trim().is_empty() => {
                         out.push(Message { field: p, text: crate::exchange::truncate(s, 1024).to_string() });
@@ -546,8 +546,8 @@ fn walk(v: &Value, path: &str, depth: usize, out: &mut Vec<Message>) {
         Value::Array(a) => {
             for (i, val) in a.iter().take(16).enumerate() {
                 match val {
-                    Value::String(s) if !s.trim().is_empty() => out.push(Message { field: format!("{path}[{i}]"), text: crate::exchange::truncate(s, 1024).to_string() }),
-                    _ => walk(val, &format!("{path}[{i}]"), depth + 1, out),
+                    Value::String(s) if !s.trim().is_empty() => out.push(Message { field: crate::parse::json_path::index(path, i), text: crate::exchange::truncate(s, 1024).to_string() }),
+                    _ => walk(val, &crate::parse::json_path::index(path, i), depth + 1, out),
                 }
             }
         }

@@ -3,6 +3,7 @@
 pub mod authorization;
 pub mod basic;
 pub mod date;
+pub mod json_path;
 pub mod jwt;
 pub mod url;
 pub mod www_authenticate;

@@ -2,7 +2,7 @@
 //! and column for everything else. Both are computed in one pass for all hits of a text, and
 //! only when there are hits.
 
-use crate::redact;
+use crate::parse::json_path;
 
 /// Deepest JSON nesting followed; deeper strings get the path of the deepest known level.
 const MAX_DEPTH: usize = 128;
@@ -35,24 +35,13 @@ enum Frame {
     Array { index: usize },
 }
 
-fn push_key(path: &mut String, key: &str) {
-    if !key.is_empty() && key.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'$' || c == b'-') {
-        path.push('.');
-        path.push_str(key);
-    } else {
-        path.push_str("[\"");
-        path.push_str(&redact::clip(key, 64).replace('"', "\\\""));
-        path.push_str("\"]");
-    }
-}
-
 fn path_of(stack: &[Frame]) -> String {
     let mut p = String::from("$");
     for f in stack {
         match f {
-            Frame::Object { key: Some(k), .. } => push_key(&mut p, k),
+            Frame::Object { key: Some(k), .. } => p = json_path::member(&p, k),
             Frame::Object { key: None, .. } => {}
-            Frame::Array { index } => p.push_str(&format!("[{index}]")),
+            Frame::Array { index } => p = json_path::index(&p, *index),
         }
     }
     p
