@@ -1,5 +1,6 @@
 use super::{declare_cause, Ctx, Hit};
 use crate::exchange::{Credential, Exchange};
+use crate::providers::{self, KeyKind};
 use crate::redact::clip;
 use crate::exchange::server_says::Says;
 
@@ -138,14 +139,14 @@ fn token_use(c: &Credential) -> Option<String> {
     payload.get("token_use")?.as_str().map(str::to_string)
 }
 
-/// A Google OAuth access token (`ya29.`) sent to Cloud Run or Cloud Functions.
+/// An OAuth access token of a provider (Google's `ya29.`) sent to one of its services that
+/// authenticate callers with an ID token (Cloud Run, Cloud Functions: `id_token_hosts`).
 fn google_access_token_to_run(ex: &Exchange) -> Option<String> {
-    let run = ex.host.ends_with(".run.app") || ex.host.ends_with(".cloudfunctions.net");
-    if !run {
-        return None;
-    }
+    let (p, service) = providers::ALL.iter().find_map(|p| p.facts.id_token_hosts.iter().find(|h| ex.host.ends_with(h.suffix)).map(|h| (*p, h.name)))?;
     let c = ex.auth_credential()?;
-    c.raw().trim().starts_with("ya29.").then(|| format!("{} carries a Google OAuth access token (`ya29.…`); {} is Cloud Run/Functions, which authenticates callers with an ID token", c.location.describe(), clip(&ex.host, 96)))
+    let raw = c.raw().trim();
+    let r = p.keys.iter().find(|r| r.kind == KeyKind::Token && !r.prefix.is_empty() && raw.starts_with(r.prefix))?;
+    Some(format!("{} carries a {} (`{}…`); {} is {service}, which authenticates callers with an ID token", c.location.describe(), r.title, r.prefix, clip(&ex.host, 96)))
 }
 
 #[cfg(test)]
