@@ -128,6 +128,8 @@ struct ProviderData {
     id_token_hosts: Vec<ForeignHostData>,
     #[serde(default)]
     non_session_cookies: Vec<String>,
+    #[serde(default)]
+    id_token_fix: String,
 }
 
 #[derive(Deserialize)]
@@ -242,6 +244,7 @@ impl ProviderData {
             ("status_in_body", &self.status_in_body),
             ("sso_fix", &self.sso_fix),
             ("token_scheme", &self.token_scheme),
+            ("id_token_fix", &self.id_token_fix),
         ] {
             if !v.is_empty() {
                 writeln!(f, "        {name}: {},", lit(v)).unwrap();

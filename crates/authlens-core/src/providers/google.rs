@@ -83,6 +83,7 @@ pub static PROVIDER: Provider = Provider {
         query_keys: &["key"],
         api_domains: &[ApiDomain { domain: "generativelanguage.googleapis.com", name: "Google Gemini" }],
         id_token_hosts: &[ForeignHost { suffix: ".run.app", name: "Cloud Run/Functions" }, ForeignHost { suffix: ".cloudfunctions.net", name: "Cloud Run/Functions" }],
+        id_token_fix: "call Cloud Run/Functions with a Google-signed ID token whose audience is the service URL (`gcloud auth print-identity-token --audiences=URL`, or the metadata server's identity endpoint)",
         ..Facts::NONE
     },
 };

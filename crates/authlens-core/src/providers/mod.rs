@@ -444,6 +444,9 @@ pub struct Facts {
     /// Connect ID token, not with the provider's OAuth access tokens (Cloud Run), with their name
     /// (`wrong_token_type`).
     pub id_token_hosts: &'static [ForeignHost],
+    /// The fix when one of the provider's access tokens is sent to an `id_token_hosts` service
+    /// (required with `id_token_hosts`).
+    pub id_token_fix: &'static str,
     /// Fragments of the names of the provider's cookies that say nothing about a login (fraud
     /// detection, analytics: Stripe's `__stripe_mid`), lowercase.
     pub non_session_cookies: &'static [&'static str],
@@ -494,6 +497,7 @@ impl Facts {
         token_scheme: "",
         token_scheme_paths: &[],
         id_token_hosts: &[],
+        id_token_fix: "",
         non_session_cookies: &[],
     };
 
