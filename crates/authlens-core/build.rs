@@ -130,6 +130,8 @@ struct ProviderData {
     non_session_cookies: Vec<String>,
     #[serde(default)]
     id_token_fix: String,
+    #[serde(default)]
+    issuer_fix: String,
 }
 
 #[derive(Deserialize)]
@@ -245,6 +247,7 @@ impl ProviderData {
             ("sso_fix", &self.sso_fix),
             ("token_scheme", &self.token_scheme),
             ("id_token_fix", &self.id_token_fix),
+            ("issuer_fix", &self.issuer_fix),
         ] {
             if !v.is_empty() {
                 writeln!(f, "        {name}: {},", lit(v)).unwrap();

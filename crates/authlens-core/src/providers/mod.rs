@@ -450,6 +450,9 @@ pub struct Facts {
     /// Fragments of the names of the provider's cookies that say nothing about a login (fraud
     /// detection, analytics: Stripe's `__stripe_mid`), lowercase.
     pub non_session_cookies: &'static [&'static str],
+    /// A fix step of `wrong_issuer` about the provider's issuers (Entra ID's v1 and v2 hosts),
+    /// given with every wrong issuer; empty for none.
+    pub issuer_fix: &'static str,
 }
 
 impl Provider {
@@ -499,6 +502,7 @@ impl Facts {
         id_token_hosts: &[],
         id_token_fix: "",
         non_session_cookies: &[],
+        issuer_fix: "",
     };
 
     /// True when a publishable key is the right credential for `path`, `has_query` telling
