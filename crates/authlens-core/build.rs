@@ -114,6 +114,32 @@ struct ProviderData {
     repro_headers: Vec<String>,
     #[serde(default)]
     sso_fix: String,
+    #[serde(default)]
+    key_home_prefixes: Vec<String>,
+    #[serde(default)]
+    api_domains: Vec<ApiDomainData>,
+    #[serde(default)]
+    secret_id_hosts: Vec<String>,
+    #[serde(default)]
+    token_scheme: String,
+    #[serde(default)]
+    token_scheme_paths: Vec<String>,
+    #[serde(default)]
+    id_token_hosts: Vec<ForeignHostData>,
+    #[serde(default)]
+    non_session_cookies: Vec<String>,
+    #[serde(default)]
+    id_token_fix: String,
+    #[serde(default)]
+    issuer_fix: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ApiDomainData {
+    domain: String,
+    #[serde(default)]
+    name: String,
 }
 
 #[derive(Deserialize)]
@@ -196,7 +222,16 @@ impl ProviderData {
             let v: Vec<String> = self.foreign_hosts.iter().map(|h| format!("ForeignHost {{ suffix: {}, name: {} }}", lit(&h.suffix), lit(&h.name))).collect();
             writeln!(f, "        foreign_hosts: &[{}],", v.join(", ")).unwrap();
         }
-        for (name, v) in [("schemes", &self.schemes), ("scheme_unsure_hosts", &self.scheme_unsure_hosts), ("scheme_words", &self.scheme_words), ("query_keys", &self.query_keys), ("repro_headers", &self.repro_headers)] {
+        if !self.api_domains.is_empty() {
+            let v: Vec<String> = self.api_domains.iter().map(|d| format!("ApiDomain {{ domain: {}, name: {} }}", lit(&d.domain), lit(&d.name))).collect();
+            writeln!(f, "        api_domains: &[{}],", v.join(", ")).unwrap();
+        }
+        if !self.id_token_hosts.is_empty() {
+            let v: Vec<String> = self.id_token_hosts.iter().map(|h| format!("ForeignHost {{ suffix: {}, name: {} }}", lit(&h.suffix), lit(&h.name))).collect();
+            writeln!(f, "        id_token_hosts: &[{}],", v.join(", ")).unwrap();
+        }
+        assert!(self.non_session_cookies.iter().all(|c| !c.bytes().any(|b| b.is_ascii_uppercase())), "{path}: non_session_cookies are lowercase");
+        for (name, v) in [("key_home_prefixes", &self.key_home_prefixes), ("secret_id_hosts", &self.secret_id_hosts), ("token_scheme_paths", &self.token_scheme_paths), ("non_session_cookies", &self.non_session_cookies), ("schemes", &self.schemes), ("scheme_unsure_hosts", &self.scheme_unsure_hosts), ("scheme_words", &self.scheme_words), ("query_keys", &self.query_keys), ("repro_headers", &self.repro_headers)] {
             if !v.is_empty() {
                 writeln!(f, "        {name}: {},", list(v)).unwrap();
             }
@@ -210,6 +245,9 @@ impl ProviderData {
             ("no_scheme_fix", &self.no_scheme_fix),
             ("status_in_body", &self.status_in_body),
             ("sso_fix", &self.sso_fix),
+            ("token_scheme", &self.token_scheme),
+            ("id_token_fix", &self.id_token_fix),
+            ("issuer_fix", &self.issuer_fix),
         ] {
             if !v.is_empty() {
                 writeln!(f, "        {name}: {},", lit(v)).unwrap();
@@ -380,7 +418,7 @@ fn data_providers(out: &Path, manifest: &str) -> Vec<String> {
         let name = format!("data_{stem}");
         write!(
             code,
-            "/// `{id}` (`rules/{f}`).\npub mod {name} {{\n    #[allow(unused_imports)]\n    use crate::providers::{{BodyRule, Charset, Env, Facts, Find, ForeignHost, HostRule, KeyKind, KeyRule, Marker, NotKey, PathSchemes, Provider, PublishableUse, QueryNote}};\n    /// {pname}.\n    pub static PROVIDER: Provider = Provider {{\n        id: {idl},\n        name: {namel},\n        hosts: &[{hosts}],\n        keys: &[\n{keys}        ],\n        auth: {auth},\n        bodies: &[{bodies}],\n        docs: {docs},\n        empty_401_body: {e401},\n{cause}    }};\n}}\n",
+            "/// `{id}` (`rules/{f}`).\npub mod {name} {{\n    #[allow(unused_imports)]\n    use crate::providers::{{ApiDomain, BodyRule, Charset, Env, Facts, Find, ForeignHost, HostRule, KeyKind, KeyRule, Marker, NotKey, PathSchemes, Provider, PublishableUse, QueryNote}};\n    /// {pname}.\n    pub static PROVIDER: Provider = Provider {{\n        id: {idl},\n        name: {namel},\n        hosts: &[{hosts}],\n        keys: &[\n{keys}        ],\n        auth: {auth},\n        bodies: &[{bodies}],\n        docs: {docs},\n        empty_401_body: {e401},\n{cause}    }};\n}}\n",
             id = p.id,
             pname = p.name,
             idl = lit(&p.id),

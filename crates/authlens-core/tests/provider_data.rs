@@ -12,6 +12,10 @@ use std::path::{Path, PathBuf};
 
 use authlens_core::providers::{Find, KeyKind, Provider, PublishableUse, ALL};
 
+thread_local! {
+    static HOSTS: BTreeSet<&'static str> = provider_hosts();
+}
+
 // ---- a small Rust lexer: string literals outside test code
 
 /// A string literal's content (escapes left as written) and its line.
@@ -194,8 +198,28 @@ fn scanner_owned(rule: &str) -> bool {
     rule == "twilio_auth_token" || ALL.iter().flat_map(|p| p.keys).any(|r| r.id == rule && r.find == Find::Scanner)
 }
 
-/// What a literal says about a provider, if anything.
+/// Every host a provider's data names (its hosts, API domains, token and ID-token hosts, foreign
+/// hosts, hosts of its own authorizers), without a leading dot.
+fn provider_hosts() -> BTreeSet<&'static str> {
+    let mut h = BTreeSet::new();
+    for p in ALL {
+        let f = p.facts;
+        h.extend(p.hosts.iter().map(|r| r.domain));
+        h.extend(f.api_domains.iter().map(|d| d.domain));
+        h.extend(f.secret_id_hosts.iter().copied());
+        h.extend(f.scheme_unsure_hosts.iter().copied());
+        h.extend(f.id_token_hosts.iter().chain(f.foreign_hosts).map(|d| d.suffix));
+        h.insert(f.project_host_suffix);
+    }
+    h.into_iter().map(|d| d.trim_start_matches('.')).filter(|d| d.contains('.')).collect()
+}
+
+/// What a literal says about a provider, if anything: its id, a rule id, or one of its hosts
+/// (`example.com` or `.example.com`).
 fn provider_literal(text: &str, provider_ids: &BTreeSet<&str>, rule_ids: &BTreeSet<&str>) -> Option<String> {
+    if let Some(h) = text.strip_prefix('.').or(Some(text)).filter(|t| HOSTS.with(|h| h.contains(t))) {
+        return Some(format!("host `{h}`"));
+    }
     for id in provider_ids {
         let quoted = [format!("\"{id}\""), format!("\\\"{id}\\\"")];
         if text == *id || text == format!("{id}_") || quoted.iter().any(|q| text.contains(q.as_str())) {
@@ -265,6 +289,7 @@ mod tests { fn t() { assert_eq!(p.id, "midtrans"); let s = "}"; } }
 #[cfg(test)]
 mod more;
 fn after() -> &'static str { "checkout" }
+fn okta(host: &str) -> bool { host.ends_with(".okta.com") || host == "login.microsoftonline.com" }
 "##;
     let s = lex(src);
     let provider_ids: BTreeSet<&str> = ALL.iter().map(|p| p.id).collect();
@@ -277,6 +302,8 @@ fn after() -> &'static str { "checkout" }
         (4, "rule id `stripe_secret_key_live`".to_string()),
         (6, "provider id `paypal`".to_string()),
         (11, "provider id `checkout`".to_string()),
+        (12, "host `okta.com`".to_string()),
+        (12, "host `login.microsoftonline.com`".to_string()),
     ];
     assert_eq!(found, want, "{:?}", s.lits);
     assert_eq!(s.test_mods, vec!["more".to_string()]);
@@ -355,6 +382,27 @@ fn lacks(p: &Provider) -> Vec<String> {
     for r in p.keys.iter().filter(|r| r.bare_ok && r.prefix.is_empty()) {
         l.push(format!("{id}: {} is sent bare but has no prefix to know it by", r.id));
     }
+    if p.facts.token_scheme.is_empty() != p.facts.token_scheme_paths.is_empty() {
+        l.push(format!("{id}: token_scheme and token_scheme_paths go together (wrong_auth_scheme)"));
+    }
+    if !p.facts.token_scheme.is_empty() && p.hosts.is_empty() {
+        l.push(format!("{id}: token_scheme needs hosts to apply to"));
+    }
+    for h in p.facts.id_token_hosts.iter().filter(|h| !h.suffix.starts_with('.') || h.name.is_empty()) {
+        l.push(format!("{id}: ID-token host {h:?} needs a `.suffix` and a name"));
+    }
+    if p.facts.id_token_hosts.is_empty() != p.facts.id_token_fix.is_empty() {
+        l.push(format!("{id}: id_token_hosts and id_token_fix go together (wrong_token_type)"));
+    }
+    if !p.facts.id_token_hosts.is_empty() && !p.keys.iter().any(|r| r.kind == KeyKind::Token && !r.prefix.is_empty()) {
+        l.push(format!("{id}: id_token_hosts without an access-token rule with a prefix to know its tokens by (wrong_token_type)"));
+    }
+    for k in p.facts.key_home_prefixes.iter().filter(|k| k.len() < 3) {
+        l.push(format!("{id}: key_home_prefixes entry {k:?} is too short to name a provider"));
+    }
+    for c in p.facts.non_session_cookies.iter().filter(|c| c.len() < 3 || c.bytes().any(|b| b.is_ascii_uppercase())) {
+        l.push(format!("{id}: non_session_cookies are lowercase and at least 3 characters: {c:?}"));
+    }
     l
 }
 
@@ -366,7 +414,7 @@ fn registry_gives_the_causes_what_they_need() {
 
 #[test]
 fn the_registry_check_fails_for_a_provider_that_lacks_something() {
-    use authlens_core::providers::{Facts, HostRule, KeyRule, NotKey};
+    use authlens_core::providers::{Facts, ForeignHost, HostRule, KeyRule, NotKey};
     static KEYS: [KeyRule; 1] = [KeyRule { id: "x_pk", title: "X publishable key", prefix: "pk_x_", kind: KeyKind::Publishable, env_var: "X_KEY", ..KeyRule::DEFAULT }];
     static HOSTS: [HostRule; 1] = [HostRule { domain: "api.x.test", env: None }];
     let x = |facts: &'static Facts| Provider { id: "x", name: "X", hosts: &HOSTS, keys: &KEYS, facts, ..Provider::DEFAULT };
@@ -385,4 +433,11 @@ fn the_registry_check_fails_for_a_provider_that_lacks_something() {
     assert!(lacks(&x(&BAD_FIX)).iter().any(|l| l.contains("scope_fix")));
     static UNSURE: Facts = Facts { publishable: PublishableUse::Unknown, schemes: &["aws4-hmac-sha256"], scheme_unsure_hosts: &[".execute-api."], ..Facts::NONE };
     assert!(lacks(&x(&UNSURE)).iter().any(|l| l.contains("scheme_words")));
+    static HALF_SCHEME: Facts = Facts { publishable: PublishableUse::Unknown, token_scheme: "SSWS", ..Facts::NONE };
+    assert!(lacks(&x(&HALF_SCHEME)).iter().any(|l| l.contains("token_scheme_paths")));
+    static RUN: [ForeignHost; 1] = [ForeignHost { suffix: ".run.x.test", name: "X Run" }];
+    static NO_TOKEN_RULE: Facts = Facts { publishable: PublishableUse::Unknown, id_token_hosts: &RUN, ..Facts::NONE };
+    assert!(lacks(&x(&NO_TOKEN_RULE)).iter().any(|l| l.contains("id_token_hosts")));
+    static LOUD_COOKIE: Facts = Facts { publishable: PublishableUse::Unknown, non_session_cookies: &["__X"], ..Facts::NONE };
+    assert!(lacks(&x(&LOUD_COOKIE)).iter().any(|l| l.contains("non_session_cookies")));
 }

@@ -245,40 +245,12 @@ fn other_provider(ex: &Exchange, c: &Credential) -> Option<String> {
     Some(format!("{} carries a {} key ({}) but the request went to {} ({}): a key of one provider sent to another", c.location.describe(), k.provider.name, c.redacted(), to, clip(&ex.host, 96)))
 }
 
-/// Key prefixes of APIs that share an `sk-`-style shape, and where their keys belong.
-const KEY_HOMES: &[(&str, &str)] = &[
-    ("sk-or-v1-", "OpenRouter"),
-    ("sk-ant-", "Anthropic"),
-    ("gsk_", "Groq"),
-    ("xai-", "xAI"),
-    ("nvapi-", "NVIDIA"),
-    ("pplx-", "Perplexity"),
-    ("hf_", "Hugging Face"),
-    ("sk-proj-", "OpenAI"),
-    ("sk-svcacct-", "OpenAI"),
-];
-/// API hosts and whose keys they take.
-const API_HOSTS: &[(&str, &str)] = &[
-    ("openrouter.ai", "OpenRouter"),
-    ("anthropic.com", "Anthropic"),
-    ("groq.com", "Groq"),
-    ("x.ai", "xAI"),
-    ("nvidia.com", "NVIDIA"),
-    ("perplexity.ai", "Perplexity"),
-    ("huggingface.co", "Hugging Face"),
-    ("openai.com", "OpenAI"),
-    ("openai.azure.com", "Azure OpenAI"),
-    ("cognitiveservices.azure.com", "Azure OpenAI"),
-    ("generativelanguage.googleapis.com", "Google Gemini"),
-    ("mistral.ai", "Mistral"),
-    ("deepseek.com", "DeepSeek"),
-];
-
-/// A key whose prefix names one API, sent to another API's host.
+/// A key whose prefix names one API (`key_home_prefixes`), sent to another API's host
+/// (`api_domains`).
 fn foreign_prefix(ex: &Exchange, c: &Credential) -> Option<String> {
     let raw = c.raw().trim();
-    let (prefix, issuer) = KEY_HOMES.iter().find(|(p, _)| raw.starts_with(p) && raw.len() >= p.len() + 16)?;
-    let (_, host_api) = API_HOSTS.iter().find(|(d, _)| ex.host == *d || ex.host.ends_with(&format!(".{d}")))?;
+    let (issuer, prefix) = providers::ALL.iter().find_map(|p| p.facts.key_home_prefixes.iter().find(|k| raw.starts_with(**k) && raw.len() >= k.len() + 16).map(|k| (p.name, *k)))?;
+    let host_api = providers::ALL.iter().find_map(|p| p.facts.api_domains.iter().find(|d| d.matches(&ex.host)).map(|d| if d.name.is_empty() { p.name } else { d.name }))?;
     (host_api != issuer).then(|| {
         format!("{} carries a {issuer} key (`{prefix}…`) but the request went to {host_api} ({}): a key of one provider sent to another", c.location.describe(), clip(&ex.host, 96))
     })
@@ -318,7 +290,8 @@ fn secret_id_for_value(ex: &Exchange, c: &Credential) -> Option<String> {
         return None;
     }
     let says = ex.resp_body_mentions(&["not the client secret id", "aadsts7000215", "invalid client secret"]);
-    (says || ex.host.ends_with("login.microsoftonline.com")).then(|| {
+    let token_endpoint = providers::ALL.iter().any(|p| p.facts.secret_id_hosts.iter().any(|h| ex.host.ends_with(h)));
+    (says || token_endpoint).then(|| {
         "the client_secret sent is a GUID: the secret's id, not its value (Entra ID shows both; the value is shown only once, at creation)".into()
     })
 }
@@ -363,6 +336,38 @@ mod tests {
         // the whole key is not
         let ex = with_status("https://api.sendgrid.com/v3/mail/send", &[("Authorization", "Bearer SG.aBcDeFgHiJkLmNoPqRsTuV.aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789abcdEFG")], 401, body);
         assert_ne!(ids(&ex).first().copied(), Some("damaged_credentials"));
+    }
+
+    /// The evidence of `damaged_credentials`, when it is found.
+    fn evidence(ex: &crate::exchange::Exchange) -> Vec<String> {
+        crate::causes::diagnose(ex, &[]).into_iter().find(|(c, _)| c.info.id == "damaged_credentials").map(|(_, h)| h.evidence).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_key_named_by_its_prefix_sent_to_another_api() {
+        let ant = "Bearer sk-ant-api03-abcdefghijklmnopqrstuvwxyz0123456789";
+        let ev = evidence(&failing("https://api.openai.com/v1/chat/completions", &[("Authorization", ant)])).join("\n");
+        assert!(ev.contains("carries a Anthropic key (`sk-ant-…`) but the request went to OpenAI"), "{ev}");
+        let ev = evidence(&failing("https://generativelanguage.googleapis.com/v1beta/models", &[("Authorization", ant)])).join("\n");
+        assert!(ev.contains("went to Google Gemini"), "{ev}");
+        let ev = evidence(&failing("https://api.mistral.ai/v1/chat/completions", &[("Authorization", "Bearer sk-or-v1-abcdefghijklmnopqrstuvwxyz0123456789")])).join("\n");
+        assert!(ev.contains("carries a OpenRouter key (`sk-or-v1-…`) but the request went to Mistral ("), "{ev}");
+        // at home, or too short to name its provider, it is not
+        assert!(!evidence(&failing("https://api.anthropic.com/v1/messages", &[("Authorization", ant)])).iter().any(|e| e.contains("a key of one provider sent to another")));
+        assert!(!evidence(&failing("https://api.openai.com/v1/chat/completions", &[("Authorization", "Bearer sk-ant-short")])).iter().any(|e| e.contains("a key of one provider sent to another")));
+    }
+
+    #[test]
+    fn api_domains_and_key_home_prefixes_are_unambiguous() {
+        use crate::providers::ALL;
+        let prefixes: Vec<&str> = ALL.iter().flat_map(|p| p.facts.key_home_prefixes.iter().copied()).collect();
+        for a in &prefixes {
+            assert!(prefixes.iter().filter(|b| b.starts_with(a)).count() == 1, "`{a}` starts another provider's key_home_prefixes");
+        }
+        let domains: Vec<&crate::providers::ApiDomain> = ALL.iter().flat_map(|p| p.facts.api_domains.iter()).collect();
+        for a in &domains {
+            assert!(domains.iter().filter(|b| b.matches(a.domain)).count() == 1, "`{}` lies under another api_domains entry", a.domain);
+        }
     }
 
     #[test]

@@ -56,8 +56,12 @@ fn accepted(ex: &Exchange) -> Option<(&'static str, Vec<&'static str>)> {
     Some((p.name, schemes.to_vec()))
 }
 
-fn is_okta(host: &str) -> bool {
-    [".okta.com", ".oktapreview.com", ".okta-emea.com"].iter().any(|d| host.ends_with(d))
+/// The destination provider when its own API tokens take a scheme of their own at this path
+/// (Okta's `SSWS` under `/api/v1/`), with that scheme as spelled.
+fn token_scheme(ex: &Exchange) -> Option<(&'static str, &'static str)> {
+    let p = ex.provider?;
+    let scheme = p.facts.token_scheme;
+    (!scheme.is_empty() && p.facts.token_scheme_paths.iter().any(|t| ex.path.starts_with(t))).then_some((p.name, scheme))
 }
 
 fn check(ctx: &Ctx) -> Option<Hit> {
@@ -102,15 +106,17 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         confidence = 0.93;
         want = Some("Bearer".into());
     }
-    if is_okta(&ex.host) && ex.path.starts_with("/api/v1/") && sent_l == "ssws" && ex.auth_credential().is_some_and(|c| c.jwt.is_some()) {
-        evidence.push("an OAuth access token (a JWT) was sent with the `SSWS` scheme; Okta takes OAuth access tokens as `Bearer` and only its API tokens as `SSWS`".into());
-        confidence = confidence.max(0.85);
-        want = Some("Bearer".into());
-    }
-    if is_okta(&ex.host) && ex.path.starts_with("/api/v1/") && sent_l == "bearer" && ex.auth_credential().is_some_and(|c| c.jwt.is_none()) {
-        evidence.push("Okta's management API takes its API tokens as `SSWS <token>`; `Bearer` is only for OAuth access tokens (JWTs), and this token is not one".into());
-        confidence = confidence.max(0.8);
-        want = Some("SSWS".into());
+    if let Some((name, scheme)) = token_scheme(ex) {
+        if sent.eq_ignore_ascii_case(scheme) && ex.auth_credential().is_some_and(|c| c.jwt.is_some()) {
+            evidence.push(format!("an OAuth access token (a JWT) was sent with the `{scheme}` scheme; {name} takes OAuth access tokens as `Bearer` and only its API tokens as `{scheme}`"));
+            confidence = confidence.max(0.85);
+            want = Some("Bearer".into());
+        }
+        if sent_l == "bearer" && ex.auth_credential().is_some_and(|c| c.jwt.is_none()) {
+            evidence.push(format!("{name}'s management API takes its API tokens as `{scheme} <token>`; `Bearer` is only for OAuth access tokens (JWTs), and this token is not one"));
+            confidence = confidence.max(0.8);
+            want = Some(scheme.into());
+        }
     }
     if confidence == 0.0 {
         return None;
@@ -119,7 +125,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     let mut fix = vec![match want.as_str() {
         "Basic" => "send `Authorization: Basic <base64(user:password)>` — for a key used as the username, `base64(KEY + \":\")`".to_string(),
         "Bearer" => "send `Authorization: Bearer <token>`".to_string(),
-        "SSWS" => "send `Authorization: SSWS <api token>`, or use an OAuth access token with Bearer".to_string(),
+        other if token_scheme(ex).is_some_and(|(_, s)| s == other) => format!("send `Authorization: {other} <api token>`, or use an OAuth access token with Bearer"),
         other => format!("send `Authorization: {other} …`"),
     }];
     if let Some(p) = ex.provider {
@@ -177,6 +183,21 @@ fn title(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn okta_api_tokens_and_access_tokens() {
+        let hit = |ex: &crate::exchange::Exchange| crate::causes::diagnose(ex, &[]).into_iter().find(|(c, _)| c.info.id == "wrong_auth_scheme").map(|(_, h)| (h.evidence.join("\n"), h.fix.join("\n")));
+        let jwt = crate::parse::jwt::make(r#"{"alg":"RS256"}"#, r#"{"iss":"https://acme.okta-emea.com/oauth2/default","exp":1792000000}"#);
+        let (ev, fix) = hit(&failing("https://acme.okta-emea.com/api/v1/users", &[("Authorization", &format!("SSWS {jwt}"))])).unwrap_or_default();
+        assert!(ev.contains("sent with the `SSWS` scheme; Okta takes OAuth access tokens as `Bearer`"), "{ev}");
+        assert!(fix.starts_with("send `Authorization: Bearer <token>`"), "{fix}");
+        let (ev, fix) = hit(&failing("https://acme.okta.com/api/v1/users", &[("Authorization", "Bearer 00abcdefghijklmnopqrstuvwxyz0123456789ABCD")])).unwrap_or_default();
+        assert!(ev.contains("Okta's management API takes its API tokens as `SSWS <token>`"), "{ev}");
+        assert!(fix.starts_with("send `Authorization: SSWS <api token>`, or use an OAuth access token with Bearer"), "{fix}");
+        // outside the management API, or off Okta, Bearer is not questioned
+        assert!(hit(&failing("https://acme.okta.com/oauth2/v1/userinfo", &[("Authorization", "Bearer 00abcdefghijklmnopqrstuvwxyz0123456789ABCD")])).is_none());
+        assert!(hit(&failing("https://api.example.test/api/v1/users", &[("Authorization", "Bearer 00abcdefghijklmnopqrstuvwxyz0123456789ABCD")])).is_none());
+    }
+
     #[test]
     fn the_credential_in_the_other_place() {
         use crate::causes::test_util::{ids, with_status};

@@ -58,8 +58,11 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         fix: vec![
             format!("compare the token's `iss`{} with the issuer the API or gateway is configured for, character for character (scheme, host, tenant id, trailing slash)", iss.as_ref().map(|(_, i)| format!(" (`{}`)", clip(i, 96))).unwrap_or_default()),
             "obtain the token from the tenant, realm or host name the API trusts (not `common`, not another directory, not an internal URL), or configure the API to accept this issuer".into(),
-            "Entra ID: v1 tokens come from `sts.windows.net`, v2 from `login.microsoftonline.com/…/v2.0` — align `accessTokenAcceptedVersion` with the API's expected issuer".into(),
-        ],
+        ]
+        .into_iter()
+        // what providers say of their issuers (Entra ID's v1 and v2 hosts)
+        .chain(crate::providers::ALL.iter().map(|p| p.facts.issuer_fix).filter(|f| !f.is_empty()).map(String::from))
+        .collect(),
     })
 }
 
@@ -113,6 +116,10 @@ mod tests {
         let t = make(r#"{"alg":"RS256"}"#, r#"{"iss":"https://sts.windows.net/11111111-2222-3333-4444-555555555555/","aud":"https://management.azure.com/","exp":1792000000}"#);
         let ex = with_status("https://management.azure.com/subscriptions", &[("Authorization", &format!("Bearer {t}"))], 401, r#"{"error":{"code":"InvalidAuthenticationTokenTenant","message":"The access token is from the wrong issuer 'https://sts.windows.net/11111111-2222-3333-4444-555555555555/'. It must match the tenant 'https://sts.windows.net/66666666-7777-8888-9999-000000000000/' associated with this subscription."}}"#);
         assert_eq!(ids(&ex)[0], "wrong_issuer");
+        // the third step is Entra ID's, from its provider data
+        let fix = crate::causes::diagnose(&ex, &[]).into_iter().find(|(c, _)| c.info.id == "wrong_issuer").map(|(_, h)| h.fix).unwrap_or_default();
+        assert_eq!(fix.len(), 3, "{fix:?}");
+        assert!(fix[2].starts_with("Entra ID: v1 tokens come from `sts.windows.net`, v2 from `login.microsoftonline.com/…/v2.0`"), "{fix:?}");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 use super::{declare_cause, Ctx, Hit};
 use crate::exchange::{Credential, Exchange};
+use crate::providers::{self, KeyKind};
 use crate::redact::clip;
 use crate::exchange::server_says::Says;
 
@@ -61,13 +62,15 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         fix.push("send the access token in Authorization; a refresh token is only for the token endpoint".into());
         confidence = confidence.max(0.94);
     }
-    if let Some(why) = google_access_token_to_run(ex) {
+    if let Some((why, id_token_fix)) = google_access_token_to_run(ex) {
         evidence.push(why);
-        fix.push("call Cloud Run/Functions with a Google-signed ID token whose audience is the service URL (`gcloud auth print-identity-token --audiences=URL`, or the metadata server's identity endpoint)".into());
+        fix.push(id_token_fix.into());
         confidence = confidence.max(0.93);
     }
     if let Some((c, use_)) = ex.credentials.iter().find_map(|c| c.jwt.as_ref().and(token_use(c)).map(|u| (c, u))) {
-        if use_ == "access" && ex.host.contains(".execute-api.") && ex.http_status == 401 && !says {
+        // A gateway whose routes sit behind an authorizer of their own (API Gateway's `scheme_unsure_hosts`).
+        let gateway = providers::ALL.iter().any(|p| p.facts.scheme_unsure_hosts.iter().any(|h| ex.host.contains(h)));
+        if use_ == "access" && gateway && ex.http_status == 401 && !says {
             evidence.push(format!("the token at {} is a Cognito access token (`token_use: access`); an API Gateway REST Cognito authorizer without scopes validates ID tokens", c.location.describe()));
             fix.push("send the Cognito ID token, or configure authorization scopes on the method so the access token is accepted".into());
             confidence = confidence.max(0.75);
@@ -138,14 +141,15 @@ fn token_use(c: &Credential) -> Option<String> {
     payload.get("token_use")?.as_str().map(str::to_string)
 }
 
-/// A Google OAuth access token (`ya29.`) sent to Cloud Run or Cloud Functions.
-fn google_access_token_to_run(ex: &Exchange) -> Option<String> {
-    let run = ex.host.ends_with(".run.app") || ex.host.ends_with(".cloudfunctions.net");
-    if !run {
-        return None;
-    }
+/// An OAuth access token of a provider (Google's `ya29.`) sent to one of its services that
+/// authenticate callers with an ID token (Cloud Run, Cloud Functions: `id_token_hosts`), with the
+/// provider's fix.
+fn google_access_token_to_run(ex: &Exchange) -> Option<(String, &'static str)> {
+    let (p, service) = providers::ALL.iter().find_map(|p| p.facts.id_token_hosts.iter().find(|h| ex.host.ends_with(h.suffix)).map(|h| (*p, h.name)))?;
     let c = ex.auth_credential()?;
-    c.raw().trim().starts_with("ya29.").then(|| format!("{} carries a Google OAuth access token (`ya29.…`); {} is Cloud Run/Functions, which authenticates callers with an ID token", c.location.describe(), clip(&ex.host, 96)))
+    let raw = c.raw().trim();
+    let r = p.keys.iter().find(|r| r.kind == KeyKind::Token && !r.prefix.is_empty() && raw.starts_with(r.prefix))?;
+    Some((format!("{} carries a {} (`{}…`); {} is {service}, which authenticates callers with an ID token", c.location.describe(), r.title, r.prefix, clip(&ex.host, 96)), p.facts.id_token_fix))
 }
 
 #[cfg(test)]

@@ -123,8 +123,9 @@ fn parse_set_cookie(line: &str) -> Option<SetCookie> {
     Some(c)
 }
 
-/// Cookie names that say nothing about a login: analytics, bot protection, CSRF.
-const NOT_SESSION: &[&str] = &["_ga", "_gid", "_gcl", "_fbp", "_hj", "ajs_", "amplitude", "optimizely", "__cf", "cf_", "_cfuvid", "__stripe", "csrf", "xsrf", "consent", "locale", "lang", "theme", "_pk_"];
+/// Cookie names that say nothing about a login: analytics, bot protection, CSRF. A provider's own
+/// such cookies are its `non_session_cookies`.
+const NOT_SESSION: &[&str] = &["_ga", "_gid", "_gcl", "_fbp", "_hj", "ajs_", "amplitude", "optimizely", "__cf", "cf_", "_cfuvid", "csrf", "xsrf", "consent", "locale", "lang", "theme", "_pk_"];
 /// Fragments of cookie names that hold a login session.
 const SESSION_MARKS: &[&str] = &["sess", "sid", "auth", "token", "jwt", "login", "remember", "identity"];
 
@@ -132,7 +133,8 @@ impl SetCookie {
     /// True when the cookie probably carries a login session.
     pub fn is_session(&self) -> bool {
         let n = self.name.to_ascii_lowercase();
-        if self.removed || NOT_SESSION.iter().any(|m| n.starts_with(m) || n.contains(m)) {
+        let provider_cookie = || crate::providers::ALL.iter().any(|p| p.facts.non_session_cookies.iter().any(|m| n.contains(m)));
+        if self.removed || NOT_SESSION.iter().any(|m| n.contains(m)) || provider_cookie() {
             return false;
         }
         self.http_only || SESSION_MARKS.iter().any(|m| n.contains(m))
@@ -160,6 +162,13 @@ impl SetCookie {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_providers_fraud_cookie_is_not_a_session() {
+        let c = |v: &str| parse_set_cookie(v).map(|c| c.is_session());
+        assert_eq!(c("__stripe_mid=abc; Path=/; HttpOnly; Secure"), Some(false));
+        assert_eq!(c("stripe_session=abc; Path=/; HttpOnly; Secure"), Some(true));
+    }
 
     #[test]
     fn tokens_in_bodies() {

@@ -2,7 +2,7 @@
 //! used from browsers (Maps, Firebase) — restrict them, they are not secrets. OAuth client
 //! secrets (`GOCSPX-`) and service-account private keys are.
 
-use super::{BodyRule, Facts, Charset, Find, HostRule, KeyKind, KeyRule, Provider, PublishableUse};
+use super::{ApiDomain, ForeignHost, BodyRule, Facts, Charset, Find, HostRule, KeyKind, KeyRule, Provider, PublishableUse};
 
 /// Google.
 pub static PROVIDER: Provider = Provider {
@@ -81,6 +81,9 @@ pub static PROVIDER: Provider = Provider {
         schemes: &["bearer"],
         scope_fix: "request {need} when obtaining the OAuth token, then get a new token (scopes are fixed at issue)",
         query_keys: &["key"],
+        api_domains: &[ApiDomain { domain: "generativelanguage.googleapis.com", name: "Google Gemini" }],
+        id_token_hosts: &[ForeignHost { suffix: ".run.app", name: "Cloud Run/Functions" }, ForeignHost { suffix: ".cloudfunctions.net", name: "Cloud Run/Functions" }],
+        id_token_fix: "call Cloud Run/Functions with a Google-signed ID token whose audience is the service URL (`gcloud auth print-identity-token --audiences=URL`, or the metadata server's identity endpoint)",
         ..Facts::NONE
     },
 };

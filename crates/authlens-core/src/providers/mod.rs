@@ -425,6 +425,34 @@ pub struct Facts {
     /// The first fix of `sso_enforcement`: where the provider lets a token be authorised for an
     /// organisation's single sign-on; empty for the generic fix.
     pub sso_fix: &'static str,
+    /// Key prefixes that name this provider whatever follows (`sk-ant-`), among APIs whose keys
+    /// share one shape: such a key sent to another provider's `api_domains` is a key of the wrong
+    /// provider (`damaged_credentials`).
+    pub key_home_prefixes: &'static [&'static str],
+    /// Domains (matched exactly or as a parent domain) of APIs that take only this provider's
+    /// keys, each with the name to give it (`damaged_credentials`).
+    pub api_domains: &'static [ApiDomain],
+    /// Hosts (suffixes) of the provider's token endpoint, where a GUID sent as `client_secret` is
+    /// the secret's id, not its value (Entra ID shows both).
+    pub secret_id_hosts: &'static [&'static str],
+    /// The scheme, as spelled, of the provider's own API tokens where OAuth access tokens (JWTs)
+    /// take `Bearer` (Okta's `SSWS`); empty when it has none (`wrong_auth_scheme`).
+    pub token_scheme: &'static str,
+    /// Path prefixes where `token_scheme` applies (Okta's management API, `/api/v1/`).
+    pub token_scheme_paths: &'static [&'static str],
+    /// Hosts (suffixes) of the provider's services that authenticate callers with an OpenID
+    /// Connect ID token, not with the provider's OAuth access tokens (Cloud Run), with their name
+    /// (`wrong_token_type`).
+    pub id_token_hosts: &'static [ForeignHost],
+    /// The fix when one of the provider's access tokens is sent to an `id_token_hosts` service
+    /// (required with `id_token_hosts`).
+    pub id_token_fix: &'static str,
+    /// Fragments of the names of the provider's cookies that say nothing about a login (fraud
+    /// detection, analytics: Stripe's `__stripe_mid`), lowercase.
+    pub non_session_cookies: &'static [&'static str],
+    /// A fix step of `wrong_issuer` about the provider's issuers (Entra ID's v1 and v2 hosts),
+    /// given with every wrong issuer; empty for none.
+    pub issuer_fix: &'static str,
 }
 
 impl Provider {
@@ -466,6 +494,15 @@ impl Facts {
         status_in_body: "",
         repro_headers: &[],
         sso_fix: "",
+        key_home_prefixes: &[],
+        api_domains: &[],
+        secret_id_hosts: &[],
+        token_scheme: "",
+        token_scheme_paths: &[],
+        id_token_hosts: &[],
+        id_token_fix: "",
+        non_session_cookies: &[],
+        issuer_fix: "",
     };
 
     /// True when a publishable key is the right credential for `path`, `has_query` telling
@@ -535,6 +572,22 @@ pub struct QueryNote {
     pub name: &'static str,
     /// The sentence evidence shows.
     pub note: &'static str,
+}
+
+/// A domain of an API, and the name to give it.
+#[derive(Debug)]
+pub struct ApiDomain {
+    /// The domain, matched exactly or as a parent domain (`anthropic.com`).
+    pub domain: &'static str,
+    /// The API's name, e.g. "Google Gemini"; empty for the provider's name.
+    pub name: &'static str,
+}
+
+impl ApiDomain {
+    /// True when `host` is the domain or one of its subdomains.
+    pub fn matches(&self, host: &str) -> bool {
+        host.strip_suffix(self.domain).is_some_and(|r| r.is_empty() || r.ends_with('.'))
+    }
 }
 
 /// Another service that speaks a provider's API.

@@ -3,7 +3,7 @@
 //! `T3BlbkFJ` marker OpenAI embeds in them, newer ones by their typed prefix and the same marker
 //! (a `sk-proj-…` without it is not an OpenAI key).
 
-use super::{BodyRule, Facts, Charset, ForeignHost, HostRule, KeyKind, KeyRule, Provider};
+use super::{ApiDomain, BodyRule, Facts, Charset, ForeignHost, HostRule, KeyKind, KeyRule, Provider};
 
 fn has_marker(value: &str) -> bool {
     value.contains("T3BlbkFJ")
@@ -108,6 +108,8 @@ pub static PROVIDER: Provider = Provider {
             ForeignHost { suffix: ".cognitiveservices.azure.com", name: "Azure OpenAI" },
         ],
         repro_headers: &["openai-organization", "openai-project"],
+        key_home_prefixes: &["sk-proj-", "sk-svcacct-"],
+        api_domains: &[ApiDomain { domain: "openai.com", name: "" }],
         ..Facts::NONE
     },
 };

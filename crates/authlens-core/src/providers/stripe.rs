@@ -64,6 +64,8 @@ pub static PROVIDER: Provider = Provider {
         schemes: &["bearer", "basic"],
         scope_fix: "edit the restricted key (rk_…) in the Stripe Dashboard and grant {need}, or use a key that has it",
         repro_headers: &["stripe-account", "stripe-version"],
+        // Stripe.js's fraud-detection cookies (`__stripe_mid`, `__stripe_sid`): not a login.
+        non_session_cookies: &["__stripe"],
         ..Facts::NONE
     },
 };
