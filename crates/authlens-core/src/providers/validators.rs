@@ -230,6 +230,15 @@ pub fn authress_key(value: &str) -> bool {
     client.len() > 3 && !key.is_empty() && account.len() > 4 && (account.starts_with("acc_") || account.starts_with("acc-")) && secret.len() >= 30
 }
 
+/// `sk_<digits>_<digits>_<letters and digits>` (Ticket Tailor API keys: box office and key ids,
+/// then the random part).
+pub fn tickettailor_key(value: &str) -> bool {
+    let mut parts = value.splitn(4, '_');
+    let (Some("sk"), Some(a), Some(b), Some(rest)) = (parts.next(), parts.next(), parts.next(), parts.next()) else { return false };
+    let digits = |s: &str| !s.is_empty() && s.len() <= 12 && s.bytes().all(|c| c.is_ascii_digit());
+    digits(a) && digits(b) && rest.len() >= 8 && Charset::Alnum.accepts(rest)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
