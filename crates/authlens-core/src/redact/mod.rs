@@ -30,7 +30,7 @@ mod text;
 mod url;
 
 pub use names::{code_is_credential, credential_name, credential_param, normalise_name, secret_name, CREDENTIAL_PARAMS};
-pub use text::{credential, free_text, known_values, quotable, quote, secret_word};
+pub use text::{credential, free_text, known_values, quotable, quote, secret_value, secret_word};
 pub use url::{endpoint, path, query_is_sensitive, url};
 /// Placeholder values are provider knowledge (what is not a key); redaction shows them as they are.
 pub use crate::providers::is_showable_placeholder;

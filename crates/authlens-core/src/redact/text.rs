@@ -9,10 +9,21 @@ use crate::providers::{self, KeyKind};
 /// than keys.
 const MIN_SECRET_WORD: usize = 16;
 
+/// True when a value has a known key format that is not a publishable key, at any length.
+fn secret_key(v: &str) -> bool {
+    providers::classify(v, None).is_some_and(|m| m.rule.kind != KeyKind::Publishable)
+}
+
 /// True when a word is a credential that must not be shown: a known key format that is not a
 /// publishable key, or a JWT. The one classifier of words for every redaction entry point.
 pub fn secret_word(w: &str) -> bool {
-    w.len() >= MIN_SECRET_WORD && (providers::classify(w, None).is_some_and(|m| m.rule.kind != KeyKind::Publishable) || jwt::looks_like_jwt(w))
+    w.len() >= MIN_SECRET_WORD && (secret_key(w) || jwt::looks_like_jwt(w))
+}
+
+/// [`secret_word`] for a value that stands alone (a query value, a quoted field): a known secret
+/// key format counts at any length, as it cannot be a fragment of prose.
+pub fn secret_value(v: &str) -> bool {
+    secret_key(v) || (v.len() >= MIN_SECRET_WORD && jwt::looks_like_jwt(v))
 }
 
 /// A credential value of any shape, redacted: a JWT as `JWT…`, a known key format with its
@@ -88,7 +99,7 @@ pub fn quote<'a>(text: &str, known: impl IntoIterator<Item = &'a str>) -> String
 /// or `None` when it is a credential and must not be quoted at all.
 pub fn quotable(v: &str) -> Option<String> {
     let v = v.trim();
-    if v.is_empty() || secret_word(v) || providers::classify(v, None).is_some_and(|m| m.rule.kind != KeyKind::Publishable) {
+    if v.is_empty() || secret_value(v) {
         return None;
     }
     Some(super::escape(&super::clip(v, 128)))

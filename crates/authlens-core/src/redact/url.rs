@@ -1,6 +1,6 @@
 //! URLs and paths: what of a request's address may be shown.
 
-use super::{clip, credential, credential_name, credential_param, free_text, secret_name, secret_word, Redacted};
+use super::{clip, credential, credential_name, credential_param, free_text, secret_name, secret_value, secret_word, Redacted};
 use crate::parse::url::Url;
 use crate::providers::{self, KeyKind};
 
@@ -77,8 +77,7 @@ fn redact_query(query: &str) -> Option<String> {
 pub fn query_is_sensitive(k: &str, v: &str) -> bool {
     !v.is_empty()
         && (credential_param(k)
-            || secret_word(v)
-            || providers::classify(v, None).is_some_and(|m| m.rule.kind != KeyKind::Publishable)
+            || secret_value(v)
             // `?app_secret=…`: the secret scanner reports it; the URL must not show it either.
             || secret_name(k))
 }
