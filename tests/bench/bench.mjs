@@ -10,7 +10,7 @@ import { spawnSync, execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync, mkdirSync, statSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import os from 'node:os';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -212,9 +212,29 @@ results.figures.scan = scan;
 const missing = [!hasScan && '`authlens scan` (not in this build yet)', !rg && 'ripgrep', !secretlint && 'secretlint', !detectSecrets && 'detect-secrets'].filter(Boolean);
 if (missing.length) results.notes.push(`not measured: ${missing.join(', ')}`);
 const a = scan.authlens?.mbps;
-for (const other of ['secretlint', 'detect-secrets']) {
+for (const [other, want] of [['secretlint', 100], ['detect-secrets', 10]]) {
   const o = scan[other]?.mbps;
-  rows.push(['scan', `\`authlens scan\` vs ${other}`, a && o ? `${fmt(a)} vs ${fmt(o, o < 10 ? 2 : 1)} MB/s = ${fmt(a / o, 0)}×` : 'n/a', '≥ 10× faster', verdict(a && o ? a / o >= 10 : null)]);
+  rows.push(['scan', `\`authlens scan\` vs ${other}`, a && o ? `${fmt(a)} vs ${fmt(o, o < 10 ? 2 : 1)} MB/s = ${fmt(a / o, 0)}×` : 'n/a', `≥ ${want}× faster`, verdict(a && o ? a / o >= want : null)]);
+}
+// Detection on the corpus: its bundles and bodies are benign but for the planted keys, so every
+// finding beyond them (per file) is a false one, and a planted key not reported is a miss.
+if (hasScan) {
+  const out = run1(AUTHLENS, ['scan', corpus.dir], { keep: true, ok: [0, 1] }).out;
+  const perFile = new Map();
+  for (const line of out.split('\n')) {
+    const m = /^(.*?):\d+:\d+: /.exec(line);
+    if (m) { const f = relative(corpus.dir, resolve(WORK, m[1])); perFile.set(f, (perFile.get(f) ?? 0) + 1); }
+  }
+  const planted = new Map();
+  for (const p of meta.planted) planted.set(p.file, (planted.get(p.file) ?? 0) + 1);
+  let extra = 0, missed = 0;
+  for (const f of new Set([...perFile.keys(), ...planted.keys()])) {
+    const d = (perFile.get(f) ?? 0) - (planted.get(f) ?? 0);
+    if (d > 0) extra += d; else missed -= d;
+  }
+  results.figures.scan_detection = { planted: meta.planted.length, missed, extra };
+  log(`authlens scan on the corpus: ${meta.planted.length - missed} of ${meta.planted.length} planted keys found, ${extra} findings beyond them`);
+  rows.push(['scan', `\`authlens scan\` on the ${fmt(MB(corpus.bytes), 0)} MB corpus: findings beyond its ${meta.planted.length} planted keys (planted keys found)`, `${extra} (${meta.planted.length - missed} of ${meta.planted.length})`, '0 (all)', verdict(extra === 0 && missed === 0)]);
 }
 if (scan.rg?.mbps) {
   rows.push(['scan', '`authlens scan` vs ripgrep (every literal of every rule)', a ? `${fmt(a)} vs ${fmt(scan.rg.mbps)} MB/s = ${scan.rg.mbps > a ? `${fmt(scan.rg.mbps / a, 2)}× slower` : `${fmt(a / scan.rg.mbps, 2)}× faster`}` : 'n/a', 'within 1.5×', verdict(a ? scan.rg.mbps / a <= 1.5 : null)]);

@@ -13,6 +13,7 @@
 import { mkdirSync, writeFileSync, readFileSync, readdirSync, statSync, rmSync, existsSync } from 'node:fs';
 import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { crc32 } from 'node:zlib';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -43,6 +44,14 @@ function tools(r) {
   return { str, int, pick };
 }
 
+/** `ghp_` + 30 random characters + their CRC32 in base62 (6 characters), as GitHub issues them. */
+function githubToken(random) {
+  const B62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+  let n = crc32(Buffer.from(random)), check = '';
+  for (let i = 0; i < 6; i++) { check = B62[n % 62] + check; n = Math.floor(n / 62); }
+  return 'gh' + 'p_' + random + check;
+}
+
 /** Planted keys: one per well-known format, assembled from pieces. */
 export function plantedKeys(r) {
   const { str } = tools(r);
@@ -50,11 +59,14 @@ export function plantedKeys(r) {
     stripe: ['sk', 'live', str(24)].join('_'),
     aws_id: 'AK' + 'IA' + str(16, UPPER),
     aws_secret: str(40, ALNUM + '+/'),
-    github: 'gh' + 'p_' + str(36),
+    // GitHub's tokens end in the base62 CRC32 of their 30 random characters; without it the value
+    // is a look-alike, which the scanner rightly leaves alone.
+    github: githubToken(str(30)),
     slack: ['xo' + 'xb', String(1000000000 + Math.floor(r() * 8e9)), String(1000000000 + Math.floor(r() * 8e9)), str(24)].join('-'),
     sendgrid: 'S' + 'G.' + str(22) + '.' + str(43),
     midtrans: ['Mid', 'server', str(24)].join('-'),
-    openai: ['sk', 'proj', str(48)].join('-'),
+    // Project keys carry OpenAI's `T3BlbkFJ` marker between two random runs.
+    openai: ['sk', 'proj', str(74) + 'T3Blbk' + 'FJ' + str(74)].join('-'),
     pem: ['-----BEGIN', 'RSA PRIVATE', 'KEY-----'].join(' ') + '\n' + str(64, ALNUM + '+/') + '\n' + str(64, ALNUM + '+/') + '\n' + ['-----END', 'RSA PRIVATE', 'KEY-----'].join(' '),
   };
 }
