@@ -1,4 +1,5 @@
 use super::{declare_cause, provider_auth_step, Ctx, Hit};
+use crate::exchange::server_says::Says;
 use crate::exchange::Location;
 use crate::providers::KeyKind;
 use crate::redact::clip;
@@ -26,8 +27,10 @@ declare_cause! {
     /// Fixed: `Authorization: Bearer ghp_…`.
     ///
     /// ## Known limits
-    /// For hosts authlens does not know, it cannot tell whether the API reads the query, and says
-    /// so with a lower confidence. Signed URLs (`X-Amz-Signature`, `sig=`) are not credentials
+    /// For hosts authlens does not know, the server's answer decides: "no credential" makes this
+    /// cause likely, an answer that judges the key (invalid, expired, revoked) shows the API read
+    /// the query, and the cause drops below the key's own problem; with neither it says so with a
+    /// lower confidence. Signed URLs (`X-Amz-Signature`, `sig=`) are not credentials
     /// misplaced and are left alone.
     ///
     /// ## References
@@ -72,6 +75,16 @@ fn check(ctx: &Ctx) -> Option<Hit> {
             evidence.push("RFC 6750 allows `access_token` in the query only as a discouraged fallback, and many servers ignore it".into());
             0.6
         }
+        // The server judged the credential it was given (invalid, expired, revoked): it read the
+        // query, so the key's place is not why it was refused, only a hazard (logs, Referer).
+        None if [Says::Invalid, Says::Expired, Says::Revoked].into_iter().any(|s| ex.says(s)) && !ex.says(Says::Missing) => {
+            evidence.push(format!("the server's answer judges the key it was given, so {} reads it from the URL; the URL is only a hazard for logs and Referer headers", clip(&ex.host, 128)));
+            0.3
+        }
+        None if ex.says(Says::Missing) => {
+            evidence.push(format!("the server's answer says no credential arrived: {} does not read `{}` from the URL", clip(&ex.host, 128), clip(name, 64)));
+            0.85
+        }
         None => {
             evidence.push(format!("authlens does not know {}: most APIs read credentials only from headers", clip(&ex.host, 128)));
             0.7
@@ -95,6 +108,18 @@ mod tests {
     fn token_in_query() {
         assert_eq!(ids(&failing("https://api.github.com/user?access_token=ghp_abcdefghijklmnopqrstuvwxyz0123456789", &[]))[0], "credentials_in_query");
         assert_eq!(ids(&failing("https://api.example.test/v1/items?token=abcdefghijklmnopqrstuvwxyz", &[]))[0], "credentials_in_query");
+    }
+
+    #[test]
+    fn what_the_server_says_decides_for_unknown_hosts() {
+        use crate::causes::test_util::with_status;
+        // Apigee's answer to a bad key in `?apikey=` (docs.apigee.com, "Invalid ApiKey" fault):
+        // the gateway read the query, so the key itself was refused.
+        let bad_key = with_status("https://api.example.test/v1/orders?apikey=Qm9vbGVhbkRlbW9rZXk0", &[], 401, r#"{"fault":{"faultstring":"Invalid ApiKey","detail":{"errorcode":"oauth.v2.InvalidApiKey"}}}"#);
+        assert_eq!(ids(&bad_key)[0], "invalid_credentials", "{bad_key:?}");
+        // "no credential" while one sat in the URL: the server does not read the query.
+        let missing = with_status("https://api.example.test/v1/orders?token=Qm9vbGVhbkRlbW9rZXk0", &[], 401, r#"{"message":"No API key found in request"}"#);
+        assert_eq!(ids(&missing)[0], "credentials_in_query", "{missing:?}");
     }
 
     #[test]
