@@ -240,6 +240,24 @@ real("real_laravel_sanctum_unauthenticated", "missing_credentials", 63, "GET", A
      note="the SPA sent no cookie and no token")
 real("real_devise_sign_in_first", "missing_credentials", 65, "GET", API + "/users/me.json", [PAGE_APP, ("Accept", "application/json")])
 real("real_devise_token_auth_sign_in_first", "missing_credentials", 66, "GET", API + "/api/v1/profile", [PAGE_APP])
+# Session cookies the server no longer honours (cause session_rejected): the framework's own
+# "not signed in" answer while the app's session cookie is sent, with and without the history that
+# shows the session ended.
+LARAVEL_COOKIES = ("Cookie", "XSRF-TOKEN=" + fill(930, 40) + "; laravel_session=" + fill(931, 40))
+real("real_laravel_sanctum_session_ended", "session_rejected", 63, "GET", API + "/api/user", [PAGE_APP, ("Accept", "application/json"), LARAVEL_COOKIES],
+     before=[entry("GET", API + "/api/user", [PAGE_APP, ("Accept", "application/json"), LARAVEL_COOKIES], status=200, body=j({"id": 7, "name": "Ada"}), t=-7200)],
+     note="the same session cookie was accepted two hours earlier")
+real("real_devise_session_cookie_not_signed_in", "session_rejected", 65, "GET", API + "/users/me.json",
+     [PAGE_APP, ("Accept", "application/json"), ("Cookie", "_shop_session=" + fill(932, 120, URLSAFE) + "--" + fill(933, 40, HEX))],
+     note="Rails's session cookie sent, Devise finds no signed-in user")
+NEST_SID = ("Cookie", "connect.sid=s%3A" + fill(934, 32) + "." + fill(935, 43))
+real("real_nest_session_after_logout", "session_rejected", 154, "GET", API + "/profile", [PAGE_APP, NEST_SID],
+     before=[entry("POST", API + "/auth/logout", [PAGE_APP, NEST_SID], status=201, body="",
+                   resp=[("Set-Cookie", "connect.sid=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly")], t=-600)],
+     note="another tab logged out; this one still sends the cleared cookie")
+real("real_devise_analytics_cookies_only", "missing_credentials", 65, "GET", API + "/users/me.json",
+     [PAGE_APP, ("Accept", "application/json"), ("Cookie", "_ga=GA1.2." + fill(936, 10, "0123456789") + "; _gid=GA1.2." + fill(937, 10, "0123456789"))],
+     note="only analytics cookies: no session was sent")
 real("real_fastapi_not_authenticated", "missing_credentials", 67, "GET", API + "/users/me", [PAGE_APP])
 real("real_fastapi_could_not_validate_expired", "expired_token", 72, "GET", API + "/users/me",
      [PAGE_APP, bearer(jwt({"sub": "johndoe", "exp": NOW - 420}, 671, "HS256"))], note="the body does not say why; the token's exp does")

@@ -342,9 +342,10 @@ mod tests {
 
     #[test]
     fn every_auth_failure_is_counted_with_or_without_a_cause() {
-        // a cookie-authenticated 401 with a plain body: no specific cause, still a failure
+        // a 401 with a plain body and a cookie whose name says nothing of a session: no specific
+        // cause, still a failure
         let har = r#"{"log":{"entries":[
-          {"request":{"method":"GET","url":"https://app.example.test/api/me","headers":[{"name":"Cookie","value":"sid=abc123def456"}]},"response":{"status":401,"content":{"text":"Unauthorized"}}},
+          {"request":{"method":"GET","url":"https://app.example.test/api/me","headers":[{"name":"Cookie","value":"prefs=abc123def456"}]},"response":{"status":401,"content":{"text":"Unauthorized"}}},
           {"request":{"method":"GET","url":"https://app.example.test/api/ok","headers":[]},"response":{"status":200}},
           {"request":{"method":"POST","url":"https://app.example.test/graphql","headers":[]},"response":{"status":200,"content":{"text":"{\"errors\":[{\"message\":\"Not authenticated\",\"extensions\":{\"code\":\"UNAUTHENTICATED\"}}]}"}}}
         ]}}"#;

@@ -29,7 +29,7 @@ declare_cause! {
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
     // A preflight carries no credentials by design (preflight_rejected explains it).
-    if ex.authorization.is_some() || ex.has_cookie() || ex.is_preflight() {
+    if ex.authorization.is_some() || ex.has_session_cookie() || ex.is_preflight() {
         return None;
     }
     if !ex.credentials.is_empty() {
@@ -39,7 +39,11 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     // The server speaks of the credential's expiry, signature or revocation: it received one
     // authlens did not find (a token inside a JSON body, under an API's own field name).
     let read_one = [Says::Expired, Says::Signature, Says::Revoked, Says::Audience, Says::Issuer, Says::NotYetValid, Says::WrongTokenType].iter().any(|k| ex.says(*k));
-    let mut evidence = vec!["no Authorization header, no API-key header, no credential in the query or body, and no Cookie".to_string()];
+    let mut evidence = vec![if ex.has_cookie() {
+        "no Authorization header, no API-key header, no credential in the query or body, and only cookies that hold no login (analytics, CSRF)".to_string()
+    } else {
+        "no Authorization header, no API-key header, no credential in the query or body, and no Cookie".to_string()
+    }];
     if read_one {
         return Some(Hit {
             confidence: 0.4,
@@ -89,5 +93,9 @@ mod tests {
     #[test]
     fn cookie_counts_as_credential() {
         assert!(!ids(&failing("https://x.test/me", &[("Cookie", "sid=abc")])).contains(&"missing_credentials"));
+        // a cookie of unknown purpose may be the session
+        assert!(!ids(&failing("https://x.test/me", &[("Cookie", "prefs=abc")])).contains(&"missing_credentials"));
+        // analytics and CSRF cookies hold no login
+        assert_eq!(ids(&failing("https://x.test/me", &[("Cookie", "_ga=GA1.2.3; _gid=GA1.2.4; csrftoken=abc")]))[0], "missing_credentials");
     }
 }

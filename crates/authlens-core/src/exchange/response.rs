@@ -127,17 +127,25 @@ fn parse_set_cookie(line: &str) -> Option<SetCookie> {
 /// such cookies are its `non_session_cookies`.
 const NOT_SESSION: &[&str] = &["_ga", "_gid", "_gcl", "_fbp", "_hj", "ajs_", "amplitude", "optimizely", "__cf", "cf_", "_cfuvid", "csrf", "xsrf", "consent", "locale", "lang", "theme", "_pk_"];
 /// Fragments of cookie names that hold a login session.
-const SESSION_MARKS: &[&str] = &["sess", "sid", "auth", "token", "jwt", "login", "remember", "identity"];
+const SESSION_MARKS: &[&str] = &["sess", "sid", "auth", "token", "jwt", "login", "remember", "identity", ".aspnetcore.cookies"];
+
+/// Whether a cookie's name tells about a login session: `Some(false)` for analytics, bot
+/// protection, CSRF and a provider's own non-session cookies, `Some(true)` for names that hold one
+/// (`connect.sid`, `JSESSIONID`, `laravel_session`, `.AspNetCore.Identity.Application`), `None`
+/// when the name says neither.
+pub fn session_cookie_name(name: &str) -> Option<bool> {
+    let n = name.to_ascii_lowercase();
+    let provider_cookie = || crate::providers::ALL.iter().any(|p| p.facts.non_session_cookies.iter().any(|m| n.contains(m)));
+    if NOT_SESSION.iter().any(|m| n.contains(m)) || provider_cookie() {
+        return Some(false);
+    }
+    SESSION_MARKS.iter().any(|m| n.contains(m)).then_some(true)
+}
 
 impl SetCookie {
     /// True when the cookie probably carries a login session.
     pub fn is_session(&self) -> bool {
-        let n = self.name.to_ascii_lowercase();
-        let provider_cookie = || crate::providers::ALL.iter().any(|p| p.facts.non_session_cookies.iter().any(|m| n.contains(m)));
-        if self.removed || NOT_SESSION.iter().any(|m| n.contains(m)) || provider_cookie() {
-            return false;
-        }
-        self.http_only || SESSION_MARKS.iter().any(|m| n.contains(m))
+        !self.removed && session_cookie_name(&self.name).unwrap_or(self.http_only)
     }
 
     /// True when a browser would attach the cookie to a request for `host` and `path`, judging by
