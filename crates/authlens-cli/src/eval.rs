@@ -269,7 +269,7 @@ pub fn run(dir: &str, out: Output) -> std::process::ExitCode {
                 Output::Json => serde_json::to_string_pretty(&e.to_json()).unwrap_or_default() + "\n",
                 Output::Markdown => e.to_markdown(),
             };
-            print!("{text}");
+            crate::stdout::print(&text);
             std::process::ExitCode::SUCCESS
         }
         Err(e) => {

@@ -12,6 +12,7 @@ use clap::{Parser, Subcommand};
 mod eval;
 mod format;
 mod scan;
+mod stdout;
 
 use format::Format;
 
@@ -138,9 +139,9 @@ fn main() -> ExitCode {
                     render::sarif::render_report(&report, if file == "-" { "stdin.har" } else { &file }, &lines)
                 }
             };
-            print!("{out}");
+            crate::stdout::print(&out);
             if !out.ends_with('\n') {
-                println!();
+                crate::stdout::line("");
             }
             let failed = fail_on.is_some_and(|min| report.entries.iter().flat_map(|e| &e.findings).any(|f| f.severity >= min));
             if failed {
@@ -169,13 +170,7 @@ fn main() -> ExitCode {
             let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
             out.push('\n');
             match output.as_deref() {
-                None | Some("-") => {
-                    use std::io::Write;
-                    if let Err(e) = std::io::stdout().lock().write_all(out.as_bytes()) {
-                        eprintln!("authlens: cannot write the redacted HAR: {e}");
-                        return ExitCode::from(2);
-                    }
-                }
+                None | Some("-") => crate::stdout::print(&out),
                 Some(path) => {
                     if let Err(e) = std::fs::write(path, out) {
                         eprintln!("authlens: {path}: cannot write: {e}");
@@ -202,31 +197,31 @@ fn main() -> ExitCode {
         Command::Explain { json: true, .. } => {
             let docs: serde_json::Map<String, serde_json::Value> =
                 authlens_core::explained_ids().into_iter().filter_map(|id| Some((id.to_string(), authlens_core::explain(id)?.into()))).collect();
-            println!("{}", serde_json::Value::Object(docs));
+            crate::stdout::line(&serde_json::Value::Object(docs).to_string());
             ExitCode::SUCCESS
         }
         Command::Explain { list_secrets: true, .. } => {
-            print!("{}", authlens_core::secrets::docs::markdown());
+            crate::stdout::print(&authlens_core::secrets::docs::markdown());
             ExitCode::SUCCESS
         }
         Command::Explain { all: true, .. } => {
-            print!("{}", authlens_core::causes::docs_markdown());
+            crate::stdout::print(&authlens_core::causes::docs_markdown());
             ExitCode::SUCCESS
         }
         Command::Explain { id, list, all: false, list_secrets: false, json: false } => {
             if list || id.is_none() {
                 for c in authlens_core::causes::ALL {
-                    println!("{:<36} {}", c.info.id, c.info.title);
+                    crate::stdout::line(&format!("{:<36} {}", c.info.id, c.info.title));
                 }
                 for (id, _) in authlens_core::secrets::FINDING_DOCS {
-                    println!("{id:<36} (finding)");
+                    crate::stdout::line(&format!("{id:<36} (finding)"));
                 }
                 return ExitCode::SUCCESS;
             }
             let id = id.unwrap_or_default();
             match authlens_core::explain(&id) {
                 Some(doc) => {
-                    println!("{doc}");
+                    crate::stdout::line(&doc);
                     ExitCode::SUCCESS
                 }
                 None => {

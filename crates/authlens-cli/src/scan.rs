@@ -150,7 +150,7 @@ pub fn run(paths: &[String], format: Format, fail_on: Option<Severity>, max_size
         Format::Markdown => render::scan::markdown(&report),
         Format::Sarif => render::sarif::render_scan(&report),
     };
-    print!("{out}");
+    crate::stdout::print(&out);
     if fail_on.is_some_and(|min| report.all().any(|(_, f)| f.finding.severity >= min)) {
         eprintln!("authlens: a finding reached --fail-on");
         return ExitCode::from(1);

@@ -150,3 +150,25 @@ fn a_file_past_the_scanner_caps_is_reported_as_scanned_in_part() {
     let md = String::from_utf8_lossy(&authlens(&root, &["scan", "dist", "--format", "markdown"]).stdout).to_string();
     assert!(md.contains("**Scanned in part:**") && md.contains("dist/keys.js"), "{md}");
 }
+
+/// A reader that stops early (`authlens explain --json | head`) closes the pipe: the program ends
+/// quietly instead of panicking on the failed write. The output (~300 kB) is larger than a pipe's
+/// buffer, so the write is still under way when the reader goes.
+#[test]
+fn a_closed_pipe_ends_the_program_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_authlens"))
+        .args(["explain", "--json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run authlens");
+    let mut first = [0u8; 64];
+    child.stdout.as_mut().expect("stdout").read_exact(&mut first).expect("some output");
+    drop(child.stdout.take()); // the reader goes away with most of the output unread
+    let out = child.wait_with_output().expect("wait");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+}
