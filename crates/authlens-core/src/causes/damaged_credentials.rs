@@ -13,7 +13,10 @@ declare_cause! {
     /// - A truncated or extended copy: a key one or two characters shorter or longer than the
     ///   provider's format (copied from a narrow terminal, a line wrap, a stray character).
     /// - A whole `.env` line pasted as the value (`STRIPE_KEY=sk_live_…`), or `export KEY=…`.
-    /// - URL-encoding in a header (`%2B`, `%3D`), or encoded twice (`%253D`).
+    /// - URL-encoding in a header (`%2B`, `%3D`, `%2E`), or encoded twice (`%253D`).
+    /// - A copy of a shortened display (`eyJhbGciOi…`): the value ends in an ellipsis.
+    /// - An escape written out: `sk_live_…\n` with a literal backslash and `n`, from a `.env` or
+    ///   JSON value read without decoding its escapes.
     /// - Quotes kept around the value (`"sk-…"`) when it was read from JSON, YAML or a `.env` file.
     /// - A JSON object stringified into the header (`Bearer {"access_token":"…"}`).
     /// - `Bearer: token`: a colon after the scheme.
@@ -103,6 +106,10 @@ fn check(ctx: &Ctx) -> Option<Hit> {
             );
             continue;
         }
+        if let Some((why, how)) = copied_wrong(raw) {
+            note(format!("{} {why}", c.location.describe()), how.into(), 0.92, &mut evidence, &mut fix);
+            continue;
+        }
         // OAuth 1.0 (RFC 5849 §3.5.1) percent-encodes its parameters in the header by design.
         let oauth1 = matches!(c.location, Location::Authorization) && ctx.ex.authorization.as_ref().is_some_and(|a| a.is_scheme("OAuth"));
         if matches!(c.location, Location::Authorization | Location::Header(_) | Location::BasicUser | Location::BasicPassword) && !oauth1 {
@@ -140,6 +147,24 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         fix.push(step);
     }
     Some(Hit { confidence, evidence, fix })
+}
+
+/// Marks of a value copied the wrong way: a display's ellipsis at the end (the copy is of a
+/// shortened value), or an escape sequence written out (`\n` as a backslash and an `n`: a `.env`,
+/// JSON or YAML value read without unescaping). No key, token or base64 alphabet has `\` or `…`.
+fn copied_wrong(raw: &str) -> Option<(&'static str, &'static str)> {
+    if raw.len() >= 12 && (raw.ends_with('…') || raw.ends_with("...")) {
+        return Some((
+            "ends in an ellipsis (`…`): it was copied from a display that shortened it",
+            "copy the whole value from its source (the provider's dashboard, the login response), not from a log or UI that abbreviates it",
+        ));
+    }
+    let b = raw.as_bytes();
+    let escaped = b.windows(2).any(|w| w[0] == b'\\' && matches!(w[1], b'n' | b'r' | b't' | b'"' | b'\''));
+    escaped.then_some((
+        "holds an escape sequence written out (a backslash and a letter, like `\\n`): a line break or quote from a `.env`, JSON or YAML value was sent as text",
+        "strip the trailing line break where the value is loaded (`.trim()`), and read `.env`/JSON values with their escapes decoded",
+    ))
 }
 
 /// A value that starts like a JWT (its header decodes) but is cut: it no longer decodes.
@@ -185,7 +210,7 @@ fn url_encoded(raw: &str) -> Option<String> {
         }
         if w[0] == b'%' && hex(i + 1) {
             let code = &raw[i + 1..i + 3];
-            if ["2B", "2b", "2F", "2f", "3D", "3d", "3A", "3a", "7C", "7c", "24", "21", "40"].contains(&code) {
+            if ["2B", "2b", "2F", "2f", "3D", "3d", "3A", "3a", "7C", "7c", "24", "21", "40", "2E", "2e"].contains(&code) {
                 single += 1;
             }
         }
@@ -299,6 +324,20 @@ fn secret_id_for_value(ex: &Exchange, c: &Credential) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use crate::causes::test_util::{failing, ids};
+
+    #[test]
+    fn copies_of_a_display_and_written_out_escapes() {
+        let cut = failing("https://api.example.test/x", &[("Authorization", "Bearer eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOi…")]);
+        assert_eq!(ids(&cut)[0], "damaged_credentials");
+        let dots = failing("https://api.example.test/x", &[("X-API-Key", "k_8f3a9c2e1b7d4f60a5...")]);
+        assert_eq!(ids(&dots)[0], "damaged_credentials");
+        let newline = failing("https://api.example.test/x", &[("Authorization", "Bearer Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5\\n")]);
+        assert_eq!(ids(&newline)[0], "damaged_credentials");
+        let dot_encoded = failing("https://api.example.test/x", &[("Authorization", "Bearer eyJhbGciOiJIUzI1NiJ9%2EeyJzdWIiOiIxIn0%2Eabc")]);
+        assert_eq!(ids(&dot_encoded)[0], "damaged_credentials");
+        // a plain opaque token has none of these marks
+        assert!(!ids(&failing("https://api.example.test/x", &[("Authorization", "Bearer Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5")])).contains(&"damaged_credentials"));
+    }
 
     #[test]
     fn env_line_and_json_and_colon() {
