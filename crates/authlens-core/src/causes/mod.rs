@@ -385,6 +385,12 @@ mod tests {
         assert_eq!(failure(&ex), Some(Failure::Unauthorized));
         let ex = test_util::with_status("https://storage.googleapis.com/b/o?Expires=120", &[], 400, "<Error>\n<Code>ExpiredToken</Code>\n<Message>The provided token has expired.</Message>\n</Error>");
         assert_eq!(failure(&ex), Some(Failure::Unauthorized));
+        // AWS's JSON protocol: credential errors are 400s named in `__type` (DynamoDB's answer to
+        // an expired session token, docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html)
+        let ex = test_util::with_status("https://dynamodb.us-east-1.amazonaws.com/", &[], 400, r#"{"__type":"com.amazon.coral.service#ExpiredTokenException","message":"The security token included in the request is expired"}"#);
+        assert_eq!(failure(&ex), Some(Failure::Unauthorized));
+        // … but not its validation errors
+        assert!(failure(&test_util::with_status("https://dynamodb.us-east-1.amazonaws.com/", &[], 400, r#"{"__type":"com.amazon.coral.validate#ValidationException","message":"1 validation error detected"}"#)).is_none());
         // a 422 validation error is not, with or without a token
         assert!(failure(&test_util::with_status("https://api.example.test/x", &[("Authorization", "Bearer a.b.c")], 422, r#"{"message":"The given data was invalid.","errors":{"email":["The email field is required."]}}"#)).is_none());
         // a validation 400 and a healthy GraphQL answer are not

@@ -179,6 +179,12 @@ pub const CREDENTIAL_HEADERS: &[&str] = &[
     "private-token", "x-secret-key", "x-server-key", "x-client-secret", "x-amz-security-token",
 ];
 
+/// The error names AWS services give a request whose credentials failed (the JSON protocol sends
+/// them with a 400): Cognito's refused token, an expired session token, an unknown access key, a
+/// bad or incomplete SigV4 signature.
+const AWS_CREDENTIAL_ERRORS: &[&str] =
+    &["NotAuthorizedException", "ExpiredTokenException", "UnrecognizedClientException", "InvalidSignatureException", "IncompleteSignatureException"];
+
 impl Exchange {
     /// Digest an entry.
     pub fn new(index: usize, entry: &Entry) -> Exchange {
@@ -334,8 +340,11 @@ impl Exchange {
         if o.get("error").and_then(|e| e.get("type")).and_then(Value::as_str) == Some("OAuthException") {
             return Some(401);
         }
+        // AWS's JSON protocol answers credential errors with a 400 and the error's name in
+        // `__type` (`com.amazon.coral.service#ExpiredTokenException`) or `x-amzn-ErrorType`.
         let typ = o.get("__type").and_then(Value::as_str).or_else(|| o.get("code").and_then(Value::as_str)).unwrap_or("");
-        if typ.contains("NotAuthorizedException") {
+        let typ = if typ.is_empty() { self.resp_header("x-amzn-errortype").unwrap_or("") } else { typ };
+        if AWS_CREDENTIAL_ERRORS.iter().any(|e| typ.contains(e)) {
             return Some(401);
         }
         if mentions(truncate(body, 4096), &["must specify access token via authorization header", "bad http authentication header format", "invalid format for authorization header", "\"invalidjwt\"", "\"token_expired\"", "\"invalid_id_token\"", "\"invalid_refresh_token\"", "\"user_disabled\""]) || self.req_header("authorization").is_some() && mentions(truncate(body, 4096), JWT_LIBRARY_ERRORS) {
