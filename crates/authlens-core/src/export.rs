@@ -499,7 +499,8 @@ fn harvest_value(v: &serde_json::Value, key: &str, vault: &mut Vault, depth: usi
         }
         serde_json::Value::Array(a) => a.iter().for_each(|x| harvest_value(x, key, vault, depth + 1)),
         serde_json::Value::String(s) => match key {
-            "text" | "comment" => body_credentials(crate::exchange::truncate(s, EXPORT_BODY_MAX)).iter().for_each(|c| vault.add(c)),
+            // `data`: a WebSocket message in Chromium's `_webSocketMessages` (an auth frame's token).
+            "text" | "comment" | "data" => body_credentials(crate::exchange::truncate(s, EXPORT_BODY_MAX)).iter().for_each(|c| vault.add(c)),
             "url" | "redirectURL" | "title" => url_credentials(s).iter().for_each(|c| vault.add(c)),
             _ => {}
         },
@@ -630,6 +631,17 @@ fn scrub_value(v: &mut serde_json::Value, path: &str, key: &str, ac: Option<&Mat
                     o.remove("encoding");
                 }
             }
+            // A binary WebSocket frame (opcode 2) is base64 in `data`: it cannot be redacted.
+            if o.get("opcode").and_then(serde_json::Value::as_u64) == Some(2) {
+                if let Some(serde_json::Value::String(d)) = o.get_mut("data") {
+                    if !d.is_empty() {
+                        d.clear();
+                        if !cuts.said.iter().any(|s| s.starts_with("binary WebSocket")) {
+                            cuts.said.push("binary WebSocket messages dropped: they cannot be redacted".into());
+                        }
+                    }
+                }
+            }
             let keys: Vec<String> = o.keys().cloned().collect();
             let pair_name = match (o.get("name"), o.get("value")) {
                 (Some(serde_json::Value::String(n)), Some(serde_json::Value::String(_))) => Some(crate::redact::clip(n, 48)),
@@ -661,7 +673,7 @@ fn scrub_value(v: &mut serde_json::Value, path: &str, key: &str, ac: Option<&Mat
         serde_json::Value::String(s) => {
             let out = match key {
                 "url" | "redirectURL" | "title" => scrub_url(s, ac, vault),
-                "text" => scrub_body(s, ac, vault),
+                "text" | "data" => scrub_body(s, ac, vault),
                 _ => scrub_text(s, ac, vault),
             };
             if out != *s {
@@ -684,7 +696,7 @@ fn named_value_done(o: &serde_json::Map<String, serde_json::Value>, k: &str) -> 
 /// anywhere in the capture (headers, cookies, Set-Cookie, URLs and their fragments, token
 /// responses and requests, secret-named fields of JSON and form bodies, Basic halves) is looked for
 /// and replaced everywhere else it appears: other entries, bodies, scripts, `_initiator` stacks,
-/// comments, page titles. Provider keys and JWTs are redacted wherever they stand. Cookie and
+/// comments, page titles, WebSocket messages. Provider keys and JWTs are redacted wherever they stand. Cookie and
 /// header names, scheme names and Set-Cookie attributes are kept. Bodies are cut to 64 KiB and
 /// base64 bodies dropped. Each entry's comment says what was redacted or cut.
 pub fn redact_har_document(mut doc: serde_json::Value) -> serde_json::Value {
@@ -819,4 +831,25 @@ mod tests {
         assert!(!text.contains("pi_123_secret_abcdefghijklmnop"), "{text}");
     }
 
+
+    #[test]
+    fn websocket_messages_are_redacted() {
+        // Chromium's HAR keeps a WebSocket's frames in `_webSocketMessages`; an auth frame carries
+        // a token that appears nowhere else in the capture.
+        let doc = serde_json::json!({"log": {"entries": [{
+            "startedDateTime": "2026-10-14T09:30:00Z",
+            "request": {"method": "GET", "url": "wss://app.example.test/socket", "headers": []},
+            "response": {"status": 101, "headers": [], "content": {"text": ""}},
+            "_webSocketMessages": [
+                {"type": "send", "time": 1.0, "opcode": 1, "data": "{\"type\":\"auth\",\"token\":\"wsTok_Q9w8E7r6T5y4U3i2O1pAsDfGhJkL\"}"},
+                {"type": "receive", "time": 1.1, "opcode": 1, "data": "{\"type\":\"ready\",\"echo\":\"wsTok_Q9w8E7r6T5y4U3i2O1pAsDfGhJkL\"}"},
+                {"type": "receive", "time": 1.2, "opcode": 2, "data": "AAECAwQFBgcICQ=="}
+            ]
+        }]}});
+        let out = redact_har_document(doc).to_string();
+        assert!(!out.contains("wsTok_Q9w8E7r6"), "{out}");
+        assert!(!out.contains("AAECAwQFBgcICQ"), "{out}");
+        assert!(out.contains("\\\"type\\\":\\\"ready\\\""), "the rest of the message stays: {out}");
+        assert!(out.contains("binary WebSocket messages dropped"), "{out}");
+    }
 }
