@@ -243,6 +243,20 @@ real("real_devise_token_auth_sign_in_first", "missing_credentials", 66, "GET", A
 # Session cookies the server no longer honours (cause session_rejected): the framework's own
 # "not signed in" answer while the app's session cookie is sent, with and without the history that
 # shows the session ended.
+# Token-endpoint refusals of the grant itself (cause grant_rejected): Entra ID's answers to a
+# single-page app registered as a web app, a PKCE verifier from another login, and a code
+# redeemed twice (React StrictMode runs the callback's effect twice in development).
+ENTRA_TOKEN = f"https://login.microsoftonline.com/{TENANT}/oauth2/v2.0/token"
+SPA = ("Origin", "http://localhost:3000")
+CODE_FORM = "client_id=" + fill(940, 8, HEX) + "-" + fill(941, 4, HEX) + "-4" + fill(942, 3, HEX) + "-8" + fill(943, 3, HEX) + "-" + fill(944, 12, HEX) + \
+    "&scope=openid%20profile%20offline_access&grant_type=authorization_code&code=0.AXkA" + fill(945, 120, URLSAFE) + \
+    "&redirect_uri=http%3A%2F%2Flocalhost%3A3000&code_verifier=" + fill(946, 43, URLSAFE)
+real("real_entra_spa_registered_as_web", "grant_rejected", "g1", "POST", ENTRA_TOKEN, [SPA, ("Content-Type", FORM)], post=CODE_FORM, post_mime=FORM)
+real("real_entra_pkce_verifier_mismatch", "grant_rejected", "g2", "POST", ENTRA_TOKEN, [SPA, ("Content-Type", FORM)], post=CODE_FORM, post_mime=FORM)
+real("real_entra_code_redeemed_twice", "grant_rejected", "g3", "POST", ENTRA_TOKEN, [SPA, ("Content-Type", FORM)], post=CODE_FORM, post_mime=FORM,
+     before=[entry("POST", ENTRA_TOKEN, [SPA, ("Content-Type", FORM)], status=200, post=CODE_FORM, post_mime=FORM,
+                   body=j({"token_type": "Bearer", "scope": "openid profile", "expires_in": 4367}), t=-0.04)],
+     note="the first exchange of the same code succeeded 40 ms earlier")
 LARAVEL_COOKIES = ("Cookie", "XSRF-TOKEN=" + fill(930, 40) + "; laravel_session=" + fill(931, 40))
 real("real_laravel_sanctum_session_ended", "session_rejected", 63, "GET", API + "/api/user", [PAGE_APP, ("Accept", "application/json"), LARAVEL_COOKIES],
      before=[entry("GET", API + "/api/user", [PAGE_APP, ("Accept", "application/json"), LARAVEL_COOKIES], status=200, body=j({"id": 7, "name": "Ada"}), t=-7200)],

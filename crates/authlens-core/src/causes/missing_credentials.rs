@@ -35,6 +35,11 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     if !ex.credentials.is_empty() {
         return missing_client_authentication(ex);
     }
+    // A token request redeeming a code, a refresh token or a device code carries its grant (a
+    // public client has no secret to add): grant_rejected reads what the server refused.
+    if ex.form_value("grant_type").is_some_and(|g| matches!(g.as_str(), "authorization_code" | "refresh_token" | "urn:ietf:params:oauth:grant-type:device_code")) {
+        return None;
+    }
     use crate::exchange::server_says::Says;
     // The server speaks of the credential's expiry, signature or revocation: it received one
     // authlens did not find (a token inside a JSON body, under an API's own field name).

@@ -336,6 +336,11 @@ impl Exchange {
         if ["invalid_grant", "invalid_client", "unauthorized_client", "invalid_token"].contains(&err) {
             return Some(401);
         }
+        // At a token endpoint (a form with `grant_type`) a malformed grant request is the
+        // authentication step failing: Entra ID's AADSTS9002326 (wrong client type) is one.
+        if err == "invalid_request" && self.form_value("grant_type").is_some() {
+            return Some(401);
+        }
         // Facebook Graph: `{"error":{"type":"OAuthException","code":190,…}}` for token problems.
         if o.get("error").and_then(|e| e.get("type")).and_then(Value::as_str) == Some("OAuthException") {
             return Some(401);
@@ -516,6 +521,18 @@ impl Exchange {
     /// True when the server's messages say `k`.
     pub fn says(&self, k: server_says::Says) -> bool {
         self.server_said().has(k)
+    }
+
+    /// A parameter of the request's form body: from the HAR's `postData.params`, or read from
+    /// its text when the capture gave none.
+    pub fn form_value(&self, name: &str) -> Option<String> {
+        if let Some(p) = self.form_params.iter().find(|p| p.name == name) {
+            return Some(p.value.clone());
+        }
+        if self.form_params.is_empty() && self.req_mime.to_ascii_lowercase().contains("x-www-form-urlencoded") {
+            return form_urlencoded::parse(truncate(&self.req_body, 64 * 1024).as_bytes()).take(256).find(|(k, _)| k == name).map(|(_, v)| v.into_owned());
+        }
+        None
     }
 
     /// True when the request carried a Cookie header.
