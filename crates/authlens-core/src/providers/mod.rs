@@ -809,6 +809,22 @@ mod tests {
         }
     }
 
+    /// Paystack keys share Stripe's prefixes: 40 lowercase hex after them are Paystack's, unless
+    /// sent to Stripe. Assembled at run time: no key-shaped literal in the source.
+    #[test]
+    fn hex_keys_are_paystack_and_base62_keys_stay_stripe() {
+        let hex_key = |prefix: &str| format!("{prefix}{}", "0a1b2c3d4e5f6a7b8c9d".repeat(2));
+        let k = hex_key("sk_test_");
+        assert_eq!(classify(&k, None).map(|m| m.rule.id), Some("paystack_secret_key_test"));
+        assert_eq!(classify(&hex_key("pk_live_"), None).map(|m| m.rule.id), Some("paystack_public_key_live"));
+        let stripe_like = format!("sk_test_{}", "aB3dE5gH7jK9mN2pQ4sT6vW8yZ".repeat(2));
+        assert_eq!(classify(&stripe_like, None).map(|m| m.provider.id), Some("stripe"));
+        // Sent to Stripe, even a hex-looking key is read as Stripe's.
+        let stripe = for_host("api.stripe.com").map(|(p, _)| p);
+        assert_eq!(classify(&k, stripe).map(|m| m.provider.id), Some("stripe"));
+        assert_eq!(for_host("api.paystack.co").map(|(p, _)| p.id), Some("paystack"));
+    }
+
     #[test]
     fn basic_halves_are_known_by_destination() {
         let paypal = by_id("paypal");
