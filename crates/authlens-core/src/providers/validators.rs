@@ -299,7 +299,9 @@ fn base62_digit(c: u8) -> Option<u64> {
     }
 }
 
-/// Encode a checksum as GitHub does: base62, left-padded with `0` to 6 characters.
+/// Encode a checksum as GitHub does: base62, left-padded with `0` to 6 characters (for the
+/// samples of tests).
+#[cfg(any(test, feature = "samples"))]
 pub(crate) fn base62_checksum(mut n: u32) -> String {
     const ALPHABET: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     let mut out = [b'0'; 6];
