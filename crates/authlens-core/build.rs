@@ -1,12 +1,14 @@
-//! Generates the registries of causes and providers from the files in `src/causes/`,
-//! `src/providers/` and `rules/`: adding a cause or a provider means adding one file, nothing else.
+//! Generates the registries of causes and providers from the files in `src/causes/` and
+//! `rules/`: adding a cause or a provider means adding one file, nothing else.
 //!
-//! Providers come in two forms. `src/providers/<id>.rs` holds providers whose knowledge needs code
-//! beside the data (checksums, JWT claims). `rules/<id>.toml` holds providers written as data only:
-//! this script parses them (with the `toml` crate, a build dependency only) and writes them out as
-//! the same `Provider`/`KeyRule` statics, so the runtime reads compact tables either way. A rule
-//! that needs code names a function of `src/providers/validators.rs`; an unknown name, a bad
-//! charset or a missing example fails the build with the file and rule named.
+//! Providers are data: `rules/<id>.toml`. This script parses them (with the `toml` crate, a build
+//! dependency only) and writes them out as `Provider`/`KeyRule` statics, so the runtime reads
+//! compact tables. Code stays code: a rule that needs a check names a function of
+//! `src/providers/validators.rs`, and a rule found by a dedicated scanner of `src/secrets/` (or as
+//! a half of a Basic credential) says so with `find`; an unknown name, a bad charset or a missing
+//! example fails the build with the file and rule named. (A provider written as a Rust
+//! `src/providers/<id>.rs` would still be registered here, but `tests/provider_data.rs` refuses
+//! one: knowledge goes in the data.)
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
