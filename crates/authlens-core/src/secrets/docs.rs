@@ -106,7 +106,8 @@ Nothing else changes. Code stays code: a rule that needs a check names a functio
 [provider]
 id = "example"                      # lowercase letters, the file's name
 name = "Example"
-hosts = ["api.example.com"]         # or { domain = "sandbox.example.com", env = "sandbox" }; also sandbox_hosts / production_hosts
+hosts = ["api.example.com"]         # or { domain = "sandbox.example.com", env = "sandbox" }
+                                    # (also sandbox_hosts / production_hosts)
 auth = "Authorization: Bearer ex_live_… to api.example.com, from a server"
 docs = "https://docs.example.com/auth"
 # What the causes read, all optional (tests/provider_data.rs fails when one a cause needs is missing):
@@ -160,7 +161,8 @@ Examples are written with placeholders (`{alnum:N}`, `{hex:N}`, `{HEX:N}`, `{low
 `{lalnum:N}`, `{ualnum:N}`, `{digits:N}`, `{b64:N}`, `{b64url:N}`, `{uuid}`, and `{crc:N}`: `N`
 letters and digits followed by their CRC32 in 6 base62 digits, as GitHub's tokens end) that the
 test fills with deterministic characters, so the repository holds no secret-shaped literal.
-Values that are placeholders themselves (repeated or alphabet runs, `xxxx`, `example`, `your_…`) are never reported.
+Values that are placeholders themselves (repeated or alphabet runs, `xxxx`, `example`,
+`your_…`) are never reported.
 
 "#;
 
