@@ -1,12 +1,14 @@
-//! Generates the registries of causes and providers from the files in `src/causes/`,
-//! `src/providers/` and `rules/`: adding a cause or a provider means adding one file, nothing else.
+//! Generates the registries of causes and providers from the files in `src/causes/` and
+//! `rules/`: adding a cause or a provider means adding one file, nothing else.
 //!
-//! Providers come in two forms. `src/providers/<id>.rs` holds providers whose knowledge needs code
-//! beside the data (checksums, JWT claims). `rules/<id>.toml` holds providers written as data only:
-//! this script parses them (with the `toml` crate, a build dependency only) and writes them out as
-//! the same `Provider`/`KeyRule` statics, so the runtime reads compact tables either way. A rule
-//! that needs code names a function of `src/providers/validators.rs`; an unknown name, a bad
-//! charset or a missing example fails the build with the file and rule named.
+//! Providers are data: `rules/<id>.toml`. This script parses them (with the `toml` crate, a build
+//! dependency only) and writes them out as `Provider`/`KeyRule` statics, so the runtime reads
+//! compact tables. Code stays code: a rule that needs a check names a function of
+//! `src/providers/validators.rs`, and a rule found by a dedicated scanner of `src/secrets/` (or as
+//! a half of a Basic credential) says so with `find`; an unknown name, a bad charset or a missing
+//! example fails the build with the file and rule named. (A provider written as a Rust
+//! `src/providers/<id>.rs` would still be registered here, but `tests/provider_data.rs` refuses
+//! one: knowledge goes in the data.)
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -55,13 +57,22 @@ struct File {
     rule: Vec<RuleData>,
 }
 
+/// A host: its domain alone (serving both environments), or with the environment it serves
+/// (`{ domain = "sandbox.example.com", env = "sandbox" }`), so that one list keeps the order.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum HostData {
+    Domain(String),
+    WithEnv { domain: String, env: String },
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ProviderData {
     id: String,
     name: String,
     #[serde(default)]
-    hosts: Vec<String>,
+    hosts: Vec<HostData>,
     #[serde(default)]
     sandbox_hosts: Vec<String>,
     #[serde(default)]
@@ -282,8 +293,16 @@ struct RuleData {
     env_var: String,
     #[serde(default)]
     prefix: String,
-    charset: String,
-    len: [usize; 2],
+    /// Required with a prefix or keywords; a rule found by `find` has no shape of its own.
+    #[serde(default)]
+    charset: Option<String>,
+    #[serde(default)]
+    len: Option<[usize; 2]>,
+    /// How a rule without prefix or keywords is found: `basic_password`, `basic_user` (a half of
+    /// a Basic credential sent to the provider's hosts) or `scanner` (a dedicated scanner in
+    /// `crate::secrets`, which names the rule by its id).
+    #[serde(default)]
+    find: Option<String>,
     #[serde(default)]
     validate: Option<String>,
     #[serde(default)]
@@ -323,6 +342,15 @@ fn validator_names(manifest: &str) -> Vec<String> {
     src.lines().filter_map(|l| l.strip_prefix("pub fn ")).filter_map(|l| l.split('(').next()).map(str::to_string).collect()
 }
 
+/// The Rust value of an environment named in a data file.
+fn env_of(e: &str) -> Option<&'static str> {
+    match e {
+        "sandbox" => Some("Some(Env::Sandbox)"),
+        "production" => Some("Some(Env::Production)"),
+        _ => None,
+    }
+}
+
 fn lit(s: &str) -> String {
     format!("{s:?}")
 }
@@ -355,7 +383,14 @@ fn data_providers(out: &Path, manifest: &str) -> Vec<String> {
         assert_eq!(p.id, stem, "{path}: provider id must be the file name");
         assert!(p.id.bytes().all(|b| b.is_ascii_lowercase()), "{path}: provider id must be lowercase letters");
         let mut hosts = Vec::new();
-        for (list, env) in [(&p.hosts, "None"), (&p.sandbox_hosts, "Some(Env::Sandbox)"), (&p.production_hosts, "Some(Env::Production)")] {
+        for h in &p.hosts {
+            let (domain, env) = match h {
+                HostData::Domain(d) => (d, "None"),
+                HostData::WithEnv { domain, env } => (domain, env_of(env).unwrap_or_else(|| panic!("{path}: host {domain}: env {env:?} (sandbox, production)"))),
+            };
+            hosts.push(format!("HostRule {{ domain: {}, env: {env} }}", lit(domain)));
+        }
+        for (list, env) in [(&p.sandbox_hosts, "Some(Env::Sandbox)"), (&p.production_hosts, "Some(Env::Production)")] {
             for h in list {
                 hosts.push(format!("HostRule {{ domain: {}, env: {env} }}", lit(h)));
             }
@@ -369,7 +404,19 @@ fn data_providers(out: &Path, manifest: &str) -> Vec<String> {
                 panic!("{at}: id already used in {prev}");
             }
             assert!(r.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'), "{at}: id must be snake_case");
-            assert!(r.len[0] <= r.len[1] && r.len[1] > 0, "{at}: bad len");
+            // A rule found by `find` has no shape: the defaults of `KeyRule::DEFAULT` stand.
+            let shapeless = r.find.is_some();
+            let len = match r.len {
+                Some(l) => l,
+                None if shapeless => [16, 256],
+                None => panic!("{at}: len is required"),
+            };
+            let charset = match &r.charset {
+                Some(c) => c.as_str(),
+                None if shapeless => "alnum_dash_underscore",
+                None => panic!("{at}: charset is required"),
+            };
+            assert!(len[0] <= len[1] && len[1] > 0, "{at}: bad len");
             assert!(!r.positive.is_empty(), "{at}: a rule needs positive examples");
             assert!(!r.title.is_empty() && !r.env_var.is_empty(), "{at}: title and env_var are required");
             let kind = match r.kind.as_str() {
@@ -380,11 +427,9 @@ fn data_providers(out: &Path, manifest: &str) -> Vec<String> {
             };
             let env = match r.env.as_deref() {
                 None => "None",
-                Some("sandbox") => "Some(Env::Sandbox)",
-                Some("production") => "Some(Env::Production)",
-                Some(e) => panic!("{at}: env {e:?} (sandbox, production)"),
+                Some(e) => env_of(e).unwrap_or_else(|| panic!("{at}: env {e:?} (sandbox, production)")),
             };
-            let cs = CHARSETS.iter().find(|(n, _)| *n == r.charset).unwrap_or_else(|| panic!("{at}: charset {:?}", r.charset)).1;
+            let cs = CHARSETS.iter().find(|(n, _)| *n == charset).unwrap_or_else(|| panic!("{at}: charset {charset:?}")).1;
             let validate = match &r.validate {
                 None => "None".to_string(),
                 Some(v) => {
@@ -395,18 +440,30 @@ fn data_providers(out: &Path, manifest: &str) -> Vec<String> {
             for k in &r.keywords {
                 assert!(!k.is_empty() && k.bytes().all(|b| !b.is_ascii_uppercase()), "{at}: keywords are lowercase");
             }
-            let find = match (r.prefix.is_empty(), r.keywords.is_empty()) {
-                (false, true) => "Find::Prefix".to_string(),
-                (false, false) => format!("Find::Near({})", list(&r.keywords)),
-                (true, false) => format!("Find::Keyword({})", list(&r.keywords)),
-                (true, true) => panic!("{at}: a rule needs a prefix or keywords"),
+            let find = match (r.find.as_deref(), r.prefix.is_empty(), r.keywords.is_empty()) {
+                (None, false, true) => "Find::Prefix".to_string(),
+                (None, false, false) => format!("Find::Near({})", list(&r.keywords)),
+                (None, true, false) => format!("Find::Keyword({})", list(&r.keywords)),
+                (None, true, true) => panic!("{at}: a rule needs a prefix, keywords or `find`"),
+                (Some(f), true, true) => {
+                    let (find, needs_hosts) = match f {
+                        "basic_password" => ("Find::BasicPassword", true),
+                        "basic_user" => ("Find::BasicUser", true),
+                        "scanner" => ("Find::Scanner", false),
+                        _ => panic!("{at}: find {f:?} (basic_password, basic_user, scanner)"),
+                    };
+                    assert!(!needs_hosts || !hosts.is_empty(), "{at}: a Basic half is known by where it is sent: the provider needs hosts");
+                    assert!(r.validate.is_none() && r.entropy == 0.0 && !r.bare_ok, "{at}: a rule found by `find` has no shape to check");
+                    find.to_string()
+                }
+                (Some(_), _, _) => panic!("{at}: a rule found by `find` has no prefix or keywords"),
             };
-            if r.prefix.is_empty() {
-                assert!(r.len[0] >= 16 && r.entropy >= 3.0, "{at}: a prefix-less rule needs len >= 16 and entropy >= 3");
+            if r.prefix.is_empty() && !shapeless {
+                assert!(len[0] >= 16 && r.entropy >= 3.0, "{at}: a prefix-less rule needs len >= 16 and entropy >= 3");
             }
             keys.push(format!(
                 "        KeyRule {{ id: {}, title: {}, prefix: {}, charset: Charset::{cs}, len: ({}, {}), kind: KeyKind::{kind}, env: {env}, env_certain: {}, env_var: {}, validate: {validate}, find: {find}, entropy: {:?}, bare_ok: {}, #[cfg(feature = \"docs\")] recognition: {} }},\n",
-                lit(&r.id), lit(&r.title), lit(&r.prefix), r.len[0], r.len[1], r.env_certain, lit(&r.env_var), r.entropy, r.bare_ok,
+                lit(&r.id), lit(&r.title), lit(&r.prefix), len[0], len[1], r.env_certain, lit(&r.env_var), r.entropy, r.bare_ok,
                 // Documentation only: left out of the wasm build.
                 lit(&r.recognition)
             ));

@@ -1,5 +1,8 @@
-//! Provider knowledge lives only in provider data (`src/providers/*.rs`, `rules/*.toml`):
+//! Provider knowledge lives only in provider data (`rules/*.toml`, with the named checks of
+//! `src/providers/validators.rs`):
 //!
+//! - a provider is a data file: no Rust `Provider { … }` value is written outside tests, and
+//!   `src/providers/` holds no provider file;
 //! - no provider id (nor a rule id, nor an `<id>_` rule-id prefix) is written as a string literal
 //!   in the code outside the provider files, tests excepted: a cause that matched `"stripe"` would
 //!   give a new provider generic behaviour without failing anything;
@@ -309,6 +312,65 @@ fn okta(host: &str) -> bool { host.ends_with(".okta.com") || host == "login.micr
     assert_eq!(s.test_mods, vec!["more".to_string()]);
     // A dedicated scanner's rule may be named by its scanner.
     assert!(provider_literal("generic_secret", &provider_ids, &rule_ids).is_none());
+}
+
+// ---- providers are data files
+
+/// Lines of `src` (test modules and comments aside) where a `Provider { … }` value is written in
+/// Rust. The struct's definition, its `impl` and its `DEFAULT` are not providers.
+fn provider_literals(src: &str) -> Vec<usize> {
+    let src = src.find("#[cfg(test)]\nmod tests").map_or(src, |i| &src[..i]);
+    let mut out = Vec::new();
+    for (n, line) in src.lines().enumerate() {
+        let code = line.split("//").next().unwrap_or("");
+        if code.contains("const DEFAULT: Provider") {
+            continue;
+        }
+        let mut rest = code;
+        while let Some(i) = rest.find("Provider") {
+            let head = &rest[..i];
+            let after = rest[i + "Provider".len()..].trim_start();
+            let glued = head.chars().last().is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+            let word = head.split_whitespace().last().unwrap_or("");
+            if after.starts_with('{') && !glued && word != "struct" && word != "impl" {
+                out.push(n + 1);
+            }
+            rest = &rest[i + "Provider".len()..];
+        }
+    }
+    out
+}
+
+#[test]
+fn providers_are_data_files() {
+    let core = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let rust: Vec<String> = fs::read_dir(core.join("src/providers"))
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".rs") && n != "mod.rs" && n != "validators.rs")
+        .collect();
+    assert!(rust.is_empty(), "providers are data files (rules/<id>.toml), not Rust: {rust:?}");
+    let crates = core.parent().expect("crates/");
+    let mut files = Vec::new();
+    for r in ["authlens-core/src", "authlens-cli/src", "authlens-wasm/src"] {
+        rs_files(&crates.join(r), &mut files);
+    }
+    assert!(files.len() > 20, "{files:?}");
+    let mut bad = Vec::new();
+    for f in &files {
+        let src = fs::read_to_string(f).unwrap_or_default();
+        bad.extend(provider_literals(&src).into_iter().map(|l| format!("{}:{l}", f.display())));
+    }
+    assert!(bad.is_empty(), "a provider written in Rust (write it as rules/<id>.toml):\n{}", bad.join("\n"));
+}
+
+#[test]
+fn the_provider_literal_check_finds_what_it_must() {
+    let src = "pub struct Provider {\n    pub id: &'static str,\n}\nimpl Provider {\n    pub const DEFAULT: Provider = Provider {\n        id: \"\",\n    };\n}\n\
+pub static PROVIDER: Provider = Provider { id: \"x\", ..Provider::DEFAULT };\n\
+pub static OTHER: Provider = Provider{\n// let p = Provider { id: \"x\" };\nstruct DataProvider { }\n\
+#[cfg(test)]\nmod tests {\n    static T: Provider = Provider { id: \"t\", ..Provider::DEFAULT };\n}\n";
+    assert_eq!(provider_literals(src), vec![9, 10]);
 }
 
 // ---- the registry gives the causes what they read

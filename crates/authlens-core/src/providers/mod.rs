@@ -1,12 +1,12 @@
-//! Provider knowledge: one file per provider, each defining a `Provider`.
+//! Provider knowledge: one data file per provider, each compiled into a `Provider`.
 //!
-//! A provider file is data: which hosts belong to which environment, which credential formats it
+//! A provider is data: which hosts belong to which environment, which credential formats it
 //! issues (secret, publishable, token; sandbox or production), how it wants to be authenticated,
-//! and the error bodies it answers a 401 with. Most providers are data files,
+//! and the error bodies it answers a 401 with. Every provider is a data file,
 //! `crates/authlens-core/rules/<id>.toml` (format in `docs/secrets.md`), which `build.rs` compiles
-//! into the same static tables; providers whose rules need code beside them are Rust files here.
-//! Named checks a data file may use live in [`validators`]. `build.rs` lists both folders, so adding
-//! a provider means adding one file.
+//! into the static tables below. Named checks a data file may use live in [`validators`]; rules
+//! found by a dedicated scanner of `crate::secrets` name it with `find = "scanner"`. Adding a
+//! provider means adding one file.
 
 use serde::Serialize;
 
@@ -807,6 +807,34 @@ mod tests {
                 assert!(r.env.is_some(), "{}", r.id);
             }
         }
+    }
+
+    /// Paystack keys share Stripe's prefixes: 40 lowercase hex after them are Paystack's, unless
+    /// sent to Stripe. Assembled at run time: no key-shaped literal in the source.
+    #[test]
+    fn hex_keys_are_paystack_and_base62_keys_stay_stripe() {
+        let hex_key = |prefix: &str| format!("{prefix}{}", "0a1b2c3d4e5f6a7b8c9d".repeat(2));
+        let k = hex_key("sk_test_");
+        assert_eq!(classify(&k, None).map(|m| m.rule.id), Some("paystack_secret_key_test"));
+        assert_eq!(classify(&hex_key("pk_live_"), None).map(|m| m.rule.id), Some("paystack_public_key_live"));
+        let stripe_like = format!("sk_test_{}", "aB3dE5gH7jK9mN2pQ4sT6vW8yZ".repeat(2));
+        assert_eq!(classify(&stripe_like, None).map(|m| m.provider.id), Some("stripe"));
+        // Sent to Stripe, even a hex-looking key is read as Stripe's.
+        let stripe = for_host("api.stripe.com").map(|(p, _)| p);
+        assert_eq!(classify(&k, stripe).map(|m| m.provider.id), Some("stripe"));
+        assert_eq!(for_host("api.paystack.co").map(|(p, _)| p.id), Some("paystack"));
+    }
+
+    #[test]
+    fn checkout_nas_keys() {
+        let rule = |id: &str| rule_by_id(id).map(|(_, r)| r).unwrap();
+        let sandbox = rule("checkout_secret_key_sandbox");
+        assert!(sandbox.matches("sk_sbox_abcdefghijklmnopqrstuvwxyz2"));
+        assert!(sandbox.matches("sk_sbox_abcdefghijklmnopqrstuvwxyz#"));
+        assert!(!sandbox.matches("sk_sbox_abcdefghijklmnopqrstuvwxyz"));
+        assert!(!sandbox.matches("sk_sbox_ABCDEFGHIJKLMNOPQRSTUVWXYZ2"));
+        assert!(!sandbox.matches("sk_sbox_abcdefghijklmnopqrstuvwxé"));
+        assert!(!rule("checkout_secret_key").matches("sk_live_abcdefghijklmnopqrstuvwxy"));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! so a data file naming a check that does not exist fails the build.
 
 use super::Charset;
+use crate::parse::jwt;
 
 /// OpenAI's keys embed `T3BlbkFJ` (base64 of `OpenAI`) in the middle; look-alikes of other
 /// services (`sk-…` of OpenRouter, DeepSeek, …) do not.
@@ -239,9 +240,261 @@ pub fn tickettailor_key(value: &str) -> bool {
     digits(a) && digits(b) && rest.len() >= 8 && Charset::Alnum.accepts(rest)
 }
 
+/// Adyen API keys look like `AQE<base64>=-<base64>=-<more>`: check the first two segments.
+pub fn adyen_api_key(value: &str) -> bool {
+    let mut parts = value.split('-');
+    let first = parts.next().unwrap_or("");
+    let second = parts.next().unwrap_or("");
+    first.len() >= 40
+        && Charset::Base64.accepts(first)
+        && second.len() >= 16
+        && Charset::Base64.accepts(second)
+        && parts.next().is_some()
+}
+
+/// Braintree tokenization keys: `<env>_<8 chars>_<16 chars>`.
+pub fn braintree_tokenization_key(value: &str) -> bool {
+    let rest = value.strip_prefix("sandbox_").or_else(|| value.strip_prefix("production_")).unwrap_or("");
+    let mut parts = rest.split('_');
+    let (a, b) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    a.len() == 8 && b.len() == 16 && parts.next().is_none() && Charset::LowerAlnum.accepts(a) && Charset::LowerAlnum.accepts(b)
+}
+
+/// Braintree legacy access tokens: `access_token$<env>$<16 chars>$<32 hex>`.
+pub fn braintree_access_token(value: &str) -> bool {
+    let mut parts = value.rsplit('$');
+    let (hex, id) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    hex.len() == 32 && Charset::HexLower.accepts(hex) && id.len() == 16 && Charset::LowerAlnum.accepts(id)
+}
+
+/// Checkout.com NAS keys: 26 base32 characters and one final character that may also be `*#$=`.
+pub fn checkout_nas_tail(value: &str) -> bool {
+    let tail = value.rsplit('_').next().unwrap_or("");
+    // ASCII first: slicing at byte 26 of a multi-byte string would not be a char boundary.
+    tail.len() == 27
+        && tail.is_ascii()
+        && Charset::Base32Lower.accepts(&tail[..26])
+        && tail[26..].bytes().all(|c| c.is_ascii_lowercase() || (b'2'..=b'7').contains(&c) || b"*#$=".contains(&c))
+}
+
+/// CRC-32 (IEEE 802.3, the one zlib uses), bit by bit: tokens are short.
+pub(crate) fn crc32(data: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in data {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+        }
+    }
+    !crc
+}
+
+/// Base62 digit value, alphabet `0-9A-Za-z`.
+fn base62_digit(c: u8) -> Option<u64> {
+    match c {
+        b'0'..=b'9' => Some(u64::from(c - b'0')),
+        b'A'..=b'Z' => Some(u64::from(c - b'A') + 10),
+        b'a'..=b'z' => Some(u64::from(c - b'a') + 36),
+        _ => None,
+    }
+}
+
+/// Encode a checksum as GitHub does: base62, left-padded with `0` to 6 characters (for the
+/// samples of tests).
+#[cfg(any(test, feature = "samples"))]
+pub(crate) fn base62_checksum(mut n: u32) -> String {
+    const ALPHABET: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    let mut out = [b'0'; 6];
+    for slot in out.iter_mut().rev() {
+        *slot = ALPHABET[(n % 62) as usize];
+        n /= 62;
+    }
+    out.iter().map(|&c| c as char).collect()
+}
+
+/// GitHub tokens since 2021: `gh?_` + 30 random characters + 6 characters that are the CRC32 of
+/// the random part in base62. Checking it tells a real token from a look-alike.
+pub fn github_checksum(value: &str) -> bool {
+    let Some(body) = value.get(4..) else { return false };
+    if body.len() != 36 || !body.is_ascii() {
+        return false;
+    }
+    let (random, check) = body.split_at(30);
+    let mut n: u64 = 0;
+    for &c in check.as_bytes() {
+        let Some(d) = base62_digit(c) else { return false };
+        n = n * 62 + d;
+    }
+    n == u64::from(crc32(random.as_bytes()))
+}
+
+/// GitHub fine-grained tokens: `github_pat_` + 22 characters + `_` + 59 characters.
+pub fn github_fine_grained(value: &str) -> bool {
+    let Some(rest) = value.strip_prefix("github_pat_") else { return false };
+    rest.len() == 82 && rest.as_bytes().get(22) == Some(&b'_') && rest.bytes().filter(|c| *c == b'_').count() == 1
+}
+
+/// `ghs_<app id>_<JWT>`: the installation-token format GitHub announced in 2026, a signed JWT
+/// after the app's numeric id.
+pub fn github_installation_jwt(value: &str) -> bool {
+    let Some(rest) = value.strip_prefix("ghs_") else { return false };
+    let Some((app, jwt)) = rest.split_once('_') else { return false };
+    let parts: Vec<&str> = jwt.split('.').collect();
+    !app.is_empty() && app.bytes().all(|c| c.is_ascii_digit()) && parts.len() == 3 && parts[0].starts_with("eyJ") && parts[1].starts_with("eyJ") && parts[2].len() >= 16
+}
+
+/// SendGrid API keys: `SG.` + 22 characters + `.` + 43 characters.
+pub fn sendgrid_key(value: &str) -> bool {
+    let rest = value.strip_prefix("SG.").unwrap_or("");
+    let mut parts = rest.split('.');
+    let (a, b) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    a.len() == 22 && b.len() == 43 && parts.next().is_none()
+}
+
+/// Slack tokens `xox?-<team or user id>-…-<secret>`: the first part numeric with at least 6 digits
+/// (a `-1234-` placeholder is not an id), then at least one more part: legacy bot tokens are
+/// `xoxb-<id>-<secret>`, today's `xoxb-<id>-<id>-<secret>`; workspace tokens may start `xoxa-2-`.
+pub fn slack_token(value: &str) -> bool {
+    let body = value.get(5..).unwrap_or("");
+    let body = body.strip_prefix("2-").unwrap_or(body);
+    let mut parts = body.split('-');
+    let first = parts.next().unwrap_or("");
+    let rest: Vec<&str> = parts.collect();
+    first.len() >= 6
+        && first.bytes().all(|c| c.is_ascii_digit())
+        && !rest.is_empty()
+        && rest.last().is_some_and(|s| s.len() >= 12 && s.bytes().any(|c| c.is_ascii_alphabetic()))
+}
+
+/// Slack legacy user and session tokens (`xoxs-`, `xoxo-`, and the `xoxp-` of legacy test
+/// tokens): `<team id>-<user id>-<id>-<secret>`, three numeric ids (the first of at least 6
+/// digits) and a secret of at least 10 letters and digits with a letter in it; or today's
+/// [`slack_token`].
+pub fn slack_legacy_token(value: &str) -> bool {
+    let parts: Vec<&str> = value.get(5..).unwrap_or("").split('-').collect();
+    let legacy = parts.len() == 4
+        && parts[0].len() >= 6
+        && parts[..3].iter().all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()))
+        && parts[3].len() >= 10
+        && parts[3].bytes().all(|c| c.is_ascii_alphanumeric())
+        && parts[3].bytes().any(|c| c.is_ascii_alphabetic());
+    legacy || slack_token(value)
+}
+
+/// Slack Workflow Builder webhooks: `https://hooks.slack.com/workflows/T…/A…/<id>/<secret>` and
+/// `https://hooks.slack.com/triggers/T…/<id>/<secret>` (or over `http://`).
+pub fn slack_workflow_webhook(value: &str) -> bool {
+    let rest = value.strip_prefix("https://").or_else(|| value.strip_prefix("http://")).unwrap_or("");
+    let (parts, app) = if let Some(r) = rest.strip_prefix("hooks.slack.com/workflows/") {
+        (r.split('/').collect::<Vec<&str>>(), true)
+    } else if let Some(r) = rest.strip_prefix("hooks.slack.com/triggers/") {
+        (r.split('/').collect::<Vec<&str>>(), false)
+    } else {
+        return false;
+    };
+    let n = if app { 4 } else { 3 };
+    parts.len() == n
+        && parts[0].starts_with('T')
+        && (!app || parts[1].starts_with('A'))
+        && parts[n - 2].len() >= 6
+        && parts[n - 2].bytes().all(|c| c.is_ascii_digit())
+        && parts[n - 1].len() >= 20
+        && parts.iter().all(|p| Charset::Alnum.accepts(p))
+}
+
+/// Slack incoming webhooks: `https://hooks.slack.com/services/T…/B…/<secret>`.
+pub fn slack_webhook(value: &str) -> bool {
+    let rest = value.strip_prefix("https://hooks.slack.com/services/").or_else(|| value.strip_prefix("http://hooks.slack.com/services/")).unwrap_or("");
+    let parts: Vec<&str> = rest.split('/').collect();
+    parts.len() == 3 && parts[0].starts_with('T') && parts[1].starts_with('B') && parts[2].len() >= 20 && parts.iter().all(|p| Charset::Alnum.accepts(p))
+}
+
+/// `pi_<id>_secret_<secret>`: the client secret of a Stripe PaymentIntent or SetupIntent.
+pub fn stripe_intent_client_secret(value: &str) -> bool {
+    value.contains("_secret_")
+}
+
+fn jwt_role_is(value: &str, role: &str) -> bool {
+    // Every JWT-shaped value is tried against these rules, and few are Supabase keys: look for
+    // the role's name in the decoded payload before parsing it as JSON.
+    jwt::payload_mentions(value, role) && jwt::decode(value).is_some_and(|j| j.role.as_deref() == Some(role))
+}
+
+/// A JWT whose `role` claim is `service_role` (Supabase's key that bypasses row-level security).
+pub fn supabase_service_role(value: &str) -> bool {
+    jwt_role_is(value, "service_role")
+}
+
+/// A JWT whose `role` claim is `anon` (Supabase's key made for the page).
+pub fn supabase_anon(value: &str) -> bool {
+    jwt_role_is(value, "anon")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A GitHub token built the way GitHub builds them, from deterministic filler.
+    fn github_token(prefix: &str, seed: u32) -> String {
+        let random: String = (0..30u32).map(|i| b"abcdefghijkLMNOPQRSTUV0123456789"[((i * 7 + seed) % 32) as usize] as char).collect();
+        format!("{prefix}{random}{}", base62_checksum(crc32(random.as_bytes())))
+    }
+
+    #[test]
+    fn crc32_reference_value() {
+        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+    }
+
+    #[test]
+    fn github_checksum_separates_real_from_look_alike() {
+        let t = github_token("ghp_", 3);
+        assert!(github_checksum(&t), "{t}");
+        let mut bad = t.clone();
+        bad.pop();
+        bad.push(if t.ends_with('A') { 'B' } else { 'A' });
+        assert!(!github_checksum(&bad));
+        assert!(!github_checksum("ghp_é23456789012345678901234567890123456"));
+    }
+
+    #[test]
+    fn github_installation_tokens_of_the_jwt_format() {
+        let jwt = "eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiIxMjM0NSJ9.c2lnbmF0dXJlLWJ5dGVzLWhlcmU";
+        assert!(github_installation_jwt(&format!("ghs_12345_{jwt}")));
+        assert!(!github_installation_jwt(&format!("ghs_app_{jwt}")));
+        assert!(!github_installation_jwt("ghs_12345_notajwt"));
+    }
+
+    #[test]
+    fn checkout_nas_shapes() {
+        assert!(!checkout_nas_tail("sk_sbox_abcdefghijklmnopqrstuvwxé"), "non-ASCII tail");
+        assert!(checkout_nas_tail("sk_sbox_abcdefghijklmnopqrstuvwxyz2"));
+        assert!(checkout_nas_tail("sk_sbox_abcdefghijklmnopqrstuvwxyz#"));
+        assert!(!checkout_nas_tail("sk_sbox_abcdefghijklmnopqrstuvwxyz"));
+        assert!(!checkout_nas_tail("sk_sbox_ABCDEFGHIJKLMNOPQRSTUVWXYZ2"));
+        assert!(!checkout_nas_tail("sk_live_abcdefghijklmnopqrstuvwxy"));
+    }
+
+    #[test]
+    fn slack_token_ids_and_secret_parts() {
+        assert!(slack_token("xoxb-263594206564-FGqddMF8t08v8N7Oq4i57vs1"), "legacy bot token");
+        assert!(slack_token("xoxb-263594206564-263594206565-FGqddMF8t08v8N7Oq4i57vs1"));
+        assert!(slack_token("xoxa-2-511111111-31111111111-3111111111111-e039d02840a0b9379c"), "workspace token");
+        assert!(!slack_token("xoxp-1234-1234-1234-4ddbc191d40ee098cbaae6f3523ada2d"), "placeholder ids");
+        assert!(!slack_token("xoxb-23984754863-2348975623112"), "two ids, no secret");
+        assert!(slack_webhook("http://hooks.slack.com/services/T024TTTTT/BBB72BBL/AZAAA9u0pA4ad666eMgbi555"));
+    }
+
+    #[test]
+    fn slack_legacy_tokens_and_workflow_webhooks() {
+        assert!(slack_legacy_token("xoxs-4168437291-1320496541-5609968301-e708ba56e1"), "legacy: three ids, 10-character secret");
+        assert!(!slack_legacy_token("xoxs-4168437291-1320496541-5609968301-0123456789"), "no letter in the secret");
+        assert!(!slack_legacy_token("xoxo-1234-1234-1234-e708ba56e1"), "placeholder ids");
+        assert!(!slack_legacy_token("xoxo-23984754863-2348975623113"), "two ids, no secret");
+        assert!(slack_workflow_webhook("https://hooks.slack.com/workflows/T0A1B2C3D/A0B1C2D3E4F/412345678901234567/Kq3ZpV8tRw2LmN5bXc7YdH1s"));
+        assert!(slack_workflow_webhook("http://hooks.slack.com/triggers/T0A1B2C3D/5123456789012/9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c"));
+        assert!(!slack_workflow_webhook("https://hooks.slack.com/workflows/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"), "no numeric id");
+        assert!(!slack_workflow_webhook("https://hooks.slack.com/services/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"), "an incoming webhook, its own rule");
+    }
 
     #[test]
     fn url_passwords() {

@@ -98,15 +98,16 @@ const RULE_FORMAT: &str = r#"## Adding a provider
 
 Add one file, `crates/authlens-core/rules/<id>.toml` (the id in lowercase letters); `build.rs`
 compiles every file there into the static tables the engine, `authlens explain` and this page read.
-Nothing else changes. A provider whose rules need code beside them stays a Rust file in
-`src/providers/`; a data rule that needs a check names a function of `src/providers/validators.rs`.
+Nothing else changes. Code stays code: a rule that needs a check names a function of
+`src/providers/validators.rs`, and a rule found by a dedicated scanner of `src/secrets/` says so.
 
 ```toml
 # Where the format facts come from (the provider's documentation).
 [provider]
 id = "example"                      # lowercase letters, the file's name
 name = "Example"
-hosts = ["api.example.com"]         # also sandbox_hosts / production_hosts
+hosts = ["api.example.com"]         # or { domain = "sandbox.example.com", env = "sandbox" }
+                                    # (also sandbox_hosts / production_hosts)
 auth = "Authorization: Bearer ex_live_… to api.example.com, from a server"
 docs = "https://docs.example.com/auth"
 # What the causes read, all optional (tests/provider_data.rs fails when one a cause needs is missing):
@@ -134,6 +135,7 @@ len = [32, 32]                      # after the prefix
 keywords = ["example"]              # with a prefix: needed nearby in free text; without: the value follows one
 entropy = 3.0                       # optional floor, bits per character (required without a prefix)
 validate = "jwt_shape"              # optional named check
+recognition = "CRC32 checksum verified"   # optional: what the check verifies, in the rule list
 headers = ["authorization"]         # where the key is meant to travel (documentation)
 positive = ['EXAMPLE_SECRET_KEY=ex_live_{alnum:32}']   # each must be found under this rule
 negative = ['ex_live_{alnum:8}']                         # none may be
@@ -144,15 +146,23 @@ The other statements a cause may read (`not_keys`, `secret_key_hint`, `project_a
 `anonymous_project_key`, `retired_query_keys`, `project_host_suffix`, `no_scheme_fix`,
 `foreign_hosts`, `status_in_body`, `sso_fix`, `key_home_prefixes`, `api_domains`,
 `secret_id_hosts`, `token_scheme`, `token_scheme_paths`, `id_token_hosts`, `id_token_fix`,
-`non_session_cookies`, `issuer_fix`, and `markers` for the scanner; per rule `bare_ok` and
-`recognition`) are described on
-`Facts` and `KeyRule` in `src/providers/mod.rs`. No cause names a provider: what a provider
-does differently is stated in its file.
+`non_session_cookies`, `issuer_fix`, and `markers` for the scanner; per rule `bare_ok`) are
+described on `Facts` and `KeyRule` in `src/providers/mod.rs`. No cause names a provider: what a
+provider does differently is stated in its file.
+
+A credential without a shape of its own has `find` instead of a prefix, keywords, charset and
+length: `find = "basic_password"` or `"basic_user"` for the password or the user-id half of a
+Basic credential sent to the provider's hosts (its examples are such halves: a positive is
+recognised sent there, a negative is not), `find = "scanner"` for a rule a dedicated scanner in
+`src/secrets/` reports by its id (PEM blocks, AWS key pairs, secret-named fields; its
+`recognition` says what the scanner looks for, and its examples are texts the scanner reads).
 
 Examples are written with placeholders (`{alnum:N}`, `{hex:N}`, `{HEX:N}`, `{lower:N}`, `{upper:N}`,
-`{lalnum:N}`, `{ualnum:N}`, `{digits:N}`, `{b64:N}`, `{b64url:N}`, `{uuid}`) that the test fills
-with deterministic characters, so the repository holds no secret-shaped literal. Values that are
-placeholders themselves (repeated or alphabet runs, `xxxx`, `example`, `your_…`) are never reported.
+`{lalnum:N}`, `{ualnum:N}`, `{digits:N}`, `{b64:N}`, `{b64url:N}`, `{uuid}`, and `{crc:N}`: `N`
+letters and digits followed by their CRC32 in 6 base62 digits, as GitHub's tokens end) that the
+test fills with deterministic characters, so the repository holds no secret-shaped literal.
+Values that are placeholders themselves (repeated or alphabet runs, `xxxx`, `example`,
+`your_…`) are never reported.
 
 "#;
 

@@ -5,7 +5,7 @@
 
 use base64::Engine as _;
 
-use crate::providers::{self, github, Charset, Find, KeyRule};
+use crate::providers::{self, validators, Charset, Find, KeyRule};
 
 /// A small deterministic generator (SplitMix64).
 #[derive(Debug, Clone)]
@@ -72,9 +72,34 @@ pub fn user_jwt(seed: u64) -> String {
     jwt(&mut f, &format!(r#"{{"sub":"{sub}","role":"authenticated","aud":"authenticated","exp":4102444800,"iat":1767225600}}"#))
 }
 
-fn raw(rule: &KeyRule, f: &mut Filler) -> String {
+/// Rules of the first providers, written in Rust before the data files, whose samples were drawn
+/// from their shape (prefix, charset, length). They still are, so that the corpus and the tests
+/// draw the same values as before those providers became data.
+const DRAWN_BY_SHAPE: &[&str] = &[
+    "adyen_client_key_test", "adyen_client_key_live", "curl_credential", "firebase_web_api_key", "github_refresh_token",
+    "google_api_key", "google_oauth_client_secret", "google_oauth_access_token", "google_service_account_key",
+    "midtrans_server_key_sandbox", "midtrans_server_key", "midtrans_server_key_legacy_case", "midtrans_server_key_veritrans",
+    "midtrans_client_key_sandbox", "midtrans_client_key", "paypal_access_token", "paystack_secret_key_test",
+    "paystack_secret_key_live", "paystack_public_key_test", "paystack_public_key_live", "pem_private_key",
+    "razorpay_key_id_test", "razorpay_key_id_live", "square_access_token", "square_access_token_legacy",
+    "square_access_token_legacy_sandbox", "square_application_secret", "square_application_secret_sandbox",
+    "square_application_id", "square_application_id_sandbox", "stripe_secret_key_test", "stripe_secret_key_live",
+    "stripe_restricted_key_test", "stripe_restricted_key_live", "stripe_webhook_secret", "stripe_publishable_key_test",
+    "stripe_publishable_key_live", "supabase_secret_key", "supabase_publishable_key", "supabase_access_token",
+];
+
+/// The prefix and filler of the rule's charset, as long as its length allows (24 at most).
+fn by_shape(rule: &KeyRule, f: &mut Filler) -> String {
+    let (min, max) = rule.len;
+    let n = min.max(24).min(max);
+    format!("{}{}", rule.prefix, f.chars(alphabet(rule.charset), n))
+}
+
+/// A value drawn by a generator of its own for this rule; `None` when the rule has none (its
+/// own examples, or its shape, give its samples).
+fn raw(rule: &KeyRule, f: &mut Filler) -> Option<String> {
     let p = rule.prefix;
-    match rule.id {
+    Some(match rule.id {
         "checkout_secret_key_sandbox" | "checkout_secret_key" | "checkout_public_key_sandbox" | "checkout_public_key" => {
             format!("{p}{}", f.chars(BASE32, 27))
         }
@@ -117,7 +142,7 @@ fn raw(rule: &KeyRule, f: &mut Filler) -> String {
         }
         id if id.starts_with("github_") && rule.validate.is_some() => {
             let random = f.chars(ALNUM, 30);
-            format!("{p}{random}{}", github::base62_checksum(github::crc32(random.as_bytes())))
+            format!("{p}{random}{}", validators::base62_checksum(validators::crc32(random.as_bytes())))
         }
         "xendit_secret_key_development" | "xendit_secret_key_production" | "xendit_public_key_development" | "xendit_public_key_production" => {
             format!("{p}{}==", f.chars(B64, 70))
@@ -130,12 +155,9 @@ fn raw(rule: &KeyRule, f: &mut Filler) -> String {
         "adyen_ws_password" => f.chars(ALNUM, 20),
         "aws_secret_access_key" => f.chars(B64, 40),
         "generic_secret" => f.chars(ALNUM, 32),
-        _ => {
-            let (min, max) = rule.len;
-            let n = min.max(24).min(max);
-            format!("{p}{}", f.chars(alphabet(rule.charset), n))
-        }
-    }
+        id if DRAWN_BY_SHAPE.contains(&id) => by_shape(rule, f),
+        _ => return None,
+    })
 }
 
 /// True when `v` is a sample a scanner must find (shape and plausibility both hold).
@@ -149,7 +171,9 @@ fn good(rule: &KeyRule, v: &str) -> bool {
 
 /// Expand a data rule's example: `{alnum:N}`, `{hex:N}` (lowercase), `{HEX:N}`, `{lower:N}`,
 /// `{upper:N}`, `{lalnum:N}`, `{ualnum:N}`, `{digits:N}`, `{b64:N}`, `{b64url:N}` stand for `N`
-/// deterministic filler characters of that alphabet, `{uuid}` for a UUID; the rest is literal.
+/// deterministic filler characters of that alphabet, `{uuid}` for a UUID, `{crc:N}` for `N` letters
+/// and digits followed by their CRC32 in 6 base62 digits (GitHub's token checksum); the rest is
+/// literal.
 /// Examples are written this way so that the repository holds no secret-shaped literal.
 pub fn expand(template: &str, seed: u64) -> String {
     let mut f = Filler::new(seed);
@@ -179,6 +203,11 @@ pub fn expand(template: &str, seed: u64) -> String {
         };
         match (alphabet, name) {
             (Some(a), _) if n > 0 => out.push_str(&f.chars(a, n)),
+            (_, "crc") if n > 0 => {
+                let random = f.chars(ALNUM, n);
+                out.push_str(&random);
+                out.push_str(&validators::base62_checksum(validators::crc32(random.as_bytes())));
+            }
             (_, "uuid") => out.push_str(&uuid(&mut f)),
             _ => {
                 // Not a placeholder (`{` in code): keep it.
@@ -196,7 +225,18 @@ pub fn expand(template: &str, seed: u64) -> String {
 /// A value `rule` recognises, deterministic in `seed`. For rules without a shape (Basic halves,
 /// dedicated scanners) a value of the kind the provider issues; embed it with the helpers below.
 pub fn sample(rule: &KeyRule, seed: u64) -> String {
-    // A data rule: the value the scanner recognises in its first positive example.
+    let mut f = Filler::new(seed.wrapping_mul(31).wrapping_add(rule.id.len() as u64));
+    // A generator of the rule's own first (drawn up to 64 times until the value is plausible).
+    if raw(rule, &mut f.clone()).is_some() {
+        for _ in 0..64 {
+            let v = raw(rule, &mut f).unwrap_or_default();
+            if good(rule, &v) {
+                return v;
+            }
+        }
+        return raw(rule, &mut f).unwrap_or_default();
+    }
+    // Else the value the scanner recognises in the rule's first positive example.
     if let Some(ex) = providers::EXAMPLES.iter().find(|e| e.rule == rule.id) {
         for s in 0..16 {
             for t in ex.positive {
@@ -208,14 +248,14 @@ pub fn sample(rule: &KeyRule, seed: u64) -> String {
             }
         }
     }
-    let mut f = Filler::new(seed.wrapping_mul(31).wrapping_add(rule.id.len() as u64));
+    // Else its shape.
     for _ in 0..64 {
-        let v = raw(rule, &mut f);
+        let v = by_shape(rule, &mut f);
         if good(rule, &v) {
             return v;
         }
     }
-    raw(rule, &mut f)
+    by_shape(rule, &mut f)
 }
 
 /// The sample for a rule id (panics on an unknown id: tests only).
