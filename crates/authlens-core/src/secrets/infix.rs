@@ -1,7 +1,8 @@
 //! Formats recognised by a marker inside the value rather than a prefix, found wherever the marker
 //! occurs, with or without a name near them: Microsoft Entra ID client secrets,
 //! `<3 characters><digit>Q~<31 to 34 characters>` (37 to 40 in all, letters, digits and `_~.-`),
-//! and HCP Terraform tokens, `<14 letters and digits>.atlasv1.<60 to 70 characters>`.
+//! HCP Terraform tokens, `<14 letters and digits>.atlasv1.<60 to 70 characters>`, and Telegram bot
+//! tokens standing alone, `<bot id, 8-10 digits>:AA<33 characters>`.
 
 use std::borrow::Cow;
 
@@ -20,6 +21,8 @@ pub(crate) fn at_marker<'t>(text: &'t str, at: usize, p: &'static Provider, r: &
         entra_secret(text, at, p, r)
     } else if b.get(at..at + 9) == Some(b".atlasv1.".as_slice()) {
         atlas_token(text, at, p, r)
+    } else if b.get(at..at + 3) == Some(b":AA".as_slice()) {
+        telegram_token(text, at, p, r)
     } else {
         None
     }
@@ -75,6 +78,33 @@ fn atlas_token<'t>(text: &'t str, dot: usize, p: &'static Provider, r: &'static 
     Some(Hit { start, end, rule: r, provider: p, value: Cow::Borrowed(value), env: None, how: How::Plain })
 }
 
+fn token_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-')
+}
+
+/// The Telegram bot token whose `:AA` is at `colon`: the bot id's digits before it, 35 base64url
+/// characters after the colon, and no token characters on either side.
+fn telegram_token<'t>(text: &'t str, colon: usize, p: &'static Provider, r: &'static KeyRule) -> Option<Hit<'t>> {
+    let b = text.as_bytes();
+    let mut start = colon;
+    while start > 0 && colon - start < 11 && b[start - 1].is_ascii_digit() {
+        start -= 1;
+    }
+    if start > 0 && token_byte(b[start - 1]) {
+        return None;
+    }
+    let end = colon + 1 + 35;
+    if b.len() < end || b.get(end).is_some_and(|c| token_byte(*c)) {
+        return None;
+    }
+    let value = text.get(start..end)?;
+    let secret = &value[colon + 1 - start..];
+    if !crate::providers::validators::telegram_bot(value) || !plausible(secret) || entropy(secret) < 3.5 {
+        return None;
+    }
+    Some(Hit { start, end, rule: r, provider: p, value: Cow::Borrowed(value), env: None, how: How::Plain })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,6 +151,24 @@ mod tests {
         assert!(atlas(&format!("hE1hlYILrSqpqh.atlasv1.{}", &tail[..20])).is_empty(), "too short");
         for t in [".atlasv1.", "abc.atlasv1.", "é.atlasv1.é"] {
             assert!(atlas(t).is_empty());
+        }
+    }
+
+    fn telegram(t: &str) -> Vec<String> {
+        around(t, ":AA")
+    }
+
+    #[test]
+    fn telegram_tokens_standing_alone() {
+        let v = "5820394712:AAGk3Tq9ZpV8tRw2LmN5bXc7YdH1sJf4Gk6";
+        assert_eq!(telegram(v), vec![v]);
+        assert_eq!(telegram(&format!("bot = new Bot('{v}');")), vec![v]);
+        assert!(telegram(&format!("x{v}")).is_empty(), "inside a longer token");
+        assert!(telegram(&format!("{v}Q")).is_empty(), "longer secret part");
+        assert!(telegram("123:AAGk3Tq9ZpV8tRw2LmN5bXc7YdH1sJf4Gk6").is_empty(), "bot id too short");
+        assert!(telegram("5820394712:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").is_empty(), "placeholder");
+        for t in [":AA", "1:AA", "é12345678:AAé", "12345678:AA"] {
+            assert!(telegram(t).is_empty());
         }
     }
 }
