@@ -384,7 +384,16 @@ pub(crate) fn plausible(body: &str) -> bool {
     if b.windows(6).any(|w| !w[0].is_ascii_digit() && w.iter().all(|c| *c == w[0])) {
         return false;
     }
-    if b.windows(7).any(|w| w.iter().all(u8::is_ascii_alphabetic) && w.windows(2).all(|p| p[1] == p[0].wrapping_add(1))) {
+    // Case is ignored: `aBcDeFg` and `LMnOPqRS` are the same run.
+    let ascending = |w: &[u8]| w.windows(2).all(|p| p[1].to_ascii_lowercase() == p[0].to_ascii_lowercase().wrapping_add(1));
+    if b.windows(7).any(|w| w.iter().all(u8::is_ascii_alphabetic) && ascending(w)) {
+        return false;
+    }
+    // Letters that count up once the digits between them are left out (`a1b2c3d4e5f6g7h8`,
+    // `abCD1EF+GHIJ`): eight in a row, which hex (letters a-f) cannot hold and a random draw
+    // practically never does.
+    let letters: Vec<u8> = b.iter().copied().filter(u8::is_ascii_alphabetic).collect();
+    if letters.windows(8).any(ascending) {
         return false;
     }
     let mut seen = [false; 256];
@@ -616,6 +625,13 @@ mod tests {
         assert!(rules_found("sk_live_xxxxxxxxxxxxxxxxxxxxxxxx").is_empty());
         assert!(rules_found("sk_live_YOUR_KEY_HERE_PLEASE_1234").is_empty());
         assert!(rules_found("sk_live_000000000000000000000000").is_empty());
+        // An alphabet run in mixed case is still a run.
+        assert!(!plausible("abCD1EF+GHIJxLMnOPqRSa53VWX05zaBCdE/fg9hi4k="));
+        assert!(!plausible("Xk2aBcDeFgH9q"));
+        assert!(!plausible("abCD1EF+GHIJxLMnOA53ST8uVWX05zaBCdE/fg9hi4k="));
+        assert!(!plausible("a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6"));
+        assert!(plausible("3fa9c0b1d2e4f5a6b7c8d9e0f1a2b3c4"), "hex letters cannot run to eight");
+        assert!(plausible("Kq3ZpV8tRw2LmN5bXc7YdH1sJf4Gk6Tn9Qa0We2Rt5Y="));
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! occurs, with or without a name near them: Microsoft Entra ID client secrets,
 //! `<3 characters><digit>Q~<31 to 34 characters>` (37 to 40 in all, letters, digits and `_~.-`),
 //! HCP Terraform tokens, `<14 letters and digits>.atlasv1.<60 to 70 characters>`, and Telegram bot
-//! tokens standing alone, `<bot id, 8-10 digits>:AA<33 characters>`.
+//! tokens standing alone, `<bot id, 8-10 digits>:AA<33 characters>`, and the secret of an Azure App
+//! Configuration connection string, `Endpoint=https://<store>.azconfig.io;Id=<id>;Secret=<base64>`.
 
 use std::borrow::Cow;
 
@@ -23,6 +24,8 @@ pub(crate) fn at_marker<'t>(text: &'t str, at: usize, p: &'static Provider, r: &
         atlas_token(text, at, p, r)
     } else if b.get(at..at + 3) == Some(b":AA".as_slice()) {
         telegram_token(text, at, p, r)
+    } else if b.get(at..at + AZCONFIG.len()) == Some(AZCONFIG) {
+        azconfig_secret(text, at, p, r)
     } else {
         None
     }
@@ -105,6 +108,33 @@ fn telegram_token<'t>(text: &'t str, colon: usize, p: &'static Provider, r: &'st
     Some(Hit { start, end, rule: r, provider: p, value: Cow::Borrowed(value), env: None, how: How::Plain })
 }
 
+const AZCONFIG: &[u8] = b".azconfig.io;Id=";
+
+/// The secret of the App Configuration connection string whose `.azconfig.io;Id=` is at `at`:
+/// the base64 of 32 bytes after `;Secret=`, a little further in the same string.
+fn azconfig_secret<'t>(text: &'t str, at: usize, p: &'static Provider, r: &'static KeyRule) -> Option<Hit<'t>> {
+    let b = text.as_bytes();
+    let from = at + AZCONFIG.len();
+    let limit = (from + 120).min(b.len());
+    let mut i = from;
+    while i < limit && b[i].is_ascii_graphic() && !b"\"'`;".contains(&b[i]) {
+        i += 1;
+    }
+    let start = i + b";Secret=".len();
+    if b.get(i..start) != Some(b";Secret=".as_slice()) {
+        return None;
+    }
+    let mut end = start;
+    while end < b.len() && end - start <= 44 && (b[end].is_ascii_alphanumeric() || matches!(b[end], b'+' | b'/' | b'=')) {
+        end += 1;
+    }
+    let value = text.get(start..end)?;
+    if !r.shape_ok(value) || !plausible(value) {
+        return None;
+    }
+    Some(Hit { start, end, rule: r, provider: p, value: Cow::Borrowed(value), env: None, how: How::Plain })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,6 +199,24 @@ mod tests {
         assert!(telegram("5820394712:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").is_empty(), "placeholder");
         for t in [":AA", "1:AA", "é12345678:AAé", "12345678:AA"] {
             assert!(telegram(t).is_empty());
+        }
+    }
+
+    fn azconfig(t: &str) -> Vec<String> {
+        around(t, ".azconfig.io;Id=")
+    }
+
+    #[test]
+    fn app_configuration_secrets() {
+        let secret = "Kq3ZpV8tRw2LmN5bXc7YdH1sJf4Gk6Tn9Qa0We2Rt5Y=";
+        let cs = format!("Endpoint=https://shop-prod.azconfig.io;Id=Xk2p-l0-s0:q9Vr4Tz1Lm8Nb3Wc6Yd0;Secret={secret}");
+        assert_eq!(azconfig(&format!("\"{cs}\"")), vec![secret]);
+        assert_eq!(azconfig(&format!("{cs};")), vec![secret]);
+        assert!(azconfig("Endpoint=https://a.azconfig.io;Id=x;Secret=${APPCONFIG_SECRET}").is_empty(), "template");
+        assert!(azconfig(&format!("Endpoint=https://a.azconfig.io;Id=x;Secret={}", &secret[..20])).is_empty(), "too short");
+        assert!(azconfig("https://a.azconfig.io;Id=x\";Secret=Kq3ZpV8tRw2LmN5bXc7YdH1sJf4Gk6Tn9Qa0We2Rt5Y=").is_empty(), "another string");
+        for t in [".azconfig.io;Id=", ".azconfig.io;Id=é;Secret=é", ".azconfig.io;Id=;Secret="] {
+            assert!(azconfig(t).is_empty());
         }
     }
 }
