@@ -3,7 +3,8 @@
 //! `<3 characters><digit>Q~<31 to 34 characters>` (37 to 40 in all, letters, digits and `_~.-`),
 //! HCP Terraform tokens, `<14 letters and digits>.atlasv1.<60 to 70 characters>`, and Telegram bot
 //! tokens standing alone, `<bot id, 8-10 digits>:AA<33 characters>`, and the secret of an Azure App
-//! Configuration connection string, `Endpoint=https://<store>.azconfig.io;Id=<id>;Secret=<base64>`.
+//! Configuration connection string, `Endpoint=https://<store>.azconfig.io;Id=<id>;Secret=<base64>`,
+//! and Mailchimp API keys standing alone, `<32 hex>-us<data centre>`.
 
 use std::borrow::Cow;
 
@@ -26,6 +27,8 @@ pub(crate) fn at_marker<'t>(text: &'t str, at: usize, p: &'static Provider, r: &
         telegram_token(text, at, p, r)
     } else if b.get(at..at + AZCONFIG.len()) == Some(AZCONFIG) {
         azconfig_secret(text, at, p, r)
+    } else if b.get(at..at + 3) == Some(b"-us".as_slice()) {
+        mailchimp_key(text, at, p, r)
     } else {
         None
     }
@@ -135,6 +138,28 @@ fn azconfig_secret<'t>(text: &'t str, at: usize, p: &'static Provider, r: &'stat
     Some(Hit { start, end, rule: r, provider: p, value: Cow::Borrowed(value), env: None, how: How::Plain })
 }
 
+/// The Mailchimp key whose `-us` is at `dash`: 32 lowercase hex characters before it, the data
+/// centre's digits after it, and no token characters on either side.
+fn mailchimp_key<'t>(text: &'t str, dash: usize, p: &'static Provider, r: &'static KeyRule) -> Option<Hit<'t>> {
+    let b = text.as_bytes();
+    let start = dash.checked_sub(32)?;
+    if start > 0 && token_byte(b[start - 1]) {
+        return None;
+    }
+    let mut end = dash + 3;
+    while end < b.len() && end - dash < 6 && b[end].is_ascii_digit() {
+        end += 1;
+    }
+    if b.get(end).is_some_and(|c| token_byte(*c)) {
+        return None;
+    }
+    let value = text.get(start..end)?;
+    if !crate::providers::validators::mailchimp_dc(value) || !plausible(&value[..32]) {
+        return None;
+    }
+    Some(Hit { start, end, rule: r, provider: p, value: Cow::Borrowed(value), env: None, how: How::Plain })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,6 +242,25 @@ mod tests {
         assert!(azconfig("https://a.azconfig.io;Id=x\";Secret=Kq3ZpV8tRw2LmN5bXc7YdH1sJf4Gk6Tn9Qa0We2Rt5Y=").is_empty(), "another string");
         for t in [".azconfig.io;Id=", ".azconfig.io;Id=é;Secret=é", ".azconfig.io;Id=;Secret="] {
             assert!(azconfig(t).is_empty());
+        }
+    }
+
+    fn mailchimp(t: &str) -> Vec<String> {
+        around(t, "-us")
+    }
+
+    #[test]
+    fn mailchimp_keys_standing_alone() {
+        let v = "8f3c2a9e71d04b5c96e2a1f7d3b8c0e4-us21";
+        assert_eq!(mailchimp(v), vec![v]);
+        assert_eq!(mailchimp(&format!("apiKey: '{v}',")), vec![v]);
+        assert!(mailchimp(&format!("x{v}")).is_empty(), "inside a longer token");
+        assert!(mailchimp(&format!("{v}x")).is_empty(), "longer suffix");
+        assert!(mailchimp("8F3C2A9E71D04B5C96E2A1F7D3B8C0E4-us21").is_empty(), "upper-case hex");
+        assert!(mailchimp("8f3c2a9e71d04b5c96e2a1f7d3b8c0e4-us").is_empty(), "no data centre");
+        assert!(mailchimp("00000000000000000000000000000000-us1").is_empty(), "placeholder");
+        for t in ["-us", "a-us1", "en-US", "é-us1é", "lang=en-us"] {
+            assert!(mailchimp(t).is_empty());
         }
     }
 }
