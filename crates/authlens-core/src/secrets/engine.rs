@@ -157,6 +157,9 @@ fn matcher() -> &'static Matcher {
             pats.push(Pat { lit: (*k).to_string(), exact: false, kind: PatKind::Field });
         }
         pats.push(Pat { lit: "-----BEGIN".into(), exact: true, kind: PatKind::Pem });
+        // A PEM block stored base64-encoded (`PRIVATE_KEY_B64=LS0tLS1CRUdJTi…`, a Kubernetes
+        // secret's data): decoded, and the private-key check of a plain block applied.
+        pats.push(Pat { lit: b64_stable_prefix("-----BEGIN"), exact: true, kind: PatKind::Base64 });
         for k in ["AKIA", "ASIA"] {
             pats.push(Pat { lit: k.into(), exact: true, kind: PatKind::AwsId });
         }
@@ -489,7 +492,9 @@ pub(crate) fn scan_bounded<'t>(text: &'t str, ctx: &Ctx) -> (Vec<Hit<'t>>, bool)
                 }
             }
             PatKind::Base64 => {
-                if ctx.depth > 0 || (start > 0 && is_b64_byte(bytes[start - 1])) {
+                // Not inside a longer base64 run; an `=` before it is an assignment, not padding
+                // (padding only ends a run).
+                if ctx.depth > 0 || (start > 0 && is_b64_byte(bytes[start - 1]) && bytes[start - 1] != b'=') {
                     continue;
                 }
                 let mut e = start;
@@ -653,6 +658,21 @@ mod tests {
         assert_eq!(hits[0].rule.id, "midtrans_server_key_sandbox");
         assert_eq!(hits[0].how, How::Base64);
         assert_eq!(hits[0].value, k);
+    }
+
+    #[test]
+    fn base64_encoded_pem_private_keys() {
+        let pem = crate::secrets::samples::pem(7, false);
+        let b = base64::engine::general_purpose::STANDARD.encode(&pem);
+        for text in [format!("PRIVATE_KEY_B64={b}"), format!("{{\"privateKey\": \"{b}\"}}")] {
+            let hits = scan(&text, &Ctx::default());
+            assert_eq!(hits.len(), 1, "{text}");
+            assert_eq!(hits[0].rule.id, "pem_private_key");
+            assert_eq!(hits[0].how, How::Base64);
+        }
+        let cert = base64::engine::general_purpose::STANDARD.encode("-----BEGIN CERTIFICATE-----\nMIIDxDCCAqygAwIBAgIU\n-----END CERTIFICATE-----\n");
+        assert!(rules_found(&format!("ca.pem: {cert}")).is_empty(), "a certificate is public");
+        assert!(rules_found(&format!("x{b}")).is_empty(), "inside a longer base64 run");
     }
 
     /// The two-stream walk finds exactly what aho-corasick's own overlapping search finds, in
