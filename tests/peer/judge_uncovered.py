@@ -44,7 +44,7 @@ MARKS=['EXAMPLE','example','xxxxx','XXXXX','FAKE','fake','placeholder','PLACEHOL
 KEYB=['qwerty','asdfgh','zxcvbn','poiuyt','lkjhgf','mnbvcx']
 def known_digests():
     out={}
-    for w in ['password','foo\n','foo','','test','secret','admin']:
+    for w in ['password','foo\n','foo','','test','secret','admin','hello']:
         for h in (hashlib.md5, hashlib.sha1, hashlib.sha256):
             out[h(w.encode()).hexdigest()]=f"{h().name} of {w!r}"
     return out
@@ -53,7 +53,7 @@ RFC_UUID='123e4567e89b12d3a456426614174'
 def why_token(c):
     for m in MARKS:
         if m in c: return f"placeholder: the value holds `{m}`"
-    if '123e4567-e89b-12d3-a456-426614174' in c or RFC_UUID in c: return "placeholder: the example UUID of RFC 4122 (`123e4567-e89b-12d3-a456-426614174000`)"
+    if '123e4567-e89b-12d3-a456-426614174' in c or RFC_UUID in c or 'e89b-12d3' in c: return "placeholder: the example UUID of RFC 4122 (`123e4567-e89b-12d3-a456-426614174000`)"
     for h,w in DIG.items():
         if h in c.lower(): return f"placeholder: the value is the {w}"
     r=run_in(c,7,str.isalpha)
@@ -72,7 +72,11 @@ def why_token(c):
     r=run_in(letters,8,str.isalpha)
     if r: return f"placeholder: its letters read alone run `{r}` (a counting pattern)"
     digits=''.join(ch for ch in c if ch.isdigit())
-    r=run_in(digits,10,str.isdigit)
+    # digits count up or down modulo 10 (`1234567890123`)
+    r=None
+    for i in range(len(digits)-9):
+        w=digits[i:i+10]
+        if all((int(w[j+1])-int(w[j]))%10==1 for j in range(9)) or all((int(w[j])-int(w[j+1]))%10==1 for j in range(9)): r=w; break
     if r and len(digits)>=10: return f"placeholder: its digits read alone run `{r}` (a counting pattern)"
     return None
 def strip_url_hosts(t):
@@ -154,6 +158,29 @@ hand("placeholder: user `user`/`username` with password `pass`/`password`/`secre
 hand("placeholder: the App Configuration secret's letters run `CD…EF…GHIJ…LMNOPQRS`", 'kingfisher-0090-4b2b28a0','kingfisher-0091-a88e22f0')
 hand("placeholder: a counting pattern `Xy9aB8cD7eF6gH5iJ4…`", 'kingfisher-0108-279969bf')
 hand("not a live credential: LINE Notify was shut down on 31 March 2025; its tokens no longer authenticate", *fam_ids['notify'])
+# second reading of the unjudged misses: content that shows the value is an example
+hand("placeholder: a pattern of `w` and `-` around `AAAAA`/`BBBBB`", *[i for i in fam_ids['recaptcha'] if 'w-w-w' in V[i]['text']])
+hand("placeholder: letters and digits that count (`abcdef12345`, `z9y8x7w6v5u`, `ab12cd34ef56g`, `abc123def456789a`, `abcde12345abcde67890…`, `123xyz456abc_789qrs012tuv345`, `xyz987uvw654mno321…`, `WXYZ9876wxyz5432MNOP1234…`, `a1b2c3e4f9g0h3i2j5k6m7n8…`, `ABC123XYZ789abcd5678`)", *[i for f in fam_ids for i in fam_ids[f] if re.search(r'abcdef12345\b|z9y8x7w6v5u|ab12cd34ef56g|abc123def456789a|abcde12345abcde67890|123xyz456abc_789qrs012tuv345|xyz987uvw654mno321|WXYZ9876wxyz5432MNOP1234|a1b2c3e4f9g0h3i2j5k6m7n8|ABC123XYZ789abcd5678', V[i]['text'])])
+hand("placeholder: `XxXx…` between `0000`", *[i for f in fam_ids for i in fam_ids[f] if '0000XxXxXxXx' in V[i]['text']])
+hand("placeholder: `abcdef123456abcdef123456` / `abcdefabcd1234abcdefabcd`", *[i for i in fam_ids['flightapi'] if re.search(r'abcdef123456abcdef123456|abcdefabcd1234abcdefabcd', V[i]['text'])])
+hand("placeholder: a UUID assembled from `abcdef`, `1234`, `5678`, `9012` groups or counting digits", *[i for f in fam_ids for i in fam_ids[f] if re.search(r'1fb2c3d4-e5f6-7abc-8912-abcdef123456|abcdef12-1234-abcd-5678-abcdef123456|7654ba98-1234-cdef-5678-9012b3c4d5f6|987e6543-d21c-4b1d-a456-789654321abc|abcd1234-xyz9876uvw2345rst8901qpo6789ijkL|XYZ98765-WXYZ1234-KLMN5678-QRST9101|1234567-ABC1234-XYZ5678-0123456', V[i]['text'])])
+hand("placeholder: keyboard mash of home-row letters (`LaKSDJF`, `ksdfj`, `sdfksjDH`, `dsfjall`)", *[i for f in fam_ids for i in fam_ids[f] if re.search(r'LaKSDJF98|ksdfjKHJ|sdfhQIh3sdfksj', V[i]['text'])])
+hand("placeholder: base64 of a sentence ending `abcdefghijklmnopqrstuvwxyz`", *[i for i in fam_ids['fullstory'] if 'YWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXo' in V[i]['text']])
+hand("placeholder: jwt.io's example token (sub `1234567890`, name `John Doe`, iat 1516239022)", *[i for f in fam_ids for i in fam_ids[f] if 'eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIy' in V[i]['text']])
+hand("placeholder: a JWT whose payload is its own header repeated", *[i for i in fam_ids['flightlabs'] if 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9eyJhbGci' in V[i]['text']])
+hand("placeholder: one 34-character chunk (`eyA1ZXWmv5R8rysmZi54N…`) repeated", *[i for i in fam_ids['documo'] if V[i]['text'].count('ZXWmv5R8rysmZi54N') >= 3])
+hand("weak password `P@ssw0rd123`", *[i for f in fam_ids for i in fam_ids[f] if re.search(r'password = P@ssw0rd123$', V[i]['text'])])
+hand("not a Google API key: YouTube Data API keys are Google API keys, `AIza` + 35 characters", *[i for i in fam_ids['youtube'] if 'ALnwTyCRFtowWu' in V[i]['text']])
+hand("a user's short-lived token: Mapbox `tk.` temporary tokens expire within an hour", *[i for i in fam_ids['mapbox'] if re.search(r'\btk\.eyJ', V[i]['text'])])
+hand("not a server's secret: MapQuest keys are sent from the browser by its JavaScript SDK", *fam_ids['mapquest'])
+hand("not Pushbullet's format: access tokens are `o.` + 32 characters", *fam_ids['pushbullet'])
+hand("placeholder: `012345abcdef` as the password", *[i for i in fam_ids['netrc'] if 'password 012345abcdef' in V[i]['text']])
+hand("wrong charset: OpenWeather API keys are 32 hexadecimal characters; this one has `k`, `r`, `j`, `m`", *[i for i in fam_ids['openweather'] if '3k144a5af729351d0fc58bdrj9a21mkr' in V[i]['text']])
+hand("a user's short-lived token: a Salesforce session id (`00D<org id>!…`, the OAuth access token of a signed-in user)", *[i for i in fam_ids['salesforce'] if re.search(r'00D[A-Za-z0-9]{12}!', V[i]['text'])])
+hand("not an issued format: Anthropic keys are `sk-ant-api03-…`; `api668` is no version", *[i for i in fam_ids['anthropic'] if 'sk-ant-api668-' in V[i]['text']])
+hand("damaged key: the base64 decodes to a PEM body holding a backquote and a non-ASCII byte", *[i for i in fam_ids['pem'] if V[i]['text'].startswith('PRIVATE_KEY_B64=LS0t') and 'WChazlqS2RVeDQ9' in V[i]['text']])
+hand("identifier: an email address, not a credential", *[i for i in fam_ids['eagleeyenetworks'] if '@' in V[i]['text']])
+hand("placeholder: `abcd1234` as the key", *[i for i in fam_ids['mockaroo'] if 'mockaroo-secret-key=abcd1234' in V[i]['text']])
 hand("placeholder: a reversed alphabet run", *[i for f in fam_ids for i in fam_ids[f] if re.search(r'ZYXWVUTSRQ|zyxwvutsrq', V[i]['text'])])
 
 verdicts=collections.OrderedDict()
