@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Write tests/peer/uncovered-judgements.json: for each peer positive of an uncovered provider family
-that authlens misses, a `not_real` verdict where one can be read from the value itself (placeholder
+(found or missed), a `not_real` verdict where one can be read from the value itself (placeholder
 runs: alphabet, digit, keyboard or counting runs, a repeated unit, marker words, well-known digests) or
 from the provider's documented format (the hand list below, one reason per family and shape).
 Vectors with neither stay unjudged and count as real.
@@ -8,8 +8,10 @@ Vectors with neither stay unjudged and count as real.
     python3 ../shared/peer-suites/secrets/score.py --results /tmp/results.json
     python3 tests/peer/judge_uncovered.py /tmp/results.json tests/peer/uncovered-judgements.json [SUITE_DIR]
 
-Re-run after rules change: a vector that is found is not judged (and tests/peer/real_recall.py reports
-a judged vector that is found as a contradiction). Standard library only.
+Every positive is judged the same way, found or missed: a judgement read from the value must not
+depend on what authlens did with it. tests/peer/real_recall.py takes the judged vectors out of both
+sides of the figure and counts the judged ones authlens flags anyway (placeholders it still
+reports). Standard library only.
 """
 import json,re,sys,collections,hashlib,os
 R=json.load(open(sys.argv[1]))
@@ -19,7 +21,7 @@ V={}
 for p in ('gitleaks','secretlint','detect-secrets','kingfisher'):
     with open(os.path.join(SUITE,p+'.json'),encoding='utf-8') as f:
         for v in json.load(f)['vectors']: V[v['id']]=v
-miss=[r for r in R if r['kind']=='tp' and r['cls']=='uncovered' and not r['found']]
+miss=[r for r in R if r['kind']=='tp' and r['cls']=='uncovered']
 TOK=re.compile(r"[A-Za-z0-9_\-./+=:$@~%!]{8,}")
 
 def asc(w): return all(ord(w[j+1])==ord(w[j])+1 for j in range(len(w)-1))
