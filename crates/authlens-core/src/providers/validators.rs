@@ -29,6 +29,17 @@ pub fn telegram_bot(value: &str) -> bool {
     (8..=10).contains(&id.len()) && id.bytes().all(|c| c.is_ascii_digit()) && secret.len() == 35 && Charset::AlnumDashUnderscore.accepts(secret)
 }
 
+/// Doppler service token: `dp.st.` + an optional config slug and a dot + 40-44 letters and digits.
+pub fn doppler_service(value: &str) -> bool {
+    let Some(rest) = value.strip_prefix("dp.st.") else { return false };
+    let (config, token) = match rest.split_once('.') {
+        Some((c, t)) => (Some(c), t),
+        None => (None, rest),
+    };
+    let config_ok = config.is_none_or(|c| (2..=35).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_'));
+    config_ok && (40..=44).contains(&token.len()) && token.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
 /// Discord bot token: three base64url parts `<user id, base64>.<timestamp>.<hmac>`, the first
 /// the base64 of a numeric id (starts `M`, `N` or `O`).
 pub fn discord_bot(value: &str) -> bool {
@@ -512,6 +523,20 @@ mod tests {
         assert!(telegram_bot("123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0"));
         assert!(!telegram_bot("12:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0"));
         assert!(!discord_bot("a.b.c"));
+    }
+
+    #[test]
+    fn doppler_service_tokens() {
+        let t = "Xq7Lm2Vb9Tn4Kc8Rw1Zp6Hs3Jd5Gf0Ya2Ue7Io9Pk4Wl";
+        assert!(doppler_service(&format!("dp.st.{t}")));
+        assert!(doppler_service(&format!("dp.st.prd.{t}")));
+        assert!(doppler_service(&format!("dp.st.dev_eu-2.{t}")));
+        assert!(!doppler_service(&format!("dp.st.x.{t}")), "config slug too short");
+        assert!(!doppler_service(&format!("dp.st.Prd.{t}")), "upper-case slug");
+        assert!(!doppler_service(&format!("dp.st.a1.b2.{t}")), "two slugs");
+        assert!(!doppler_service(&format!("dp.st.prd.{}", &t[..30])), "token too short");
+        assert!(!doppler_service(&format!("dp.st.prd.{t}_x")), "underscore in the token");
+        assert!(!doppler_service(&format!("dp.pt.{t}")));
     }
 
     #[test]

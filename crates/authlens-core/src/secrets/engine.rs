@@ -157,6 +157,9 @@ fn matcher() -> &'static Matcher {
             pats.push(Pat { lit: (*k).to_string(), exact: false, kind: PatKind::Field });
         }
         pats.push(Pat { lit: "-----BEGIN".into(), exact: true, kind: PatKind::Pem });
+        // A PEM block stored base64-encoded (`PRIVATE_KEY_B64=LS0tLS1CRUdJTi…`, a Kubernetes
+        // secret's data): decoded, and the private-key check of a plain block applied.
+        pats.push(Pat { lit: b64_stable_prefix("-----BEGIN"), exact: true, kind: PatKind::Base64 });
         for k in ["AKIA", "ASIA"] {
             pats.push(Pat { lit: k.into(), exact: true, kind: PatKind::AwsId });
         }
@@ -384,7 +387,16 @@ pub(crate) fn plausible(body: &str) -> bool {
     if b.windows(6).any(|w| !w[0].is_ascii_digit() && w.iter().all(|c| *c == w[0])) {
         return false;
     }
-    if b.windows(7).any(|w| w.iter().all(u8::is_ascii_alphabetic) && w.windows(2).all(|p| p[1] == p[0].wrapping_add(1))) {
+    // Case is ignored: `aBcDeFg` and `LMnOPqRS` are the same run.
+    let ascending = |w: &[u8]| w.windows(2).all(|p| p[1].to_ascii_lowercase() == p[0].to_ascii_lowercase().wrapping_add(1));
+    if b.windows(7).any(|w| w.iter().all(u8::is_ascii_alphabetic) && ascending(w)) {
+        return false;
+    }
+    // Letters that count up once the digits between them are left out (`a1b2c3d4e5f6g7h8`,
+    // `abCD1EF+GHIJ`): eight in a row, which hex (letters a-f) cannot hold and a random draw
+    // practically never does.
+    let letters: Vec<u8> = b.iter().copied().filter(u8::is_ascii_alphabetic).collect();
+    if letters.windows(8).any(ascending) {
         return false;
     }
     let mut seen = [false; 256];
@@ -480,7 +492,9 @@ pub(crate) fn scan_bounded<'t>(text: &'t str, ctx: &Ctx) -> (Vec<Hit<'t>>, bool)
                 }
             }
             PatKind::Base64 => {
-                if ctx.depth > 0 || (start > 0 && is_b64_byte(bytes[start - 1])) {
+                // Not inside a longer base64 run; an `=` before it is an assignment, not padding
+                // (padding only ends a run).
+                if ctx.depth > 0 || (start > 0 && is_b64_byte(bytes[start - 1]) && bytes[start - 1] != b'=') {
                     continue;
                 }
                 let mut e = start;
@@ -616,6 +630,13 @@ mod tests {
         assert!(rules_found("sk_live_xxxxxxxxxxxxxxxxxxxxxxxx").is_empty());
         assert!(rules_found("sk_live_YOUR_KEY_HERE_PLEASE_1234").is_empty());
         assert!(rules_found("sk_live_000000000000000000000000").is_empty());
+        // An alphabet run in mixed case is still a run.
+        assert!(!plausible("abCD1EF+GHIJxLMnOPqRSa53VWX05zaBCdE/fg9hi4k="));
+        assert!(!plausible("Xk2aBcDeFgH9q"));
+        assert!(!plausible("abCD1EF+GHIJxLMnOA53ST8uVWX05zaBCdE/fg9hi4k="));
+        assert!(!plausible("a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6"));
+        assert!(plausible("3fa9c0b1d2e4f5a6b7c8d9e0f1a2b3c4"), "hex letters cannot run to eight");
+        assert!(plausible("Kq3ZpV8tRw2LmN5bXc7YdH1sJf4Gk6Tn9Qa0We2Rt5Y="));
     }
 
     #[test]
@@ -637,6 +658,21 @@ mod tests {
         assert_eq!(hits[0].rule.id, "midtrans_server_key_sandbox");
         assert_eq!(hits[0].how, How::Base64);
         assert_eq!(hits[0].value, k);
+    }
+
+    #[test]
+    fn base64_encoded_pem_private_keys() {
+        let pem = crate::secrets::samples::pem(7, false);
+        let b = base64::engine::general_purpose::STANDARD.encode(&pem);
+        for text in [format!("PRIVATE_KEY_B64={b}"), format!("{{\"privateKey\": \"{b}\"}}")] {
+            let hits = scan(&text, &Ctx::default());
+            assert_eq!(hits.len(), 1, "{text}");
+            assert_eq!(hits[0].rule.id, "pem_private_key");
+            assert_eq!(hits[0].how, How::Base64);
+        }
+        let cert = base64::engine::general_purpose::STANDARD.encode("-----BEGIN CERTIFICATE-----\nMIIDxDCCAqygAwIBAgIU\n-----END CERTIFICATE-----\n");
+        assert!(rules_found(&format!("ca.pem: {cert}")).is_empty(), "a certificate is public");
+        assert!(rules_found(&format!("x{b}")).is_empty(), "inside a longer base64 run");
     }
 
     /// The two-stream walk finds exactly what aho-corasick's own overlapping search finds, in
