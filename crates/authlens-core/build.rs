@@ -142,6 +142,10 @@ struct ProviderData {
     #[serde(default)]
     id_token_fix: String,
     #[serde(default)]
+    id_token_issuers: Vec<String>,
+    #[serde(default)]
+    id_token_issuer_fix: String,
+    #[serde(default)]
     issuer_fix: String,
 }
 
@@ -242,7 +246,7 @@ impl ProviderData {
             writeln!(f, "        id_token_hosts: &[{}],", v.join(", ")).unwrap();
         }
         assert!(self.non_session_cookies.iter().all(|c| !c.bytes().any(|b| b.is_ascii_uppercase())), "{path}: non_session_cookies are lowercase");
-        for (name, v) in [("key_home_prefixes", &self.key_home_prefixes), ("secret_id_hosts", &self.secret_id_hosts), ("token_scheme_paths", &self.token_scheme_paths), ("non_session_cookies", &self.non_session_cookies), ("schemes", &self.schemes), ("scheme_unsure_hosts", &self.scheme_unsure_hosts), ("scheme_words", &self.scheme_words), ("query_keys", &self.query_keys), ("repro_headers", &self.repro_headers)] {
+        for (name, v) in [("key_home_prefixes", &self.key_home_prefixes), ("secret_id_hosts", &self.secret_id_hosts), ("token_scheme_paths", &self.token_scheme_paths), ("non_session_cookies", &self.non_session_cookies), ("id_token_issuers", &self.id_token_issuers), ("schemes", &self.schemes), ("scheme_unsure_hosts", &self.scheme_unsure_hosts), ("scheme_words", &self.scheme_words), ("query_keys", &self.query_keys), ("repro_headers", &self.repro_headers)] {
             if !v.is_empty() {
                 writeln!(f, "        {name}: {},", list(v)).unwrap();
             }
@@ -258,6 +262,7 @@ impl ProviderData {
             ("sso_fix", &self.sso_fix),
             ("token_scheme", &self.token_scheme),
             ("id_token_fix", &self.id_token_fix),
+            ("id_token_issuer_fix", &self.id_token_issuer_fix),
             ("issuer_fix", &self.issuer_fix),
         ] {
             if !v.is_empty() {

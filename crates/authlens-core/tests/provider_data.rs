@@ -453,6 +453,9 @@ fn lacks(p: &Provider) -> Vec<String> {
     for h in p.facts.id_token_hosts.iter().filter(|h| !h.suffix.starts_with('.') || h.name.is_empty()) {
         l.push(format!("{id}: ID-token host {h:?} needs a `.suffix` and a name"));
     }
+    if p.facts.id_token_issuers.is_empty() != p.facts.id_token_issuer_fix.is_empty() {
+        l.push(format!("{id}: id_token_issuers and id_token_issuer_fix go together (wrong_token_type)"));
+    }
     if p.facts.id_token_hosts.is_empty() != p.facts.id_token_fix.is_empty() {
         l.push(format!("{id}: id_token_hosts and id_token_fix go together (wrong_token_type)"));
     }

@@ -62,6 +62,11 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         fix.push("send the access token in Authorization; a refresh token is only for the token endpoint".into());
         confidence = confidence.max(0.94);
     }
+    if let Some((why, issuer_fix)) = id_token_to_provider_api(ex) {
+        evidence.push(why);
+        fix.push(issuer_fix.into());
+        confidence = confidence.max(0.92);
+    }
     if let Some((why, id_token_fix)) = google_access_token_to_run(ex) {
         evidence.push(why);
         fix.push(id_token_fix.into());
@@ -141,6 +146,17 @@ fn token_use(c: &Credential) -> Option<String> {
     payload.get("token_use")?.as_str().map(str::to_string)
 }
 
+/// One of the provider's ID tokens (a JWT from an `id_token_issuers` issuer) sent to the
+/// provider's own API, which takes access tokens only.
+fn id_token_to_provider_api(ex: &Exchange) -> Option<(String, &'static str)> {
+    let p = ex.provider.filter(|p| !p.facts.id_token_issuers.is_empty())?;
+    let c = ex.auth_credential()?;
+    let iss = c.jwt.as_ref()?.iss.as_deref()?;
+    p.facts.id_token_issuers.iter().any(|i| *i == iss).then(|| {
+        (format!("{} carries an ID token (a JWT issued by `{}`); {}'s APIs take access tokens, not ID tokens", c.location.describe(), clip(iss, 64), p.name), p.facts.id_token_issuer_fix)
+    })
+}
+
 /// An OAuth access token of a provider (Google's `ya29.`) sent to one of its services that
 /// authenticate callers with an ID token (Cloud Run, Cloud Functions: `id_token_hosts`), with the
 /// provider's fix.
@@ -189,6 +205,19 @@ mod tests {
     fn cloud_run_wants_id_token() {
         let ex = failing("https://svc-abc123-uc.a.run.app/api", &[("Authorization", "Bearer ya29.a0AfH6SMBabcdefghijklmnopqrstuvwxyz0123456789")]);
         assert_eq!(ids(&ex)[0], "wrong_token_type");
+    }
+
+    #[test]
+    fn google_id_token_to_google_apis() {
+        // Sign in with Google's credential (an ID token) sent to the Drive API; Google's answer
+        // (developers.google.com, "Request had invalid authentication credentials").
+        let t = make(r#"{"alg":"RS256","kid":"k1","typ":"JWT"}"#, r#"{"iss":"https://accounts.google.com","azp":"123-abc.apps.googleusercontent.com","aud":"123-abc.apps.googleusercontent.com","sub":"1","email":"a@example.test","exp":1792000000,"iat":1791996400}"#);
+        let ex = with_status("https://www.googleapis.com/drive/v3/files", &[("Authorization", &format!("Bearer {t}"))], 401, r#"{"error":{"code":401,"message":"Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.","status":"UNAUTHENTICATED"}}"#);
+        assert_eq!(ids(&ex)[0], "wrong_token_type");
+        // the same token sent to the team's own backend is not judged: verifying it there is the
+        // documented use
+        let own = with_status("https://api.example.test/me", &[("Authorization", &format!("Bearer {t}"))], 401, "");
+        assert!(!ids(&own).contains(&"wrong_token_type"));
     }
 
     #[test]

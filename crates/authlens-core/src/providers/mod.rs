@@ -447,6 +447,13 @@ pub struct Facts {
     /// The fix when one of the provider's access tokens is sent to an `id_token_hosts` service
     /// (required with `id_token_hosts`).
     pub id_token_fix: &'static str,
+    /// Issuers (`iss`) whose JWTs are the provider's ID tokens, never its APIs' access tokens
+    /// (Google's APIs take opaque `ya29.` access tokens; a JWT from `accounts.google.com` is the
+    /// ID token of Sign in with Google).
+    pub id_token_issuers: &'static [&'static str],
+    /// The fix when one of those ID tokens is sent to the provider's API (required with
+    /// `id_token_issuers`).
+    pub id_token_issuer_fix: &'static str,
     /// Fragments of the names of the provider's cookies that say nothing about a login (fraud
     /// detection, analytics: Stripe's `__stripe_mid`), lowercase.
     pub non_session_cookies: &'static [&'static str],
@@ -501,6 +508,8 @@ impl Facts {
         token_scheme_paths: &[],
         id_token_hosts: &[],
         id_token_fix: "",
+        id_token_issuers: &[],
+        id_token_issuer_fix: "",
         non_session_cookies: &[],
         issuer_fix: "",
     };

@@ -146,7 +146,8 @@ The other statements a cause may read (`not_keys`, `secret_key_hint`, `project_a
 `anonymous_project_key`, `retired_query_keys`, `project_host_suffix`, `no_scheme_fix`,
 `foreign_hosts`, `status_in_body`, `sso_fix`, `key_home_prefixes`, `api_domains`,
 `secret_id_hosts`, `token_scheme`, `token_scheme_paths`, `id_token_hosts`, `id_token_fix`,
-`non_session_cookies`, `issuer_fix`, and `markers` for the scanner; per rule `bare_ok`) are
+`id_token_issuers`, `id_token_issuer_fix`, `non_session_cookies`, `issuer_fix`, and `markers` for
+the scanner; per rule `bare_ok`) are
 described on `Facts` and `KeyRule` in `src/providers/mod.rs`. No cause names a provider: what a
 provider does differently is stated in its file.
 
