@@ -152,7 +152,7 @@ fn id_token_to_provider_api(ex: &Exchange) -> Option<(String, &'static str)> {
     let p = ex.provider.filter(|p| !p.facts.id_token_issuers.is_empty())?;
     let c = ex.auth_credential()?;
     let iss = c.jwt.as_ref()?.iss.as_deref()?;
-    p.facts.id_token_issuers.iter().any(|i| *i == iss).then(|| {
+    p.facts.id_token_issuers.contains(&iss).then(|| {
         (format!("{} carries an ID token (a JWT issued by `{}`); {}'s APIs take access tokens, not ID tokens", c.location.describe(), clip(iss, 64), p.name), p.facts.id_token_issuer_fix)
     })
 }
