@@ -30,8 +30,15 @@ declare_cause! {
     /// `POST /api/orders` with `Cookie: sessionid=…` and no `X-CSRFToken` → `403 {"detail":"CSRF
     /// Failed: CSRF token missing."}`. Fixed: send `X-CSRFToken` with the `csrftoken` cookie's value.
     ///
+    /// ## Known limits
+    /// Most frameworks say so ("CSRF Failed", "CSRF token mismatch"). Spring Security does not: its
+    /// 403 reads only `Forbidden`. authlens then goes by the request's shape (an unsafe method, a
+    /// session cookie as the only credential, no CSRF header, a 403 with no reason) and says so
+    /// with a lower confidence; a permission check that answers the same way looks alike.
+    ///
     /// ## References
-    /// Django CSRF protection; Laravel CSRF protection (419); OWASP CSRF Prevention Cheat Sheet.
+    /// Django CSRF protection; Laravel CSRF protection (419); Spring Security CSRF; OWASP CSRF
+    /// Prevention Cheat Sheet.
     pub static CAUSE = {
         id: "csrf_failed",
         category: Session,
@@ -47,7 +54,7 @@ const CSRF_HEADERS: &[&str] = &["x-csrftoken", "x-csrf-token", "x-xsrf-token", "
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
     if !ex.says(Says::Csrf) {
-        return None;
+        return unsaid(ctx);
     }
     let said = ex.server_said().quote(ex, Says::Csrf, 160);
     let mut evidence = vec![format!("the server says the CSRF check failed: \"{}\"", said)];
@@ -76,6 +83,45 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     })
 }
 
+/// The server's words are generic (Spring Security's `{"status":403,"error":"Forbidden"}`), but
+/// the request has the shape a CSRF check refuses: an unsafe method, a session cookie as its only
+/// credential, and no CSRF header.
+fn unsaid(ctx: &Ctx) -> Option<Hit> {
+    let ex = ctx.ex;
+    let unsafe_method = ["POST", "PUT", "PATCH", "DELETE"].iter().any(|m| ex.method.eq_ignore_ascii_case(m));
+    if ex.http_status != 403 || !unsafe_method || ex.authorization.is_some() || !ex.credentials.is_empty() || !ex.has_session_cookie() {
+        return None;
+    }
+    if ex.req_headers.iter().any(|h| CSRF_HEADERS.iter().any(|c| h.name.eq_ignore_ascii_case(c))) || !ex.server_said().says.is_empty() {
+        return None; // a token was sent, or the server said what it refused
+    }
+    let cookies = crate::signals::session::sent_cookie_names(ex);
+    let csrf_cookie = cookies.iter().find(|c| {
+        let l = c.to_ascii_lowercase();
+        l.contains("csrf") || l.contains("xsrf")
+    });
+    let mut evidence = vec![format!(
+        "a {} with the session cookie as its only credential and no CSRF header was refused with a 403 that gives no reason: the shape of a failed CSRF check (Spring Security, Django, Rails and Laravel check every unsafe request)",
+        crate::redact::clip(&ex.method, 16)
+    )];
+    let confidence = match csrf_cookie {
+        Some(name) => {
+            evidence.push(format!("the CSRF cookie `{}` was sent, but its value was not copied into a header (`X-XSRF-TOKEN`, `X-CSRFToken`)", crate::redact::clip(name, 48)));
+            0.85
+        }
+        None => 0.7,
+    };
+    Some(Hit {
+        confidence,
+        evidence,
+        fix: vec![
+            "send the CSRF token on unsafe requests: read it from the CSRF cookie (or meta tag) and send it in the header the framework expects (`X-XSRF-TOKEN` for Spring Security and Angular, `X-CSRFToken` for Django)".into(),
+            "axios copies `XSRF-TOKEN` into `X-XSRF-TOKEN` only for same-origin requests unless `withXSRFToken` is set; Spring Security 6 also needs the token handler that accepts the raw cookie value".into(),
+            "a new token or a wider scope will not fix this: the credential is not the problem".into(),
+        ],
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::causes::test_util::{ids, with_status};
@@ -86,6 +132,21 @@ mod tests {
         assert_eq!(ids(&ex)[0], "csrf_failed");
         let ex = with_status("https://app.example.test/logout", &[("Cookie", "laravel_session=abc")], 419, r#"{"message":"CSRF token mismatch."}"#);
         assert_eq!(ids(&ex)[0], "csrf_failed");
+    }
+
+    #[test]
+    fn a_generic_403_to_an_unsafe_request_with_a_session() {
+        // Spring Security's default error body for a 403 (Spring Boot's /error JSON)
+        let body = r#"{"timestamp":"2026-10-14T09:30:00.000+00:00","status":403,"error":"Forbidden","path":"/api/orders"}"#;
+        let ex = with_status("http://localhost:8080/api/orders", &[("Cookie", "JSESSIONID=5F4DCC3B5AA765D61D8327DEB882CF99"), ("Content-Type", "application/json")], 403, body);
+        assert_eq!(ids(&ex)[0], "csrf_failed");
+        let with_cookie = with_status("http://localhost:8080/api/orders", &[("Cookie", "JSESSIONID=5F4DCC3B5AA765D61D8327DEB882CF99; XSRF-TOKEN=4a3b2c1d")], 403, body);
+        assert_eq!(ids(&with_cookie)[0], "csrf_failed");
+        // a header was sent, or the method is safe: not this shape
+        assert!(!ids(&with_status("http://localhost:8080/api/orders", &[("Cookie", "JSESSIONID=5F4DCC3B"), ("X-XSRF-TOKEN", "4a3b2c1d")], 403, body)).contains(&"csrf_failed"));
+        let mut get = crate::har::Entry::new("GET", "http://localhost:8080/api/orders").started("2026-10-14T09:30:00Z").header("Cookie", "JSESSIONID=5F4DCC3B").status(403);
+        get.response.content.text = Some(body.into());
+        assert!(!ids(&crate::exchange::Exchange::new(0, &get)).contains(&"csrf_failed"));
     }
 
     #[test]
