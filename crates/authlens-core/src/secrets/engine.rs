@@ -419,6 +419,38 @@ pub(crate) fn plausible(body: &str) -> bool {
     true
 }
 
+/// [`plausible`], for a value with no prefix of its own (found by a keyword or a secret-named
+/// field): also not one unit written out again. Prefixed keys are spared this test, since peers'
+/// and providers' examples of real formats repeat digit ids (`xoxa-2-511111111-3111…`).
+pub(crate) fn plausible_unprefixed(value: &str) -> bool {
+    plausible(value) && !repeats_a_unit(value.as_bytes())
+}
+
+/// True when a stretch of the value is one unit of 4 to 32 characters written out again
+/// (`abcdef1234567890abcdef1234567890…`, `a1b2c3d4a1b2c3d4…`): at least twice the unit and 16
+/// characters long. Examples are built that way; a random draw of that length practically
+/// never is.
+fn repeats_a_unit(b: &[u8]) -> bool {
+    if b.len() < 16 {
+        return false;
+    }
+    (4..=32usize).any(|p| {
+        let need = (2 * p).max(16);
+        let mut run = 0usize;
+        for i in 0..b.len().saturating_sub(p) {
+            if b[i] == b[i + p] {
+                run += 1;
+                if run + p >= need {
+                    return true;
+                }
+            } else {
+                run = 0;
+            }
+        }
+        false
+    })
+}
+
 /// Shannon entropy in bits per byte.
 pub(crate) fn entropy(s: &str) -> f64 {
     providers::entropy(s)
@@ -485,7 +517,7 @@ pub(crate) fn scan_bounded<'t>(text: &'t str, ctx: &Ctx) -> (Vec<Hit<'t>>, bool)
                 for &(p, r) in rules {
                     let Some((vs, ve)) = after_keyword(bytes, start, end, r, &mut runs) else { continue };
                     let Some(value) = text.get(vs..ve) else { continue };
-                    if !plausible(value) {
+                    if !plausible_unprefixed(value) {
                         continue;
                     }
                     hits.push(Hit { start: vs, end: ve, rule: r, provider: p, value: Cow::Borrowed(value), env: r.env, how: How::Plain });
@@ -549,7 +581,7 @@ fn slot_keyword<'t>(text: &'t str, ctx: &Ctx) -> Option<Hit<'t>> {
     let start = text.len() - text.trim_start().len();
     providers::all_rules().find_map(|(p, r)| {
         let Find::Keyword(words) = r.find else { return None };
-        (contains_word(ctx.extra.as_bytes(), words) && r.shape_ok(v) && plausible(v))
+        (contains_word(ctx.extra.as_bytes(), words) && r.shape_ok(v) && plausible_unprefixed(v))
             .then(|| Hit { start, end: start + v.len(), rule: r, provider: p, value: Cow::Borrowed(v), env: r.env, how: How::Plain })
     })
 }
@@ -637,6 +669,12 @@ mod tests {
         assert!(!plausible("a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6"));
         assert!(plausible("3fa9c0b1d2e4f5a6b7c8d9e0f1a2b3c4"), "hex letters cannot run to eight");
         assert!(plausible("Kq3ZpV8tRw2LmN5bXc7YdH1sJf4Gk6Tn9Qa0We2Rt5Y="));
+        // One unit written out again and again (a value with no prefix of its own).
+        assert!(!plausible_unprefixed("abcdef1234567890abcdef1234567890abcdef1234567890abcdef1234567890"));
+        assert!(!plausible_unprefixed("9f8e7d6c9f8e7d6c9f8e7d6c"));
+        assert!(plausible_unprefixed("9f8e7d6c5b4a39281716151413121110"), "a unit once is not a repeat");
+        assert!(plausible_unprefixed("Zq9f8e7dXw1f8e7dKp3Lm5Nq7Rs9Tu1V"), "a few characters in common are not a repeat");
+        assert!(rules_found("client_secret = \"abcdef1234567890abcdef1234567890abcdef12\"").is_empty(), "a repeated example under a secret name");
     }
 
     #[test]

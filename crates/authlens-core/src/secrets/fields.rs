@@ -10,7 +10,7 @@
 
 use std::borrow::Cow;
 
-use super::engine::{contains_word, entropy, plausible, Ctx, Hit, How};
+use super::engine::{contains_word, entropy, plausible_unprefixed, Ctx, Hit, How};
 use crate::providers::{self, KeyKind, KeyRule, Provider};
 use crate::redact::{normalise_name, secret_name};
 
@@ -179,7 +179,7 @@ pub(crate) fn secret_like(v: &str) -> bool {
     if ["${", "{{", "%", "<", "process.env", "import.meta", "_secret_"].iter().any(|m| v.contains(m)) {
         return false;
     }
-    if providers::is_uuid(v) || providers::classify(v, None).is_some() || !plausible(v) {
+    if providers::is_uuid(v) || providers::classify(v, None).is_some() || !plausible_unprefixed(v) {
         return false;
     }
     // Dotted identifiers (`config.auth.secret`).
@@ -233,7 +233,7 @@ pub(crate) fn aws_pair(text: &str, start: usize) -> Option<Hit<'_>> {
             if v.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'/' || *c == b'+') {
                 let value = text.get(i + 1..i + 41)?;
                 let mixed = v.iter().any(u8::is_ascii_uppercase) && v.iter().any(u8::is_ascii_lowercase) && v.iter().any(|c| c.is_ascii_digit() || *c == b'/' || *c == b'+');
-                if mixed && entropy(value) >= 4.0 && plausible(value) {
+                if mixed && entropy(value) >= 4.0 && plausible_unprefixed(value) {
                     let (p, r) = rule("aws_secret_access_key")?;
                     return Some(Hit { start: i + 1, end: i + 41, rule: r, provider: p, value: value.into(), env: None, how: How::Scanner });
                 }
