@@ -68,7 +68,10 @@ build_wasm() {
     # toolchain by RUSTC_BOOTSTRAP for this one build) so that it is size-optimised like the rest
     # and a panic aborts at once instead of formatting a message nobody can read (a panic in
     # wasm only ever shows as "unreachable"): about 60 kB less module.
-    RUSTC_BOOTSTRAP=1 RUSTFLAGS="$flags -Z unstable-options -C panic=immediate-abort" \
+    # --cfg authlens_wasm_size: the core's functions off the hot paths are compiled for size
+    # (#[optimize(size)], see crates/authlens-core/src/lib.rs; -27.6 kB). That attribute, like
+    # -Z build-std, needs RUSTC_BOOTSTRAP.
+    RUSTC_BOOTSTRAP=1 RUSTFLAGS="$flags -Z unstable-options -C panic=immediate-abort --cfg authlens_wasm_size" \
       cargo build --profile wasm-release --locked --target wasm32-unknown-unknown -p authlens-wasm "${feat[@]}" \
       -Z build-std=std,panic_abort \
       --config 'profile.wasm-release.package.dlmalloc.opt-level=3' \

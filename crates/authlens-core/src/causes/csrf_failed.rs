@@ -44,6 +44,7 @@ declare_cause! {
 /// Header names that carry a CSRF token.
 const CSRF_HEADERS: &[&str] = &["x-csrftoken", "x-csrf-token", "x-xsrf-token", "csrf-token", "xsrf-token"];
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
     if !ex.says(Says::Csrf) {

@@ -40,6 +40,7 @@ declare_cause! {
     };
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
     let says = ex.says(Says::WrongTokenType);
@@ -87,6 +88,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
 }
 
 /// The claim that makes a JWT a refresh token, when one does.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn refresh_token(c: &Credential) -> Option<String> {
     let raw = c.raw().trim();
     c.jwt.as_ref()?;
@@ -106,6 +108,7 @@ fn refresh_token(c: &Credential) -> Option<String> {
 }
 
 /// The bearer value is the one an earlier response handed out as the refresh token.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn handed_out_as_refresh_token(ctx: &Ctx) -> Option<String> {
     let c = ctx.ex.credentials.iter().find(|c| matches!(c.location, crate::exchange::Location::Authorization | crate::exchange::Location::Header(_)))?;
     let v = c.raw().trim();
@@ -136,6 +139,7 @@ fn handed_out_as_refresh_token(ctx: &Ctx) -> Option<String> {
 }
 
 /// `token_use` of a Cognito JWT.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn token_use(c: &Credential) -> Option<String> {
     let payload = crate::parse::jwt::segment(c.raw().trim().split('.').nth(1)?)?;
     payload.get("token_use")?.as_str().map(str::to_string)
@@ -144,6 +148,7 @@ fn token_use(c: &Credential) -> Option<String> {
 /// An OAuth access token of a provider (Google's `ya29.`) sent to one of its services that
 /// authenticate callers with an ID token (Cloud Run, Cloud Functions: `id_token_hosts`), with the
 /// provider's fix.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn google_access_token_to_run(ex: &Exchange) -> Option<(String, &'static str)> {
     let (p, service) = providers::ALL.iter().find_map(|p| p.facts.id_token_hosts.iter().find(|h| ex.host.ends_with(h.suffix)).map(|h| (*p, h.name)))?;
     let c = ex.auth_credential()?;
