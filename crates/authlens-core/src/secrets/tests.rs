@@ -4,19 +4,16 @@ use super::samples::{self, sample_id};
 use super::*;
 use crate::har::{Content, Entry, PostData, Response};
 
-#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn entry(url: &str, headers: &[(&str, &str)]) -> Entry {
     Entry::new("GET", url).headers(headers)
 }
 
-#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn with_req_body(mut e: Entry, mime: &str, text: &str) -> Entry {
     e.request.method = "POST".into();
     e.request.post_data = Some(PostData { mime_type: mime.into(), text: Some(text.into()), params: Vec::new() });
     e
 }
 
-#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn with_resp(mut e: Entry, mime: &str, text: &str, b64: bool) -> Entry {
     e.response = Response {
         status: 200,
@@ -31,23 +28,19 @@ fn with_resp(mut e: Entry, mime: &str, text: &str, b64: bool) -> Entry {
     e
 }
 
-#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn run(e: Entry) -> Vec<Finding> {
     findings(&Exchange::new(0, &e))
 }
 
-#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn summary(f: &[Finding]) -> Vec<(String, String, String)> {
     f.iter().map(|f| (f.id.to_string(), f.rule.to_string(), f.location.clone())).collect()
 }
 
-#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn has(f: &[Finding], id: &str, rule: &str, location: &str) -> bool {
     f.iter().any(|x| x.id == id && x.rule == rule && x.location == location)
 }
 
 #[test]
-#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn secret_in_authorization_and_basic_halves() {
     let k = sample_id("stripe_secret_key_live", 1);
     let f = run(entry("https://api.stripe.com/v1/charges", &[("Authorization", &format!("Bearer {k}"))]));
@@ -67,7 +60,6 @@ fn secret_in_authorization_and_basic_halves() {
 }
 
 #[test]
-#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn destination_decides_shared_prefixes() {
     // `sk_test_<uuid>` is Checkout.com's previous platform; Stripe keys have no dashes.
     let k = sample_id("checkout_secret_key_previous_sandbox", 4);
@@ -76,7 +68,6 @@ fn destination_decides_shared_prefixes() {
 }
 
 #[test]
-#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn headers_cookies_query_and_url() {
     let k = sample_id("openai_project_key", 5);
     let f = run(entry("https://api.example.test/x", &[("X-OpenAI-Key", &k), ("Cookie", &format!("a=1; ok={k}"))]));
@@ -97,7 +88,6 @@ fn headers_cookies_query_and_url() {
 }
 
 #[test]
-#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn request_bodies() {
     let k = sample_id("xendit_secret_key_production", 8);
     let body = format!(r#"{{"config":{{"payments":[{{"key":"{k}"}}]}}}}"#);
@@ -115,7 +105,6 @@ fn request_bodies() {
 }
 
 #[test]
-#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn response_bodies_bundles_and_base64() {
     let k = sample_id("midtrans_server_key", 11);
     let js = format!("!function(){{var e={{}};e.serverKey=\"{k}\";return e}}();");
@@ -136,7 +125,6 @@ fn response_bodies_bundles_and_base64() {
 }
 
 #[test]
-#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn supabase_roles() {
     let service = sample_id("supabase_service_role_key", 13);
     let anon = sample_id("supabase_anon_key", 13);
@@ -148,7 +136,6 @@ fn supabase_roles() {
 }
 
 #[test]
-#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn publishable_keys_are_never_findings() {
     for id in providers::all_rules().filter(|(_, r)| r.kind == KeyKind::Publishable && r.has_shape()).map(|(_, r)| r.id) {
         let k = sample_id(id, 14);
@@ -167,7 +154,6 @@ fn publishable_keys_are_never_findings() {
 }
 
 #[test]
-#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn redact_secrets_in_free_text() {
     let (k, pk, g) = (sample_id("stripe_secret_key_live", 20), sample_id("stripe_publishable_key_live", 20), sample_id("generic_secret", 20));
     let t = format!("curl -d 'key={k}&pk={pk}' -H 'x: y' --data '{{\"client_secret\":\"{g}\"}}'");
@@ -177,7 +163,6 @@ fn redact_secrets_in_free_text() {
 }
 
 #[test]
-#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn aws_signature_made_in_the_page() {
     let id = samples::aws_key_id(1);
     let auth = format!("AWS4-HMAC-SHA256 Credential={id}/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=abcdef0123");
@@ -190,7 +175,6 @@ fn aws_signature_made_in_the_page() {
 }
 
 #[test]
-#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn one_finding_per_location() {
     let k = sample_id("stripe_secret_key_live", 15);
     let body = format!(r#"{{"secret_key":"{k}"}}"#);
@@ -199,7 +183,6 @@ fn one_finding_per_location() {
 }
 
 #[test]
-#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn every_secret_rule_has_a_sample_the_scanner_finds() {
     for (p, r) in providers::all_rules().filter(|(_, r)| r.kind == KeyKind::Secret && r.has_shape()) {
         let k = samples::sample(r, 16);
@@ -224,7 +207,6 @@ mod hostile {
         "é", "😀", "\u{0}", "%3D", "{", "}", "[", "]", ",", "aB3dE5gH7jK9", "0123456789abcdef", "+/==", "$", "access_token$production$",
     ];
 
-    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn text() -> impl Strategy<Value = String> {
         prop::collection::vec(prop_oneof![prop::sample::select(PIECES).prop_map(str::to_string), ".{0,12}"], 0..40).prop_map(|v| v.concat())
     }
@@ -233,7 +215,6 @@ mod hostile {
         #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::default() })]
 
         #[test]
-        #[cfg_attr(authlens_wasm_size, optimize(size))]
         fn scanner_never_panics(t in text(), slot in any::<bool>()) {
             let hits = scan(&t, &Ctx { slot, ..Ctx::default() });
             for h in &hits {
@@ -248,7 +229,6 @@ mod hostile {
         }
 
         #[test]
-        #[cfg_attr(authlens_wasm_size, optimize(size))]
         fn exchanges_never_panic(t in text(), h in text()) {
             let e = with_resp(with_req_body(entry(&format!("https://api.example.test/{}?a={}", t.escape_default(), t.escape_default()), &[("X-K", &h), ("Cookie", &h), ("Authorization", &t)]), "application/json", &t), "text/javascript", &h, false);
             let _ = run(e);
@@ -261,7 +241,6 @@ mod hostile {
 /// milliseconds, not seconds).
 #[test]
 #[ignore]
-#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn adversarial_inputs_are_bounded() {
     let k = sample_id("generic_secret", 1);
     let cases: Vec<(&str, String)> = vec![
@@ -288,7 +267,6 @@ fn adversarial_inputs_are_bounded() {
 /// recognised as that rule. Placeholders are expanded with three seeds, so an example passes by
 /// its shape, not by one lucky draw.
 #[test]
-#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn data_rules_examples() {
     let mut failures = Vec::new();
     for ex in crate::providers::EXAMPLES {
