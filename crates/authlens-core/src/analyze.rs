@@ -23,21 +23,25 @@ pub struct Session {
 
 impl Session {
     /// An empty session.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn new() -> Session {
         Session::default()
     }
 
     /// Number of entries analysed so far.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn len(&self) -> usize {
         self.next_index
     }
 
     /// True when nothing was analysed yet.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn is_empty(&self) -> bool {
         self.next_index == 0
     }
 
     /// Count an entry that could not be read at all (it keeps its index; nothing is analysed).
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn skip(&mut self) {
         self.next_index += 1;
     }
@@ -81,6 +85,7 @@ impl Session {
 impl Session {
     /// Keep a `credential_in_url` finding only the first time its value is seen in that kind of
     /// place (query, path, userinfo); later ones become a note citing the first.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn once_per_url_credential(&mut self, ex: &Exchange, report: &mut EntryReport) {
         use std::hash::{Hash, Hasher};
         let mut kept = Vec::with_capacity(report.findings.len());
@@ -153,6 +158,7 @@ pub fn analyze_exchange(ex: &Exchange, before: &[Exchange]) -> EntryReport {
 }
 
 /// The earlier entries evidence cites as `entry #N` (in order, once each).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn cited_entries(evidence: &[String], this: usize) -> Vec<usize> {
     let mut out = Vec::new();
     for e in evidence {
@@ -170,6 +176,7 @@ fn cited_entries(evidence: &[String], this: usize) -> Vec<usize> {
 
 /// What the server said, in its own words (redacted, clipped), beside authlens's reading:
 /// `"The token expired at …" (read: the token or credential expired)`.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn server_said(ex: &Exchange, failed: bool) -> Option<String> {
     let recognised = ex.recognised_body();
     if !failed && recognised.is_none() {
@@ -193,6 +200,7 @@ fn server_said(ex: &Exchange, failed: bool) -> Option<String> {
 
 /// The server's own words: the message that gave the reading, with a short code before it
 /// (`invalid_token: The access token expired`), redacted and clipped.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn quote_messages(ex: &Exchange, said: &exchange::server_says::ServerSaid) -> Option<String> {
     let first = said.says.first().map(|(_, i)| *i).unwrap_or(0);
     let main = said.messages.get(first)?;
@@ -209,6 +217,7 @@ fn quote_messages(ex: &Exchange, said: &exchange::server_says::ServerSaid) -> Op
 }
 
 /// A short, redacted quote of an error body: the error fields of a JSON body, or its start.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn quote_body(ex: &Exchange) -> String {
     let body = ex.resp_body.trim();
     // Redact first, then clip: a key cut in half is no longer recognisable as a key.
@@ -227,6 +236,7 @@ fn quote_body(ex: &Exchange) -> String {
     redact::clip(&ex.quote(exchange::truncate(body, 4096)), 200)
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn credential_report(ex: &Exchange, c: &exchange::Credential) -> CredentialReport {
     use exchange::Location;
     let scheme = match c.location {
@@ -257,6 +267,7 @@ fn credential_report(ex: &Exchange, c: &exchange::Credential) -> CredentialRepor
 }
 
 /// Analyse a parsed HAR.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn analyze_har(har: har::Har) -> Report {
     let mut session = Session::new();
     let entries: Vec<EntryReport> = har.log.entries.into_iter().map(|e| session.push(e)).collect();
@@ -265,6 +276,7 @@ pub fn analyze_har(har: har::Har) -> Report {
 
 /// Analyse a HAR document read by [`har::read`]: entries that could not be read keep their
 /// index and are listed in the report's notes, as is every field left out of an entry.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn analyze_intake(intake: har::Intake) -> Report {
     let mut session = Session::new();
     let mut entries = Vec::with_capacity(intake.slots.len());
@@ -277,6 +289,7 @@ pub fn analyze_intake(intake: har::Intake) -> Report {
     report_of(&session, entries, intake.notes)
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn report_of(session: &Session, mut entries: Vec<EntryReport>, notes: Vec<String>) -> Report {
     // With the whole capture at hand, a login prompt answered later is not a client bug.
     for e in entries.iter_mut().filter(|e| e.auth_failure && !e.causes.is_empty()) {
@@ -302,6 +315,7 @@ fn report_of(session: &Session, mut entries: Vec<EntryReport>, notes: Vec<String
 
 /// Read and analyse HAR text ([`har::read`]: a document that is not a HAR is an error; one odd
 /// entry is not).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn analyze_har_text(text: &str) -> Result<Report, Error> {
     Ok(analyze_intake(har::read(text)?))
 }
@@ -309,6 +323,7 @@ pub fn analyze_har_text(text: &str) -> Result<Report, Error> {
 /// The documentation of a cause, finding or secret rule id, as Markdown (needs the `docs`
 /// feature: the wasm build leaves the texts out and the extension reads them from `docs.json`).
 #[cfg(feature = "docs")]
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn explain(id: &str) -> Option<String> {
     if let Some(c) = causes::by_id(id) {
         return Some(causes::explain(c));
@@ -318,6 +333,7 @@ pub fn explain(id: &str) -> Option<String> {
 
 /// Every id [`explain`] documents: causes, then findings, then secret rules (each once).
 #[cfg(feature = "docs")]
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn explained_ids() -> Vec<&'static str> {
     let mut ids: Vec<&'static str> = causes::ALL.iter().map(|c| c.info.id).collect();
     ids.extend(secrets::FINDING_DOCS.iter().map(|(id, _)| *id));

@@ -11,6 +11,7 @@ use crate::redact::{self, Redacted};
 const KEPT_HEADERS: &[&str] = &["content-type", "accept", "origin", "idempotency-key", "x-idempotency-key", "x-requested-with", "x-api-version"];
 
 /// Name of the environment variable a reproduction uses for a credential.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn env_var(c: &Credential) -> String {
     if let Some(k) = c.key {
         return k.rule.env_var.to_string();
@@ -35,6 +36,7 @@ fn env_var(c: &Credential) -> String {
 
 /// Escape for a POSIX double-quoted string (the URL must stay double-quoted so `${VAR}` expands),
 /// then turn the NUL-delimited variable markers into `${VAR}`.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn dq(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut parts = s.split('\u{0}');
@@ -56,12 +58,14 @@ fn dq(s: &str) -> String {
 }
 
 /// Quote for a POSIX shell, single quotes.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn sq(s: &str) -> String {
     format!("'{}'", s.replace('\'', "'\\''"))
 }
 
 /// A cURL command that reproduces the request outside the app: method, URL, the headers that
 /// matter, the body, and every credential replaced by an environment variable.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn curl(entry: &Entry) -> String {
     let ex = Exchange::new(0, entry);
     let use_var = env_var;
@@ -171,6 +175,7 @@ pub fn curl(entry: &Entry) -> String {
     out
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn sanitize_name(n: &str) -> String {
     n.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').take(64).collect()
 }
@@ -179,6 +184,7 @@ fn sanitize_name(n: &str) -> String {
 pub const EXPORT_BODY_MAX: usize = 64 * 1024;
 
 /// A body with every credential the engine recognises replaced by its redacted form.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn redact_text_body(body: &str, ex: &Exchange) -> String {
     let out = redact::known_values(crate::exchange::truncate(body, EXPORT_BODY_MAX), ex.credential_values(), 4);
     redact::free_text(&out)
@@ -186,6 +192,7 @@ fn redact_text_body(body: &str, ex: &Exchange) -> String {
 
 /// A copy of the HAR that is safe to attach to a ticket ([`redact_har_document`] over the typed
 /// model; vendor fields the model does not keep are not in it).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn redact_har(har: Har) -> Har {
     // Through JSON text, not `to_value`/`from_value`: those would compile a second copy of the HAR
     // model's (de)serialization into the wasm module.
@@ -197,6 +204,7 @@ pub fn redact_har(har: Har) -> Har {
 /// and the panel's export produce. Text that is not a HAR document is an error, as for analysis.
 /// A document too deeply nested to keep whole is exported through the HAR model (without the
 /// vendor fields it does not keep).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn redact_har_text(text: &str) -> Result<serde_json::Value, crate::error::Error> {
     match crate::har::document(text) {
         Ok(doc) => Ok(redact_har_document(doc)),
@@ -220,6 +228,7 @@ const SANITIZER_NAMES: &[&str] = &[
 
 /// True when an export removes the value of a field with this name: a credential, or a name the
 /// HAR sanitizers scrub.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn export_name(name: &str) -> bool {
     crate::redact::credential_name(name) || SANITIZER_NAMES.contains(&crate::redact::normalise_name(name).as_str())
 }
@@ -235,6 +244,7 @@ struct Vault {
 }
 
 impl Vault {
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn add(&mut self, raw: &str) {
         let v = raw.trim();
         if v.len() < SPREAD_MIN || v.len() > 64 * 1024 || crate::redact::is_showable_placeholder(v) {
@@ -255,6 +265,7 @@ impl Vault {
 
     /// One automaton over every shape (the DFA alone, walked by `crate::dfa::occurrences` as the
     /// secret scanner's is: the `AhoCorasick` wrapper would add its other searchers to the module).
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn matcher(&self) -> Option<Matcher> {
         if self.values.is_empty() {
             return None;
@@ -274,6 +285,7 @@ struct Matcher {
 impl Matcher {
     /// Non-overlapping occurrences, leftmost first and the longest at a position, as byte ranges
     /// with the needle's index.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn find(&self, s: &str) -> Vec<(usize, usize, usize)> {
         let mut all: Vec<(usize, usize, usize)> = crate::dfa::occurrences(&self.dfa, s.as_bytes(), 1 << 20)
             .into_iter()
@@ -296,6 +308,7 @@ impl Matcher {
 
 /// `name=value; name2=value2` with every value redacted, the names kept (they say which cookies
 /// were sent, which matters for cookie problems).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn redact_cookie_header(v: &str, vault: &mut Vault) -> String {
     v.split(';')
         .map(|part| match part.split_once('=') {
@@ -311,6 +324,7 @@ fn redact_cookie_header(v: &str, vault: &mut Vault) -> String {
 
 /// A `Set-Cookie` value (Firefox joins several with newlines): each cookie's value redacted, its
 /// name and attributes (Path, Domain, SameSite, …) kept.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn redact_set_cookie(v: &str, vault: &mut Vault) -> String {
     v.split('\n')
         .map(|line| {
@@ -332,6 +346,7 @@ fn redact_set_cookie(v: &str, vault: &mut Vault) -> String {
 }
 
 /// An `Authorization` value with its credential redacted and the scheme kept.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn redact_authorization(v: &str, vault: &mut Vault) -> String {
     let t = v.trim();
     match t.split_once(' ') {
@@ -358,6 +373,7 @@ fn redact_authorization(v: &str, vault: &mut Vault) -> String {
 
 /// A header, cookie or parameter value by its name: the whole value when the name says
 /// credential, cookies value by value; `None` when the name says nothing.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn redact_named(name: &str, value: &str, in_cookies: bool, vault: &mut Vault) -> Option<String> {
     if value.is_empty() {
         return None;
@@ -381,6 +397,7 @@ fn redact_named(name: &str, value: &str, in_cookies: bool, vault: &mut Vault) ->
 
 /// Credential-named fields of a JSON value at any depth (`access_token`, `refresh_token`,
 /// `client_secret`, a code exchange's `code`, …): `(name, value)` for each string.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn json_credentials(v: &serde_json::Value, out: &mut Vec<String>, depth: usize) {
     if depth > crate::limits::MAX_JSON_DEPTH || out.len() > 4096 {
         return;
@@ -407,6 +424,7 @@ fn json_credentials(v: &serde_json::Value, out: &mut Vec<String>, depth: usize) 
 }
 
 /// Credential values held by a body's text: JSON fields at any depth, or form fields.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn body_credentials(text: &str) -> Vec<String> {
     let t = text.trim_start();
     let mut out = Vec::new();
@@ -421,6 +439,7 @@ fn body_credentials(text: &str) -> Vec<String> {
 }
 
 /// Credential values of a query string or form body (`a=1&refresh_token=…`).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn query_credentials(q: &str) -> Vec<String> {
     let pairs: Vec<(String, String)> = form_urlencoded::parse(q.as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
     let code_ok = crate::redact::code_is_credential(pairs.iter().map(|(k, _)| k.as_str()));
@@ -435,6 +454,7 @@ fn query_credentials(q: &str) -> Vec<String> {
 }
 
 /// Credential values in a URL: query parameters, a `;jsessionid=` path parameter, the userinfo.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn url_credentials(url: &str) -> Vec<String> {
     let mut out = Vec::new();
     let no_frag = url.split('#').next().unwrap_or(url);
@@ -460,6 +480,7 @@ fn url_credentials(url: &str) -> Vec<String> {
 }
 
 /// `;jsessionid=…` (Java servlets) and similar session ids written into the path.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn path_session_ids(path: &str) -> Vec<String> {
     path.split('/')
         .flat_map(|seg| seg.split(';').skip(1))
@@ -471,6 +492,7 @@ fn path_session_ids(path: &str) -> Vec<String> {
 
 /// Harvest every credential value an entry holds (its digested credentials, named fields, body
 /// fields, URL parameters), walking the entry's JSON as it is.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn harvest(entry: &serde_json::Value, vault: &mut Vault) {
     if let crate::har::Slot::Read { entry: typed, .. } = crate::har::read_entry_value(entry.clone(), "entry") {
         let ex = Exchange::new(0, &typed);
@@ -481,6 +503,7 @@ fn harvest(entry: &serde_json::Value, vault: &mut Vault) {
     harvest_value(entry, "", vault, 0);
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn harvest_value(v: &serde_json::Value, key: &str, vault: &mut Vault, depth: usize) {
     if depth > 64 {
         return;
@@ -516,6 +539,7 @@ struct Cuts {
 }
 
 impl Cuts {
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn mark(&mut self, place: &str) {
         if self.places.len() < 16 && !self.places.iter().any(|p| p == place) {
             self.places.push(place.to_string());
@@ -524,6 +548,7 @@ impl Cuts {
 }
 
 /// Replace every harvested value in `s`, then key- and JWT-shaped words.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn scrub_text(s: &str, ac: Option<&Matcher>, vault: &Vault) -> String {
     let found = ac.map(|m| m.find(s)).unwrap_or_default();
     let replaced = if found.is_empty() {
@@ -545,6 +570,7 @@ fn scrub_text(s: &str, ac: Option<&Matcher>, vault: &Vault) -> String {
 
 /// A body's text with its own credential fields redacted where they stand (a short password
 /// too), then every harvested value and key-shaped word.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn scrub_body(s: &str, ac: Option<&Matcher>, vault: &Vault) -> String {
     let mut text = s.to_string();
     let t = s.trim_start();
@@ -575,6 +601,7 @@ fn scrub_body(s: &str, ac: Option<&Matcher>, vault: &Vault) -> String {
 }
 
 /// A URL with its credentials redacted (query, fragment, userinfo, path session ids).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn scrub_url(s: &str, ac: Option<&Matcher>, vault: &Vault) -> String {
     let once = scrub_text(s, ac, vault);
     if once.starts_with("http://") || once.starts_with("https://") || once.starts_with("ws://") || once.starts_with("wss://") {
@@ -597,6 +624,7 @@ fn scrub_url(s: &str, ac: Option<&Matcher>, vault: &Vault) -> String {
 }
 
 /// Walk an entry (or any part of the document) and redact every string in it.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn scrub_value(v: &mut serde_json::Value, path: &str, key: &str, ac: Option<&Matcher>, vault: &mut Vault, cuts: &mut Cuts, depth: usize) {
     match v {
         serde_json::Value::Object(o) => {
@@ -686,6 +714,7 @@ fn scrub_value(v: &mut serde_json::Value, path: &str, key: &str, ac: Option<&Mat
 }
 
 /// True for the `value` of a name/value pair already redacted by its name.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn named_value_done(o: &serde_json::Map<String, serde_json::Value>, k: &str) -> bool {
     k == "value"
         && o.get("value").and_then(|v| v.as_str()).is_some_and(|v| v.contains("[redacted"))
@@ -699,6 +728,7 @@ fn named_value_done(o: &serde_json::Map<String, serde_json::Value>, k: &str) -> 
 /// comments, page titles, WebSocket messages. Provider keys and JWTs are redacted wherever they stand. Cookie and
 /// header names, scheme names and Set-Cookie attributes are kept. Bodies are cut to 64 KiB and
 /// base64 bodies dropped. Each entry's comment says what was redacted or cut.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn redact_har_document(mut doc: serde_json::Value) -> serde_json::Value {
     let mut vault = Vault::default();
     if let Some(entries) = doc.pointer("/log/entries").and_then(|e| e.as_array()) {

@@ -78,46 +78,54 @@ pub struct Entry {
 /// ```
 impl Entry {
     /// A request to `url` with `method`, no headers, and no response yet (status 0).
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn new(method: &str, url: &str) -> Entry {
         Entry { request: Request { method: method.into(), url: url.into(), ..Default::default() }, ..Default::default() }
     }
 
     /// When the request started (RFC 3339).
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn started(mut self, at: &str) -> Entry {
         self.started_date_time = at.into();
         self
     }
 
     /// Add a request header.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn header(mut self, name: &str, value: &str) -> Entry {
         self.request.headers.push(NameValue { name: name.into(), value: value.into() });
         self
     }
 
     /// Add request headers.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn headers(self, headers: &[(&str, &str)]) -> Entry {
         headers.iter().fold(self, |e, (n, v)| e.header(n, v))
     }
 
     /// The request body.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn body(mut self, mime: &str, text: &str) -> Entry {
         self.request.post_data = Some(PostData { mime_type: mime.into(), text: Some(text.into()), params: Vec::new() });
         self
     }
 
     /// The response status.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn status(mut self, status: i64) -> Entry {
         self.response.status = status;
         self
     }
 
     /// Add a response header.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn response_header(mut self, name: &str, value: &str) -> Entry {
         self.response.headers.push(NameValue { name: name.into(), value: value.into() });
         self
     }
 
     /// The response body.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn response_body(mut self, mime: &str, text: &str) -> Entry {
         self.response.content.mime_type = mime.into();
         self.response.content.text = Some(text.into());
@@ -232,33 +240,43 @@ mod lenient {
 
     impl<'de> Visitor<'de> for ScalarVisitor {
         type Value = Scalar;
+        #[cfg_attr(authlens_wasm_size, optimize(size))]
         fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
             f.write_str("a string, a number, a boolean or null")
         }
+        #[cfg_attr(authlens_wasm_size, optimize(size))]
         fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
             Ok(Scalar::S(v.to_string()))
         }
+        #[cfg_attr(authlens_wasm_size, optimize(size))]
         fn visit_string<E: de::Error>(self, v: String) -> Result<Scalar, E> {
             Ok(Scalar::S(v))
         }
+        #[cfg_attr(authlens_wasm_size, optimize(size))]
         fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar, E> {
             Ok(Scalar::I(v))
         }
+        #[cfg_attr(authlens_wasm_size, optimize(size))]
         fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar, E> {
             Ok(i64::try_from(v).map_or(Scalar::F(v as f64), Scalar::I))
         }
+        #[cfg_attr(authlens_wasm_size, optimize(size))]
         fn visit_f64<E: de::Error>(self, v: f64) -> Result<Scalar, E> {
             Ok(Scalar::F(v))
         }
+        #[cfg_attr(authlens_wasm_size, optimize(size))]
         fn visit_bool<E: de::Error>(self, v: bool) -> Result<Scalar, E> {
             Ok(Scalar::B(v))
         }
+        #[cfg_attr(authlens_wasm_size, optimize(size))]
         fn visit_unit<E: de::Error>(self) -> Result<Scalar, E> {
             Ok(Scalar::Null)
         }
+        #[cfg_attr(authlens_wasm_size, optimize(size))]
         fn visit_none<E: de::Error>(self) -> Result<Scalar, E> {
             Ok(Scalar::Null)
         }
+        #[cfg_attr(authlens_wasm_size, optimize(size))]
         fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Scalar, D::Error> {
             d.deserialize_any(ScalarVisitor)
         }
@@ -299,6 +317,7 @@ mod lenient {
 /// credential, so every quoted string is replaced before the message reaches a person.
 /// A document that is empty, or whose top level is not a JSON object, gets a plain error (serde
 /// would accept an array as a struct, and say "EOF while parsing a value" for an empty file).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn not_an_object(text: &str) -> Result<(), Error> {
     let start = text.trim_start();
     let what = match start.chars().next() {
@@ -322,6 +341,7 @@ fn not_an_object(text: &str) -> Result<(), Error> {
     })
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn scrub(message: &str) -> String {
     let mut out = String::with_capacity(message.len());
     let mut in_quote = false;
@@ -352,6 +372,7 @@ fn scrub(message: &str) -> String {
 /// and every entry readable. [`read`] is the lenient form analysis uses.
 ///
 /// Errors name the JSON line and column, and the HAR path of the offending value.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn parse(text: &str) -> Result<Har, Error> {
     let text = document_text(text)?;
     let har: Har = from_json(text)?;
@@ -389,6 +410,7 @@ pub struct Intake {
 
 impl Intake {
     /// The HAR with the entries that could be read (skipped ones left out).
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn into_har(self) -> Har {
         let mut log = self.log;
         log.entries = self
@@ -409,6 +431,7 @@ impl Intake {
 /// entry does not sink the file: a field of an unexpected shape (chrome-har writes
 /// `postData.params[].value` as an object) is left out of that entry, an entry that cannot be read
 /// at all is skipped, and both are noted with their HAR path.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn read(text: &str) -> Result<Intake, Error> {
     let text = document_text(text)?;
     // The common case first: one typed pass. Deeply nested JSON in a body field is only a string
@@ -429,6 +452,7 @@ pub fn read(text: &str) -> Result<Intake, Error> {
 
 /// The HAR document as JSON, whole (vendor fields included), for a redacted export: an error when
 /// the text is not a HAR document, as with [`read`].
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn document(text: &str) -> Result<serde_json::Value, Error> {
     let text = document_text(text)?;
     let doc: serde_json::Value = from_json(text)?;
@@ -442,6 +466,7 @@ pub fn document(text: &str) -> Result<serde_json::Value, Error> {
 
 /// `read` the slow way, through a `serde_json::Value`: the document's shape is checked and each
 /// entry is read on its own.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn read_value(text: &str) -> Result<Intake, Error> {
     let doc: serde_json::Value = from_json(text)?;
     let serde_json::Value::Object(mut top) = doc else {
@@ -472,6 +497,7 @@ fn read_value(text: &str) -> Result<Intake, Error> {
 }
 
 /// What a JSON object that is not a HAR looks like, in words.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn describe_non_har(top: &serde_json::Map<String, serde_json::Value>) -> String {
     if top.is_empty() {
         return "it is an empty JSON object, with no `log`".into();
@@ -491,6 +517,7 @@ fn describe_non_har(top: &serde_json::Map<String, serde_json::Value>) -> String 
 }
 
 /// The dotted path of a HAR (`{"log":{"entries":[…]}}`) nested in `o`, a few levels down.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn nested_har(o: &serde_json::Map<String, serde_json::Value>, depth: usize) -> Option<String> {
     if depth > 3 {
         return None;
@@ -509,6 +536,7 @@ fn nested_har(o: &serde_json::Map<String, serde_json::Value>, depth: usize) -> O
 }
 
 /// "a JSON number", "a list", … for messages.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn json_kind(v: &serde_json::Value) -> &'static str {
     match v {
         serde_json::Value::Null => "null",
@@ -522,6 +550,7 @@ fn json_kind(v: &serde_json::Value) -> &'static str {
 
 /// Read one entry from its JSON value. A field of the wrong shape is left out (removed, so its
 /// default applies) and noted with its path; the entry is tried again, a few times at most. `at` is the entry's own HAR path (`log.entries[3]`).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn read_entry_value(mut value: serde_json::Value, at: &str) -> Slot {
     if !value.is_object() {
         return Slot::Skipped(format!("{at}: {} where an entry (an object) belongs; skipped", json_kind(&value)));
@@ -546,6 +575,7 @@ pub fn read_entry_value(mut value: serde_json::Value, at: &str) -> Slot {
 
 /// Remove the value at `path` (`request.postData.params[0].value`): an object member is removed
 /// (its default applies), a list element is taken out of the list; false when there is none.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn remove_at(value: &mut serde_json::Value, path: &str) -> bool {
     let mut steps: Vec<Result<&str, usize>> = Vec::new();
     for part in path.split('.') {
@@ -584,6 +614,7 @@ fn remove_at(value: &mut serde_json::Value, path: &str) -> bool {
 }
 
 /// serde's words for a wrong type, in ours.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn plain_type_error(message: &str) -> String {
     let mut m = scrub(message);
     for (theirs, ours) in [
@@ -618,6 +649,7 @@ pub fn read_entry(text: &str) -> Result<(Entry, Vec<String>), Error> {
 }
 
 /// Parse one entry strictly (any field of the wrong type is an error naming its path).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn parse_entry(text: &str) -> Result<Entry, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     not_an_object(text)?;
@@ -634,6 +666,7 @@ fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Error> {
 /// strings cannot hold, and it is read as U+FFFD rather than lose the entry. (serde_json's message
 /// for it varies: "lone leading surrogate", "unexpected end of hex escape", …, so any failure
 /// tries again.) The error is the first attempt's.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn json_text<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, serde_json::Error> {
     serde_json::from_str(text).or_else(|e: serde_json::Error| match replace_lone_surrogates(text).map(|fixed| serde_json::from_str(&fixed)) {
         Some(Ok(v)) => Ok(v),
@@ -643,6 +676,7 @@ fn json_text<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, serde_json
 
 /// A whole document's text, checked before it is parsed: within the size limit, its byte order
 /// mark (Windows tools write one) dropped, and a JSON object at the top.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn document_text(text: &str) -> Result<&str, Error> {
     if text.len() > limits::MAX_HAR_BYTES {
         return Err(Error::TooLarge { bytes: text.len(), limit: limits::MAX_HAR_BYTES });
@@ -652,6 +686,7 @@ fn document_text(text: &str) -> Result<&str, Error> {
     Ok(text)
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn json_error(text: &str, e: &serde_json::Error) -> Error {
     if e.is_eof() {
         return Error::Truncated { line: e.line(), column: e.column() };
@@ -661,6 +696,7 @@ fn json_error(text: &str, e: &serde_json::Error) -> Error {
 }
 
 /// Byte offset of a serde_json position (1-based line, 1-based byte column).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn offset_of(text: &str, line: usize, column: usize) -> usize {
     let mut start = 0;
     for _ in 1..line {
@@ -674,6 +710,7 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
 
 /// The path (`log.entries[12].request.headers`) of the value being read at byte `offset`,
 /// found by walking the JSON text up to there: containers, keys and array indexes only.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub(crate) fn json_path_at(text: &str, offset: usize) -> String {
     enum Frame<'a> {
         Object(Option<&'a str>),
@@ -747,7 +784,9 @@ pub(crate) fn json_path_at(text: &str, offset: usize) -> String {
 
 /// `text` with every `\uD800`–`\uDFFF` escape that is not half of a pair replaced by `\uFFFD`;
 /// `None` when there is none.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn replace_lone_surrogates(text: &str) -> Option<String> {
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn escape_at(b: &[u8], i: usize) -> Option<u16> {
         let h = b.get(i + 2..i + 6)?;
         if b.get(i..i + 2)? != b"\\u" {
@@ -782,6 +821,7 @@ fn replace_lone_surrogates(text: &str) -> Option<String> {
 
 impl Request {
     /// First header with this name (case-insensitive).
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn header(&self, name: &str) -> Option<&str> {
         find_header(&self.headers, name)
     }
@@ -789,12 +829,14 @@ impl Request {
 
 impl Response {
     /// First header with this name (case-insensitive).
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn header(&self, name: &str) -> Option<&str> {
         find_header(&self.headers, name)
     }
 }
 
 /// First header with this name (case-insensitive), skipping HTTP/2 pseudo-headers.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn find_header<'a>(headers: &'a [NameValue], name: &str) -> Option<&'a str> {
     headers.iter().find(|h| h.name.eq_ignore_ascii_case(name)).map(|h| h.value.as_str())
 }

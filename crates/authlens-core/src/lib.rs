@@ -19,6 +19,12 @@
 //! ```
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
+// The wasm build (build.sh, build_wasm) sets `--cfg authlens_wasm_size`: functions off the hot
+// paths are then marked `#[cfg_attr(authlens_wasm_size, optimize(size))]` (opt-level "z" for that
+// function alone; the crate stays at "s"). An unstable attribute, allowed in that one build by the
+// RUSTC_BOOTSTRAP it already needs for -Z build-std. Mark a new function the same way unless a
+// profile shows it on the per-exchange or bundle-scan path (README, Performance).
+#![cfg_attr(authlens_wasm_size, feature(optimize_attribute))]
 // A panic in WebAssembly kills the engine for the rest of the DevTools session: no unwrap/expect
 // outside tests (`cargo clippy -p authlens-core --lib` enforces it; the fuzz targets in `fuzz/`
 // look for the panics lints cannot see).

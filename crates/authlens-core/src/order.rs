@@ -7,6 +7,7 @@
 //! elements into that order.
 
 /// Reorder `v` by ascending `key`, keeping the original order among equal keys.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub(crate) fn sort_by_u64_key<T>(v: &mut Vec<T>, key: impl Fn(&T) -> u64) {
     if v.len() < 2 {
         return;
@@ -18,6 +19,7 @@ pub(crate) fn sort_by_u64_key<T>(v: &mut Vec<T>, key: impl Fn(&T) -> u64) {
 }
 
 /// A key under which larger `f64`s (non-negative, finite) come first; anything else comes last.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub(crate) fn descending_f64(x: f64) -> u64 {
     if x.is_finite() {
         // For non-negative floats, the bit patterns order like the values; minus one keeps

@@ -135,6 +135,7 @@ pub enum Severity {
 
 impl Severity {
     /// Lowercase name.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Low => "low",
@@ -145,6 +146,7 @@ impl Severity {
     }
 
     /// Parse a lowercase name.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn parse(s: &str) -> Option<Severity> {
         match s.to_ascii_lowercase().as_str() {
             "low" => Some(Severity::Low),
@@ -181,6 +183,7 @@ pub struct Finding {
 }
 
 /// A fingerprint of a secret for [`Finding::fingerprint`].
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn fingerprint(secret: &str) -> String {
     use std::hash::{Hash, Hasher};
     // SipHash with fixed keys (std's DefaultHasher::new()): stable across runs and machines.

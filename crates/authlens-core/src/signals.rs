@@ -38,11 +38,13 @@ pub fn placeholder(value: &str) -> Option<&'static str> {
 
 /// True for schemes whose credential is a list of `name=value` parameters separated by `, `
 /// (AWS SigV4, Digest, OAuth 1): the spaces there are syntax, not damage.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn param_scheme(a: &crate::parse::authorization::Authorization) -> bool {
     ["aws4-hmac-sha256", "digest", "oauth"].iter().any(|s| a.is_scheme(s))
 }
 
 /// Describe whitespace damage in a value, if any.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn whitespace(value: &str) -> Option<String> {
     // The usual case, a token of printable ASCII: no blank or invisible character can be in it,
     // and the character-by-character checks below are skipped.

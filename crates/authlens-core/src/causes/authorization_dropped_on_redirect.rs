@@ -49,6 +49,7 @@ declare_cause! {
 const WITHIN: usize = 50;
 const WITHIN_SECS: f64 = 120.0;
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
     if ex.authorization.is_some() {

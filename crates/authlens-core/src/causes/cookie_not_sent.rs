@@ -56,6 +56,7 @@ enum Why {
     Unknown,
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
     if ex.authorization.is_some() || ex.credentials.iter().any(|c| matches!(c.location, crate::exchange::Location::Header(_))) {
@@ -158,6 +159,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     Some(Hit { confidence, evidence, fix })
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn attrs(c: &SetCookie) -> String {
     let mut a = Vec::new();
     if c.http_only {

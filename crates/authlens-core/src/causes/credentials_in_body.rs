@@ -43,10 +43,12 @@ declare_cause! {
 /// Body fields that carry a token or key meant for a header (not login or client credentials).
 const MISPLACED: &[&str] = &["access_token", "token", "api_key", "apikey", "api-key", "key", "jwt", "id_token", "server_key", "secret_key", "secret", "auth", "private_key"];
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn field_name(path: &str) -> &str {
     path.rsplit(['.', '[']).next().unwrap_or(path)
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
     if ex.authorization.is_some() || ex.credentials.iter().any(|c| matches!(c.location, Location::Header(_) | Location::Query(_))) {

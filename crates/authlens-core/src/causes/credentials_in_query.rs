@@ -47,6 +47,7 @@ declare_cause! {
 /// Query names that sign a URL rather than carry a credential.
 const SIGNED: &[&str] = &["sig", "signature", "x-amz-signature", "x-amz-credential", "x-amz-security-token"];
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
     if ex.authorization.is_some() || ex.credentials.iter().any(|c| matches!(c.location, Location::Header(_))) {

@@ -51,6 +51,7 @@ declare_cause! {
 /// Header names that carry a CSRF token.
 const CSRF_HEADERS: &[&str] = &["x-csrftoken", "x-csrf-token", "x-xsrf-token", "csrf-token", "xsrf-token"];
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
     if !ex.says(Says::Csrf) {
@@ -86,6 +87,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
 /// The server's words are generic (Spring Security's `{"status":403,"error":"Forbidden"}`), but
 /// the request has the shape a CSRF check refuses: an unsafe method, a session cookie as its only
 /// credential, and no CSRF header.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn unsaid(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
     let unsafe_method = ["POST", "PUT", "PATCH", "DELETE"].iter().any(|m| ex.method.eq_ignore_ascii_case(m));

@@ -43,6 +43,7 @@ declare_cause! {
     };
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
     let mut evidence: Vec<String> = Vec::new();
@@ -152,6 +153,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
 /// Marks of a value copied the wrong way: a display's ellipsis at the end (the copy is of a
 /// shortened value), or an escape sequence written out (`\n` as a backslash and an `n`: a `.env`,
 /// JSON or YAML value read without unescaping). No key, token or base64 alphabet has `\` or `…`.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn copied_wrong(raw: &str) -> Option<(&'static str, &'static str)> {
     if raw.len() >= 12 && (raw.ends_with('…') || raw.ends_with("...")) {
         return Some((
@@ -168,6 +170,7 @@ fn copied_wrong(raw: &str) -> Option<(&'static str, &'static str)> {
 }
 
 /// A value that starts like a JWT (its header decodes) but is cut: it no longer decodes.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn cut_jwt(c: &Credential) -> Option<String> {
     let raw = c.raw().trim();
     if !raw.starts_with("eyJ") || raw.len() < 20 || raw.contains(char::is_whitespace) || raw.starts_with("eyJ\"") {
@@ -190,6 +193,7 @@ fn cut_jwt(c: &Credential) -> Option<String> {
 }
 
 /// `NAME=value` or `export NAME=value`: the name, when the value is a whole `.env` line.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn env_line(raw: &str) -> Option<String> {
     let t = raw.strip_prefix("export ").unwrap_or(raw);
     let (name, value) = t.split_once('=')?;
@@ -200,6 +204,7 @@ fn env_line(raw: &str) -> Option<String> {
 }
 
 /// How a header value is URL-encoded, if it is.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn url_encoded(raw: &str) -> Option<String> {
     let b = raw.as_bytes();
     let hex = |i: usize| b.get(i).is_some_and(u8::is_ascii_hexdigit) && b.get(i + 1).is_some_and(u8::is_ascii_hexdigit);
@@ -219,6 +224,7 @@ fn url_encoded(raw: &str) -> Option<String> {
 }
 
 /// A key with a provider's prefix and charset, one or two characters off the format's length.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn near_format(ex: &Exchange, c: &Credential) -> Option<String> {
     if c.key.is_some() || c.jwt.is_some() {
         return None;
@@ -251,6 +257,7 @@ fn near_format(ex: &Exchange, c: &Credential) -> Option<String> {
 }
 
 /// A key whose format belongs to another provider than the destination's.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn other_provider(ex: &Exchange, c: &Credential) -> Option<String> {
     let k = c.key?;
     if k.rule.prefix.len() < 3 || k.rule.prefix == "eyJ" || k.rule.kind == KeyKind::Publishable {
@@ -272,6 +279,7 @@ fn other_provider(ex: &Exchange, c: &Credential) -> Option<String> {
 
 /// A key whose prefix names one API (`key_home_prefixes`), sent to another API's host
 /// (`api_domains`).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn foreign_prefix(ex: &Exchange, c: &Credential) -> Option<String> {
     let raw = c.raw().trim();
     let (issuer, prefix) = providers::ALL.iter().find_map(|p| p.facts.key_home_prefixes.iter().find(|k| raw.starts_with(**k) && raw.len() >= k.len() + 16).map(|k| (p.name, *k)))?;
@@ -284,6 +292,7 @@ fn foreign_prefix(ex: &Exchange, c: &Credential) -> Option<String> {
 /// A GUID sent as a client secret where the server wants the secret's value (Entra ID).
 /// A short id-like value sent to a provider all of whose keys carry a prefix (`SG.`, `sk_`…),
 /// refused as invalid: the key's ID or name, shown next to it in the dashboard, not its value.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn not_a_key_of_destination(ex: &Exchange, c: &Credential) -> Option<String> {
     let dest = ex.provider?;
     let raw = c.raw().trim();
@@ -309,6 +318,7 @@ fn not_a_key_of_destination(ex: &Exchange, c: &Credential) -> Option<String> {
     ))
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn secret_id_for_value(ex: &Exchange, c: &Credential) -> Option<String> {
     let Location::Body(name) = &c.location else { return None };
     if !name.ends_with("client_secret") || !crate::providers::Charset::Uuid.accepts(c.raw().trim()) {

@@ -35,6 +35,7 @@ declare_cause! {
     };
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
     let host_env = ex.env?;
@@ -76,6 +77,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
 
 /// A token obtained from the other environment: handed out earlier in the session by that
 /// environment's token endpoint, or a JWT whose issuer is that environment's host.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn token_from_other_environment(ctx: &Ctx, host_env: Env) -> Option<Hit> {
     let ex = ctx.ex;
     let p = ex.provider?;

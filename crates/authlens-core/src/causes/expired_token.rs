@@ -30,6 +30,7 @@ declare_cause! {
     };
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
     let now = ex.started.or_else(|| ex.resp_header("date").and_then(http_date))?;
@@ -78,6 +79,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
 }
 
 /// A pre-signed URL (AWS SigV4 in the query) used after `X-Amz-Date` + `X-Amz-Expires`.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn expired_presigned_url(ctx: &Ctx, now: f64) -> Option<Hit> {
     let u = ctx.ex.parsed.as_ref()?;
     let (mut date, mut expires) = (None, None);
@@ -109,6 +111,7 @@ fn expired_presigned_url(ctx: &Ctx, now: f64) -> Option<Hit> {
 }
 
 /// An Azure Storage SAS (`sv=…&se=…&sig=…`) used after its `se` (signed expiry).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn expired_sas(ctx: &Ctx, now: f64) -> Option<Hit> {
     let u = ctx.ex.parsed.as_ref()?;
     let (mut se, mut sig) = (None, false);
@@ -138,6 +141,7 @@ fn expired_sas(ctx: &Ctx, now: f64) -> Option<Hit> {
 const SAYS_TOKEN_EXPIRED: &[&str] = &["token is expired", "token has expired", "token expired", "expiredtoken", "jwt expired", "session expired", "session has expired"];
 
 /// An opaque token or temporary credential the server itself calls expired.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn expired_by_word(ctx: &Ctx) -> Option<Hit> {
     use crate::exchange::server_says::Says;
     let ex = ctx.ex;
@@ -192,6 +196,7 @@ fn expired_by_word(ctx: &Ctx) -> Option<Hit> {
 
 /// An opaque token is expired when the session shows the response that handed it out, with an
 /// `expires_in` that lapsed before this request.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn expired_by_session(ctx: &Ctx, now: f64) -> Option<Hit> {
     let ex = ctx.ex;
     let c = ex.credentials.iter().find(|c| c.jwt.is_none() && c.key.is_none_or(|k| k.rule.kind == crate::providers::KeyKind::Token))?;

@@ -59,6 +59,7 @@ declare_cause! {
 }
 
 /// The request's OAuth parameter `name`, from a form or a JSON body (Auth0 takes one).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn param(ex: &Exchange, name: &str) -> Option<String> {
     if let Some(v) = ex.form_value(name) {
         return Some(v);
@@ -142,6 +143,7 @@ const REASONS: &[Reason] = &[
     },
 ];
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
     let grant = param(ex, "grant_type")?;
@@ -176,12 +178,14 @@ fn check(ctx: &Ctx) -> Option<Hit> {
 }
 
 /// True when the refresh token sent is a JWT whose `exp` is past at the request's time.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn refresh_jwt_expired(ex: &Exchange) -> bool {
     let (Some(t), Some(now)) = (param(ex, "refresh_token"), session::at(ex)) else { return false };
     crate::parse::jwt::decode(&t).and_then(|j| j.exp).is_some_and(|exp| exp < now)
 }
 
 /// An earlier request of the capture that redeemed the same authorization code, and how long before.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn redeemed_before<'a>(ctx: &Ctx<'a>) -> Option<(&'a Exchange, String)> {
     let code = param(ctx.ex, "code").filter(|c| c.len() >= 8)?;
     let b = session::recent(ctx.before).iter().rev().find(|b| b.path == ctx.ex.path && param(b, "code").as_deref() == Some(code.as_str()))?;

@@ -135,6 +135,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
 /// An earlier success with the same credential on the same host. For an API key that means it
 /// is valid and scoped; a token may simply have expired or been revoked since, so for tokens only
 /// a success in the last two minutes counts.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn works_elsewhere<'a>(ex: &Exchange, before: &'a [Exchange]) -> Option<&'a Exchange> {
     let c = ex.credentials.first()?;
     // The same whole credential: every part (Basic user and password, each header) identical.
@@ -156,11 +157,13 @@ fn works_elsewhere<'a>(ex: &Exchange, before: &'a [Exchange]) -> Option<&'a Exch
 }
 
 /// The scopes of the JWT the request carried.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn token_scopes(ex: &Exchange) -> Option<String> {
     ex.credentials.iter().filter_map(|c| c.jwt.as_ref()).find(|j| !j.scopes.is_empty()).map(|j| j.scopes.join(" "))
 }
 
 /// Firestore and Supabase: the project key identifies the project, not a user.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn only_project_key(ex: &Exchange) -> Option<String> {
     let p = ex.provider?;
     if !p.facts.anonymous_project_key {
@@ -174,6 +177,7 @@ fn only_project_key(ex: &Exchange) -> Option<String> {
 }
 
 /// The permission or scope the server's message names, when it follows a known pattern.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn named_permission(ex: &Exchange) -> Option<String> {
     let body = ex.resp_body.as_str();
     for (start, end) in [("Missing scopes: ", ". "), ("Having the '", "'"), ("permission denied for table ", "\""), ("is not authorized to perform: ", " "), ("\"needed\":\"", "\""), ("\"scope\":\"", "\""), ("\"requiredScopes\":[", "]")] {
@@ -189,6 +193,7 @@ fn named_permission(ex: &Exchange) -> Option<String> {
     None
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn fixes(ex: &Exchange, needed: Option<String>) -> Vec<String> {
     let need = needed.as_deref().map(|n| format!("`{}`", clip(n, 96))).unwrap_or_else(|| "the permission this endpoint needs".into());
     // The provider file's own fix, `{need}` standing for the permission.

@@ -38,6 +38,7 @@ declare_cause! {
     };
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
     if !ex.says(Says::Signature) {
@@ -89,6 +90,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
 }
 
 /// `kid` of a JWT's header.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn kid(token: &str) -> Option<String> {
     let head = token.trim().split('.').next()?;
     let h = crate::parse::jwt::segment(head)?;
@@ -96,6 +98,7 @@ fn kid(token: &str) -> Option<String> {
 }
 
 /// Characters of a base64url signature for an algorithm (RS/PS 2048-bit keys, ES, HS).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn expected_signature_len(alg: Option<&str>) -> Option<usize> {
     match alg? {
         "HS256" => Some(43),

@@ -35,6 +35,7 @@ declare_cause! {
     };
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
     let a = ex.authorization.as_ref()?;
@@ -121,6 +122,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
 }
 
 /// The server says it could not parse the credential: what the request shows about why.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn server_says_malformed(ex: &crate::exchange::Exchange) -> Option<(String, f64)> {
     use crate::exchange::server_says::Says;
     if !ex.says(Says::Malformed) {

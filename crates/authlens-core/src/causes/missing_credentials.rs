@@ -26,6 +26,7 @@ declare_cause! {
     };
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
     // A preflight carries no credentials by design (preflight_rejected explains it).
@@ -70,6 +71,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
 
 /// A token request that sent a user's password but no client authentication, and the server
 /// says authentication is missing (Spring's "Full authentication is required").
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn missing_client_authentication(ex: &crate::exchange::Exchange) -> Option<Hit> {
     use crate::exchange::Location;
     let only_user = ex.credentials.iter().all(|c| matches!(&c.location, Location::Body(n) if n.ends_with("password")));

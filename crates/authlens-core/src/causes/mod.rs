@@ -118,12 +118,14 @@ pub(crate) use declare_cause;
 
 
 /// The cause with this id.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn by_id(id: &str) -> Option<&'static Cause> {
     ALL.iter().copied().find(|c| c.info.id == id)
 }
 
 /// The documentation of a cause as Markdown, with its id as the heading.
 #[cfg(feature = "docs")]
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn explain(c: &Cause) -> String {
     let body: Vec<&str> = c.info.explanation.lines().map(|l| l.strip_prefix(' ').unwrap_or(l)).collect();
     format!("# {}\n\n{} (category: {}, since {})\n\n{}", c.info.id, c.info.title, category_name(c.info.category), c.info.since, unwrap_paragraphs(&body).trim())
@@ -131,6 +133,7 @@ pub fn explain(c: &Cause) -> String {
 
 /// Join the hard-wrapped lines of doc comments into one line per paragraph or list item, so the
 /// text reflows in a narrow panel. Headings, blank lines, code fences and tables stay as they are.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn unwrap_paragraphs(lines: &[&str]) -> String {
     let mut out: Vec<String> = Vec::new();
     let mut joinable = false;
@@ -161,6 +164,7 @@ pub fn unwrap_paragraphs(lines: &[&str]) -> String {
 /// The documentation of every cause as one Markdown page (`docs/causes.md`): an index table,
 /// then each cause's documentation with its headings one level down.
 #[cfg(feature = "docs")]
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn docs_markdown() -> String {
     let mut out = String::from("# Causes\n\n<!-- Generated from the cause declarations in crates/authlens-core/src/causes/ by `authlens explain --all`. Do not edit: run `UPDATE_DOCS=1 cargo test -p authlens-cli --test docs` to refresh. -->\n\n");
     out.push_str(&format!(
@@ -184,6 +188,7 @@ pub fn docs_markdown() -> String {
 }
 
 /// The lowercase name of a category, as the docs write it.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn category_name(c: Category) -> &'static str {
     match c {
         Category::Credential => "credential",
@@ -195,6 +200,7 @@ pub fn category_name(c: Category) -> &'static str {
 }
 
 /// Decide whether (and how) the exchange failed on authentication.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn failure(ex: &Exchange) -> Option<Failure> {
     match ex.status {
         401 => Some(Failure::Unauthorized),
@@ -206,6 +212,7 @@ pub fn failure(ex: &Exchange) -> Option<Failure> {
 
 /// A request that got no response (status 0) because its CORS preflight was refused on
 /// authentication grounds: Chromium records the preflight, then the blocked request.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn blocked_by_preflight(ex: &Exchange, before: &[Exchange]) -> Option<Failure> {
     use crate::signals::session::{self, PreflightProblem};
     if !session::got_no_response(ex) || ex.is_preflight() {
@@ -218,6 +225,7 @@ pub fn blocked_by_preflight(ex: &Exchange, before: &[Exchange]) -> Option<Failur
 }
 
 /// A 403 counts when it speaks of credentials or permissions, and is not a rate limit.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn forbidden_is_auth(ex: &Exchange) -> bool {
     let rate = ex.resp_body_mentions(&["rate limit", "too many requests", "quota exceeded", "secondary rate"])
         || ex.resp_header("x-ratelimit-remaining").is_some_and(|v| v.trim() == "0");
@@ -287,6 +295,7 @@ pub fn diagnose(ex: &Exchange, before: &[Exchange]) -> Vec<(&'static Cause, Hit)
 }
 
 /// The fix step that says how this provider wants to be authenticated.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn provider_auth_step(ex: &Exchange) -> Option<String> {
     ex.provider.map(|p| format!("{} expects {}; see {}", p.name, p.auth, p.docs))
 }
@@ -297,10 +306,12 @@ pub(crate) mod test_util {
     use crate::har::Entry;
 
     /// A 401 exchange with these request headers.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn failing(url: &str, headers: &[(&str, &str)]) -> Exchange {
         with_status(url, headers, 401, "")
     }
 
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn with_status(url: &str, headers: &[(&str, &str)], status: i64, body: &str) -> Exchange {
         let mut e = Entry::new("POST", url).started("2026-10-14T09:30:00Z").headers(headers).status(status);
         e.response.content.text = Some(body.into());
@@ -308,6 +319,7 @@ pub(crate) mod test_util {
     }
 
     /// The ids of the causes found, most likely first.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn ids(ex: &Exchange) -> Vec<&'static str> {
         super::diagnose(ex, &[]).iter().map(|(c, _)| c.info.id).collect()
     }

@@ -31,6 +31,7 @@ declare_cause! {
     };
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
     let mut evidence = Vec::new();

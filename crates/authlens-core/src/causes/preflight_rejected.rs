@@ -46,6 +46,7 @@ declare_cause! {
     };
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
     if ex.is_preflight() {
@@ -90,6 +91,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
 }
 
 /// "(asking for POST with authorization, content-type)".
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn requested(pf: &Exchange) -> String {
     let m = pf.req_header("access-control-request-method").map(|m| clip(m.trim(), 16));
     let h = pf.req_header("access-control-request-headers").map(|h| clip(h.trim(), 96));
@@ -100,6 +102,7 @@ fn requested(pf: &Exchange) -> String {
     }
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn fixes(pf: &Exchange, problem: Option<PreflightProblem>) -> Vec<String> {
     let origin = pf.req_header("origin").map(|o| clip(o.trim(), 128)).unwrap_or_else(|| "<page origin>".into());
     let method = pf.req_header("access-control-request-method").map(|m| clip(m.trim(), 16)).unwrap_or_else(|| "<method>".into());

@@ -54,6 +54,7 @@ declare_cause! {
 }
 
 /// The `name=value` pairs of the request's Cookie headers.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn sent_cookies(ex: &Exchange) -> impl Iterator<Item = (&str, &str)> {
     ex.req_headers
         .iter()
@@ -64,11 +65,13 @@ fn sent_cookies(ex: &Exchange) -> impl Iterator<Item = (&str, &str)> {
 }
 
 /// The session cookies a request sent (by name, or set `HttpOnly` earlier in the capture).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn session_cookies<'a>(ex: &'a Exchange, before: &[Exchange]) -> Vec<(&'a str, &'a str)> {
     let set_http_only = |name: &str| session::recent(before).iter().any(|b| b.set_cookies.iter().any(|c| c.name == name && c.http_only && !c.removed));
     sent_cookies(ex).filter(|(n, v)| !v.is_empty() && session_cookie_name(n).unwrap_or_else(|| set_http_only(n))).collect()
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
     // Another credential in the request (a header, the query, the body) is what the other causes

@@ -43,11 +43,13 @@ declare_cause! {
 /// Token fields in the order a response's main token is chosen (an access token beats an ID token).
 const PRIMARY: &[&str] = &["access_token", "accessToken", "token", "jwt", "auth_token", "authToken", "bearer_token", "id_token", "idToken"];
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn primary(issued: &[IssuedToken]) -> Option<&IssuedToken> {
     PRIMARY.iter().find_map(|f| issued.iter().find(|t| t.field == *f))
 }
 
 /// The bearer-like credential of a request: `Authorization` or a token header, not a provider API key.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn token_of(ex: &Exchange) -> Option<&Credential> {
     ex.credentials.iter().find(|c| {
         matches!(&c.location, Location::Authorization)
@@ -70,6 +72,7 @@ struct Newer<'a> {
 struct TokenKey<'a>(&'a str);
 
 impl std::hash::Hash for TokenKey<'_> {
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
         let b = self.0.as_bytes();
         b.len().hash(h);
@@ -78,6 +81,7 @@ impl std::hash::Hash for TokenKey<'_> {
     }
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
     let cur = token_of(ex)?;
@@ -166,6 +170,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     })
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn describe(value: &str, iat: Option<f64>) -> String {
     let r = if crate::parse::jwt::looks_like_jwt(value) { Redacted::jwt(value) } else { Redacted::new(value) };
     match iat {

@@ -42,6 +42,7 @@ declare_cause! {
 /// Leeway below which an `iat` in the future is not worth reporting.
 const IAT_SLACK: f64 = 5.0;
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
     let server = ex.resp_header("date").and_then(http_date);
@@ -99,6 +100,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
 }
 
 /// A pre-signed URL or SAS whose signing or start time is ahead of the server's clock.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn not_yet_by_time_in_url(ex: &crate::exchange::Exchange, now: f64) -> Option<Hit> {
     let u = ex.parsed.as_ref()?;
     let mut at = None;
@@ -124,6 +126,7 @@ fn not_yet_by_time_in_url(ex: &crate::exchange::Exchange, now: f64) -> Option<Hi
 }
 
 /// The server says "not yet valid" / "used before issued" and authlens cannot read the times.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn not_yet_by_word(ex: &crate::exchange::Exchange) -> Option<Hit> {
     use crate::exchange::server_says::Says;
     if !ex.says(Says::NotYetValid) || ex.says(Says::Expired) {
@@ -142,6 +145,7 @@ fn not_yet_by_word(ex: &crate::exchange::Exchange) -> Option<Hit> {
 
 /// Signed requests (AWS SigV4) carry their signing time; the server refuses one too far from its
 /// own clock (15 minutes for AWS).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn signed_with_skewed_clock(ex: &crate::exchange::Exchange) -> Option<Hit> {
     const SAYS: &[&str] = &["requesttimetooskewed", "signature expired", "signature not yet current", "difference between the request time and the current time is too large"];
     if !ex.resp_body_mentions(SAYS) {
@@ -169,6 +173,7 @@ fn signed_with_skewed_clock(ex: &crate::exchange::Exchange) -> Option<Hit> {
     })
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn server_says_not_yet(ex: &crate::exchange::Exchange) -> bool {
     const WORDS: &[&str] = &["not active", "not yet valid", "used before issued", "before issued", "issued at is in the future", "iat is in the future", "nbf", "not before"];
     ex.resp_body_mentions(WORDS)

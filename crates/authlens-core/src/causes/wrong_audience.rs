@@ -50,6 +50,7 @@ declare_cause! {
 const SAYS_AUDIENCE: &[&str] = &["audience invalid", "invalid audience", "unexpected \"aud\"", "aud claim", "audience mismatch", "wrong audience", "audience is invalid", "invalid_audience"];
 const ENV_MARKS: &[&str] = &["dev", "development", "staging", "stage", "test", "sandbox", "qa", "uat", "preview"];
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn describe(j: &Jwt) -> String {
     let mut parts = Vec::new();
     if !j.aud.is_empty() {
@@ -65,6 +66,7 @@ fn describe(j: &Jwt) -> String {
     }
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
     if let Some(hit) = encrypted_token(ex) {
@@ -120,6 +122,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
 
 /// A JWE (five segments, a header with `enc`): Auth0 hands one out, meant for `/userinfo`, when
 /// the app asks for a token without naming the API's audience.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn encrypted_token(ex: &Exchange) -> Option<Hit> {
     let c = ex.auth_credential()?;
     let raw = c.raw().trim();
@@ -149,6 +152,7 @@ fn encrypted_token(ex: &Exchange) -> Option<Hit> {
 }
 
 /// An opaque token (or none authlens can read) the server itself says has the wrong audience.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn opaque_audience(ex: &Exchange) -> Option<Hit> {
     use crate::exchange::server_says::Says;
     if !ex.says(Says::Audience) || ex.credentials.iter().any(|c| c.jwt.as_ref().is_some_and(|j| j.exp.is_some_and(|e| session::at(ex).is_some_and(|n| e <= n)))) {
@@ -166,6 +170,7 @@ fn opaque_audience(ex: &Exchange) -> Option<Hit> {
 }
 
 /// "expected: https://api.example.com" from jsonwebtoken-style messages.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn expected(ex: &Exchange) -> Option<String> {
     let b = ex.resp_body.as_str();
     let i = b.find("expected: ")?;
@@ -175,6 +180,7 @@ fn expected(ex: &Exchange) -> Option<String> {
 
 /// Project hosts (Supabase's `<ref>.supabase.co`): the token's project (`ref`, or the project in
 /// `iss`) is not the host's project.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn other_project(ex: &Exchange, j: &Jwt) -> Option<String> {
     let p = ex.provider?;
     if p.facts.project_host_suffix.is_empty() {
@@ -189,6 +195,7 @@ fn other_project(ex: &Exchange, j: &Jwt) -> Option<String> {
 }
 
 /// An earlier success on the same host with a token of another audience or issuer.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn accepted_other(ex: &Exchange, c: &Credential, before: &[Exchange]) -> Option<String> {
     let j = c.jwt.as_ref()?;
     session::recent(before).iter().rev().find_map(|r| {
@@ -202,6 +209,7 @@ fn accepted_other(ex: &Exchange, c: &Credential, before: &[Exchange]) -> Option<
 }
 
 /// Environment words in a host or URL (the top-level label is ignored: `.test` is no environment).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn marks(s: &str) -> Vec<&'static str> {
     let lower = s.to_ascii_lowercase();
     let text = match Url::parse(&lower) {
@@ -220,6 +228,7 @@ fn marks(s: &str) -> Vec<&'static str> {
 }
 
 /// The token names an environment (`dev`, `staging`) the host does not, or the reverse.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn environment_marks(ex: &Exchange, j: &Jwt) -> Option<String> {
     let mut tm: Vec<&str> = j.iss.iter().chain(j.aud.iter()).take(8).flat_map(|s| marks(s)).collect();
     tm.dedup();
@@ -236,6 +245,7 @@ fn environment_marks(ex: &Exchange, j: &Jwt) -> Option<String> {
 }
 
 /// Every audience is a URL on another site than the API host.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn foreign_audience(ex: &Exchange, j: &Jwt) -> Option<String> {
     let hosts: Vec<String> = j.aud.iter().filter_map(|a| Url::parse(a).ok()?.host_str().map(str::to_string)).filter(|h| h.contains('.')).collect();
     if hosts.is_empty() || hosts.len() != j.aud.len() || hosts.iter().any(|h| session::site(h) == session::site(&ex.host)) {

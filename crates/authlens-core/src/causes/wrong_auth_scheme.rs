@@ -39,6 +39,7 @@ declare_cause! {
 /// The schemes the destination provider accepts in `Authorization` at this path (lowercase, the
 /// preferred first), from its provider file; `None` when it does not say, or when the route may
 /// sit behind an authorizer of its own and the answer does not speak of the provider's scheme.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn accepted(ex: &Exchange) -> Option<(&'static str, Vec<&'static str>)> {
     let p = ex.provider?;
     let schemes = p.facts.schemes_at(&ex.path);
@@ -58,12 +59,14 @@ fn accepted(ex: &Exchange) -> Option<(&'static str, Vec<&'static str>)> {
 
 /// The destination provider when its own API tokens take a scheme of their own at this path
 /// (Okta's `SSWS` under `/api/v1/`), with that scheme as spelled.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn token_scheme(ex: &Exchange) -> Option<(&'static str, &'static str)> {
     let p = ex.provider?;
     let scheme = p.facts.token_scheme;
     (!scheme.is_empty() && p.facts.token_scheme_paths.iter().any(|t| ex.path.starts_with(t))).then_some((p.name, scheme))
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
     if let Some(hit) = wrong_place(ex) {
@@ -137,6 +140,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
 /// The server says it found no key (or no Authorization header) while the request carried one
 /// in the other place: a key in `Authorization` for an API that reads `apikey`/`X-API-Key`, or
 /// a key in a custom header for an API that reads `Authorization`.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn wrong_place(ex: &Exchange) -> Option<Hit> {
     use crate::exchange::Location;
     use crate::exchange::server_says::Says;
@@ -170,6 +174,7 @@ fn wrong_place(ex: &Exchange) -> Option<Hit> {
 }
 
 /// `bearer` → `Bearer`.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn title(s: &str) -> String {
     match s {
         "aws4-hmac-sha256" => "AWS4-HMAC-SHA256".into(),

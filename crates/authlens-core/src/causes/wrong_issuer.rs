@@ -39,6 +39,7 @@ declare_cause! {
     };
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
     if !ex.says(Says::Issuer) {
@@ -69,6 +70,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
 /// A token refused by its own identity provider (userinfo, introspection, admin API) whose `iss`
 /// names another host or realm than the one the request went to: the provider was reached under
 /// another name than the one that issued the token (Keycloak's internal vs public URL).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn issuer_host_differs(ex: &crate::exchange::Exchange) -> Option<Hit> {
     let idp_path = ["/realms/", "/userinfo", "/introspect", "/oauth2/", "/protocol/openid-connect/"].iter().any(|p| ex.path.contains(p));
     if !idp_path || !(ex.says(Says::Invalid) || ex.challenges.iter().any(|c| c.param("error") == Some("invalid_token"))) {

@@ -52,6 +52,7 @@ const SAYS_WRONG_KIND: &[&str] = &[
 
 /// Where a provider key sits for the API: `Authorization`, a Basic user with an empty password,
 /// or a key header. A Basic user with a password is an id (Razorpay `rzp_…:secret`), not a key.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn carried_as_key(ex: &Exchange, c: &Credential) -> bool {
     match &c.location {
         Location::Authorization | Location::Header(_) => true,
@@ -62,6 +63,7 @@ fn carried_as_key(ex: &Exchange, c: &Credential) -> bool {
     }
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
     let p = ex.provider?;

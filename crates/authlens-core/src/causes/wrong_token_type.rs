@@ -40,6 +40,7 @@ declare_cause! {
     };
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
     let says = ex.says(Says::WrongTokenType);
@@ -92,6 +93,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
 }
 
 /// The claim that makes a JWT a refresh token, when one does.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn refresh_token(c: &Credential) -> Option<String> {
     let raw = c.raw().trim();
     c.jwt.as_ref()?;
@@ -111,6 +113,7 @@ fn refresh_token(c: &Credential) -> Option<String> {
 }
 
 /// The bearer value is the one an earlier response handed out as the refresh token.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn handed_out_as_refresh_token(ctx: &Ctx) -> Option<String> {
     let c = ctx.ex.credentials.iter().find(|c| matches!(c.location, crate::exchange::Location::Authorization | crate::exchange::Location::Header(_)))?;
     let v = c.raw().trim();
@@ -141,6 +144,7 @@ fn handed_out_as_refresh_token(ctx: &Ctx) -> Option<String> {
 }
 
 /// `token_use` of a Cognito JWT.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn token_use(c: &Credential) -> Option<String> {
     let payload = crate::parse::jwt::segment(c.raw().trim().split('.').nth(1)?)?;
     payload.get("token_use")?.as_str().map(str::to_string)
@@ -148,6 +152,7 @@ fn token_use(c: &Credential) -> Option<String> {
 
 /// One of the provider's ID tokens (a JWT from an `id_token_issuers` issuer) sent to the
 /// provider's own API, which takes access tokens only.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn id_token_to_provider_api(ex: &Exchange) -> Option<(String, &'static str)> {
     let p = ex.provider.filter(|p| !p.facts.id_token_issuers.is_empty())?;
     let c = ex.auth_credential()?;
@@ -160,6 +165,7 @@ fn id_token_to_provider_api(ex: &Exchange) -> Option<(String, &'static str)> {
 /// An OAuth access token of a provider (Google's `ya29.`) sent to one of its services that
 /// authenticate callers with an ID token (Cloud Run, Cloud Functions: `id_token_hosts`), with the
 /// provider's fix.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn google_access_token_to_run(ex: &Exchange) -> Option<(String, &'static str)> {
     let (p, service) = providers::ALL.iter().find_map(|p| p.facts.id_token_hosts.iter().find(|h| ex.host.ends_with(h.suffix)).map(|h| (*p, h.name)))?;
     let c = ex.auth_credential()?;

@@ -39,6 +39,7 @@ pub enum Location {
 
 impl Location {
     /// Where, as reports write it: `request.header.Authorization (Basic user)`.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn describe(&self) -> String {
         match self {
             Location::Authorization => "request.header.Authorization".into(),
@@ -65,6 +66,7 @@ pub struct Credential {
 
 impl Credential {
     /// The value, redacted (showing a known provider prefix at most).
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn redacted(&self) -> Redacted {
         if self.jwt.is_some() {
             return Redacted::jwt(&self.value);
@@ -73,16 +75,19 @@ impl Credential {
     }
 
     /// Length in characters.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn len(&self) -> usize {
         self.value.chars().count()
     }
 
     /// True for an empty value.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn is_empty(&self) -> bool {
         self.value.is_empty()
     }
 
     /// Secret, publishable or token, when known.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn kind(&self) -> Option<KeyKind> {
         self.key.map(|k| k.rule.kind).or_else(|| {
             self.jwt.as_ref().map(|j| if j.role.as_deref() == Some("service_role") { KeyKind::Secret } else { KeyKind::Token })
@@ -90,6 +95,7 @@ impl Credential {
     }
 
     /// Human description: "Midtrans sandbox server key", "JWT", "credential".
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn describe(&self) -> String {
         if let Some(k) = self.key {
             return k.rule.title.to_string();
@@ -100,6 +106,7 @@ impl Credential {
         "credential (format not recognised)".into()
     }
 
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub(crate) fn raw(&self) -> &str {
         &self.value
     }
@@ -247,6 +254,7 @@ impl Exchange {
         ex
     }
 
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn effective_status(&self) -> i64 {
         // A provider that answers 200 with the real status in the body (Midtrans).
         if let Some(field) = self.provider.map(|p| p.facts.status_in_body).filter(|f| !f.is_empty() && (200..300).contains(&self.http_status)) {
@@ -271,6 +279,7 @@ impl Exchange {
     /// `UNAUTHENTICATED`/`FORBIDDEN` in a 200, Slack's `ok:false` with an auth error, Google
     /// Maps' `REQUEST_DENIED`, Laravel's 419 CSRF mismatch, an OAuth token endpoint's 400
     /// `invalid_grant`/`invalid_client`, Cognito's `NotAuthorizedException`.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn auth_error_status(&self) -> Option<i64> {
         let status = self.http_status;
         let body = self.resp_body.trim_start();
@@ -360,6 +369,7 @@ impl Exchange {
 
     /// A 400 whose text (not JSON) is an auth error: Cognito's `NotAuthorizedException`, a
     /// framework's "Bad HTTP authentication header format".
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn auth_error_text_400(&self) -> Option<i64> {
         if self.http_status != 400 || serde_json::from_str::<Value>(truncate(&self.resp_body, 64 * 1024)).is_ok() {
             return None;
@@ -467,6 +477,7 @@ impl Exchange {
     }
 
     /// The URL with credentials in it (userinfo, credential-like query values) redacted.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn redacted_url(&self) -> String {
         redact::url(&self.url)
     }
@@ -478,27 +489,32 @@ impl Exchange {
 
     /// Text this exchange's server wrote, fit to quote: the request's own credentials (whatever
     /// their shape) and key- and JWT-shaped words redacted ([`redact::quote`]).
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn quote(&self, text: &str) -> String {
         redact::quote(text, self.credential_values())
     }
 
     /// First request header with this name.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn req_header(&self, name: &str) -> Option<&str> {
         find_header(&self.req_headers, name)
     }
 
     /// First response header with this name.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn resp_header(&self, name: &str) -> Option<&str> {
         find_header(&self.resp_headers, name)
     }
 
     /// True for a CORS preflight.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn is_preflight(&self) -> bool {
         self.resource_type.as_deref() == Some("preflight")
             || (self.method == "OPTIONS" && self.req_header("access-control-request-method").is_some())
     }
 
     /// The credential in the `Authorization` header (the Basic user for Basic).
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn auth_credential(&self) -> Option<&Credential> {
         self.credentials.iter().find(|c| matches!(c.location, Location::Authorization | Location::BasicUser))
     }
@@ -536,6 +552,7 @@ impl Exchange {
     }
 
     /// True when the request carried a Cookie header.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn has_cookie(&self) -> bool {
         self.req_header("cookie").is_some_and(|c| !c.trim().is_empty())
     }
@@ -569,6 +586,7 @@ impl Exchange {
 
 /// The automaton that finds `words` (ignoring ASCII case), built once per list and kept for the
 /// life of the engine: the lists are the causes' constants, so there are a few dozen at most.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn phrase_automaton(words: &'static [&'static str]) -> Option<&'static aho_corasick::dfa::DFA> {
     type Cache = Vec<((usize, usize), &'static aho_corasick::dfa::DFA)>;
     static CACHE: std::sync::Mutex<Cache> = std::sync::Mutex::new(Vec::new());
@@ -597,6 +615,7 @@ pub const ERROR_BODY_PREFIX: usize = 64 * 1024;
 /// Every provider's error-body texts in one automaton, in registry order.
 type BodyRules = (Option<aho_corasick::dfa::DFA>, Vec<(&'static Provider, &'static BodyRule)>);
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn body_rules() -> &'static BodyRules {
     static RULES: std::sync::OnceLock<BodyRules> = std::sync::OnceLock::new();
     RULES.get_or_init(|| {
@@ -612,6 +631,7 @@ fn body_rules() -> &'static BodyRules {
     })
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn recognise_body(body: &str, destination: Option<&'static Provider>) -> Option<(&'static Provider, &'static BodyRule)> {
     let (ac, rules) = body_rules();
     let mut seen = vec![false; rules.len()];
@@ -659,6 +679,7 @@ const JWT_LIBRARY_ERRORS: &[&str] = &[
 ];
 
 /// True when `text` contains one of `words`, ignoring ASCII case (linear in the text).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn mentions(text: &str, words: &[&str]) -> bool {
     if text.is_empty() || words.is_empty() {
         return false;
@@ -668,6 +689,7 @@ pub fn mentions(text: &str, words: &[&str]) -> bool {
 
 /// `lower` is already lowercase; each word is searched with a SIMD substring search, which beats
 /// building an automaton for the few words a cause looks for.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn contains_any_lowercase(lower: &str, words: &[&str]) -> bool {
     words.iter().any(|w| {
         let w: std::borrow::Cow<str> = if w.bytes().any(|b| b.is_ascii_uppercase()) { w.to_ascii_lowercase().into() } else { (*w).into() };
@@ -685,11 +707,13 @@ const SHORT_TEXT: usize = 4096;
 /// `needle` in a short `hay`: a first-byte scan and a compare at each candidate. memmem builds
 /// a searcher (SIMD tables) per call, which costs more than the search itself on the few hundred
 /// bytes of a typical error body.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn contains_short(hay: &[u8], needle: &[u8]) -> bool {
     let Some((&first, rest)) = needle.split_first() else { return true };
     memchr::memchr_iter(first, hay).any(|i| hay.get(i + 1..i + 1 + rest.len()) == Some(rest))
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn json_credential_fields(v: &Value, path: &str, depth: usize, out: &mut Vec<(String, String)>) {
     if depth > 8 || out.len() > 32 {
         return;
@@ -751,6 +775,7 @@ fn bounded_headers(h: &[NameValue], side: &str, notes: &mut Vec<String>) -> Vec<
 }
 
 /// Cut at a char boundary at or below `max` bytes.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn truncate(s: &str, max: usize) -> &str {
     if s.len() <= max {
         return s;
@@ -762,6 +787,7 @@ pub fn truncate(s: &str, max: usize) -> &str {
     &s[..i]
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn body_text(text: Option<&str>, encoding: Option<&str>, side: &str, notes: &mut Vec<String>) -> String {
     let Some(text) = text else { return String::new() };
     let max = limits::MAX_BODY_BYTES;
@@ -793,11 +819,13 @@ fn body_text(text: Option<&str>, encoding: Option<&str>, side: &str, notes: &mut
 }
 
 /// Parse a HAR `startedDateTime` (RFC 3339).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn parse_time(s: &str) -> Option<OffsetDateTime> {
     date::rfc3339(s)
 }
 
 /// Format a unix time as `2026-10-14 06:28 UTC`.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn fmt_unix(secs: f64) -> String {
     match OffsetDateTime::from_unix_timestamp(secs as i64) {
         Ok(t) => format!("{:04}-{:02}-{:02} {:02}:{:02} UTC", t.year(), t.month() as u8, t.day(), t.hour(), t.minute()),
@@ -808,11 +836,13 @@ pub fn fmt_unix(secs: f64) -> String {
 }
 
 /// Format a unix time as RFC 3339.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn rfc3339_unix(secs: f64) -> Option<String> {
     date::format_rfc3339(OffsetDateTime::from_unix_timestamp(secs as i64).ok()?)
 }
 
 /// "3 h 2 min", "45 s", "2 d 4 h".
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn fmt_duration(secs: f64) -> String {
     let s = secs.abs().round() as u64;
     let (d, h, m) = (s / 86400, s % 86400 / 3600, s % 3600 / 60);

@@ -25,6 +25,7 @@ pub struct IssuedToken {
 }
 
 /// Tokens in a successful JSON response body. Cheap when the body holds none.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn issued_tokens(status: i64, body: &str) -> Vec<IssuedToken> {
     let body = body.trim_start();
     if !(200..300).contains(&status) || !body.starts_with('{') {
@@ -46,6 +47,7 @@ pub fn issued_tokens(status: i64, body: &str) -> Vec<IssuedToken> {
     out
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn collect_tokens(o: &serde_json::Map<String, Value>, out: &mut Vec<IssuedToken>) {
     let expires_in = ["expires_in", "expiresIn"].iter().find_map(|k| match o.get(*k) {
         Some(Value::Number(n)) => n.as_f64(),
@@ -83,6 +85,7 @@ pub struct SetCookie {
 
 /// The cookies set by these response headers (one per `Set-Cookie`, or per line when a HAR joined
 /// several with newlines, as Firefox does).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn set_cookies(headers: &[NameValue]) -> Vec<SetCookie> {
     let mut out = Vec::new();
     for h in headers.iter().filter(|h| h.name.eq_ignore_ascii_case("set-cookie")) {
@@ -98,6 +101,7 @@ pub fn set_cookies(headers: &[NameValue]) -> Vec<SetCookie> {
     out
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn parse_set_cookie(line: &str) -> Option<SetCookie> {
     let mut parts = line.split(';');
     let (name, value) = parts.next()?.split_once('=')?;
@@ -144,12 +148,14 @@ pub fn session_cookie_name(name: &str) -> Option<bool> {
 
 impl SetCookie {
     /// True when the cookie probably carries a login session.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn is_session(&self) -> bool {
         !self.removed && session_cookie_name(&self.name).unwrap_or(self.http_only)
     }
 
     /// True when a browser would attach the cookie to a request for `host` and `path`, judging by
     /// `Domain` and `Path` only (`setter_host` is the host that set it).
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn domain_matches(&self, setter_host: &str, host: &str) -> bool {
         match &self.domain {
             Some(d) => host == d || host.strip_suffix(d.as_str()).is_some_and(|r| r.ends_with('.')),
@@ -158,6 +164,7 @@ impl SetCookie {
     }
 
     /// True when the `Path` attribute covers `path`.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn path_matches(&self, path: &str) -> bool {
         match &self.path {
             Some(p) => path == p || (path.starts_with(p.as_str()) && (p.ends_with('/') || path[p.len()..].starts_with('/'))),

@@ -49,6 +49,7 @@ pub enum Says {
 
 impl Says {
     /// Most specific first: a generic refusal (`invalid_token`) says less than "jwt expired".
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn rank(self) -> u8 {
         match self {
             Says::Csrf => 0,
@@ -69,6 +70,7 @@ impl Says {
     }
 
     /// How authlens reads it, in a few words.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn reading(self) -> &'static str {
         match self {
             Says::Expired => "the token or credential expired",
@@ -392,21 +394,25 @@ pub struct ServerSaid {
 impl ServerSaid {
     /// The message that says `k`, quoted for a report: credentials the request carried and any
     /// key- or JWT-shaped word redacted, then clipped and escaped.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn quote(&self, ex: &Exchange, k: Says, max_chars: usize) -> String {
         self.message(k).map(|m| crate::redact::escape(&crate::redact::clip(&ex.quote(crate::exchange::truncate(&m.text, 4096)), max_chars))).unwrap_or_default()
     }
 
     /// True when some message says `k`.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn has(&self, k: Says) -> bool {
         self.says.iter().any(|(s, _)| *s == k)
     }
 
     /// The message that says `k`.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn message(&self, k: Says) -> Option<&Message> {
         self.says.iter().find(|(s, _)| *s == k).and_then(|(_, i)| self.messages.get(*i))
     }
 
     /// True when nothing was found.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn is_empty(&self) -> bool {
         self.messages.is_empty()
     }
@@ -482,6 +488,7 @@ pub fn read(ex: &Exchange) -> ServerSaid {
 
 /// [`PHRASES`] in one automaton (pattern `i` is `PHRASES[i]`), built on first use; `None` only if
 /// the builder refuses them, and then every phrase is searched on its own.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn phrases() -> Option<&'static aho_corasick::dfa::DFA> {
     static DFA: std::sync::OnceLock<Option<aho_corasick::dfa::DFA>> = std::sync::OnceLock::new();
     DFA.get_or_init(|| {
@@ -495,6 +502,7 @@ fn phrases() -> Option<&'static aho_corasick::dfa::DFA> {
 
 /// True when a message names two or more failure kinds joined by "or" ("invalid or expired",
 /// "expired, revoked, malformed or invalid"): servers that will not say which one list them all.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn lists_alternatives(lower: &str) -> bool {
     const KINDS: &[&str] = &["invalid", "expired", "revoked", "malformed", "missing", "incorrect", "unknown"];
     let words: Vec<&str> = lower.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).filter(|w| !w.is_empty()).collect();
@@ -509,6 +517,7 @@ fn lists_alternatives(lower: &str) -> bool {
 
 /// `phrase` occurs in `lower` as words (not inside a longer word or a base64 run, a plural `s`
 /// allowed after it) and not negated ("not expired").
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn found(lower: &str, phrase: &str) -> bool {
     let b = lower.as_bytes();
     let word = |c: u8| c.is_ascii_alphanumeric();
@@ -522,6 +531,7 @@ fn found(lower: &str, phrase: &str) -> bool {
     })
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn walk(v: &Value, path: &str, depth: usize, out: &mut Vec<Message>) {
     if depth > 6 || out.len() >= 32 {
         return;
@@ -556,6 +566,7 @@ fn walk(v: &Value, path: &str, depth: usize, out: &mut Vec<Message>) {
 }
 
 /// The text of an HTML or XML body: tags dropped, scripts and styles skipped.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn strip_tags(s: &str) -> String {
     let mut out = String::with_capacity(s.len().min(4096));
     let mut in_tag = false;

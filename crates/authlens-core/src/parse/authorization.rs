@@ -99,11 +99,13 @@ pub fn parse(value: &str) -> Authorization {
 /// The text up to the first space or tab. A byte search: credentials are long tokens (JWTs of
 /// a few kB), and a `split([' ', '\t'])` walks them char by char, which showed in the per-entry
 /// cost inside wasm.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn first_word(s: &str) -> &str {
     memchr::memchr2(b' ', b'\t', s.as_bytes()).map_or(s, |i| &s[..i])
 }
 
 /// True when `s` holds whitespace or a control character (a byte test for ASCII text).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn has_whitespace_or_control(s: &str) -> bool {
     if s.is_ascii() {
         s.bytes().any(|b| b.is_ascii_whitespace() || b.is_ascii_control())
@@ -112,6 +114,7 @@ fn has_whitespace_or_control(s: &str) -> bool {
     }
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn strip_doubled<'a>(scheme: &Option<String>, cred: &'a str) -> &'a str {
     if let Some(s) = scheme {
         let first = first_word(cred);
@@ -123,6 +126,7 @@ fn strip_doubled<'a>(scheme: &Option<String>, cred: &'a str) -> &'a str {
 }
 
 /// `%0A`/`%0D` inside a token: a newline that went through URL encoding.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn contains_encoded_newline(s: &str) -> bool {
     let b = s.as_bytes();
     memchr::memchr_iter(b'%', b).any(|i| b.get(i + 1) == Some(&b'0') && matches!(b.get(i + 2), Some(b'a' | b'A' | b'd' | b'D')))
@@ -145,15 +149,18 @@ impl Authorization {
     }
 
     /// Scheme compared case-insensitively.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn is_scheme(&self, name: &str) -> bool {
         self.scheme.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(name))
     }
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn is_token(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn looks_like_credential(s: &str) -> bool {
     s.len() >= 16 || s.contains('_') && s.len() > 8
 }

@@ -23,6 +23,7 @@ pub enum Basic {
 }
 
 /// Decode the credential part of `Authorization: Basic <credential>`.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn decode(credential: &str) -> Basic {
     let c = credential.trim();
     let bytes = match STANDARD.decode(c).or_else(|_| STANDARD_NO_PAD.decode(c)) {

@@ -24,6 +24,7 @@ use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 /// number of digits (past nanoseconds they are dropped); the offset hour is at most 23. A leap
 /// second (`:60`) is accepted only where one can occur, at 23:59:60 UTC on the last day of a
 /// month, and reads as 23:59:59.999999999. The offset is kept as written.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn rfc3339(s: &str) -> Option<OffsetDateTime> {
     let mut c = Cursor(s.trim().as_bytes());
     let year = c.digits(4)?;
@@ -75,12 +76,14 @@ pub fn rfc3339(s: &str) -> Option<OffsetDateTime> {
 /// against the date (neither did `time`). A two-digit year uses the RFC 2822 pivot above rather
 /// than RFC 9110's "not more than 50 years in the future", which would need a clock. Where
 /// `time` read `-0030` as +00:30, this reads it as -00:30.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn http_date(s: &str) -> Option<OffsetDateTime> {
     let b = s.trim().as_bytes();
     imf(Cursor(b)).or_else(|| rfc850(Cursor(b))).or_else(|| asctime(Cursor(b)))
 }
 
 /// Parse an AWS SigV4 `X-Amz-Date`: `YYYYMMDDTHHMMSSZ`, in UTC (`T` and `Z` upper case).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn amz_date(s: &str) -> Option<OffsetDateTime> {
     let mut c = Cursor(s.trim().as_bytes());
     let (year, month, day) = (c.digits(4)?, c.digits(2)?, c.digits(2)?);
@@ -122,6 +125,7 @@ pub fn format_rfc3339(t: OffsetDateTime) -> Option<String> {
 }
 
 /// IMF-fixdate and the rest of RFC 2822 §3.3 / §4.3 (see [`http_date`]).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn imf(mut c: Cursor) -> Option<OffsetDateTime> {
     c.cfws();
     if c.weekday() {
@@ -160,6 +164,7 @@ fn imf(mut c: Cursor) -> Option<OffsetDateTime> {
 }
 
 /// `Sunday, 06-Nov-94 08:49:37 GMT` (RFC 850; see [`http_date`]).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn rfc850(mut c: Cursor) -> Option<OffsetDateTime> {
     if !c.weekday() {
         return None;
@@ -181,6 +186,7 @@ fn rfc850(mut c: Cursor) -> Option<OffsetDateTime> {
 }
 
 /// `Sun Nov  6 08:49:37 1994` (C's asctime; see [`http_date`]).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn asctime(mut c: Cursor) -> Option<OffsetDateTime> {
     if !c.weekday() {
         return None;
@@ -198,6 +204,7 @@ fn asctime(mut c: Cursor) -> Option<OffsetDateTime> {
 }
 
 /// A zone offset from its parts; `negative` applies to both (`-00:30` is half an hour west).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn offset(negative: bool, hours: u32, minutes: u32) -> Option<UtcOffset> {
     let (h, m) = (i8::try_from(hours).ok()?, i8::try_from(minutes).ok()?);
     let (h, m) = if negative { (-h, -m) } else { (h, m) };
@@ -206,6 +213,7 @@ fn offset(negative: bool, hours: u32, minutes: u32) -> Option<UtcOffset> {
 
 /// Validate and assemble. A second of 60 is a leap second: it reads as 23:59:59.999999999 and
 /// is accepted only if that is the last instant of a month in UTC (as `time` did).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn build(year: u32, month: u32, day: u32, (hour, minute, second): (u32, u32, u32), nanos: u32, offset: UtcOffset) -> Option<OffsetDateTime> {
     let leap = second == 60;
     let (second, nanos) = if leap { (59, 999_999_999) } else { (second, nanos) };
@@ -234,11 +242,13 @@ struct Cursor<'a>(&'a [u8]);
 
 impl<'a> Cursor<'a> {
     /// `Some(())` at the end of the input.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn end(&self) -> Option<()> {
         self.0.is_empty().then_some(())
     }
 
     /// Consume the next byte if `f` accepts it.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn take_if(&mut self, f: impl Fn(&u8) -> bool) -> bool {
         match self.0.split_first() {
             Some((b, rest)) if f(b) => {
@@ -250,11 +260,13 @@ impl<'a> Cursor<'a> {
     }
 
     /// Consume exactly `b`.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn byte(&mut self, b: u8) -> Option<()> {
         self.take_if(|x| *x == b).then_some(())
     }
 
     /// Consume one ASCII digit.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn digit(&mut self) -> Option<u32> {
         let d = *self.0.first().filter(|b| b.is_ascii_digit())?;
         self.0 = self.0.get(1..)?;
@@ -262,6 +274,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// Consume exactly `n` (at most 4) ASCII digits.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn digits(&mut self, n: usize) -> Option<u32> {
         let mut v = 0;
         for _ in 0..n {
@@ -270,6 +283,7 @@ impl<'a> Cursor<'a> {
         Some(v)
     }
 
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn one_or_two_digits(&mut self) -> Option<u32> {
         let first = self.digit()?;
         Some(match self.digit() {
@@ -279,6 +293,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// `HH:MM:SS` (ranges are checked by [`build`]).
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn hms(&mut self) -> Option<(u32, u32, u32)> {
         let h = self.digits(2)?;
         self.byte(b':')?;
@@ -288,6 +303,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// `+` or `-`: `Some(true)` for negative.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn sign(&mut self) -> Option<bool> {
         if self.byte(b'-').is_some() {
             Some(true)
@@ -298,6 +314,7 @@ impl<'a> Cursor<'a> {
 
     /// A year of four digits (1900 or later) or two (RFC 2822 §4.3: 00–49 → 20xx, 50–99 →
     /// 19xx). Other lengths are refused.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn year(&mut self) -> Option<u32> {
         let len = self.0.iter().take_while(|b| b.is_ascii_digit()).count();
         match len {
@@ -308,16 +325,19 @@ impl<'a> Cursor<'a> {
     }
 
     /// The run of ASCII letters at the start (empty if there is none).
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn word(&self) -> &'a [u8] {
         let len = self.0.iter().take_while(|b| b.is_ascii_alphabetic()).count();
         self.0.get(..len).unwrap_or_default()
     }
 
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn skip(&mut self, n: usize) {
         self.0 = self.0.get(n..).unwrap_or_default();
     }
 
     /// A three-letter month name, case-insensitive; its number.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn month(&mut self) -> Option<u32> {
         let w = self.word();
         let i = MONTHS.iter().position(|m| w.eq_ignore_ascii_case(*m))?;
@@ -326,6 +346,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// A weekday name, short or full, case-insensitive. Its value is not needed.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn weekday(&mut self) -> bool {
         let w = self.word();
         let known = WEEKDAYS.iter().any(|(short, rest)| {
@@ -338,6 +359,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// A zone: `±HHMM`, or a name (see [`http_date`]).
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn zone(&mut self) -> Option<UtcOffset> {
         if let Some(negative) = self.sign() {
             let (h, m) = (self.digits(2)?, self.digits(2)?);
@@ -359,12 +381,14 @@ impl<'a> Cursor<'a> {
     }
 
     /// Spaces and tabs (asctime and RFC 850 forms).
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn spaces(&mut self) -> bool {
         let len = self.0.iter().take_while(|b| matches!(b, b' ' | b'\t')).count();
         self.skip(len);
         len > 0
     }
 
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn need_spaces(&mut self) -> Option<()> {
         self.spaces().then_some(())
     }
@@ -372,6 +396,7 @@ impl<'a> Cursor<'a> {
     /// RFC 2822 `CFWS`: white space (folded or not) and comments, which nest and may hold
     /// `\`-escaped bytes. Returns whether anything was consumed; an unclosed comment is left
     /// unconsumed (and then fails to parse as what follows).
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn cfws(&mut self) -> bool {
         let start = self.0.len();
         loop {
@@ -388,6 +413,7 @@ impl<'a> Cursor<'a> {
         self.0.len() < start
     }
 
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn need_cfws(&mut self) -> Option<()> {
         self.cfws().then_some(())
     }
@@ -395,6 +421,7 @@ impl<'a> Cursor<'a> {
 
 /// The length of the comment `input` starts with (at its `(`), or `None` if it is not closed or
 /// holds a non-ASCII or NUL byte.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn comment_len(input: &[u8]) -> Option<usize> {
     let mut depth = 0usize;
     let mut escaped = false;

@@ -9,6 +9,7 @@
 pub const MAX_NAME: usize = 64;
 
 /// `path` followed by the member `name`.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn member(path: &str, name: &str) -> String {
     let mut p = String::with_capacity(path.len() + name.len().min(MAX_NAME) + 4);
     p.push_str(path);
@@ -37,6 +38,7 @@ pub fn member(path: &str, name: &str) -> String {
 }
 
 /// `path` followed by the array index `i`.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn index(path: &str, i: usize) -> String {
     format!("{path}[{i}]")
 }

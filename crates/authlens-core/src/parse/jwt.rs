@@ -41,6 +41,7 @@ pub struct Jwt {
 }
 
 /// True when `s` has the shape of a compact JWS (three base64url segments, JSON header).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn looks_like_jwt(s: &str) -> bool {
     decode(s).is_some()
 }
@@ -54,6 +55,7 @@ pub(crate) fn segment(seg: &str) -> Option<Value> {
 
 /// True when the second segment of `token`, base64url-decoded, contains `word`: a cheap test
 /// before [`decode`] when only a claim's value matters.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub(crate) fn payload_mentions(token: &str, word: &str) -> bool {
     let Some(payload) = token.trim().split('.').nth(1) else { return false };
     if payload.len() > limits::MAX_JWT_BYTES {
@@ -119,6 +121,7 @@ pub fn decode(token: &str) -> Option<Jwt> {
 }
 
 #[cfg(test)]
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub(crate) fn make(header: &str, payload: &str) -> String {
     format!("{}.{}.c2lnbmF0dXJl", URL_SAFE_NO_PAD.encode(header), URL_SAFE_NO_PAD.encode(payload))
 }

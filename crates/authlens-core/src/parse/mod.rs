@@ -11,6 +11,7 @@ pub mod www_authenticate;
 /// A number written as text (`"3600"`, `"1.5e3"`), read with JSON's number grammar: serde_json's
 /// parser, which the engine carries anyway (`f64`'s own `FromStr` adds about 15 kB of code and
 /// tables to the wasm module). `None` for anything else, `"inf"`, `"NaN"` and `"+1"` included.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub(crate) fn number(text: &str) -> Option<f64> {
     match serde_json::from_str::<serde_json::Value>(text.trim()) {
         Ok(serde_json::Value::Number(n)) => n.as_f64(),

@@ -66,6 +66,7 @@ pub enum ParseError {
 }
 
 impl fmt::Display for ParseError {
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             ParseError::RelativeWithoutBase => "relative URL without a base",
@@ -107,6 +108,7 @@ enum Kind {
 }
 
 impl Kind {
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn of(scheme: &str) -> Kind {
         match scheme {
             "http" | "https" | "ws" | "wss" | "ftp" => Kind::Special,
@@ -115,11 +117,13 @@ impl Kind {
         }
     }
 
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn special(self) -> bool {
         self != Kind::Other
     }
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn default_port(scheme: &str) -> Option<u16> {
     match scheme {
         "http" | "ws" => Some(80),
@@ -146,6 +150,7 @@ struct Parts {
 }
 
 impl Parts {
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn new(scheme: &str, host: Option<String>) -> Parts {
         Parts {
             scheme: scheme.to_string(),
@@ -160,11 +165,13 @@ impl Parts {
         }
     }
 
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn kind(&self) -> Kind {
         Kind::of(&self.scheme)
     }
 
     /// Query and fragment from `tail` (empty, or starting with `?` or `#`).
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn set_query_and_fragment(&mut self, tail: &str) {
         let (query, fragment) = split_at_first(tail, |b| b == b'#');
         self.query = query.strip_prefix('?').map(|q| encode(q, query_set(self.kind())));
@@ -173,6 +180,7 @@ impl Parts {
 
     /// An opaque path loses its trailing spaces once nothing follows it (the standard's
     /// "potentially strip trailing spaces from an opaque path").
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn strip_opaque_path_spaces(&mut self) {
         if self.opaque && self.query.is_none() && self.fragment.is_none() {
             let len = self.path.trim_end_matches(' ').len();
@@ -180,6 +188,7 @@ impl Parts {
         }
     }
 
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn finish(self) -> Url {
         let mut s = self.scheme;
         let scheme_end = s.len();
@@ -233,29 +242,35 @@ impl Url {
 
     /// Resolve `input` (absolute, `//host/p`, `/p`, `p`, `../p`, `?q`, `#f` or empty) against
     /// this URL.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn join(&self, input: &str) -> Result<Url, ParseError> {
         parse(input, Some(self))
     }
 
     /// The serialization: `scheme://[user[:password]@]host[:port]path[?query][#fragment]`.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn as_str(&self) -> &str {
         &self.s
     }
 
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn slice(&self, from: usize, to: usize) -> &str {
         self.s.get(from..to).unwrap_or("")
     }
 
     /// Lower-case scheme, without the `:`.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn scheme(&self) -> &str {
         self.slice(0, self.scheme_end)
     }
 
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn has_authority(&self) -> bool {
         self.slice(self.scheme_end, self.s.len()).starts_with("://")
     }
 
     /// Percent-encoded username; empty when there is none.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn username(&self) -> &str {
         if self.has_authority() {
             self.slice(self.scheme_end + 3, self.username_end)
@@ -265,6 +280,7 @@ impl Url {
     }
 
     /// Percent-encoded password, when there is one (`user:@host` has none).
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn password(&self) -> Option<&str> {
         (self.s.as_bytes().get(self.username_end) == Some(&b':') && self.username_end < self.host_start)
             .then(|| self.slice(self.username_end + 1, self.host_start.saturating_sub(1)))
@@ -272,37 +288,44 @@ impl Url {
 
     /// The host: a lower-case domain, `1.2.3.4`, `[::1]`, or a non-special scheme's host as
     /// written; `None` when there is none or it is empty (`file:///p`).
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn host_str(&self) -> Option<&str> {
         (self.host_end > self.host_start).then(|| self.slice(self.host_start, self.host_end))
     }
 
     /// The port, unless it is absent or the scheme's default.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn port(&self) -> Option<u16> {
         self.port
     }
 
     /// The path: `/` at least for special schemes, possibly empty or opaque for others.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn path(&self) -> &str {
         self.slice(self.path_start, self.query_start.or(self.fragment_start).unwrap_or(self.s.len()))
     }
 
     /// The query, without the `?`.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn query(&self) -> Option<&str> {
         let start = self.query_start?;
         Some(self.slice(start + 1, self.fragment_start.unwrap_or(self.s.len())))
     }
 
     /// The fragment, without the `#`.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn fragment(&self) -> Option<&str> {
         Some(self.slice(self.fragment_start? + 1, self.s.len()))
     }
 
     /// The query read as `application/x-www-form-urlencoded` name/value pairs.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn query_pairs(&self) -> form_urlencoded::Parse<'_> {
         form_urlencoded::parse(self.query().unwrap_or("").as_bytes())
     }
 
     /// True for a URL such as `mailto:x` or `data:…`, whose path is opaque and cannot be a base.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn cannot_be_a_base(&self) -> bool {
         !self.slice(self.scheme_end + 1, self.s.len()).starts_with('/')
     }
@@ -310,6 +333,7 @@ impl Url {
     /// The ASCII serialization of the origin: `https://api.example.com`, `http://h:8080`, or
     /// `null` when the origin is opaque (schemes other than `http`, `https`, `ws`, `wss` and
     /// `ftp`; a `blob:` URL has the origin of the URL inside it).
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn origin(&self) -> String {
         let mut u = Cow::Borrowed(self);
         loop {
@@ -329,6 +353,7 @@ impl Url {
         }
     }
 
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn parts(&self) -> Parts {
         let host = self.has_authority().then(|| self.host_str().unwrap_or("").to_string());
         Parts {
@@ -345,12 +370,14 @@ impl Url {
     }
 
     /// `file:`, and URLs without a host, have no username, password or port.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn cannot_have_credentials(&self) -> bool {
         self.host_str().is_none() || self.scheme() == "file"
     }
 
     /// Set the username (percent-encoded here); false, and nothing changed, when the URL cannot
     /// have one.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn set_username(&mut self, username: &str) -> bool {
         if self.cannot_have_credentials() {
             return false;
@@ -363,6 +390,7 @@ impl Url {
 
     /// Set or remove the password (percent-encoded here); false, and nothing changed, when the
     /// URL cannot have one.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn set_password(&mut self, password: Option<&str>) -> bool {
         if self.cannot_have_credentials() {
             return false;
@@ -374,6 +402,7 @@ impl Url {
     }
 
     /// Set or remove the query (percent-encoded here; a `#` in it is encoded too).
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn set_query(&mut self, query: Option<&str>) {
         let mut p = self.parts();
         p.query = query.map(|q| encode(&without_tabs_or_newlines(q), query_set(p.kind())));
@@ -382,6 +411,7 @@ impl Url {
     }
 
     /// Set or remove the fragment (percent-encoded here).
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn set_fragment(&mut self, fragment: Option<&str>) {
         let mut p = self.parts();
         p.fragment = fragment.map(|f| encode(&without_tabs_or_newlines(f), FRAGMENT));
@@ -391,6 +421,7 @@ impl Url {
 }
 
 impl PartialEq for Url {
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn eq(&self, other: &Url) -> bool {
         self.s == other.s
     }
@@ -399,27 +430,32 @@ impl PartialEq for Url {
 impl Eq for Url {}
 
 impl std::hash::Hash for Url {
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         self.s.hash(state)
     }
 }
 
 impl fmt::Display for Url {
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.s)
     }
 }
 
 impl fmt::Debug for Url {
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_tuple("Url").field(&self.s).finish()
     }
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn encode(s: &str, set: &'static AsciiSet) -> String {
     utf8_percent_encode(s, set).to_string()
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn query_set(kind: Kind) -> &'static AsciiSet {
     if kind.special() {
         SPECIAL_QUERY
@@ -428,6 +464,7 @@ fn query_set(kind: Kind) -> &'static AsciiSet {
     }
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn without_tabs_or_newlines(s: &str) -> Cow<'_, str> {
     if memchr::memchr3(b'\t', b'\n', b'\r', s.as_bytes()).is_some() {
         Cow::Owned(s.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect())
@@ -437,6 +474,7 @@ fn without_tabs_or_newlines(s: &str) -> Cow<'_, str> {
 }
 
 /// `s` split before the first byte `stop` accepts (an ASCII delimiter: a character boundary).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn split_at_first(s: &str, stop: impl FnMut(u8) -> bool) -> (&str, &str) {
     match s.bytes().position(stop) {
         Some(i) => s.split_at_checked(i).unwrap_or((s, "")),
@@ -444,11 +482,13 @@ fn split_at_first(s: &str, stop: impl FnMut(u8) -> bool) -> (&str, &str) {
     }
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn is_slash(b: u8, kind: Kind) -> bool {
     b == b'/' || (b == b'\\' && kind.special())
 }
 
 /// The number of leading `/` and `\`.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn leading_slashes(s: &str) -> usize {
     s.bytes().take_while(|b| matches!(b, b'/' | b'\\')).count()
 }
@@ -500,6 +540,7 @@ fn parse(input: &str, base: Option<&Url>) -> Result<Url, ParseError> {
 }
 
 /// The lower-case scheme and what follows its `:`, when `s` starts with one.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn split_scheme(s: &str) -> Option<(String, &str)> {
     if !s.as_bytes().first()?.is_ascii_alphabetic() {
         return None;
@@ -510,6 +551,7 @@ fn split_scheme(s: &str) -> Option<(String, &str)> {
 
 /// A reference without a scheme (or with the base's special scheme) against a hierarchical,
 /// non-`file:` base.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn relative(input: &str, base: &Url) -> Result<Url, ParseError> {
     let mut p = base.parts();
     let kind = p.kind();
@@ -583,6 +625,7 @@ fn authority(mut p: Parts, input: &str) -> Result<Url, ParseError> {
 }
 
 /// `None` for an empty port.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn parse_port(s: &str) -> Result<Option<u16>, ParseError> {
     let mut n: u32 = 0;
     for b in s.bytes() {
@@ -599,6 +642,7 @@ fn parse_port(s: &str) -> Result<Option<u16>, ParseError> {
 
 /// The path state: each `/`-separated segment of `input` appended to `path` (`/seg`), `.` and
 /// `..` applied.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn push_segments(path: &mut String, input: &str, kind: Kind) {
     let mut rest = input;
     loop {
@@ -635,16 +679,19 @@ fn push_segments(path: &mut String, input: &str, kind: Kind) {
 }
 
 /// `.` or `%2e`, any case.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn is_dot(s: &str) -> bool {
     s == "." || s.eq_ignore_ascii_case("%2e")
 }
 
 /// `..`, `.%2e`, `%2e.` or `%2e%2e`, any case.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn is_double_dot(s: &str) -> bool {
     [1, 3].into_iter().any(|i| s.split_at_checked(i).is_some_and(|(a, b)| is_dot(a) && is_dot(b)))
 }
 
 /// Remove the path's last segment (a `file:` path's drive letter stays).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn pop_segment(path: &mut String, kind: Kind) {
     if kind == Kind::File && path.len() == 3 && path.get(1..).is_some_and(is_normalized_drive_letter) {
         return;
@@ -654,25 +701,30 @@ fn pop_segment(path: &mut String, kind: Kind) {
 }
 
 /// The first segment of a path that starts with `/`.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn first_segment(path: &str) -> Option<&str> {
     Some(split_at_first(path.strip_prefix('/')?, |b| b == b'/').0)
 }
 
 /// `C:` or `C|`.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn is_drive_letter(s: &str) -> bool {
     matches!(s.as_bytes(), [a, b':' | b'|'] if a.is_ascii_alphabetic())
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn is_normalized_drive_letter(s: &str) -> bool {
     matches!(s.as_bytes(), [a, b':'] if a.is_ascii_alphabetic())
 }
 
 /// Starts with a drive letter followed by nothing or `/`, `\`, `?`, `#`.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn starts_with_drive_letter(s: &str) -> bool {
     matches!(s.as_bytes(), [a, b':' | b'|', rest @ ..] if a.is_ascii_alphabetic() && matches!(rest.first(), None | Some(b'/' | b'\\' | b'?' | b'#')))
 }
 
 /// What follows `file:` (or a reference against a `file:` base).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn parse_file(input: &str, base: Option<&Url>) -> Result<Url, ParseError> {
     let mut p = Parts::new("file", Some(String::new()));
     let b = input.as_bytes();
@@ -736,6 +788,7 @@ fn parse_file(input: &str, base: Option<&Url>) -> Result<Url, ParseError> {
 
 /// A special scheme's host: an IPv6 address in brackets, else a domain (percent-decoded,
 /// ASCII only, lower-cased) or an IPv4 address.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn special_host(input: &str) -> Result<String, ParseError> {
     if input.starts_with('[') {
         return ipv6_host(input);
@@ -760,6 +813,7 @@ fn special_host(input: &str) -> Result<String, ParseError> {
 }
 
 /// A non-special scheme's host: kept as written, C0 controls and non-ASCII percent-encoded.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn opaque_host(input: &str) -> Result<String, ParseError> {
     if input.starts_with('[') {
         return ipv6_host(input);
@@ -772,6 +826,7 @@ fn opaque_host(input: &str) -> Result<String, ParseError> {
 
 /// The standard's "ends in a number": the last label (before an optional final dot) is digits,
 /// or an IPv4 number such as `0x1f`.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn ends_in_a_number(domain: &str) -> bool {
     let mut labels = domain.rsplit('.');
     let last = match labels.next() {
@@ -783,6 +838,7 @@ fn ends_in_a_number(domain: &str) -> bool {
 
 /// An IPv4 part: decimal, octal (`017`) or hexadecimal (`0x1f`); `0x` alone is 0. Numbers past
 /// `u32` saturate (they are out of range either way).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn ipv4_number(s: &str) -> Option<u64> {
     if s.is_empty() {
         return None;
@@ -796,6 +852,7 @@ fn ipv4_number(s: &str) -> Option<u64> {
 }
 
 /// The standard's IPv4 parser: one to four parts, the last filling the remaining bytes.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn ipv4(domain: &str) -> Option<u32> {
     let parts: Vec<&str> = domain.strip_suffix('.').unwrap_or(domain).split('.').collect();
     if parts.len() > 4 {
@@ -811,6 +868,7 @@ fn ipv4(domain: &str) -> Option<u32> {
 }
 
 /// `[…]`, its address written canonically.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn ipv6_host(input: &str) -> Result<String, ParseError> {
     let inner = input.strip_prefix('[').and_then(|s| s.strip_suffix(']')).ok_or(ParseError::InvalidHost)?;
     let pieces = ipv6(inner.as_bytes()).ok_or(ParseError::InvalidHost)?;

@@ -12,12 +12,14 @@ pub struct Challenge {
 
 impl Challenge {
     /// A parameter by (lowercase) name.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn param(&self, name: &str) -> Option<&str> {
         self.params.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }
 }
 
 /// Parse a header value into its challenges. Never fails: junk yields fewer challenges.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn parse(value: &str) -> Vec<Challenge> {
     let mut out: Vec<Challenge> = Vec::new();
     let b = value.as_bytes();

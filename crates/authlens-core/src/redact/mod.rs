@@ -44,6 +44,7 @@ pub struct Redacted(String);
 impl Redacted {
     /// Redact `value`, showing `known_prefix` when the value starts with it (a provider's
     /// documented, public key prefix) and otherwise no character of it, only its length.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn with_prefix(value: &str, known_prefix: &str) -> Redacted {
         let n = value.chars().count();
         if is_showable_placeholder(value) {
@@ -56,22 +57,26 @@ impl Redacted {
     }
 
     /// Redact a value of unknown shape.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn new(value: &str) -> Redacted {
         Redacted::with_prefix(value, "")
     }
 
     /// Redact a JWT: its header is public, so only `eyJ…` and the length are shown.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn jwt(value: &str) -> Redacted {
         Redacted(format!("JWT…[redacted, {} chars]", value.chars().count()))
     }
 
     /// The redacted text.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn as_str(&self) -> &str {
         &self.0
     }
 }
 
 impl std::fmt::Display for Redacted {
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
     }
@@ -89,23 +94,27 @@ pub struct Evidence(String);
 impl Evidence {
     /// Redact `text` against the credentials the request carried (`known`) and key- and
     /// JWT-shaped words.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn of<'a>(text: &str, known: impl IntoIterator<Item = &'a str>) -> Evidence {
         Evidence(scrub(text, known))
     }
 
     /// The text.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn as_str(&self) -> &str {
         &self.0
     }
 }
 
 impl std::fmt::Display for Evidence {
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
     }
 }
 
 impl std::borrow::Borrow<str> for Evidence {
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn borrow(&self) -> &str {
         &self.0
     }
@@ -155,6 +164,7 @@ pub fn escape(s: &str) -> String {
 }
 
 /// The first `max_chars` characters of `s` (all of it when shorter), as a slice of it.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn prefix_chars(s: &str, max_chars: usize) -> &str {
     if s.len() <= max_chars {
         return s; // fewer bytes than that, so fewer characters
@@ -166,6 +176,7 @@ pub fn prefix_chars(s: &str, max_chars: usize) -> &str {
 }
 
 /// Shorten untrusted text for display (by characters, never splitting one), escaping controls.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn clip(s: &str, max_chars: usize) -> String {
     let head = prefix_chars(s, max_chars);
     let mut out = escape(head);

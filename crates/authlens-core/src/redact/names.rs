@@ -50,6 +50,7 @@ pub fn credential_name(name: &str) -> bool {
 /// OAuth's authorization `code` (and a device flow's `user_code`) is a credential when the
 /// parameters around it are those of a code exchange or an authorization response; elsewhere
 /// `code` is usually an error code (`{"code": "invalid_token"}`). `siblings` are the names beside it.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn code_is_credential<'a>(siblings: impl IntoIterator<Item = &'a str>) -> bool {
     siblings.into_iter().any(|s| {
         let n = normalise_name(s);
@@ -78,6 +79,7 @@ pub const CREDENTIAL_PARAMS: &[&str] = &[
 ];
 
 /// True when a query parameter of this name carries a credential ([`CREDENTIAL_PARAMS`]).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn credential_param(name: &str) -> bool {
     CREDENTIAL_PARAMS.iter().any(|c| name.eq_ignore_ascii_case(c))
 }

@@ -10,6 +10,7 @@ use crate::providers::{self, KeyKind};
 const MIN_SECRET_WORD: usize = 16;
 
 /// True when a value has a known key format that is not a publishable key, at any length.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn secret_key(v: &str) -> bool {
     providers::classify(v, None).is_some_and(|m| m.rule.kind != KeyKind::Publishable)
 }
@@ -28,6 +29,7 @@ pub fn secret_value(v: &str) -> bool {
 
 /// A credential value of any shape, redacted: a JWT as `JWT…`, a known key format with its
 /// provider's public prefix, anything else with its length only.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn credential(v: &str) -> String {
     if jwt::looks_like_jwt(v) {
         return Redacted::jwt(v).to_string();
@@ -97,6 +99,7 @@ pub fn quote<'a>(text: &str, known: impl IntoIterator<Item = &'a str>) -> String
 
 /// A single value from a server's message (a scope, an audience, a field), escaped and clipped,
 /// or `None` when it is a credential and must not be quoted at all.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn quotable(v: &str) -> Option<String> {
     let v = v.trim();
     if v.is_empty() || secret_value(v) {

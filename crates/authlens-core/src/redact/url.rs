@@ -84,6 +84,7 @@ pub fn query_is_sensitive(k: &str, v: &str) -> bool {
 
 /// A request path fit for evidence: clipped, with any segment that looks like a credential (a
 /// known key format or a JWT) redacted — some APIs put tokens in the path.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn path(path: &str) -> String {
     let shown: Vec<String> = path
         .split('/')
@@ -100,6 +101,7 @@ pub fn path(path: &str) -> String {
 }
 
 /// The endpoint of a path with ids collapsed: `/v2/order-1001/status` → `/v2/{id}/status`.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn endpoint(path: &str) -> String {
     let segs: Vec<String> = path
         .split('/')
@@ -110,6 +112,7 @@ pub fn endpoint(path: &str) -> String {
     if t.is_empty() { "/".into() } else { t }
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn looks_like_id(s: &str) -> bool {
     if s.is_empty() {
         return false;

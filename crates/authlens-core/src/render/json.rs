@@ -3,6 +3,7 @@
 use crate::report::Report;
 
 /// Pretty-printed JSON.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn render(report: &Report) -> String {
     // Serializing plain structs of strings and numbers cannot fail; fall back to an error object
     // rather than panic if it ever does.

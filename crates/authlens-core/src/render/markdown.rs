@@ -3,11 +3,13 @@
 use crate::report::Report;
 
 /// Escape text for a Markdown table cell or paragraph: no HTML, no table breaks.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn md(s: &str) -> String {
     s.replace('\\', "\\\\").replace('|', "\\|").replace('<', "&lt;").replace('>', "&gt;").replace('`', "'").replace('\n', " ")
 }
 
 /// Render a report for a ticket.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn render(report: &Report) -> String {
     let s = &report.summary;
     let mut out = format!(

@@ -13,6 +13,7 @@ use crate::secrets::{ScanReport, FINDING_DOCS};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn level(s: Severity) -> &'static str {
     match s {
         Severity::Critical | Severity::High => "error",
@@ -22,6 +23,7 @@ fn level(s: Severity) -> &'static str {
 }
 
 /// GitHub's `security-severity` (a CVSS-like score) for a severity.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn security_severity(s: Severity) -> &'static str {
     match s {
         Severity::Critical => "9.5",
@@ -32,15 +34,18 @@ fn security_severity(s: Severity) -> &'static str {
 }
 
 /// The paragraph after a `## heading` of a finding's documentation.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn section<'a>(doc: &'a str, heading: &str) -> &'a str {
     doc.split("\n## ").find_map(|s| s.strip_prefix(heading)).map(|s| s.trim()).unwrap_or("")
 }
 
 /// The one-line summary of a finding's documentation (the paragraph under its title).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn summary(doc: &str) -> &str {
     doc.split("\n\n").nth(1).unwrap_or("").trim()
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn rules() -> Value {
     Value::Array(
         FINDING_DOCS
@@ -61,6 +66,7 @@ fn rules() -> Value {
     )
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn rule_index(id: &str) -> usize {
     FINDING_DOCS.iter().position(|(i, _)| *i == id).unwrap_or(0)
 }
@@ -68,11 +74,13 @@ fn rule_index(id: &str) -> usize {
 /// Rule id of an authentication failure no specific cause explains.
 pub const UNEXPLAINED_RULE: &str = "auth_failure_unexplained";
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn camel(id: &str) -> String {
     id.split('_').map(|w| { let mut c = w.chars(); c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default() }).collect()
 }
 
 /// The finding rules, then one rule per cause, then the rule of unexplained failures.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn rules_with_causes() -> Value {
     let mut all = match rules() {
         Value::Array(a) => a,
@@ -107,12 +115,14 @@ fn rules_with_causes() -> Value {
     Value::Array(all)
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn auth_rule_index(id: &str) -> usize {
     FINDING_DOCS.len() + crate::causes::ALL.iter().position(|c| c.info.id == id).unwrap_or(crate::causes::ALL.len())
 }
 
 /// A stable fingerprint of a finding (FNV-1a over its public parts), so services can follow a
 /// result across runs.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn fingerprint(parts: &[&str]) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for p in parts {
@@ -126,6 +136,7 @@ fn fingerprint(parts: &[&str]) -> String {
 
 /// A URI reference for a path: forward slashes, and the few characters a URI cannot hold as
 /// they are percent-encoded.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn path_uri(path: &str) -> String {
     let p = path.replace('\\', "/");
     let p = p.strip_prefix("./").unwrap_or(&p);
@@ -143,14 +154,17 @@ pub fn path_uri(path: &str) -> String {
     out
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn properties(f: &Finding) -> Value {
     json!({ "severity": f.severity.as_str(), "provider": f.provider, "secretRule": f.rule, "redacted": f.redacted.as_str() })
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn document(results: Vec<Value>, artifacts: Vec<Value>) -> String {
     document_with(results, artifacts, rules())
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn document_with(results: Vec<Value>, artifacts: Vec<Value>, rules: Value) -> String {
     let doc = json!({
         "$schema": SCHEMA,
@@ -172,6 +186,7 @@ fn document_with(results: Vec<Value>, artifacts: Vec<Value>, rules: Value) -> St
 
 /// SARIF for a HAR analysis. `artifact` is the HAR file's path as given; `entry_lines[i]` is the
 /// 1-based line where entry `i` starts, when known.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn render_report(report: &Report, artifact: &str, entry_lines: &[usize]) -> String {
     let uri = path_uri(artifact);
     let mut results = Vec::new();
@@ -237,6 +252,7 @@ pub fn render_report(report: &Report, artifact: &str, entry_lines: &[usize]) -> 
 }
 
 /// SARIF for `authlens scan`.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn render_scan(report: &ScanReport) -> String {
     let mut results = Vec::new();
     let mut artifacts = Vec::new();

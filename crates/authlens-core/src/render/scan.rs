@@ -4,6 +4,7 @@
 use crate::redact;
 use crate::secrets::ScanReport;
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn md(s: &str) -> String {
     s.replace('\\', "\\\\").replace('|', "\\|").replace('<', "&lt;").replace('>', "&gt;").replace('`', "'").replace('\n', " ")
 }
@@ -11,6 +12,7 @@ fn md(s: &str) -> String {
 /// What a file whose scan stopped at the scanner's caps is told.
 const PARTIAL: &str = "the scan stopped early (the file is dense with key prefixes or keys); what follows was not looked at";
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn summary_line(r: &ScanReport) -> String {
     let s = &r.summary;
     format!(
@@ -25,6 +27,7 @@ fn summary_line(r: &ScanReport) -> String {
 }
 
 /// Plain text for a terminal: `path:line:col` first, so editors can jump there.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn text(r: &ScanReport) -> String {
     let mut out = String::new();
     for (path, f) in r.all() {
@@ -52,6 +55,7 @@ pub fn text(r: &ScanReport) -> String {
 }
 
 /// Markdown for a ticket or a CI summary.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn markdown(r: &ScanReport) -> String {
     let mut out = format!("# authlens scan\n\n{}. authlens {}.\n\n", summary_line(r), r.version);
     if r.summary.findings > 0 {

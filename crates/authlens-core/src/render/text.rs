@@ -3,6 +3,7 @@
 use crate::report::{EntryReport, Report};
 
 /// Render every entry with causes or findings, then a summary line.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
     for n in &report.notes {
@@ -29,6 +30,7 @@ pub fn render(report: &Report) -> String {
     out
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn entry(out: &mut String, e: &EntryReport) {
     let env = match (e.provider, e.environment) {
         (Some(p), Some(env)) => format!("  [{p} {}]", env.as_str()),

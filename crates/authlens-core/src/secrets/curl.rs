@@ -43,6 +43,7 @@ struct Word {
 
 /// True when `curl` at `start..end` is a command name: at the start of a line or after a blank, a
 /// prompt, a comment mark or a quote, and followed by a blank.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn is_command(b: &[u8], start: usize, end: usize) -> bool {
     let before = start == 0 || matches!(b[start - 1], b' ' | b'\t' | b'\n' | b'\r' | b'$' | b'#' | b'(' | b'"' | b'\'' | b'`' | b';' | b'|' | b'&' | b'>');
     before && b.get(start..end).is_some_and(|w| w == b"curl") && matches!(b.get(end), Some(b' ' | b'\t'))
@@ -50,6 +51,7 @@ fn is_command(b: &[u8], start: usize, end: usize) -> bool {
 
 /// The words of the command that starts after `from`, up to the end of its logical line
 /// (a backslash before a line break continues it).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn words(text: &str, from: usize) -> Vec<Word> {
     let b = text.as_bytes();
     let limit = (from + MAX_COMMAND).min(b.len());
@@ -94,6 +96,7 @@ fn words(text: &str, from: usize) -> Vec<Word> {
 
 /// True when `v` is a literal credential: long enough, no shell or template syntax, not a mask
 /// or a placeholder, and of more than one kind of character.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn literal(v: &str, min: usize) -> bool {
     if v.len() < min || v.len() > 512 || v.bytes().any(|c| !c.is_ascii_graphic()) {
         return false;
@@ -117,6 +120,7 @@ fn literal(v: &str, min: usize) -> bool {
 
 /// The secret half of `user:password` (or the user, when it is the key and the password empty,
 /// as for APIs that take a key as the Basic user).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn user_secret(cred: &str) -> Option<&str> {
     let (user, pass) = cred.split_once(':')?;
     if pass.is_empty() {
@@ -127,6 +131,7 @@ fn user_secret(cred: &str) -> Option<&str> {
 
 /// The credential of a header value: `<scheme> <credential>` or a bare credential; a Basic
 /// credential is decoded and judged as `user:password`.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn header_secret(value: &str) -> Option<String> {
     let parts: Vec<&str> = value.split_whitespace().collect();
     match parts.as_slice() {
@@ -145,6 +150,7 @@ fn header_secret(value: &str) -> Option<String> {
 }
 
 /// True for header names that carry a credential.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn credential_header(name: &str) -> bool {
     let n = name.trim().to_ascii_lowercase();
     if n.contains("idempotency") || n.contains("csrf") || n.contains("xsrf") {
@@ -154,6 +160,7 @@ fn credential_header(name: &str) -> bool {
 }
 
 /// Credentials in the parameters of a URL or of form data: `…?access_token=<v>&…`.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn param_secrets(word: &str) -> Vec<&str> {
     let mut out = Vec::new();
     for part in word.split(['?', '&']) {
@@ -167,6 +174,7 @@ fn param_secrets(word: &str) -> Vec<&str> {
 }
 
 /// The credentials of the `curl` command whose name is at `start..end`.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub(crate) fn credentials(text: &str, start: usize, end: usize) -> Vec<Hit<'_>> {
     let b = text.as_bytes();
     if !is_command(b, start, end) {

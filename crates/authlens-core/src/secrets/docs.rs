@@ -3,6 +3,7 @@
 
 use crate::providers::{self, Charset, Env, Find, KeyKind, KeyRule, Provider};
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn charset_words(c: Charset) -> &'static str {
     match c {
         Charset::Alnum => "letters and digits",
@@ -22,6 +23,7 @@ fn charset_words(c: Charset) -> &'static str {
 }
 
 /// How a rule recognises its values, in one line.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn recognised_by(r: &KeyRule) -> String {
     let len = if r.len.0 == r.len.1 { format!("{}", r.len.0) } else { format!("{}–{}", r.len.0, r.len.1) };
     let shape = || {
@@ -51,10 +53,12 @@ pub fn recognised_by(r: &KeyRule) -> String {
 }
 
 /// Text safe in Markdown prose and table cells.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn md(s: &str) -> String {
     s.replace('|', "\\|").replace('<', "&lt;").replace('>', "&gt;")
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn kind_words(k: KeyKind) -> &'static str {
     match k {
         KeyKind::Secret => "**secret** (finding)",
@@ -63,6 +67,7 @@ fn kind_words(k: KeyKind) -> &'static str {
     }
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn env_words(e: Option<Env>, certain: bool) -> String {
     match (e, certain) {
         (Some(e), true) => e.as_str().to_string(),
@@ -71,6 +76,7 @@ fn env_words(e: Option<Env>, certain: bool) -> String {
     }
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn host_words(p: &Provider) -> String {
     if p.hosts.is_empty() {
         return "none (not an API)".into();
@@ -86,6 +92,7 @@ fn host_words(p: &Provider) -> String {
 }
 
 /// Counts for the summary line.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn counts() -> (usize, usize, usize, usize) {
     let rules: Vec<_> = providers::all_rules().collect();
     let secret = rules.iter().filter(|(_, r)| r.kind == KeyKind::Secret).count();
@@ -168,6 +175,7 @@ Values that are placeholders themselves (repeated or alphabet runs, `xxxx`, `exa
 "#;
 
 /// The Markdown list of providers and rules.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn markdown() -> String {
     let (np, nr, ns, npub) = counts();
     let mut out = String::from("# Secret rules\n\n");
@@ -203,6 +211,7 @@ prefixes and keywords finds candidates; each is then checked for boundaries, cha
 
 /// The documentation of one rule, for `authlens explain <rule id>`.
 #[cfg(feature = "docs")]
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn explain_rule(id: &str) -> Option<String> {
     let (p, r) = providers::rule_by_id(id)?;
     let headers = providers::rule_headers(r.id);
@@ -224,6 +233,7 @@ pub fn explain_rule(id: &str) -> Option<String> {
 }
 
 /// The README's provider table (between `<!-- secrets:begin -->` and `<!-- secrets:end -->`).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn readme_table() -> String {
     let (np, nr, ns, _) = counts();
     let mut out = format!("{np} providers, {nr} rules ({ns} secret formats). Generated from the provider files; details in [docs/secrets.md](docs/secrets.md).\n\n| provider | reported: secret | never reported: safe in a frontend |\n|---|---|---|\n");

@@ -111,6 +111,7 @@ pub(crate) const FIELD_KEYWORDS: &[&str] =
 
 /// The standard base64 encoding of `prefix`, cut to the characters that do not depend on what
 /// follows it.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub(crate) fn b64_stable_prefix(prefix: &str) -> String {
     let whole = prefix.len() / 3 * 3;
     base64::engine::general_purpose::STANDARD.encode(&prefix.as_bytes()[..whole])
@@ -119,10 +120,12 @@ pub(crate) fn b64_stable_prefix(prefix: &str) -> String {
 /// The literals the scanner's matcher looks for, each with whether it is matched exactly (a
 /// key prefix, a PEM or AWS marker) or ASCII-case-insensitively (a keyword): the full set every
 /// byte of a scanned text is searched for. Benchmarks give the same set to ripgrep.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn search_literals() -> Vec<(String, bool)> {
     matcher().pats.iter().map(|p| (p.lit.clone(), p.exact)).collect()
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn matcher() -> &'static Matcher {
     static M: OnceLock<Matcher> = OnceLock::new();
     M.get_or_init(|| {
@@ -185,16 +188,19 @@ fn matcher() -> &'static Matcher {
 }
 
 /// Number of literal patterns in the prefilter (for documentation and tests).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn pattern_count() -> usize {
     matcher().pats.len()
 }
 
 /// True for bytes that may continue a token: a match must not start or end inside one.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
 /// True when a token may start at `start`: after a non-word byte, or after a `%XX` escape.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub(crate) fn starts_token(text: &[u8], start: usize) -> bool {
     if start == 0 {
         return true;
@@ -208,6 +214,7 @@ pub(crate) fn starts_token(text: &[u8], start: usize) -> bool {
 
 /// Bytes a `Graphic` value may hold in free text: visible ASCII but not quotes, backslash or
 /// angle brackets, which delimit values in code and markup.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn graphic_token_byte(b: u8) -> bool {
     b.is_ascii_graphic() && !b"\"'`\\<>".contains(&b)
 }
@@ -223,11 +230,13 @@ struct Runs {
 const GRAPHIC_SLOT: usize = 15;
 
 impl Runs {
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn new() -> Runs {
         Runs { last: [(0, 0); 16] }
     }
 
     /// End of the maximal run of bytes accepted by `allows` that starts at `from`.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn end(&mut self, text: &[u8], from: usize, slot: usize, allows: impl Fn(u8) -> bool) -> usize {
         let (s, e) = self.last[slot];
         if s <= from && from < e {
@@ -302,6 +311,7 @@ const KEYWORD_TRIES: usize = 6;
 /// A value of the prefix-less `rule` shortly after a keyword that ends at `kw_end`: the rest of
 /// the name (`_API_KEY`), a separator (`=`, `:`, quotes, blanks) and a token of the rule's shape,
 /// all on the keyword's line.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn after_keyword(text: &[u8], kw_start: usize, kw_end: usize, rule: &KeyRule, runs: &mut Runs) -> Option<(usize, usize)> {
     // The keyword starts a name or a name's part (`datadog_key`, `DD_DATADOG_KEY`, `myDatadog`
     // would need a capital: `kDatadog` is not `datadog`).
@@ -338,6 +348,7 @@ fn after_keyword(text: &[u8], kw_start: usize, kw_end: usize, rule: &KeyRule, ru
 }
 
 /// True when one of `words` (lowercase) occurs in `hay`, ignoring ASCII case.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub(crate) fn contains_word(hay: &[u8], words: &[&str]) -> bool {
     words.iter().any(|w| {
         let w = w.as_bytes();
@@ -345,6 +356,7 @@ pub(crate) fn contains_word(hay: &[u8], words: &[&str]) -> bool {
     })
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn near_ok(text: &[u8], start: usize, end: usize, p: &'static Provider, words: &[&str], ctx: &Ctx) -> bool {
     if ctx.slot || ctx.destination.is_some_and(|d| std::ptr::eq(d, p)) || contains_word(ctx.extra.as_bytes(), words) {
         return true;
@@ -356,6 +368,7 @@ fn near_ok(text: &[u8], start: usize, end: usize, p: &'static Provider, words: &
 
 /// [`contains_word`], where a word must start a word of `hay`: after a non-letter, or as a
 /// camelCase part (`squareToken`); `okta` is not in `rookTable`.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub(crate) fn contains_keyword(hay: &[u8], words: &[&str]) -> bool {
     words.iter().any(|w| {
         let w = w.as_bytes();
@@ -373,6 +386,7 @@ const PLACEHOLDER_MARKS: &[&str] =
 
 /// True when a value looks like a generated key rather than a placeholder or an identifier.
 /// `body` is the part after any known prefix.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub(crate) fn plausible(body: &str) -> bool {
     let b = body.as_bytes();
     if b.is_empty() || contains_word(b, PLACEHOLDER_MARKS) {
@@ -452,11 +466,13 @@ fn repeats_a_unit(b: &[u8]) -> bool {
 }
 
 /// Shannon entropy in bits per byte.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub(crate) fn entropy(s: &str) -> f64 {
     providers::entropy(s)
 }
 
 /// Every secret, publishable key and token recognised in `text`, best rule per span, in order.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub(crate) fn scan<'t>(text: &'t str, ctx: &Ctx) -> Vec<Hit<'t>> {
     scan_bounded(text, ctx).0
 }
@@ -576,6 +592,7 @@ pub(crate) fn scan_bounded<'t>(text: &'t str, ctx: &Ctx) -> (Vec<Hit<'t>>, bool)
 
 /// A whole credential slot (a header or query value) whose name holds a prefix-less rule's
 /// keyword (`DD-API-KEY: <32 hex>`), with the rule's shape.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn slot_keyword<'t>(text: &'t str, ctx: &Ctx) -> Option<Hit<'t>> {
     let v = text.trim();
     let start = text.len() - text.trim_start().len();
@@ -586,6 +603,7 @@ fn slot_keyword<'t>(text: &'t str, ctx: &Ctx) -> Option<Hit<'t>> {
     })
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn is_b64_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'+' || b == b'/' || b == b'='
 }
@@ -599,6 +617,7 @@ const LENIENT: base64::engine::GeneralPurpose = base64::engine::GeneralPurpose::
 );
 
 /// Decode a base64 run (padding optional) into text, when it is text.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn decode_b64(run: &str) -> Option<String> {
     let t = run.trim_end_matches('=');
     // A lone character after the last whole quantum cannot be decoded: drop it.
@@ -610,6 +629,7 @@ fn decode_b64(run: &str) -> Option<String> {
 
 /// One hit per span: at the same start the destination's provider wins, then the longest prefix,
 /// then the longest value; hits inside another hit are dropped.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn resolve<'t>(mut hits: Vec<Hit<'t>>, ctx: &Ctx) -> Vec<Hit<'t>> {
     // By start, then best first: (destination's provider, prefix length, value length, secret),
     // packed into the low 32 bits, inverted so that the best sorts first.

@@ -19,22 +19,26 @@ const MAX_NAME: usize = 64;
 /// Longest field value considered.
 const MAX_VALUE: usize = 512;
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub(crate) fn rule(id: &str) -> Option<(&'static Provider, &'static KeyRule)> {
     providers::rule_by_id(id)
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn name_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
 }
 
 /// Bytes of the part of a name before its keyword: also `.`, as in dotted property keys
 /// (`app.aws.secretkey=…`) and member paths (`config.clientSecret = "…"`).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn name_head_byte(b: u8) -> bool {
     name_byte(b) || b == b'.'
 }
 
 /// A secret-named field at the keyword `kw_start..kw_end`. Returns the hit (if the value is a
 /// secret) and the end of the name, so that other keywords inside the same name are skipped.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub(crate) fn secret_field<'t>(text: &'t str, kw_start: usize, kw_end: usize, ctx: &Ctx) -> Option<(Option<Hit<'t>>, usize)> {
     let b = text.as_bytes();
     let mut ns = kw_start;
@@ -53,6 +57,7 @@ pub(crate) fn secret_field<'t>(text: &'t str, kw_start: usize, kw_end: usize, ct
 /// True when only blanks (and an `export ` keyword) precede `at` on its line. A real newline or a
 /// `\n` escape (a config file inside a JSON string, as in source maps) starts a line. Walks back
 /// over the blanks only: a minified bundle is one long line.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn starts_line(b: &[u8], at: usize) -> bool {
     let mut i = at;
     if i >= 7 && &b[i - 7..i] == b"export " {
@@ -64,6 +69,7 @@ fn starts_line(b: &[u8], at: usize) -> bool {
     i == 0 || b[i - 1] == b'\n' || (i >= 2 && &b[i - 2..i] == b"\\n")
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn field_value<'t>(text: &'t str, name: &str, name_start: usize, after_name: usize, ctx: &Ctx) -> Option<Hit<'t>> {
     let norm = normalise_name(name);
     let twilio = norm.ends_with("authtoken");
@@ -168,6 +174,7 @@ fn field_value<'t>(text: &'t str, name: &str, name_start: usize, after_name: usi
 /// True when a value in a secret-named field looks like a real secret: long enough, random
 /// enough, and not something else (a URL, a template, a UUID, a JWT, a known key format —
 /// known formats are reported by their own rule, or are not secrets).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub(crate) fn secret_like(v: &str) -> bool {
     let n = v.len();
     if !(16..=MAX_VALUE).contains(&n) || v.bytes().any(|c| c.is_ascii_whitespace() || c.is_ascii_control() || !c.is_ascii()) {
@@ -196,6 +203,7 @@ pub(crate) fn secret_like(v: &str) -> bool {
 }
 
 /// `AC` + 32 lowercase hex, as a token.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn has_twilio_sid(w: &[u8]) -> bool {
     memchr::memmem::find_iter(w, b"AC").any(|i| {
         w.get(i + 2..i + 34).is_some_and(|x| x.iter().all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(c)))
@@ -205,6 +213,7 @@ fn has_twilio_sid(w: &[u8]) -> bool {
 }
 
 /// `AKIA`/`ASIA` + 16 uppercase alphanumerics, as a token.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn aws_id_at(w: &[u8], i: usize) -> bool {
     w.get(i..i + 20).is_some_and(|x| {
         (x.starts_with(b"AKIA") || x.starts_with(b"ASIA")) && x[4..].iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
@@ -212,12 +221,14 @@ fn aws_id_at(w: &[u8], i: usize) -> bool {
         && w.get(i + 20).is_none_or(|c| !c.is_ascii_alphanumeric())
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn has_aws_id(w: &[u8]) -> bool {
     memchr::memmem::find_iter(w, b"KIA").chain(memchr::memmem::find_iter(w, b"SIA")).any(|i| i > 0 && aws_id_at(w, i - 1))
 }
 
 /// An AWS secret written next to its access key id: a quoted 40-character value within 256 bytes
 /// after the id (`new Credentials("AKIA…", "…")`, `{accessKeyId:"AKIA…",secretAccessKey:"…"}`).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub(crate) fn aws_pair(text: &str, start: usize) -> Option<Hit<'_>> {
     let b = text.as_bytes();
     if !aws_id_at(b, start) {
@@ -246,6 +257,7 @@ pub(crate) fn aws_pair(text: &str, start: usize) -> Option<Hit<'_>> {
 
 /// A PEM private-key block with a real body. JSON-escaped newlines (`\n`) are accepted, since
 /// keys in service-account files and bundles are written that way.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub(crate) fn pem_block(text: &str, start: usize) -> Option<Hit<'_>> {
     let b = text.as_bytes();
     let head_start = start + "-----BEGIN ".len();
@@ -295,6 +307,7 @@ pub(crate) fn pem_block(text: &str, start: usize) -> Option<Hit<'_>> {
 }
 
 /// Kind of what a field scanner found, for callers that only want secrets.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub(crate) fn is_secret(h: &Hit) -> bool {
     h.rule.kind == KeyKind::Secret
 }

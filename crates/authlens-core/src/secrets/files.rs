@@ -77,6 +77,7 @@ pub struct ScanReport {
 }
 
 impl Default for ScanReport {
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn default() -> Self {
         ScanReport { tool: "authlens", version: crate::meta::VERSION, files: Vec::new(), skipped: Vec::new(), partial: Vec::new(), summary: ScanSummary::default() }
     }
@@ -84,6 +85,7 @@ impl Default for ScanReport {
 
 impl ScanReport {
     /// Add a scanned file and its findings.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn add_file(&mut self, path: &str, bytes: usize, findings: Vec<FileFinding>) {
         self.summary.files_scanned += 1;
         self.summary.bytes_scanned += bytes as u64;
@@ -96,17 +98,20 @@ impl ScanReport {
     }
 
     /// Note a file whose scan stopped early (see [`scan_source_bounded`]).
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn partial(&mut self, path: &str) {
         self.partial.push(path.to_string());
     }
 
     /// Note a file that was not scanned.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn skip(&mut self, path: &str, reason: &str) {
         self.summary.files_skipped += 1;
         self.skipped.push(Skipped { path: path.to_string(), reason: reason.to_string() });
     }
 
     /// Every finding, with its file.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn all(&self) -> impl Iterator<Item = (&str, &FileFinding)> {
         self.files.iter().flat_map(|f| f.findings.iter().map(move |x| (f.path.as_str(), x)))
     }

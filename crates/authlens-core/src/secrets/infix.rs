@@ -11,12 +11,14 @@ use std::borrow::Cow;
 use super::engine::{entropy, plausible, Hit, How};
 use crate::providers::{KeyRule, Provider};
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn secret_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'_' | b'~' | b'.' | b'-')
 }
 
 /// The value of rule `r` around the marker found at `at` (the provider data names the marker and
 /// the rule; this module knows how each marker sits in its values).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub(crate) fn at_marker<'t>(text: &'t str, at: usize, p: &'static Provider, r: &'static KeyRule) -> Option<Hit<'t>> {
     let b = text.as_bytes();
     if b.get(at..at + 2) == Some(b"Q~".as_slice()) {
@@ -35,6 +37,7 @@ pub(crate) fn at_marker<'t>(text: &'t str, at: usize, p: &'static Provider, r: &
 }
 
 /// The Entra client secret whose `Q~` marker is at `q`, if the text holds one there.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn entra_secret<'t>(text: &'t str, q: usize, p: &'static Provider, r: &'static KeyRule) -> Option<Hit<'t>> {
     let b = text.as_bytes();
     if q < 4 || b.get(q..q + 2) != Some(b"Q~".as_slice()) || !b[q - 1].is_ascii_digit() {
@@ -64,6 +67,7 @@ fn entra_secret<'t>(text: &'t str, q: usize, p: &'static Provider, r: &'static K
 }
 
 /// The HCP Terraform token whose `.atlasv1.` marker is at `dot`, if the text holds one there.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn atlas_token<'t>(text: &'t str, dot: usize, p: &'static Provider, r: &'static KeyRule) -> Option<Hit<'t>> {
     let b = text.as_bytes();
     let start = dot.checked_sub(14)?;

@@ -9,6 +9,7 @@ const MAX_DEPTH: usize = 128;
 
 /// 1-based line and column (in characters) of each byte offset. `offsets` must be sorted and
 /// on char boundaries (hits always are).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn line_cols(text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
     let mut out = Vec::with_capacity(offsets.len());
     let (mut line, mut line_start, mut pos) = (1usize, 0usize, 0usize);
@@ -35,6 +36,7 @@ enum Frame {
     Array { index: usize },
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn path_of(stack: &[Frame]) -> String {
     let mut p = String::from("$");
     for f in stack {
@@ -48,12 +50,14 @@ fn path_of(stack: &[Frame]) -> String {
 }
 
 /// True when `text` looks like a JSON document (what it starts with).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn looks_like_json(text: &str) -> bool {
     matches!(text.trim_start_matches('\u{feff}').trim_start().as_bytes().first(), Some(b'{' | b'['))
 }
 
 /// The JSON path of the string that contains each byte offset, when `text` is JSON. `offsets`
 /// must be sorted. An offset outside any string (a broken document) gets `None`.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn json_paths(text: &str, offsets: &[usize]) -> Vec<Option<String>> {
     let b = text.as_bytes();
     let mut out = vec![None; offsets.len()];
@@ -126,6 +130,7 @@ pub fn json_paths(text: &str, offsets: &[usize]) -> Vec<Option<String>> {
 
 /// Byte offset of each element of `log.entries` in a HAR document (for line numbers in SARIF).
 /// Bounded like [`json_paths`]; a broken document yields the elements seen before it breaks.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn har_entry_offsets(text: &str) -> Vec<usize> {
     enum F {
         Obj { key: Vec<u8>, expect_key: bool },

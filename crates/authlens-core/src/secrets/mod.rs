@@ -91,6 +91,7 @@ path, userinfo); the later requests get a note pointing to the first.\n"),
 const SIGNED_URL_PARAMS: &[&str] = &["sig", "signature", "x-amz-signature", "x-amz-credential", "x-amz-security-token", "x-goog-signature", "x-goog-credential"];
 
 /// Severity of an exposed secret of this environment.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn severity_for(rule: &KeyRule, env: Option<Env>) -> Severity {
     match env {
         Some(Env::Sandbox) => Severity::High,
@@ -102,6 +103,7 @@ pub fn severity_for(rule: &KeyRule, env: Option<Env>) -> Severity {
 }
 
 /// The redacted form of a value found by a rule.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn redact_value(value: &str, rule: &KeyRule) -> Redacted {
     if value.starts_with("eyJ") && jwt::looks_like_jwt(value) {
         return Redacted::jwt(value);
@@ -124,6 +126,7 @@ pub(crate) struct Collector {
 }
 
 impl Collector {
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn push(&mut self, f: Finding) {
         if self.out.len() >= MAX_FINDINGS || !self.seen.insert((f.id.to_string() + "\0" + &f.location, f.rule.to_string())) {
             return;
@@ -132,6 +135,7 @@ impl Collector {
     }
 
     /// A secret finding for a hit at `location`.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn secret(&mut self, h: &Hit, location: String, destination: Option<&'static Provider>, env_hint: Option<Env>, verb: &str) {
         if h.rule.kind != KeyKind::Secret {
             return;
@@ -158,6 +162,7 @@ impl Collector {
     }
 
     /// A credential-in-URL finding.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     fn in_url(&mut self, location: String, redacted: Redacted, what: &str, provider: Option<&'static str>, rule: &'static str) {
         self.push(Finding {
             id: CREDENTIAL_IN_URL,
@@ -188,6 +193,7 @@ fn scan_named<'t>(name: &str, value: &'t str, ctx: &Ctx) -> Vec<Hit<'t>> {
 }
 
 /// Decode `%XX` escapes (and nothing else: `+` stays a plus).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn percent_decode(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
@@ -208,6 +214,7 @@ fn percent_decode(s: &str) -> String {
 }
 
 /// MIME types whose bodies are not text worth scanning.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn binary_mime(mime: &str) -> bool {
     let m = mime.trim().to_ascii_lowercase();
     ["image/", "font/", "audio/", "video/", "application/octet-stream", "application/wasm", "application/pdf", "application/zip", "application/x-protobuf", "application/grpc"]
@@ -243,11 +250,13 @@ fn scan_body(c: &mut Collector, side: &str, body: &str, ctx: &Ctx, env_hint: Opt
 
 /// Basic credentials whose user half is a key with an environment (a Razorpay `rzp_test_` key
 /// id) say the environment of their secret half.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn basic_env(ex: &Exchange) -> Option<Env> {
     ex.credentials.iter().find(|c| c.location == Location::BasicUser).and_then(|c| c.key).and_then(|k| k.rule.env)
 }
 
 /// True for a value worth calling a credential in a URL.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn url_credential(name: &str, value: &str, kind: Option<KeyKind>, dest: Option<&Provider>) -> bool {
     let v = value.trim();
     if v.is_empty() || redact::is_showable_placeholder(v) || SIGNED_URL_PARAMS.iter().any(|s| name.eq_ignore_ascii_case(s)) {
@@ -267,6 +276,7 @@ fn url_credential(name: &str, value: &str, kind: Option<KeyKind>, dest: Option<&
 }
 
 /// Findings for one exchange.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn findings(ex: &Exchange) -> Vec<Finding> {
     findings_and_notes(ex).0
 }
@@ -407,6 +417,7 @@ pub fn findings_and_notes(ex: &Exchange) -> (Vec<Finding>, Vec<String>) {
 
 /// Every secret in a text, as findings located by line and column (or JSON path): for the wasm
 /// API and tools that have text rather than exchanges.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn scan_text(text: &str) -> Vec<Finding> {
     let mut c = Collector::default();
     scan_body(&mut c, "text", text, &Ctx::default(), None, "found");
@@ -415,6 +426,7 @@ pub fn scan_text(text: &str) -> Vec<Finding> {
 
 /// `text` with every secret and token the scanner recognises replaced by its redacted form
 /// (publishable keys stay): for exports and quotes of free text (a cURL body, an error message).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn redact_secrets(text: &str) -> String {
     let hits = engine::scan(text, &Ctx::default());
     let mut out = String::with_capacity(text.len());
@@ -432,6 +444,7 @@ pub fn redact_secrets(text: &str) -> String {
 }
 
 /// True when `id` names a secret rule (`stripe_secret_key_live`).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn is_rule(id: &str) -> bool {
     providers::rule_by_id(id).is_some()
 }

@@ -13,11 +13,13 @@ pub struct Filler(u64);
 
 impl Filler {
     /// A generator for this seed.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn new(seed: u64) -> Filler {
         Filler(seed ^ 0x9E37_79B9_7F4A_7C15)
     }
 
     /// Next 64 random bits.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
@@ -27,6 +29,7 @@ impl Filler {
     }
 
     /// `n` characters drawn from `alphabet`.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn chars(&mut self, alphabet: &[u8], n: usize) -> String {
         (0..n).map(|_| alphabet[(self.next_u64() % alphabet.len() as u64) as usize] as char).collect()
     }
@@ -42,6 +45,7 @@ const BASE32: &[u8] = b"abcdefghijklmnopqrstuvwxyz234567";
 const B64: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const B64URL: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn alphabet(c: Charset) -> &'static [u8] {
     match c {
         Charset::Alnum | Charset::AlnumDashUnderscore | Charset::Any | Charset::Base64UrlDot | Charset::Graphic => ALNUM,
@@ -55,17 +59,20 @@ fn alphabet(c: Charset) -> &'static [u8] {
     }
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn uuid(f: &mut Filler) -> String {
     format!("{}-{}-{}-{}-{}", f.chars(HEX, 8), f.chars(HEX, 4), f.chars(HEX, 4), f.chars(HEX, 4), f.chars(HEX, 12))
 }
 
 /// A JWT with these claims and a random signature (never valid anywhere).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn jwt(f: &mut Filler, claims: &str) -> String {
     let e = |s: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s);
     format!("{}.{}.{}", e(r#"{"alg":"HS256","typ":"JWT"}"#), e(claims), f.chars(B64URL, 43))
 }
 
 /// A signed-in user's session token (a JWT with `role: authenticated`): never a finding.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn user_jwt(seed: u64) -> String {
     let mut f = Filler::new(seed);
     let sub = uuid(&mut f);
@@ -97,6 +104,7 @@ fn by_shape(rule: &KeyRule, f: &mut Filler) -> String {
 
 /// A value drawn by a generator of its own for this rule; `None` when the rule has none (its
 /// own examples, or its shape, give its samples).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn raw(rule: &KeyRule, f: &mut Filler) -> Option<String> {
     let p = rule.prefix;
     Some(match rule.id {
@@ -161,6 +169,7 @@ fn raw(rule: &KeyRule, f: &mut Filler) -> Option<String> {
 }
 
 /// True when `v` is a sample a scanner must find (shape and plausibility both hold).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn good(rule: &KeyRule, v: &str) -> bool {
     if rule.has_shape() {
         let body = v.strip_prefix(rule.prefix).unwrap_or(v);
@@ -175,6 +184,7 @@ fn good(rule: &KeyRule, v: &str) -> bool {
 /// and digits followed by their CRC32 in 6 base62 digits (GitHub's token checksum); the rest is
 /// literal.
 /// Examples are written this way so that the repository holds no secret-shaped literal.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn expand(template: &str, seed: u64) -> String {
     let mut f = Filler::new(seed);
     let mut out = String::with_capacity(template.len() + 64);
@@ -224,6 +234,7 @@ pub fn expand(template: &str, seed: u64) -> String {
 
 /// A value `rule` recognises, deterministic in `seed`. For rules without a shape (Basic halves,
 /// dedicated scanners) a value of the kind the provider issues; embed it with the helpers below.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn sample(rule: &KeyRule, seed: u64) -> String {
     let mut f = Filler::new(seed.wrapping_mul(31).wrapping_add(rule.id.len() as u64));
     // A generator of the rule's own first (drawn up to 64 times until the value is plausible).
@@ -259,6 +270,7 @@ pub fn sample(rule: &KeyRule, seed: u64) -> String {
 }
 
 /// The sample for a rule id (panics on an unknown id: tests only).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn sample_id(id: &str, seed: u64) -> String {
     match providers::rule_by_id(id) {
         Some((_, r)) => sample(r, seed),
@@ -267,18 +279,21 @@ pub fn sample_id(id: &str, seed: u64) -> String {
 }
 
 /// An AWS access key id (not a secret by itself).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn aws_key_id(seed: u64) -> String {
     let mut f = Filler::new(seed ^ 0xA5);
     format!("AKIA{}", f.chars(UPPER_ALNUM, 16))
 }
 
 /// A Twilio Account SID (not a secret by itself).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn twilio_sid(seed: u64) -> String {
     let mut f = Filler::new(seed ^ 0x7A);
     format!("AC{}", f.chars(HEX, 32))
 }
 
 /// A PEM private-key block; `json_escaped` writes newlines as `\n` (as in a JSON string).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn pem(seed: u64, json_escaped: bool) -> String {
     let mut f = Filler::new(seed ^ 0x5E);
     let nl = if json_escaped { "\\n" } else { "\n" };
@@ -292,6 +307,7 @@ pub fn pem(seed: u64, json_escaped: bool) -> String {
 }
 
 /// A Google service-account file (JSON) with a PEM key.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn service_account_json(seed: u64) -> String {
     let mut f = Filler::new(seed ^ 0x60);
     let project = f.chars(LOWER, 10);
@@ -303,6 +319,7 @@ pub fn service_account_json(seed: u64) -> String {
 }
 
 /// Base64 of `user:password`, as in a Basic credential.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn basic(user: &str, password: &str) -> String {
     base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"))
 }

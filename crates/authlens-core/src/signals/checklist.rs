@@ -66,6 +66,7 @@ pub fn not_a_client_bug(ex: &Exchange, before: &[Exchange]) -> Option<String> {
     None
 }
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn looks_like_session(name: &str) -> bool {
     let n = name.to_ascii_lowercase();
     ["sess", "sid", "auth", "token", "jwt", "login"].iter().any(|m| n.contains(m))
@@ -73,6 +74,7 @@ fn looks_like_session(name: &str) -> bool {
 
 /// A 401/403 a human prompt or handshake produced, seen with the entries after it: a Basic
 /// challenge on a page navigation followed by a success on the same URL.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn answered_prompt(ex: &Exchange, after: &[Exchange]) -> Option<String> {
     if ex.http_status != 401 || !ex.challenges.iter().any(|c| c.scheme.eq_ignore_ascii_case("basic") || c.scheme.eq_ignore_ascii_case("digest")) {
         return None;
@@ -93,6 +95,7 @@ pub fn answered_prompt(ex: &Exchange, after: &[Exchange]) -> Option<String> {
 }
 
 /// The plain answer for an authentication failure without a recognised cause.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn unexplained(ex: &Exchange, before: &[Exchange]) -> Unexplained {
     if let Some(why) = not_a_client_bug(ex, before) {
         return Unexplained { summary: why, checked: Vec::new(), checklist: Vec::new() };

@@ -13,16 +13,19 @@ use crate::parse::url::Url;
 pub const LOOKBACK: usize = 500;
 
 /// The earlier exchanges a cause may look at, oldest first (at most [`LOOKBACK`]).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn recent(before: &[Exchange]) -> &[Exchange] {
     &before[before.len().saturating_sub(LOOKBACK)..]
 }
 
 /// Seconds since the epoch at which the request started, when recorded.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn at(ex: &Exchange) -> Option<f64> {
     ex.started.map(|t| t.unix_timestamp() as f64 + f64::from(t.millisecond()) / 1000.0)
 }
 
 /// Names of the cookies a request sent.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn sent_cookie_names(ex: &Exchange) -> Vec<String> {
     ex.req_headers
         .iter()
@@ -38,6 +41,7 @@ const SECOND_LEVEL: &[&str] = &["co", "com", "net", "org", "ac", "gov", "edu", "
 
 /// The registrable domain ("site") of a host, approximately: the last two labels, or three under
 /// a known second-level label of a two-letter country (`shop.example.co.id` → `example.co.id`).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn site(host: &str) -> String {
     let host = host.trim_end_matches('.').to_ascii_lowercase();
     if host.parse::<std::net::IpAddr>().is_ok() || host.starts_with('[') {
@@ -51,17 +55,20 @@ pub fn site(host: &str) -> String {
 }
 
 /// The origin (`https://api.example.com`) of a URL.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn origin_of(u: &Url) -> String {
     u.origin()
 }
 
 /// The origin of the page that sent the request: `Origin`, else the `Referer`'s origin.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn page_origin(ex: &Exchange) -> Option<Url> {
     let from_origin = ex.req_header("origin").filter(|o| !o.trim().is_empty() && o.trim() != "null").and_then(|o| Url::parse(o.trim()).ok());
     from_origin.or_else(|| ex.req_header("referer").and_then(|r| Url::parse(r.trim()).ok()))
 }
 
 /// Where a redirect response sends the client, resolved against the request URL.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn redirect_target(ex: &Exchange) -> Option<Url> {
     if !(300..400).contains(&ex.http_status) {
         return None;
@@ -74,6 +81,7 @@ pub fn redirect_target(ex: &Exchange) -> Option<Url> {
 }
 
 /// True when two URLs name the same resource (fragment ignored).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn same_resource(a: &Url, b: &Url) -> bool {
     let (mut a, mut b) = (a.clone(), b.clone());
     a.set_fragment(None);
@@ -95,6 +103,7 @@ pub enum PreflightProblem {
 }
 
 /// What is wrong with a preflight, as far as authentication goes.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn preflight_problem(pf: &Exchange) -> Option<PreflightProblem> {
     if !pf.is_preflight() {
         return None;
@@ -125,6 +134,7 @@ pub fn preflight_problem(pf: &Exchange) -> Option<PreflightProblem> {
 
 /// The preflight made for this request: the latest OPTIONS preflight for the same URL (and the
 /// method it announced), among the last few exchanges and within 30 s.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn preflight_for<'a>(ex: &Exchange, before: &'a [Exchange]) -> Option<&'a Exchange> {
     let target = ex.parsed.as_ref()?;
     let t = at(ex);
@@ -140,6 +150,7 @@ pub fn preflight_for<'a>(ex: &Exchange, before: &'a [Exchange]) -> Option<&'a Ex
 }
 
 /// True when the request got no response at all (status 0; Chromium adds `_error`).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn got_no_response(ex: &Exchange) -> bool {
     ex.http_status == 0
 }
