@@ -179,7 +179,7 @@ Values that are placeholders themselves (repeated or alphabet runs, `xxxx`, `exa
 pub fn markdown() -> String {
     let (np, nr, ns, npub) = counts();
     let mut out = String::from("# Secret rules\n\n");
-    out.push_str("<!-- Generated from crates/authlens-core/rules/*.toml and src/providers/ by `authlens explain --list-secrets`. Do not edit: a test compares this file with the output. -->\n\n");
+    out.push_str("<!-- Generated from crates/authlens-core/rules/*.toml (with the named checks of src/providers/validators.rs) by `authlens explain --list-secrets`. Do not edit: a test compares this file with the output. -->\n\n");
     out.push_str(&format!(
         "{np} providers, {nr} rules: {ns} secret formats (reported as `secret_key_exposed`), {npub} publishable formats \
 (recognised so they are never reported), the rest tokens. Severity: critical for live/production keys, high for \
