@@ -120,11 +120,14 @@ fn handed_out_as_refresh_token(ctx: &Ctx) -> Option<String> {
     if v.len() < 16 {
         return None;
     }
+    // One searcher for the value, built once; a body that never says "refresh" is skipped
+    // before it is searched (a session of thousands of exchanges looks back here per failure).
+    let finder = memchr::memmem::Finder::new(v.as_bytes());
     crate::signals::session::recent(ctx.before).iter().rev().take(200).find_map(|r| {
-        if !(200..300).contains(&r.http_status) {
+        if !(200..300).contains(&r.http_status) || memchr::memmem::find(r.resp_body.as_bytes(), b"efresh").is_none() {
             return None;
         }
-        let i = r.resp_body.find(v)?;
+        let i = finder.find(r.resp_body.as_bytes())?;
         let mut start = i.saturating_sub(40);
         while start > 0 && !r.resp_body.is_char_boundary(start) {
             start -= 1;
