@@ -184,9 +184,15 @@ async function checkPanel({ browser, manifest, server, checks, deadline, shots, 
           await panel.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))).catch(() => {});
           await toolbox.page.screenshot({ path: path.join(OUT_DIR, `panel-${name}.png`) }).catch(() => {});
         },
+        // Back from the Sources panel: the front-end sometimes takes longer than 5 s to show the
+        // extension's frame again, and a hidden document renders nothing (the next step's waits
+        // then ran out once in three runs). Ask twice, waiting up to 10 s each time.
         showPanel: async () => {
-          await openPanel(toolbox, deadline);
-          await panel.waitForFunction(() => document.visibilityState === 'visible' && document.querySelector('#list').getBoundingClientRect().width > 0, { timeout: 5000 }).catch(() => {});
+          for (let attempt = 0; attempt < 2; attempt++) {
+            await openPanel(toolbox, deadline);
+            const shown = await panel.waitForFunction(() => document.visibilityState === 'visible' && document.querySelector('#list').getBoundingClientRect().width > 0, { timeout: 10_000 }).then(() => true, () => false);
+            if (shown) break;
+          }
         },
         // Whether the front-end shows its Sources panel (the URL fragment is not kept; the panel's
         // tab carries aria-selected in the tabbed pane's shadow DOM, so look for its content).
