@@ -233,17 +233,15 @@ impl ProviderData {
             let v: Vec<String> = self.markers.iter().map(|m| format!("Marker {{ text: {}, rule: {} }}", lit(&m.text), lit(&m.rule))).collect();
             writeln!(f, "        markers: &[{}],", v.join(", ")).unwrap();
         }
-        if !self.foreign_hosts.is_empty() {
-            let v: Vec<String> = self.foreign_hosts.iter().map(|h| format!("ForeignHost {{ suffix: {}, name: {} }}", lit(&h.suffix), lit(&h.name))).collect();
-            writeln!(f, "        foreign_hosts: &[{}],", v.join(", ")).unwrap();
+        for (name, hosts) in [("foreign_hosts", &self.foreign_hosts), ("id_token_hosts", &self.id_token_hosts)] {
+            if !hosts.is_empty() {
+                let v: Vec<String> = hosts.iter().map(|h| format!("ForeignHost {{ suffix: {}, name: {} }}", lit(&h.suffix), lit(&h.name))).collect();
+                writeln!(f, "        {name}: &[{}],", v.join(", ")).unwrap();
+            }
         }
         if !self.api_domains.is_empty() {
             let v: Vec<String> = self.api_domains.iter().map(|d| format!("ApiDomain {{ domain: {}, name: {} }}", lit(&d.domain), lit(&d.name))).collect();
             writeln!(f, "        api_domains: &[{}],", v.join(", ")).unwrap();
-        }
-        if !self.id_token_hosts.is_empty() {
-            let v: Vec<String> = self.id_token_hosts.iter().map(|h| format!("ForeignHost {{ suffix: {}, name: {} }}", lit(&h.suffix), lit(&h.name))).collect();
-            writeln!(f, "        id_token_hosts: &[{}],", v.join(", ")).unwrap();
         }
         assert!(self.non_session_cookies.iter().all(|c| !c.bytes().any(|b| b.is_ascii_uppercase())), "{path}: non_session_cookies are lowercase");
         for (name, v) in [("key_home_prefixes", &self.key_home_prefixes), ("secret_id_hosts", &self.secret_id_hosts), ("token_scheme_paths", &self.token_scheme_paths), ("non_session_cookies", &self.non_session_cookies), ("id_token_issuers", &self.id_token_issuers), ("schemes", &self.schemes), ("scheme_unsure_hosts", &self.scheme_unsure_hosts), ("scheme_words", &self.scheme_words), ("query_keys", &self.query_keys), ("repro_headers", &self.repro_headers)] {
