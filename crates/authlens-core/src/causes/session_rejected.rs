@@ -1,7 +1,7 @@
 use super::{declare_cause, Ctx, Failure, Hit};
 use crate::exchange::response::session_cookie_name;
 use crate::exchange::server_says::Says;
-use crate::exchange::{fmt_duration, Exchange};
+use crate::exchange::Exchange;
 use crate::redact::{clip, path};
 use crate::signals::session;
 
@@ -53,22 +53,11 @@ declare_cause! {
     };
 }
 
-/// The `name=value` pairs of the request's Cookie headers.
-#[cfg_attr(authlens_wasm_size, optimize(size))]
-fn sent_cookies(ex: &Exchange) -> impl Iterator<Item = (&str, &str)> {
-    ex.req_headers
-        .iter()
-        .filter(|h| h.name.eq_ignore_ascii_case("cookie"))
-        .flat_map(|h| h.value.split(';'))
-        .filter_map(|p| p.split_once('=').map(|(n, v)| (n.trim(), v.trim())))
-        .take(128)
-}
-
 /// The session cookies a request sent (by name, or set `HttpOnly` earlier in the capture).
 #[cfg_attr(authlens_wasm_size, optimize(size))]
 fn session_cookies<'a>(ex: &'a Exchange, before: &[Exchange]) -> Vec<(&'a str, &'a str)> {
     let set_http_only = |name: &str| session::recent(before).iter().any(|b| b.set_cookies.iter().any(|c| c.name == name && c.http_only && !c.removed));
-    sent_cookies(ex).filter(|(n, v)| !v.is_empty() && session_cookie_name(n).unwrap_or_else(|| set_http_only(n))).collect()
+    ex.sent_cookies().filter(|(n, v)| !v.is_empty() && session_cookie_name(n).unwrap_or_else(|| set_http_only(n))).collect()
 }
 
 #[cfg_attr(authlens_wasm_size, optimize(size))]
@@ -91,15 +80,11 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         clip(name, 64),
         if words { ", and the server answered as if nobody were signed in" } else { "" }
     )];
-    let now = session::at(ex);
-    let ago = |b: &Exchange| match (now, session::at(b)) {
-        (Some(n), Some(t)) if n >= t => format!(", {} earlier", fmt_duration(n - t)),
-        _ => String::new(),
-    };
+    let ago = |b: &Exchange| session::earlier(ex, b);
     let recent = session::recent(ctx.before);
     let same_site = |b: &&Exchange| session::site(&b.host) == site;
     // The same cookie value was accepted before: the session ended since.
-    let accepted = recent.iter().rev().filter(same_site).find(|b| (200..300).contains(&b.http_status) && sent_cookies(b).any(|(n, v)| n == name && v == value));
+    let accepted = recent.iter().rev().filter(same_site).find(|b| (200..300).contains(&b.http_status) && b.sent_cookies().any(|(n, v)| n == name && v == value));
     // A response cleared the cookie (a logout).
     let cleared = recent.iter().rev().filter(same_site).find(|b| b.set_cookies.iter().any(|c| c.name == name && c.removed));
     let mut confidence = if words { 0.62 } else { 0.5 };

@@ -557,16 +557,20 @@ impl Exchange {
         self.req_header("cookie").is_some_and(|c| !c.trim().is_empty())
     }
 
-    /// True when the request carried a cookie that may hold a login: any but those whose names
-    /// say they do not (analytics, bot protection, CSRF; [`response::session_cookie_name`]).
-    pub fn has_session_cookie(&self) -> bool {
+    /// The `name=value` pairs of the request's Cookie headers (at most 128), trimmed.
+    pub fn sent_cookies(&self) -> impl Iterator<Item = (&str, &str)> {
         self.req_headers
             .iter()
             .filter(|h| h.name.eq_ignore_ascii_case("cookie"))
             .flat_map(|h| h.value.split(';'))
-            .filter_map(|p| p.split_once('=').map(|(n, _)| n.trim()))
+            .filter_map(|p| p.split_once('=').map(|(n, v)| (n.trim(), v.trim())))
             .take(128)
-            .any(|n| response::session_cookie_name(n) != Some(false))
+    }
+
+    /// True when the request carried a cookie that may hold a login: any but those whose names
+    /// say they do not (analytics, bot protection, CSRF; [`response::session_cookie_name`]).
+    pub fn has_session_cookie(&self) -> bool {
+        self.sent_cookies().any(|(n, _)| response::session_cookie_name(n) != Some(false))
     }
 
     /// True when the response body contains one of `words`, ignoring ASCII case: one pass of an

@@ -24,16 +24,21 @@ pub fn at(ex: &Exchange) -> Option<f64> {
     ex.started.map(|t| t.unix_timestamp() as f64 + f64::from(t.millisecond()) / 1000.0)
 }
 
+/// `", 40 ms earlier"` / `", 2h 30m earlier"`: how long before `ex` the earlier exchange `b`
+/// started, as evidence words; empty when either time is unknown or out of order.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
+pub fn earlier(ex: &Exchange, b: &Exchange) -> String {
+    match (at(ex), at(b)) {
+        (Some(n), Some(t)) if n >= t && n - t < 1.0 => format!(", {} ms earlier", ((n - t) * 1000.0).round()),
+        (Some(n), Some(t)) if n >= t => format!(", {} earlier", crate::exchange::fmt_duration(n - t)),
+        _ => String::new(),
+    }
+}
+
 /// Names of the cookies a request sent.
 #[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn sent_cookie_names(ex: &Exchange) -> Vec<String> {
-    ex.req_headers
-        .iter()
-        .filter(|h| h.name.eq_ignore_ascii_case("cookie"))
-        .flat_map(|h| h.value.split(';'))
-        .filter_map(|p| p.split_once('=').map(|(n, _)| n.trim().to_string()))
-        .take(128)
-        .collect()
+    ex.sent_cookies().map(|(n, _)| n.to_string()).collect()
 }
 
 /// Second-level labels under which registrable names sit one level deeper (`example.co.uk`).
