@@ -1,6 +1,6 @@
 use super::{declare_cause, Ctx, Hit};
 use crate::exchange::server_says::Says;
-use crate::exchange::{fmt_duration, mentions, Exchange};
+use crate::exchange::{mentions, Exchange};
 use crate::redact::{clip, path};
 use crate::signals::session;
 
@@ -65,7 +65,8 @@ fn param(ex: &Exchange, name: &str) -> Option<String> {
         return Some(v);
     }
     let body = ex.req_body.trim_start();
-    if !body.starts_with('{') {
+    // Most failing requests with a JSON body are API calls: parse only a body that names it.
+    if !body.starts_with('{') || memchr::memmem::find(body.as_bytes(), name.as_bytes()).is_none() {
         return None;
     }
     match serde_json::from_str::<serde_json::Value>(crate::exchange::truncate(body, 64 * 1024)).ok()?.get(name)? {
@@ -189,11 +190,7 @@ fn refresh_jwt_expired(ex: &Exchange) -> bool {
 fn redeemed_before<'a>(ctx: &Ctx<'a>) -> Option<(&'a Exchange, String)> {
     let code = param(ctx.ex, "code").filter(|c| c.len() >= 8)?;
     let b = session::recent(ctx.before).iter().rev().find(|b| b.path == ctx.ex.path && param(b, "code").as_deref() == Some(code.as_str()))?;
-    let ago = match (session::at(ctx.ex), session::at(b)) {
-        (Some(n), Some(t)) if n >= t && n - t < 1.0 => format!(", {} ms earlier", ((n - t) * 1000.0).round()),
-        (Some(n), Some(t)) if n >= t => format!(", {} earlier", fmt_duration(n - t)),
-        _ => String::new(),
-    };
+    let ago = session::earlier(ctx.ex, b);
     Some((b, ago))
 }
 
