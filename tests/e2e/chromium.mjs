@@ -15,6 +15,7 @@ import { Checks, OUT_DIR, awaitRun, judge, left, saveArtifacts } from './checks.
 import { buildScenarios } from './scenarios.mjs';
 import { PANEL_TITLE, chromiumDriver, findToolbox, openPanel } from './panel-chromium.mjs';
 import { checkPanelUi } from './panel-checks.mjs';
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -123,6 +124,37 @@ export async function runChromium({ extDir = CHROMIUM_DIST, signal, budgetMs = 8
   return checks;
 }
 
+/**
+ * The ids or titles of the tabs the DevTools front-end shows as selected (its panels' tab bar and
+ * the Sources editor's file tabs). A tab carries aria-selected in the tabbed pane's shadow DOM.
+ */
+function selectedTabs(page) {
+  return page.evaluate(() => {
+    const tabs = [];
+    const walk = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        const cls = typeof el.className === 'string' ? el.className : '';
+        if ((el.getAttribute('role') === 'tab' && el.getAttribute('aria-selected') === 'true') || (/tabbed-pane-header-tab/.test(cls) && /\bselected\b/.test(cls))) {
+          tabs.push([el.id, el.getAttribute('aria-label'), el.textContent.trim()].filter(Boolean).join(' '));
+        }
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    return tabs;
+  }).catch(() => []);
+}
+
+/** Poll `selectedTabs` until `want(tabs)` holds; false after `timeout` ms. */
+async function waitForTabs(page, want, timeout) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    if (want(await selectedTabs(page))) return true;
+    if (Date.now() > end) return false;
+    await sleep(200);
+  }
+}
+
 async function checkPanel({ browser, manifest, server, checks, deadline, shots, newTab }) {
   const toolbox = await findToolbox(browser, manifest, server.pageUrl, Math.min(deadline, Date.now() + 15_000));
   if (!checks.add('DevTools front-end of the test tab found', toolbox,
@@ -184,32 +216,27 @@ async function checkPanel({ browser, manifest, server, checks, deadline, shots, 
           await panel.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))).catch(() => {});
           await toolbox.page.screenshot({ path: path.join(OUT_DIR, `panel-${name}.png`) }).catch(() => {});
         },
-        // Back from the Sources panel: the front-end sometimes takes longer than 5 s to show the
-        // extension's frame again, and a hidden document renders nothing (the next step's waits
-        // then ran out once in three runs). Ask twice, waiting up to 10 s each time.
+        // Back from the Sources panel. Sources opens the file's tab only once it has loaded it,
+        // and a switch back made before that can be undone, the panel's later clicks then landing
+        // on Sources (CI failed so twice, the wait on the panel's own document did not catch it).
+        // So wait for the file's tab, then select the panel until the front-end's own tab bar
+        // shows it selected for 1 s.
         showPanel: async () => {
-          for (let attempt = 0; attempt < 2; attempt++) {
+          await waitForTabs(toolbox.page, (tabs) => tabs.some((t) => /main\.4e1f\.js/.test(t)), 10_000);
+          for (let attempt = 0; attempt < 4; attempt++) {
             await openPanel(toolbox, deadline);
-            const shown = await panel.waitForFunction(() => document.visibilityState === 'visible' && document.querySelector('#list').getBoundingClientRect().width > 0, { timeout: 10_000 }).then(() => true, () => false);
-            if (shown) break;
+            const ours = (tabs) => tabs.some((t) => t.split(' ')[0].endsWith(PANEL_TITLE.replace(/\s/g, '')));
+            if (!(await waitForTabs(toolbox.page, ours, 5_000))) continue;
+            await sleep(1_000);
+            if (ours(await selectedTabs(toolbox.page))) return;
           }
+          checks.add('back from Sources: the authlens panel is selected again', false, `selected tabs: ${(await selectedTabs(toolbox.page)).join(', ')}`);
         },
-        // Whether the front-end shows its Sources panel (the URL fragment is not kept; the panel's
-        // tab carries aria-selected in the tabbed pane's shadow DOM, so look for its content).
-        sourcesShown: async () => toolbox.page.evaluate(() => {
-          const tabs = [];
-          const walk = (root) => {
-            for (const el of root.querySelectorAll('*')) {
-              const cls = typeof el.className === 'string' ? el.className : '';
-              if ((el.getAttribute('role') === 'tab' && el.getAttribute('aria-selected') === 'true') || (/tabbed-pane-header-tab/.test(cls) && /\bselected\b/.test(cls))) {
-                tabs.push(el.id || el.getAttribute('aria-label') || el.textContent.trim());
-              }
-              if (el.shadowRoot) walk(el.shadowRoot);
-            }
-          };
-          walk(document);
+        // Whether the front-end shows its Sources panel (the URL fragment is not kept).
+        sourcesShown: async () => {
+          const tabs = await selectedTabs(toolbox.page);
           return tabs.some((t) => /sources/i.test(t)) ? true : `selected tabs: ${tabs.join(', ')}`;
-        }).catch((e) => String(e)),
+        },
         // Reload without waiting for the navigation: DevTools may hold the page's load event.
         reload: () => testPage.evaluate(() => { setTimeout(() => location.reload(), 10); }),
       },
