@@ -281,6 +281,8 @@ impl ProviderData {
 struct BodyData {
     contains: String,
     meaning: String,
+    #[serde(default)]
+    fix: String,
 }
 
 #[derive(Deserialize)]
@@ -399,7 +401,7 @@ fn data_providers(out: &Path, manifest: &str) -> Vec<String> {
             }
         }
         let bodies: Vec<String> =
-            data.body.iter().map(|b| format!("BodyRule {{ contains: {}, meaning: {} }}", lit(&b.contains), lit(&b.meaning))).collect();
+            data.body.iter().map(|b| format!("BodyRule {{ contains: {}, meaning: {}, fix: {} }}", lit(&b.contains), lit(&b.meaning), lit(&b.fix))).collect();
         let mut keys = Vec::new();
         for r in &data.rule {
             let at = format!("{path}: rule {}", r.id);

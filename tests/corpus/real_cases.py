@@ -6,7 +6,7 @@ same way as in generate.py. Imported by generate.py."""
 import json
 import os
 
-from generate import (HERE, NOW, ALNUM, URLSAFE, HEX, UPPER, DIGITS, LOWER, case, entry, fill, jwt, j, b64,
+from generate import (HERE, NOW, ALNUM, URLSAFE, HEX, UPPER, DIGITS, LOWER, case, entry, fill, jwt, j, b64, GOOGLE_KEY,
                       basic, PAGE_APP, JSON_CT, GH_PAT, GOOGLE_TOKEN, OPENAI_KEY, STRIPE_SK_TEST, OKTA_TOKEN, page)
 
 REAL = json.load(open(os.path.join(HERE, "real_bodies.json"), encoding="utf-8"))
@@ -607,3 +607,19 @@ case("control_v2_flask_jwt_healthy", None, "login then two calls with the token"
     entry("GET", API + "/api/protected", [PAGE_APP, bearer(ok_jwt(958, {"type": "access", "fresh": True}))], status=200, body=j({"logged_in_as": "ana"}))])
 case("control_v2_zendesk_404", None, "a ticket that does not exist, credentials fine", [
     entry("GET", "https://acme.zendesk.com/api/v2/tickets/999999.json", [("Authorization", basic("agent@example.com/token", fill(959, 40)))], status=404, body="", rtype=None)])
+
+# An Atlassian API token refused: Jira challenges `OAuth` although it takes Basic (email and API token).
+real("real_jira_cloud_api_token_refused", "invalid_credentials", "a1", "GET", "https://acme.atlassian.net/rest/api/3/myself",
+     [("Authorization", basic("dev@example.com", "ATATT3xFfGF0" + fill(960, 180, URLSAFE) + "=" + fill(961, 8, HEX).upper())), ("Accept", "application/json")],
+     extra_resp=[("WWW-Authenticate", 'OAuth realm="https%3A%2F%2Facme.atlassian.net"'), ("X-Seraph-LoginReason", "AUTHENTICATED_FAILED")],
+     note="the challenge names OAuth; Basic is what the token needs", rtype=None)
+# An Anthropic key sent the way OpenAI-style clients send theirs.
+real("real_anthropic_key_as_bearer", "wrong_auth_scheme", "a2", "POST", "https://api.anthropic.com/v1/messages",
+     [bearer("sk-ant-api03-" + fill(962, 93, URLSAFE) + "AA"), ("anthropic-version", "2023-06-01"), JSON_CT],
+     post=j({"model": "claude-sonnet-4-5", "max_tokens": 64, "messages": [{"role": "user", "content": "hi"}]}),
+     note="a proxy forwarded the key as Authorization: Bearer", rtype=None)
+# The Geocoding web service called from the page with the website-restricted browser key.
+real("real_google_geocoding_referrer_restricted_key", "insufficient_scope", "a3", "GET",
+     "https://maps.googleapis.com/maps/api/geocode/json?address=1600+Amphitheatre+Pkwy&key=" + GOOGLE_KEY,
+     [PAGE_APP, ("Referer", "https://shop.example/checkout")], status=403,
+     note="Geocoding is a web service: it takes keys restricted by IP, not by website")

@@ -70,6 +70,16 @@ const SAYS_SCOPE: &[&str] = &[
     "api_key_ios_app_blocked",
 ];
 
+/// What Google says of a key refused by its own restrictions (websites, APIs, IP addresses, apps).
+const KEY_RESTRICTED: &[&str] = &[
+    "api_key_http_referrer_blocked",
+    "api_key_service_blocked",
+    "api_key_ip_address_blocked",
+    "api_key_android_app_blocked",
+    "api_key_ios_app_blocked",
+    "referer restrictions cannot be used",
+];
+
 /// Words of a 403 that speak of permissions in general.
 const SAYS_FORBIDDEN: &[&str] = &["permission", "forbidden", "not authorized", "not allowed", "access denied", "accessdenied"];
 
@@ -126,7 +136,9 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     if let Some(granted) = token_scopes(ex) {
         evidence.push(format!("the token was granted: `{}`", clip(&granted, 200)));
     }
-    if let Some(only) = only_project_key(ex) {
+    // A key refused by its own restrictions: whether a user signed in is beside the point.
+    let restricted = ex.resp_body_mentions(KEY_RESTRICTED);
+    if let Some(only) = only_project_key(ex).filter(|_| !restricted) {
         evidence.push(only);
     }
     Some(Hit { confidence, evidence, fix: fixes(ex, challenge.and_then(|c| c.param("scope")).map(str::to_string).or_else(|| named_permission(ex))) })
@@ -197,8 +209,12 @@ fn named_permission(ex: &Exchange) -> Option<String> {
 fn fixes(ex: &Exchange, needed: Option<String>) -> Vec<String> {
     let need = needed.as_deref().map(|n| format!("`{}`", clip(n, 96))).unwrap_or_else(|| "the permission this endpoint needs".into());
     // The provider file's own fix, `{need}` standing for the permission.
-    let first = match ex.provider.map(|p| p.facts.scope_fix).filter(|f| !f.is_empty()) {
+    // A project key (Google's and Firebase's `AIza…`) carries no scopes: what it may call is set
+    // by its restrictions.
+    let project_key = ex.authorization.is_none() && ex.credentials.iter().any(|c| c.kind() == Some(KeyKind::Publishable));
+    let first = match ex.provider.map(|p| p.facts.scope_fix).filter(|f| !f.is_empty() && !project_key) {
         Some(fix) => fix.replace("{need}", &need),
+        None if project_key => "check the key's restrictions in the provider's console: the APIs it may call, and the websites, apps or IP addresses it may be used from".into(),
         None => format!("grant the credential {need}, then obtain a new token"),
     };
     vec![first, "a 403 is not fixed by retrying with the same credential".into()]
@@ -216,6 +232,35 @@ mod tests {
         let hits = crate::causes::diagnose(&ex, &[]);
         assert_eq!(hits[0].0.info.id, "insufficient_scope");
         assert!(hits[0].1.evidence[0].contains("read:messages"));
+    }
+
+    #[test]
+    fn a_project_key_refused_by_its_restrictions() {
+        // A Maps web service called from the page with the website-restricted browser key
+        // (body as quoted in alexreisner/geocoder#1305)
+        let ex = with_status(
+            "https://maps.googleapis.com/maps/api/geocode/json?address=Main+St&key=AIzaSyD-1234567890abcdefghijklmnopqrstu",
+            &[("Referer", "https://shop.example.test/")],
+            403,
+            r#"{"error_message":"API keys with referer restrictions cannot be used with this API.","results":[],"status":"REQUEST_DENIED"}"#,
+        );
+        let hits = crate::causes::diagnose(&ex, &[]);
+        assert_eq!(hits[0].0.info.id, "insufficient_scope");
+        let fix = &hits[0].1.fix;
+        assert!(fix[0].starts_with("call this API from your backend with a separate key restricted by IP address"), "{fix:?}");
+        // an API key has no OAuth scopes to request
+        assert!(!fix.iter().any(|f| f.contains("OAuth token")), "{fix:?}");
+        // Firestore refusing the page's address: no talk of signed-in users
+        let ex = with_status(
+            "https://firestore.googleapis.com/v1/projects/p/databases/(default)/documents/a?key=AIzaSyD-1234567890abcdefghijklmnopqrstu",
+            &[("Referer", "https://staging.example.test/")],
+            403,
+            r#"{"error":{"code":403,"message":"Requests from referer https://staging.example.test/ are blocked.","status":"PERMISSION_DENIED","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"API_KEY_HTTP_REFERRER_BLOCKED","domain":"googleapis.com"}]}}"#,
+        );
+        let hits = crate::causes::diagnose(&ex, &[]);
+        assert_eq!(hits[0].0.info.id, "insufficient_scope");
+        assert!(hits[0].1.fix[0].starts_with("add this page's address"), "{:?}", hits[0].1.fix);
+        assert!(!hits[0].1.evidence.iter().any(|e| e.contains("signed-in user")), "{:?}", hits[0].1.evidence);
     }
 
     #[test]

@@ -283,6 +283,11 @@ pub fn diagnose(ex: &Exchange, before: &[Exchange]) -> Vec<(&'static Cause, Hit)
     if let Some((p, b)) = ex.recognised_body() {
         if let Some(top) = hits.first_mut() {
             top.1.evidence.push(format!("{} answered: {}", p.name, b.meaning));
+            if !b.fix.is_empty() {
+                // After the "move this call to your backend" step when there is one.
+                let at = usize::from(top.1.fix.first().is_some_and(|f| f.starts_with("first, move this call")));
+                top.1.fix.insert(at.min(top.1.fix.len()), b.fix.to_string());
+            }
         }
     } else if ex.resp_body.trim().is_empty() {
         if let Some(p) = ex.provider.filter(|p| p.empty_401_body) {

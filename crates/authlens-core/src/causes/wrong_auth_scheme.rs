@@ -235,5 +235,28 @@ mod tests {
         let mut ex = failing("https://api.example.test/x", &[("Authorization", "Bearer abcdefghijklmnop123")]);
         ex.challenges = crate::parse::www_authenticate::parse(r#"Bearer error="invalid_token""#);
         assert!(!ids(&ex).contains(&"wrong_auth_scheme"));
+        // Jira Cloud challenges `OAuth` when it refuses Basic, which it accepts (email and API token)
+        let basic = { use base64::Engine; format!("Basic {}", base64::engine::general_purpose::STANDARD.encode("me@example.com:ATATT3xFfGF0abcdefghijklmnop")) };
+        let mut ex = crate::causes::test_util::with_status("https://acme.atlassian.net/rest/api/3/myself", &[("Authorization", &basic)], 401, r#"{"message":"Client must be authenticated to access this resource.","status-code":401}"#);
+        ex.challenges = crate::parse::www_authenticate::parse(r#"OAuth realm="https%3A%2F%2Facme.atlassian.net""#);
+        let got = ids(&ex);
+        assert_eq!(got[0], "invalid_credentials", "{got:?}");
+        assert!(!got.contains(&"wrong_auth_scheme"), "{got:?}");
+    }
+
+    #[test]
+    fn an_api_key_sent_as_bearer_to_an_api_that_reads_its_own_header() {
+        use crate::causes::test_util::with_status;
+        // Anthropic reads `x-api-key` only; its answer names the header (n8n-io/n8n#37930)
+        let ex = with_status(
+            "https://api.anthropic.com/v1/messages",
+            &[("Authorization", "Bearer sk-ant-api03-abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefghijklmnopqrstuvwxyz0123-AbCdEfAA")],
+            401,
+            r#"{"type":"error","error":{"type":"authentication_error","message":"x-api-key header is required"},"request_id":"req_011CeoTSFcsuNZkEqC59YWgZ"}"#,
+        );
+        let hits = crate::causes::diagnose(&ex, &[]);
+        assert_eq!(hits[0].0.info.id, "wrong_auth_scheme");
+        // the provider's own remedy comes first
+        assert!(hits[0].1.fix[0].starts_with("send the key as `x-api-key: <key>`"), "{:?}", hits[0].1.fix);
     }
 }

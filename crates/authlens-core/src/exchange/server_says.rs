@@ -304,6 +304,9 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("requires authentication", Says::Missing),
     ("requires user authentication", Says::Missing),
     ("authentication is required", Says::Missing),
+    // Anthropic's "x-api-key header is required", Express apps' "Authorization header is required"
+    ("key header is required", Says::Missing),
+    ("authorization header is required", Says::Missing),
     ("authentication required", Says::Missing),
     ("full authentication is required", Says::Missing),
     ("not authenticated", Says::Missing),

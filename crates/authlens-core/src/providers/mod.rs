@@ -333,6 +333,9 @@ pub struct BodyRule {
     pub contains: &'static str,
     /// What it means, in our words.
     pub meaning: &'static str,
+    /// The provider's remedy for this answer, when it is specific (empty otherwise): put first
+    /// among the top cause's fix steps.
+    pub fix: &'static str,
 }
 
 /// Everything authlens knows about one API provider.

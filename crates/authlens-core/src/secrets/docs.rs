@@ -127,6 +127,7 @@ repro_headers = ["example-version"] # request headers a reproduction keeps
 [[body]]                            # error bodies a 401 may carry
 contains = "invalid_api_key"
 meaning = "Example does not know this key"
+fix = "create a new key in Example's dashboard"   # optional: the remedy, first among the fix steps
 
 [[rule]]
 id = "example_secret_key"           # snake_case, unique
