@@ -623,3 +623,10 @@ real("real_google_geocoding_referrer_restricted_key", "insufficient_scope", "a3"
      "https://maps.googleapis.com/maps/api/geocode/json?address=1600+Amphitheatre+Pkwy&key=" + GOOGLE_KEY,
      [PAGE_APP, ("Referer", "https://shop.example/checkout")], status=403,
      note="Geocoding is a web service: it takes keys restricted by IP, not by website")
+# A token signed with another algorithm than the API verifies with.
+real("real_express_jwt_invalid_algorithm", "invalid_signature", "a4", "GET", API + "/api/users/me",
+     [PAGE_APP, bearer(ok_jwt(963, {"id": "5f1", "role": "user"}, "HS256"))],
+     note="the sign-in route signs HS256; the middleware verifies another algorithm")
+real("real_auth0_hs256_token_to_rs256_api", "invalid_signature", "a5", "GET", API + "/api/private",
+     [PAGE_APP, bearer(ok_jwt(964, {"iss": "https://acme.eu.auth0.com/", "aud": "https://api.example.com"}, "HS256"))],
+     note="the Auth0 application still signs with its HS256 default; the API expects RS256")

@@ -73,6 +73,16 @@ fn check(ctx: &Ctx) -> Option<Hit> {
                     evidence.push(format!("its signature part is {sig_len} characters where `{}` makes about {want}: the token looks cut or altered", clip(j.alg.as_deref().unwrap_or(""), 16)));
                 }
             }
+            // The server names the algorithm as what it refuses (not Spring's "Another algorithm
+            // expected, or no matching key(s) found", which may be either).
+            let l = said.to_ascii_lowercase();
+            if ["invalid algorithm", "algorithm not allowed", "value not allowed", "expected algs"].iter().any(|w| l.contains(w)) {
+                let alg = clip(j.alg.as_deref().unwrap_or("?"), 16);
+                evidence.push(format!("the server refuses the token's algorithm: this token is signed with `{alg}`"));
+                fix.push(format!(
+                    "sign the token with the algorithm the API verifies, or allow `{alg}` in the API's settings if it is meant to (HS* tokens are signed with a shared secret, RS*/ES* with the issuer's key pair; an identity provider's application may still sign with its HS256 default)"
+                ));
+            }
             fix.push(format!("get the token from the issuer the API trusts{}; a token from another environment, tenant, realm or project is signed with another key", j.iss.as_deref().map(|i| format!(" (this one came from `{}`)", clip(i, 96))).unwrap_or_default()));
         }
         None => {
@@ -115,6 +125,19 @@ fn expected_signature_len(alg: Option<&str>) -> Option<usize> {
 mod tests {
     use crate::causes::test_util::{failing, ids};
     use crate::parse::jwt::make;
+
+    #[test]
+    fn algorithm_the_api_does_not_verify_with() {
+        // an HS256 token (signed with a shared secret) to an API that verifies RS256
+        let t = make(r#"{"alg":"HS256","typ":"JWT"}"#, r#"{"iss":"https://api.example.test/","exp":1792000000}"#);
+        for body in [r#"{"name":"UnauthorizedError","message":"invalid algorithm","code":"invalid_token"}"#, r#"{"error":"\"alg\" (Algorithm) Header Parameter value not allowed"}"#] {
+            let ex = crate::causes::test_util::with_status("https://api.example.test/orders", &[("Authorization", &format!("Bearer {t}"))], 401, body);
+            let hits = crate::causes::diagnose(&ex, &[]);
+            assert_eq!(hits[0].0.info.id, "invalid_signature", "{body}");
+            assert!(hits[0].1.evidence.iter().any(|e| e.contains("alg `HS256`")), "{:?}", hits[0].1.evidence);
+            assert!(hits[0].1.fix[0].starts_with("sign the token with the algorithm the API verifies"), "{:?}", hits[0].1.fix);
+        }
+    }
 
     #[test]
     fn signature_key_not_found() {

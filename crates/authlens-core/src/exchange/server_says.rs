@@ -218,6 +218,12 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("jwt verification fails", Says::Signature),
     ("jwsinvalidsignature", Says::Signature),
     ("token signature", Says::Signature),
+    // the token's `alg` is not the one the API verifies with (jsonwebtoken's "invalid algorithm",
+    // jose's "\"alg\" (Algorithm) Header Parameter value not allowed")
+    ("invalid algorithm", Says::Signature),
+    ("algorithm not allowed", Says::Signature),
+    ("header parameter value not allowed", Says::Signature),
+    ("expected algs", Says::Signature),
     // malformed
     ("malformed", Says::Malformed),
     ("compacttoken parsing failed", Says::Malformed),
