@@ -889,6 +889,17 @@ case("opaque_refresh_token_sent_as_access_token", "wrong_token_type", "the login
     entry("GET", "https://api.example.com/v1/profile", [PAGE_APP, ("Authorization", "Bearer rt_" + fill(743, 40))],
           resp=[("WWW-Authenticate", 'Bearer realm="api", error="invalid_token"')], body="")])
 
+case("stripe_key_in_curly_quotes", "damaged_credentials", "the key was copied from a wiki page that curled its quotes", [
+    entry("GET", "https://api.stripe.com/v1/customers", [("Authorization", "Bearer \u201c" + STRIPE_SK_TEST + "\u201d")],
+          body=stripe_err("Invalid API Key provided: \u201csk_test_*****************************" + STRIPE_SK_TEST[-4:]), rtype=None)])
+case("api_key_header_with_bearer_word", "damaged_credentials", "the shared HTTP client prefixes every credential with Bearer, the API-key header too", [
+    entry("GET", "https://api.example.com/v1/reports", [PAGE_APP, ("X-API-Key", "Bearer " + fill(744, 40))], body=j({"error": "invalid_api_key", "message": "Invalid API key."}))])
+case("sendgrid_key_base64_encoded", "damaged_credentials", "the key went through the Basic-auth helper before it was put after Bearer", [
+    entry("POST", "https://api.sendgrid.com/v3/mail/send", [JSON_CT, ("Authorization", "Bearer " + b64("SG." + fill(745, 22, URLSAFE) + "." + fill(746, 43, URLSAFE)))],
+          body=j({"errors": [{"field": None, "message": "The provided authorization grant is invalid, expired, or revoked"}]}), post=j({"personalizations": []}), rtype=None)])
+case("basic_pair_sent_as_bearer", "wrong_auth_scheme", "an intranet API takes Basic; the client put base64(user:password) after Bearer, and the 401 has no challenge", [
+    entry("GET", "https://intranet-api.example.com/v1/reports", [PAGE_APP, ("Authorization", "Bearer " + b64("svc-reports:" + fill(747, 20)))], body=j({"message": "Unauthorized"}))])
+
 
 def main():
     import real_cases  # noqa: F401  (defines the cases written from real bodies)

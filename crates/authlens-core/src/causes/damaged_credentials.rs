@@ -17,7 +17,10 @@ declare_cause! {
     /// - A copy of a shortened display (`eyJhbGciOi…`): the value ends in an ellipsis.
     /// - An escape written out: `sk_live_…\n` with a literal backslash and `n`, from a `.env` or
     ///   JSON value read without decoding its escapes.
-    /// - Quotes kept around the value (`"sk-…"`) when it was read from JSON, YAML or a `.env` file.
+    /// - Quotes kept around the value (`"sk-…"`) when it was read from JSON, YAML or a `.env` file,
+    ///   or curly quotes (`“sk-…”`) from a document or chat message it was copied from.
+    /// - A scheme word in an API-key header (`X-API-Key: Bearer …`): only `Authorization` has one.
+    /// - A key base64-encoded before it was sent, as if it were a Basic credential.
     /// - A JSON object stringified into the header (`Bearer {"access_token":"…"}`).
     /// - `Bearer: token`: a colon after the scheme.
     /// - A key of one provider sent to another (an OpenRouter `sk-or-v1-` key to OpenAI, an
@@ -107,6 +110,33 @@ fn check(ctx: &Ctx) -> Option<Hit> {
             );
             continue;
         }
+        if let Some((open, close)) = typographic_quotes(raw) {
+            note(
+                format!("{} is wrapped in typographic quotes (`{open}…{close}`): the value was copied from a document, chat or web page that curled its quotes", c.location.describe()),
+                "copy the value from its source again (or retype the quotes as none at all): keys never contain curly quotes".into(),
+                0.94,
+                &mut evidence,
+                &mut fix,
+            );
+            continue;
+        }
+        // `X-API-Key: Bearer …`: an API-key header takes the key alone.
+        if let Location::Header(h) = &c.location {
+            if let Some((scheme, _)) = raw.split_once(' ').filter(|(s, rest)| !rest.trim().is_empty() && ["bearer", "basic", "token", "apikey", "api-key"].iter().any(|k| s.eq_ignore_ascii_case(k))) {
+                note(
+                    format!("`{}` starts with the scheme word `{}`: only the Authorization header has a scheme, an API-key header takes the key alone", clip(h, 48), clip(scheme, 16)),
+                    format!("send `{}: <key>` without `{} `", clip(h, 48), clip(scheme, 16)),
+                    0.93,
+                    &mut evidence,
+                    &mut fix,
+                );
+                continue;
+            }
+        }
+        if let Some(why) = base64_of_key(ex, c) {
+            note(why, "send the key as issued: only Basic credentials are base64-encoded, and only as `user:password`".into(), 0.92, &mut evidence, &mut fix);
+            continue;
+        }
         if let Some((why, how)) = copied_wrong(raw) {
             note(format!("{} {why}", c.location.describe()), how.into(), 0.92, &mut evidence, &mut fix);
             continue;
@@ -167,6 +197,44 @@ fn copied_wrong(raw: &str) -> Option<(&'static str, &'static str)> {
         "holds an escape sequence written out (a backslash and a letter, like `\\n`): a line break or quote from a `.env`, JSON or YAML value was sent as text",
         "strip the trailing line break where the value is loaded (`.trim()`), and read `.env`/JSON values with their escapes decoded",
     ))
+}
+
+/// Curly quotes around the whole value (`“…”`, `‘…’`, `«…»`, `„…“`), as word processors and chat
+/// apps write them.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
+fn typographic_quotes(raw: &str) -> Option<(char, char)> {
+    let open = raw.chars().next()?;
+    let close = raw.chars().next_back()?;
+    let opens = ['\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}', '\u{ab}', '\u{bb}', '\u{201e}', '\u{201a}'];
+    (raw.chars().count() >= 6 && opens.contains(&open) && opens.contains(&close)).then_some((open, close))
+}
+
+/// A provider's key sent base64-encoded (a Bearer token or API-key header that decodes to one).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
+fn base64_of_key(ex: &Exchange, c: &Credential) -> Option<String> {
+    if c.key.is_some() || c.jwt.is_some() || !matches!(c.location, Location::Authorization | Location::Header(_)) {
+        return None;
+    }
+    let decoded = base64_text(c.raw().trim())?;
+    let m = providers::classify(decoded.trim(), ex.provider)?;
+    Some(format!(
+        "{} is base64: it decodes to a {} ({}…): the key was encoded before it was sent",
+        c.location.describe(),
+        m.rule.title,
+        clip(m.rule.prefix, 16)
+    ))
+}
+
+/// The text a standard base64 value (16 characters or more) decodes to, when it is printable ASCII.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
+pub(crate) fn base64_text(s: &str) -> Option<String> {
+    use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD};
+    use base64::Engine;
+    if s.len() < 16 || !s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=')) {
+        return None;
+    }
+    let bytes = STANDARD.decode(s).or_else(|_| STANDARD_NO_PAD.decode(s)).ok()?;
+    bytes.iter().all(|b| (0x20..0x7f).contains(b)).then(|| String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// A value that starts like a JWT (its header decodes) but is cut: it no longer decodes.
@@ -365,6 +433,31 @@ mod tests {
         assert_eq!(ids(&ex)[0], "damaged_credentials");
         let ex = failing("https://api.example.test/x", &[("X-API-Key", "abcdefgh%252Bijklmnop1234")]);
         assert_eq!(ids(&ex)[0], "damaged_credentials");
+    }
+
+    #[test]
+    fn curly_quotes_scheme_words_and_base64_encoded_keys() {
+        use base64::Engine;
+        // “sk_test_…” pasted from a document
+        let ex = failing("https://api.stripe.com/v1/customers", &[("Authorization", "Bearer \u{201c}sk_test_4eC39HqLyjWDarjtT1zdp7dc\u{201d}")]);
+        let hits = crate::causes::diagnose(&ex, &[]);
+        assert_eq!(hits[0].0.info.id, "damaged_credentials");
+        assert!(hits[0].1.evidence[0].contains("typographic quotes"), "{:?}", hits[0].1.evidence);
+        // `X-API-Key: Bearer <key>`
+        let ex = failing("https://api.example.test/x", &[("X-API-Key", "Bearer abcdefghijklmnop1234567890")]);
+        let hits = crate::causes::diagnose(&ex, &[]);
+        assert_eq!(hits[0].0.info.id, "damaged_credentials");
+        assert!(hits[0].1.fix[0].starts_with("send `X-API-Key: <key>` without `Bearer `"), "{:?}", hits[0].1.fix);
+        // a SendGrid key base64-encoded before it was put after Bearer
+        let key = "SG.abcdefghijklmnopqrstuv.abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ";
+        let enc = base64::engine::general_purpose::STANDARD.encode(key);
+        let ex = failing("https://api.sendgrid.com/v3/user/profile", &[("Authorization", &format!("Bearer {enc}"))]);
+        let hits = crate::causes::diagnose(&ex, &[]);
+        assert_eq!(hits[0].0.info.id, "damaged_credentials");
+        assert!(hits[0].1.evidence[0].contains("decodes to a SendGrid"), "{:?}", hits[0].1.evidence);
+        // near misses: a plain quoted word is not typographic, an opaque token is not base64 of a key
+        assert!(!ids(&failing("https://api.example.test/x", &[("Authorization", "Bearer QWxhZGRpbjpvcGVuIHNlc2FtZQ")])).contains(&"damaged_credentials"));
+        assert!(super::typographic_quotes("\u{201c}ab\u{201d}").is_none());
     }
 
     #[test]

@@ -102,9 +102,15 @@ fn check(ctx: &Ctx) -> Option<Hit> {
             fix.push("base64-encode `user:password` — for a key used as the username, `base64(KEY + \":\")`".into());
             confidence = confidence.max(0.9);
         }
-        Some(Basic::NoColon { .. }) => {
-            evidence.push("the Basic credential decodes to text without a colon: the `:` between username and password is missing".into());
-            fix.push("encode `KEY:` (with the trailing colon), not `KEY`".into());
+        Some(Basic::NoColon { decoded }) => {
+            // `base64(base64(user:password))`: encoded twice (a client library encodes what it is given).
+            if super::damaged_credentials::base64_text(decoded.trim()).is_some_and(|t| t.contains(':')) {
+                evidence.push("the Basic credential was base64-encoded twice: it decodes to the base64 of `user:password`, not to the pair".into());
+                fix.push("encode `user:password` once; when the HTTP client takes a username and password (`auth:`), give it the plain values".into());
+            } else {
+                evidence.push("the Basic credential decodes to text without a colon: the `:` between username and password is missing".into());
+                fix.push("encode `KEY:` (with the trailing colon), not `KEY`".into());
+            }
             confidence = confidence.max(0.9);
         }
         _ => {}
@@ -155,6 +161,15 @@ fn server_says_malformed(ex: &crate::exchange::Exchange) -> Option<(String, f64)
 #[cfg(test)]
 mod tests {
     use crate::causes::test_util::{failing, ids};
+
+    #[test]
+    fn basic_encoded_twice() {
+        // base64(base64("admin:s3cretPassw0rd"))
+        let ex = crate::causes::test_util::failing("https://api.example.test/v1/x", &[("Authorization", "Basic WVdSdGFXNDZjek5qY21WMFVHRnpjM2N3Y21RPQ==")]);
+        let hits = crate::causes::diagnose(&ex, &[]);
+        assert_eq!(hits[0].0.info.id, "malformed_authorization");
+        assert!(hits[0].1.evidence.iter().any(|e| e.contains("base64-encoded twice")), "{:?}", hits[0].1.evidence);
+    }
 
     #[test]
     fn doubled_and_raw_basic_and_no_colon() {

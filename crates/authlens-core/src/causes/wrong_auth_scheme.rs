@@ -104,6 +104,15 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         confidence = if confidence > 0.0 { 0.93 } else { 0.85 };
         want = want.or_else(|| asked.first().map(|s| title(s)));
     }
+    // `Bearer base64(user:password)`: a Basic credential under the Bearer scheme.
+    let basic_pair = sent_l == "bearer"
+        && ex.auth_credential().is_some_and(|c| c.jwt.is_none() && c.key.is_none())
+        && super::damaged_credentials::base64_text(a.credential.trim()).is_some_and(|t| t.split_once(':').is_some_and(|(u, p)| !u.is_empty() && !p.is_empty() && !u.contains(' ')));
+    if basic_pair && !asked.iter().any(|s| s == "bearer") {
+        evidence.push("the bearer token is base64 of `user:password`: a Basic credential sent with the `Bearer` scheme".into());
+        confidence = confidence.max(0.88);
+        want = want.or_else(|| Some("Basic".into()));
+    }
     if let Some(p) = ex.provider.filter(|p| !p.facts.refuses_passwords.is_empty() && ex.resp_body_mentions(std::slice::from_ref(&p.facts.refuses_passwords))) {
         evidence.push(format!("{} refuses username/password Basic authentication; it needs a token", p.name));
         confidence = 0.93;
@@ -242,6 +251,17 @@ mod tests {
         let got = ids(&ex);
         assert_eq!(got[0], "invalid_credentials", "{got:?}");
         assert!(!got.contains(&"wrong_auth_scheme"), "{got:?}");
+    }
+
+    #[test]
+    fn basic_pair_under_the_bearer_scheme() {
+        // base64("admin:s3cretPassw0rd") after Bearer, no challenge to say so
+        let ex = crate::causes::test_util::with_status("https://api.example.test/v1/x", &[("Authorization", "Bearer YWRtaW46czNjcmV0UGFzc3cwcmQ=")], 401, r#"{"message":"Unauthorized"}"#);
+        let hits = crate::causes::diagnose(&ex, &[]);
+        assert_eq!(hits[0].0.info.id, "wrong_auth_scheme");
+        assert!(hits[0].1.fix[0].starts_with("send `Authorization: Basic"), "{:?}", hits[0].1.fix);
+        // an opaque token that is not base64 of a pair is left alone
+        assert!(!ids(&failing("https://api.example.test/v1/x", &[("Authorization", "Bearer abcdefghijklmnopqrstuvwxyz012345")])).contains(&"wrong_auth_scheme"));
     }
 
     #[test]
