@@ -194,7 +194,8 @@ pub fn place(p: &'static Provider, r: &'static KeyRule, seed: u64, loc: &str) ->
                 "basic" if v.contains(':') => return None, // a URL cannot be a Basic user-id
                 "basic" => har(vec![entry("GET", &format!("https://{host}/v1/x"), &[origin, ("Authorization", &format!("Basic {}", samples::basic(&v, "")))], None, None)]),
                 "header" => har(vec![entry("GET", "https://api.shop.example/x", &[origin, (&format!("X-{ctx}-Key"), &v)], None, None)]),
-                "cookie" => har(vec![entry("GET", "https://api.shop.example/x", &[origin, ("Cookie", &format!("theme=dark; {ctx}_key={q}"))], None, None)]),
+                // encodeURIComponent's form: a space is `%20` in a cookie (`+` is the form encoding's)
+                "cookie" => har(vec![entry("GET", "https://api.shop.example/x", &[origin, ("Cookie", &format!("theme=dark; {ctx}_key={}", q.replace('+', "%20")))], None, None)]),
                 "query" => {
                     case.in_url = 1;
                     har(vec![entry("GET", &format!("https://api.shop.example/x?page=2&{ctx}={q}"), &[origin], None, None)])

@@ -60,7 +60,32 @@ pub fn url_password(value: &str) -> bool {
     let auth = &rest[..at];
     let host = &rest[at + 1..];
     let Some((user, pass)) = auth.split_once(':') else { return false };
-    if user.is_empty() || pass.len() < 6 || pass == user || host.is_empty() || !host.as_bytes()[0].is_ascii_alphanumeric() {
+    !host.is_empty() && host.as_bytes()[0].is_ascii_alphanumeric() && real_password(user, pass)
+}
+
+/// An HTTP Basic credential written out: `Basic <base64 of user:password>` (RFC 7617) whose
+/// user is a name (no quotes, braces or blanks: not the JSON of a token) and whose password is
+/// real by [`url_password`]'s test. `Basic base64(KEY:)` carries its key in the user half, which
+/// the base64 scan finds by the key's own rule.
+pub fn basic_pair(value: &str) -> bool {
+    use base64::Engine as _;
+    const LENIENT: base64::engine::GeneralPurpose = base64::engine::GeneralPurpose::new(
+        &base64::alphabet::STANDARD,
+        base64::engine::GeneralPurposeConfig::new().with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent),
+    );
+    let Some(b64) = value.strip_prefix("Basic ") else { return false };
+    let Ok(bytes) = LENIENT.decode(b64.trim_end_matches('=')) else { return false };
+    let Ok(text) = std::str::from_utf8(&bytes) else { return false };
+    let Some((user, pass)) = text.split_once(':') else { return false };
+    let name_like = user.bytes().all(|b| b.is_ascii_graphic() && !matches!(b, b'"' | b'\'' | b'{' | b'}' | b'[' | b']'));
+    name_like && pass.bytes().all(|b| b.is_ascii_graphic() || b == b' ') && real_password(user, pass)
+}
+
+/// A user and password that are not a template or a placeholder: the password neither shorter
+/// than 6 characters, the user's name again, a template (`${…}`, `<…>`, `{{…}}`, `$VAR`), one
+/// character repeated, nor a word like `password`.
+fn real_password(user: &str, pass: &str) -> bool {
+    if user.is_empty() || pass.len() < 6 || pass == user {
         return false;
     }
     let lower = pass.to_ascii_lowercase();
@@ -505,6 +530,20 @@ mod tests {
         assert!(slack_workflow_webhook("http://hooks.slack.com/triggers/T0A1B2C3D/5123456789012/9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c"));
         assert!(!slack_workflow_webhook("https://hooks.slack.com/workflows/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"), "no numeric id");
         assert!(!slack_workflow_webhook("https://hooks.slack.com/services/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"), "an incoming webhook, its own rule");
+    }
+
+    #[test]
+    fn basic_pairs() {
+        // base64("deploy:Zq8vN2mLx4Tb") and friends
+        assert!(basic_pair("Basic ZGVwbG95OlpxOHZOMm1MeDRUYg=="));
+        assert!(basic_pair("Basic ZGVwbG95OlpxOHZOMm1MeDRUYg"), "padding is optional");
+        assert!(basic_pair("Basic YXBpOmtleS1hN2MzNDJ3MzNhNWQxLTU2M2U3MjlwLTZhYjI3YzYzNzM0Ng=="), "api:key-… (Mailgun's form)");
+        assert!(!basic_pair("Basic YnJvd3Nlcjo="), "browser: has no password");
+        assert!(!basic_pair("Basic dXNlcjpwYXNzd29yZA=="), "user:password is a placeholder");
+        assert!(!basic_pair("Basic dXNlcm5hbWU6cGFzc3dvcmQ="), "username:password");
+        assert!(!basic_pair("Basic eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"), "a JWT header after Basic is not a pair");
+        assert!(!basic_pair("Basic YWRtaW46JHtQQVNTV09SRH0="), "admin:${{PASSWORD}} is a template");
+        assert!(!basic_pair("Basic not-base64!"));
     }
 
     #[test]

@@ -155,6 +155,10 @@ fn raw(rule: &KeyRule, f: &mut Filler) -> Option<String> {
         "xendit_secret_key_development" | "xendit_secret_key_production" | "xendit_public_key_development" | "xendit_public_key_production" => {
             format!("{p}{}==", f.chars(B64, 70))
         }
+        "basic_auth_credentials" => {
+            use base64::Engine as _;
+            format!("{p}{}", base64::engine::general_purpose::STANDARD.encode(format!("svc-{}:{}", f.chars(LOWER_ALNUM, 6), f.chars(ALNUM, 18))))
+        }
         // Shapeless credentials: what the provider issues, roughly.
         "paypal_client_secret" => format!("E{}", f.chars(B64URL, 79)),
         "paypal_client_id" => format!("A{}", f.chars(B64URL, 79)),
