@@ -630,3 +630,8 @@ real("real_express_jwt_invalid_algorithm", "invalid_signature", "a4", "GET", API
 real("real_auth0_hs256_token_to_rs256_api", "invalid_signature", "a5", "GET", API + "/api/private",
      [PAGE_APP, bearer(ok_jwt(964, {"iss": "https://acme.eu.auth0.com/", "aud": "https://api.example.com"}, "HS256"))],
      note="the Auth0 application still signs with its HS256 default; the API expects RS256")
+# An OpenAI key sent to an Azure OpenAI resource (the reporter's situation in the source).
+real("real_azure_openai_given_an_openai_key", "damaged_credentials", "a6", "POST",
+     "https://contoso-eu.openai.azure.com/openai/deployments/gpt-4o/chat/completions?api-version=2024-02-01",
+     [("api-key", OPENAI_KEY), JSON_CT], post=j({"messages": [{"role": "user", "content": "hi"}]}),
+     note="the app was switched to Azure; the key stayed OpenAI's", rtype=None)

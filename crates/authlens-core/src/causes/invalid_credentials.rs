@@ -42,7 +42,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     if ex.authorization.as_ref().is_some_and(|a| !a.defects.is_empty() && !signals::param_scheme(a) && !bare_key_read(a)) {
         return None;
     }
-    let mut evidence = vec![format!("{} carried a {} ({}) and the server refused it", c.location.describe(), c.describe(), c.redacted())];
+    let mut evidence = vec![format!("{} carried {} ({}) and the server refused it", c.location.describe(), c.a_describe(), c.redacted())];
     let mut confidence = 0.35;
     let rejects = ex.challenges.iter().any(|ch| ch.param("error") == Some("invalid_token"))
         || ex.says(crate::exchange::server_says::Says::Invalid)

@@ -42,7 +42,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     let said = ex.server_said().quote(ex, Says::Sso, 160);
     let mut evidence = vec![format!("the server says SAML/SSO enforcement refused it: \"{}\"", said)];
     if let Some(c) = ex.credentials.first() {
-        evidence.push(format!("the request carried a {} ({}): valid, but not authorised for the organisation's single sign-on", c.describe(), c.redacted()));
+        evidence.push(format!("the request carried {} ({}): valid, but not authorised for the organisation's single sign-on", c.a_describe(), c.redacted()));
     }
     if ex.http_status == 200 {
         evidence.push("the answer is a 200 whose errors carry the refusal (GraphQL): still an authentication failure".into());

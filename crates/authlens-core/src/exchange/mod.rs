@@ -94,6 +94,16 @@ impl Credential {
         })
     }
 
+    /// [`Credential::describe`] after its indefinite article: "an Anthropic API key", "a JWT".
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
+    pub fn a_describe(&self) -> String {
+        let d = self.describe();
+        // Vowel sounds by first letter; the few titles that start with a spelled-out letter
+        // ("JWT", "API", "SAS") are not in this list.
+        let an = d.starts_with(['A', 'E', 'I', 'O', 'U', 'a', 'e', 'i', 'o', 'u']) && !d.starts_with("Uni") && !d.starts_with("Use");
+        format!("{} {d}", if an { "an" } else { "a" })
+    }
+
     /// Human description: "Midtrans sandbox server key", "JWT", "credential".
     #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn describe(&self) -> String {
@@ -870,6 +880,15 @@ mod tests {
 
     fn entry(url: &str, headers: &[(&str, &str)]) -> Entry {
         Entry::new("get", url).headers(headers)
+    }
+
+    #[test]
+    fn indefinite_article() {
+        let mk = |h: &str, v: &str| Exchange::new(0, &crate::har::Entry::new("GET", "https://api.example.test/x").headers(&[(h, v)]));
+        let ex = mk("x-api-key", "sk-ant-api03-abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefghijklmnopqrstuvwxyz0123-AbCdEfAA");
+        assert_eq!(ex.credentials[0].a_describe(), "an Anthropic API key");
+        let ex = mk("Authorization", "Bearer abcdefghijklmnopqrstuvwxyz0123456789");
+        assert_eq!(ex.credentials[0].a_describe(), "a credential (format not recognised)");
     }
 
     #[test]
