@@ -467,8 +467,8 @@ fn data_providers(out: &Path, manifest: &str) -> Vec<String> {
                 assert!(len[0] >= 16 && r.entropy >= 3.0, "{at}: a prefix-less rule needs len >= 16 and entropy >= 3");
             }
             keys.push(format!(
-                "        KeyRule {{ id: {}, title: {}, prefix: {}, charset: Charset::{cs}, len: ({}, {}), kind: KeyKind::{kind}, env: {env}, env_certain: {}, env_var: {}, validate: {validate}, find: {find}, entropy: {:?}, bare_ok: {}, #[cfg(feature = \"docs\")] recognition: {} }},\n",
-                lit(&r.id), lit(&r.title), lit(&r.prefix), len[0], len[1], r.env_certain, lit(&r.env_var), r.entropy, r.bare_ok,
+                "        KeyRule {{ id: {}, title: {}, prefix: {}, charset: Charset::{cs}, len: ({}, {}), kind: KeyKind::{kind}, env: {env}, env_certain: {}, env_var: {}, validate: {validate}, find: {find}, entropy: {}, bare_ok: {}, #[cfg(feature = \"docs\")] recognition: {} }},\n",
+                lit(&r.id), lit(&r.title), lit(&r.prefix), len[0], len[1], r.env_certain, lit(if r.env_var == r.id.to_ascii_uppercase() { "" } else { &r.env_var }), tenths(r.entropy), r.bare_ok,
                 // Documentation only: left out of the wasm build.
                 lit(&r.recognition)
             ));
@@ -533,4 +533,11 @@ fn main() {
     s.push_str("];\n");
     fs::write(out.join("providers.rs"), s).unwrap();
     println!("cargo:rerun-if-changed=src/providers");
+}
+
+/// An entropy floor in tenths of a bit (the table's one-byte form); the data gives one decimal.
+fn tenths(bits: f32) -> u8 {
+    let t = (bits * 10.0).round();
+    assert!((0.0..=80.0).contains(&t) && (t / 10.0 - bits).abs() < 1e-4, "entropy {bits}: one decimal, at most 8 bits per character");
+    t as u8
 }

@@ -14,7 +14,7 @@ const KEPT_HEADERS: &[&str] = &["content-type", "accept", "origin", "idempotency
 #[cfg_attr(authlens_wasm_size, optimize(size))]
 fn env_var(c: &Credential) -> String {
     if let Some(k) = c.key {
-        return k.rule.env_var.to_string();
+        return k.rule.env_var();
     }
     match &c.location {
         Location::Header(h) => h.to_ascii_uppercase().replace(['-', ' '], "_"),

@@ -94,8 +94,9 @@ fn draw_key(rule: &KeyRule, p: &mut Pool) -> Cred {
     let body = if rule.charset == Charset::Uuid {
         uuid(p)
     } else {
-        let hi = rule.len.1.min(rule.len.0 + 48);
-        let n = rule.len.0 + p.below(hi - rule.len.0 + 1);
+        let (lo, hi) = rule.len();
+        let hi = hi.min(lo + 48);
+        let n = lo + p.below(hi - lo + 1);
         p.string(&alphabet(rule.charset), n)
     };
     let value = format!("{}{body}", rule.prefix);

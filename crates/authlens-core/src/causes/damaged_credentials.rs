@@ -307,7 +307,7 @@ fn near_format(ex: &Exchange, c: &Credential) -> Option<String> {
             continue;
         }
         let n = rest.len();
-        let (lo, hi) = r.len;
+        let (lo, hi) = r.len();
         let off = if n < lo && lo - n <= 2 { Some(format!("{} character{} short", lo - n, if lo - n == 1 { "" } else { "s" })) } else if n > hi && n - hi <= 2 { Some(format!("{} character{} too long", n - hi, if n - hi == 1 { "" } else { "s" })) } else { None };
         if let Some(off) = off {
             let dest = ex.provider.map(|d| if std::ptr::eq(d, p) { String::new() } else { format!(" (sent to {})", d.name) }).unwrap_or_default();

@@ -98,10 +98,10 @@ impl Credential {
     #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn a_describe(&self) -> String {
         let d = self.describe();
-        // Vowel sounds by first letter; the few titles that start with a spelled-out letter
-        // ("JWT", "API", "SAS") are not in this list.
-        let an = d.starts_with(['A', 'E', 'I', 'O', 'U', 'a', 'e', 'i', 'o', 'u']) && !d.starts_with("Uni") && !d.starts_with("Use");
-        format!("{} {d}", if an { "an" } else { "a" })
+        // A vowel sound by its first letter (titles start with a capital; "JWT" and "credential"
+        // take "a").
+        let an = matches!(d.as_bytes().first(), Some(b'A' | b'E' | b'I' | b'O')) || d.starts_with("Up");
+        (if an { "an " } else { "a " }).to_string() + &d
     }
 
     /// Human description: "Midtrans sandbox server key", "JWT", "credential".

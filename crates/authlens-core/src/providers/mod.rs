@@ -246,22 +246,25 @@ pub struct KeyRule {
     pub prefix: &'static str,
     /// Characters after the prefix.
     pub charset: Charset,
-    /// Length of the part after the prefix, inclusive.
-    pub len: (usize, usize),
+    /// Length of the part after the prefix, inclusive (read it with [`KeyRule::len`]; two
+    /// bytes each keep the table of hundreds of rules small in the wasm module).
+    pub len: (u16, u16),
     /// Secret, publishable or token.
     pub kind: KeyKind,
     /// Environment the prefix stands for.
     pub env: Option<Env>,
     /// False when the prefix is only a hint (Midtrans issued unprefixed sandbox keys too).
     pub env_certain: bool,
-    /// Name of the environment variable a reproduction should use in its place.
+    /// Name of the environment variable a reproduction should use in its place; empty when it
+    /// is the id in capitals (read it with [`KeyRule::env_var`]: the table then holds no copy).
     pub env_var: &'static str,
     /// Extra check on the whole value (checksums, JWT claims); `None` when shape is enough.
     pub validate: Option<fn(&str) -> bool>,
     /// How the secret scanner finds it.
     pub find: Find,
-    /// Shannon entropy (bits per character) the part after the prefix must reach; 0 for none.
-    pub entropy: f32,
+    /// Shannon entropy (bits per character) the part after the prefix must reach, in tenths of a
+    /// bit (`35` for 3.5); 0 for none. One byte: the table holds hundreds of rules.
+    pub entropy: u8,
     /// True when the provider takes this key raw in `Authorization`, with no scheme (Checkout.com's
     /// previous platform): a header without a scheme is then not a defect.
     pub bare_ok: bool,
@@ -287,11 +290,26 @@ impl KeyRule {
         env_var: "",
         validate: None,
         find: Find::Prefix,
-        entropy: 0.0,
+        entropy: 0,
         bare_ok: false,
         #[cfg(feature = "docs")]
         recognition: "",
     };
+
+    /// Length of the part after the prefix, inclusive.
+    pub fn len(&self) -> (usize, usize) {
+        (usize::from(self.len.0), usize::from(self.len.1))
+    }
+
+    /// Name of the environment variable a reproduction uses in its place (`STRIPE_SECRET_KEY`).
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
+    pub fn env_var(&self) -> String {
+        if self.env_var.is_empty() {
+            self.id.to_ascii_uppercase()
+        } else {
+            self.env_var.to_string()
+        }
+    }
 
     /// How code beside the data recognises the value, for the documentation (empty without the
     /// `docs` feature, or when the rule does not say).
@@ -318,10 +336,11 @@ impl KeyRule {
     pub fn shape_ok(&self, value: &str) -> bool {
         let Some(rest) = value.strip_prefix(self.prefix) else { return false };
         let n = rest.len();
-        n >= self.len.0
-            && n <= self.len.1
+        let (min, max) = self.len();
+        n >= min
+            && n <= max
             && self.charset.accepts(rest)
-            && (self.entropy <= 0.0 || entropy(rest) >= f64::from(self.entropy))
+            && (self.entropy == 0 || entropy(rest) >= f64::from(self.entropy) / 10.0)
             && self.validate.is_none_or(|f| f(value))
     }
 }
@@ -814,7 +833,7 @@ mod tests {
             if let Find::Near(words) | Find::Keyword(words) = r.find {
                 assert!(words.iter().all(|w| !w.is_empty() && w.bytes().all(|b| !b.is_ascii_uppercase())), "{}", r.id);
             }
-            assert!(!r.title.is_empty() && !r.env_var.is_empty(), "{}", r.id);
+            assert!(!r.title.is_empty() && !r.env_var().is_empty(), "{}", r.id);
             if r.env_certain {
                 assert!(r.env.is_some(), "{}", r.id);
             }

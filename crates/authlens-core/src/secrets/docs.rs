@@ -226,7 +226,7 @@ pub fn explain_rule(id: &str) -> Option<String> {
         p.id,
         env_words(r.env, r.env_certain),
         recognised_by(r),
-        r.env_var,
+        r.env_var(),
         p.name,
         p.auth,
         p.docs

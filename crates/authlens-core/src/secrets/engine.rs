@@ -258,7 +258,7 @@ const MAX_TRIES: usize = 8;
 fn value_end(text: &[u8], at: usize, rule: &KeyRule, runs: &mut Runs) -> Option<usize> {
     let body = at + rule.prefix.len();
     let after_ok = |end: usize| text.get(end).is_none_or(|b| !word_byte(*b));
-    let (min, max) = rule.len;
+    let (min, max) = rule.len();
     let end = match rule.charset {
         Charset::Uuid => {
             let end = body + 36;
@@ -299,7 +299,7 @@ fn value_end(text: &[u8], at: usize, rule: &KeyRule, runs: &mut Runs) -> Option<
         }
     };
     let v = std::str::from_utf8(text.get(at..end)?).ok()?;
-    let entropy_ok = rule.entropy <= 0.0 || v.get(rule.prefix.len()..).is_some_and(|b| entropy(b) >= f64::from(rule.entropy));
+    let entropy_ok = rule.entropy == 0 || v.get(rule.prefix.len()..).is_some_and(|b| entropy(b) >= f64::from(rule.entropy) / 10.0);
     (entropy_ok && rule.validate.is_none_or(|f| f(v))).then_some(end)
 }
 

@@ -97,7 +97,7 @@ const DRAWN_BY_SHAPE: &[&str] = &[
 
 /// The prefix and filler of the rule's charset, as long as its length allows (24 at most).
 fn by_shape(rule: &KeyRule, f: &mut Filler) -> String {
-    let (min, max) = rule.len;
+    let (min, max) = rule.len();
     let n = min.max(24).min(max);
     format!("{}{}", rule.prefix, f.chars(alphabet(rule.charset), n))
 }
