@@ -232,10 +232,12 @@ async function checkPanel({ browser, manifest, server, checks, deadline, shots, 
           }
           checks.add('back from Sources: the authlens panel is selected again', false, `selected tabs: ${(await selectedTabs(toolbox.page)).join(', ')}`);
         },
-        // Whether the front-end shows its Sources panel (the URL fragment is not kept).
+        // Whether the front-end shows its Sources panel (the URL fragment is not kept), waiting
+        // up to 10 s: on a loaded machine the switch comes after openResource has answered.
         sourcesShown: async () => {
-          const tabs = await selectedTabs(toolbox.page);
-          return tabs.some((t) => /sources/i.test(t)) ? true : `selected tabs: ${tabs.join(', ')}`;
+          const sources = (tabs) => tabs.some((t) => /^tab-sources\b/.test(t));
+          if (await waitForTabs(toolbox.page, sources, 10_000)) return true;
+          return `selected tabs: ${(await selectedTabs(toolbox.page)).join(', ')}`;
         },
         // Reload without waiting for the navigation: DevTools may hold the page's load event.
         reload: () => testPage.evaluate(() => { setTimeout(() => location.reload(), 10); }),
