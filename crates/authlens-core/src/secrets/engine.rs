@@ -413,6 +413,14 @@ pub(crate) fn plausible(body: &str) -> bool {
     if letters.windows(8).any(ascending) {
         return false;
     }
+    // The same count in hex, going round after `f` (`1a2b3c4d5e6f7a8b…`).
+    let hex_next = |p: &[u8]| {
+        let (a, z) = (p[0].to_ascii_lowercase(), p[1].to_ascii_lowercase());
+        (b'a'..=b'f').contains(&a) && (z == a + 1 || (a == b'f' && z == b'a'))
+    };
+    if letters.len() >= 8 && letters.windows(8).any(|w| w.windows(2).all(hex_next)) {
+        return false;
+    }
     let mut seen = [false; 256];
     let mut distinct = 0;
     for &c in b {
@@ -687,7 +695,9 @@ mod tests {
         assert!(!plausible("Xk2aBcDeFgH9q"));
         assert!(!plausible("abCD1EF+GHIJxLMnOA53ST8uVWX05zaBCdE/fg9hi4k="));
         assert!(!plausible("a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6"));
-        assert!(plausible("3fa9c0b1d2e4f5a6b7c8d9e0f1a2b3c4"), "hex letters cannot run to eight");
+        assert!(!plausible("1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d"), "a hex count going round after f");
+        assert!(plausible("3f9c1e2ab47d4c0e9a6b2d8f1c7e5a90"));
+        assert!(plausible("9e107d9d372bb6826bd81d3542a419d6"), "hex letters cannot run to eight");
         assert!(plausible("Kq3ZpV8tRw2LmN5bXc7YdH1sJf4Gk6Tn9Qa0We2Rt5Y="));
         // One unit written out again and again (a value with no prefix of its own).
         assert!(!plausible_unprefixed("abcdef1234567890abcdef1234567890abcdef1234567890abcdef1234567890"));
