@@ -186,6 +186,10 @@ fn placements(c: &Cred, host: &str, p: &mut Pool) -> Vec<(&'static str, Entry)> 
     add("Authorization: raw", base.clone(), vec![nv("Authorization", v)], None, err.clone(), p);
     add("X-API-Key", base.clone(), vec![nv("X-API-Key", v), nv("Content-Type", "application/json")], None, err.clone(), p);
     add("query", format!("{base}?page=2&{param}={}", enc(v)), vec![], None, err.clone(), p);
+    // The names a provider documents for its key in the query (OpenWeather's `appid=`).
+    if let Some(name) = providers::for_host(host).and_then(|(pr, _)| pr.facts.query_keys.get(p.below(pr.facts.query_keys.len().max(1)))) {
+        add("documented query parameter", format!("{base}?page=2&{name}={}", enc(v)), vec![], None, err.clone(), p);
+    }
     add("URL userinfo password", format!("https://user:{}@{host}/v1/me", enc(v)), vec![], None, err.clone(), p);
     add("URL userinfo user", format!("https://{}:@{host}/v1/me", enc(v)), vec![], None, err.clone(), p);
     let json = serde_json::json!({ "amount": 100, param: v, "data": { "client_secret": v } }).to_string();

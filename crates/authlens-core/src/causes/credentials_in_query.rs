@@ -64,7 +64,15 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         return None; // a signed URL: the query is the credential by design
     }
     let mut evidence = vec![format!("the credential is in the query parameter `{}` ({}, {}) and there is no Authorization header", clip(name, 64), c.describe(), c.redacted())];
+    // The server judged the credential it was given (invalid, expired, revoked): it read the
+    // query, so the key's place is not why it was refused, only a hazard (logs, Referer).
+    let judged = [Says::Invalid, Says::Expired, Says::Revoked].into_iter().any(|s| ex.says(s)) && !ex.says(Says::Missing);
+    let retired = ex.provider.and_then(|p| p.facts.retired_query_keys.iter().find(|q| q.name.eq_ignore_ascii_case(name)));
     let confidence = match ex.provider {
+        Some(p) if judged && retired.is_none() => {
+            evidence.push(format!("the server's answer judges the key it was given, so {} read it from the URL (it documents {}); the URL is only a hazard for logs and Referer headers", p.name, p.auth));
+            0.3
+        }
         Some(p) => {
             evidence.push(format!("{} does not read credentials from the URL: it expects {}", p.name, p.auth));
             if let Some(q) = p.facts.retired_query_keys.iter().find(|q| q.name.eq_ignore_ascii_case(name)) {
@@ -76,9 +84,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
             evidence.push("RFC 6750 allows `access_token` in the query only as a discouraged fallback, and many servers ignore it".into());
             0.6
         }
-        // The server judged the credential it was given (invalid, expired, revoked): it read the
-        // query, so the key's place is not why it was refused, only a hazard (logs, Referer).
-        None if [Says::Invalid, Says::Expired, Says::Revoked].into_iter().any(|s| ex.says(s)) && !ex.says(Says::Missing) => {
+        None if judged => {
             evidence.push(format!("the server's answer judges the key it was given, so {} reads it from the URL; the URL is only a hazard for logs and Referer headers", clip(&ex.host, 128)));
             0.3
         }

@@ -453,7 +453,9 @@ impl Exchange {
         }
         if let Some(u) = self.parsed.clone() {
             for (k, v) in u.query_pairs().take(256) {
-                if CREDENTIAL_PARAMS.iter().any(|c| k.eq_ignore_ascii_case(c)) && !v.is_empty() {
+                // The names the destination documents too (OpenWeather's `appid`, Walk Score's `wsapikey`).
+                let documented = self.provider.is_some_and(|p| p.facts.query_keys.iter().any(|n| k.eq_ignore_ascii_case(n)));
+                if (documented || CREDENTIAL_PARAMS.iter().any(|c| k.eq_ignore_ascii_case(c))) && !v.is_empty() {
                     self.push_credential(Location::Query(k.into_owned()), &v);
                 }
             }

@@ -76,6 +76,10 @@ pub const CREDENTIAL_PARAMS: &[&str] = &[
     "access_token", "token", "api_key", "apikey", "api-key", "key", "client_secret", "secret", "auth",
     "jwt", "id_token", "server_key", "secret_key", "private_key", "password", "sig", "signature",
     "x-amz-signature", "x-amz-credential", "x-amz-security-token", "refresh_token", "client_assertion", "hapikey",
+    // The apilayer family's `access_key`, GitLab's `private_token`, Azure API Management's
+    // `subscription-key`, and the spellings of the names above that APIs document.
+    "access_key", "accesskey", "accesstoken", "access-token", "auth_token", "authtoken", "private_token", "api_token",
+    "apitoken", "subscription-key",
 ];
 
 /// True when a query parameter of this name carries a credential ([`CREDENTIAL_PARAMS`]).

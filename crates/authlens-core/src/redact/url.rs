@@ -10,7 +10,7 @@ pub fn url(raw: &str) -> String {
         // Not an absolute URL (a hand-edited HAR, a relative path): redact its query and any
         // key-shaped word rather than show it as it is.
         let shown = match raw.split_once('?') {
-            Some((path, query)) => match redact_query(query) {
+            Some((path, query)) => match redact_query(query, &[]) {
                 Some(q) => format!("{path}?{q}"),
                 None => raw.to_string(),
             },
@@ -25,7 +25,9 @@ pub fn url(raw: &str) -> String {
     if !u.username().is_empty() {
         let _ = u.set_username("REDACTED");
     }
-    if let Some(q) = u.query().and_then(redact_query) {
+    // The destination's documented query names hold keys whatever they are called (`appid=`).
+    let documented = u.host_str().and_then(providers::for_host).map_or(&[][..], |(p, _)| p.facts.query_keys);
+    if let Some(q) = u.query().and_then(|q| redact_query(q, documented)) {
         u.set_query(Some(&q));
     }
     // `;jsessionid=…` written into the path (Java servlets when cookies are off).
@@ -50,13 +52,14 @@ pub fn url(raw: &str) -> String {
 }
 
 /// The query with credential values redacted, or `None` when it holds none.
-fn redact_query(query: &str) -> Option<String> {
+fn redact_query(query: &str, documented: &[&str]) -> Option<String> {
     let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
     // Session ids (`sid=`, `PHPSESSID=`) and other credential-named parameters are redacted
     // in what is shown, though they are not all reported as findings.
     // A publishable key (`client_key=SB-Mid-client-…`) is made to be seen: shown as it is.
     let hide = |k: &str, v: &str| {
         query_is_sensitive(k, v)
+            || (!v.is_empty() && documented.iter().any(|d| d.eq_ignore_ascii_case(k)))
             || (!v.is_empty() && credential_name(k) && !providers::classify(v, None).is_some_and(|m| m.rule.kind == KeyKind::Publishable))
     };
     if !pairs.iter().any(|(k, v)| hide(k, v)) {
