@@ -635,3 +635,25 @@ real("real_azure_openai_given_an_openai_key", "damaged_credentials", "a6", "POST
      "https://contoso-eu.openai.azure.com/openai/deployments/gpt-4o/chat/completions?api-version=2024-02-01",
      [("api-key", OPENAI_KEY), JSON_CT], post=j({"messages": [{"role": "user", "content": "hi"}]}),
      note="the app was switched to Azure; the key stayed OpenAI's", rtype=None)
+# A weather widget calling OpenWeather from the page with `?appid=`: the documented place for the key.
+real("real_openweather_invalid_appid", "invalid_credentials", "a7", "GET",
+     "https://api.openweathermap.org/data/2.5/weather?q=Berlin&units=metric&appid=" + fill(965, 32, HEX),
+     [PAGE_APP], note="the key sits where OpenWeather documents it; the key itself is refused")
+# Twitch Helix with a token minted by another application than the Client-Id sent.
+real("real_twitch_client_id_token_mismatch", "wrong_audience", "a8", "GET", "https://api.twitch.tv/helix/users",
+     [bearer(fill(966, 30, LOWER + DIGITS)), ("Client-Id", fill(967, 30, LOWER + DIGITS))], rtype=None,
+     note="the token came from a token-generator site's app; the Client-Id is the developer's own")
+# A Graph API call with the user token in the documented `access_token` parameter, after it expired.
+real("real_facebook_graph_session_expired", "expired_token", "a9", "GET",
+     "https://graph.facebook.com/v19.0/me/posts?access_token=EAAB" + fill(968, 180, ALNUM), [PAGE_APP],
+     note="a long-lived user token past its 60 days")
+# Vercel's REST API answering a revoked token with 403.
+real("real_vercel_invalid_token_403", "invalid_credentials", "a10", "GET", "https://api.vercel.com/v9/projects/prj_" + fill(969, 28, ALNUM) + "/env",
+     [bearer(fill(970, 24, ALNUM))], rtype=None, note="the project token was revoked; 403 here is Vercel's answer to a dead token")
+# A key without access to this API behind a Tyk gateway (OpenRouteService's isochrones).
+real("real_tyk_api_access_disallowed", "insufficient_scope", "a11", "POST", "https://api.openrouteservice.org/v2/isochrones/driving-car",
+     [("Authorization", fill(971, 56, HEX)), PAGE_APP, JSON_CT], post=j({"locations": [[8.68, 49.41]], "range": [300]}),
+     note="the key works for directions, not for isochrones")
+# A GitLab token revoked in the user's settings (a personal access token: GitLab answers the same).
+real("real_gitlab_token_revoked", "revoked_token", "a12", "GET", "https://gitlab.com/api/v4/projects?membership=true",
+     [bearer("glpat-" + fill(972, 20, URLSAFE))], rtype=None, note="the personal access token was revoked in the user's settings")

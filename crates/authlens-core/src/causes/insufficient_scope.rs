@@ -123,7 +123,9 @@ fn check(ctx: &Ctx) -> Option<Hit> {
             crate::redact::path(&ex.path)
         ));
         confidence = if ctx.failure == Failure::Forbidden { 0.8 } else { 0.6 };
-    } else if ctx.failure == Failure::Forbidden && has_cred && ex.resp_body_mentions(SAYS_FORBIDDEN) {
+    // A 403 whose answer calls the credential itself invalid (Vercel's `"invalidToken": true`,
+    // Cloudflare's "Authentication error") refused the credential, not a permission.
+    } else if ctx.failure == Failure::Forbidden && has_cred && ex.resp_body_mentions(SAYS_FORBIDDEN) && !ex.says(Says::Invalid) {
         evidence.push("the server refused with 403 and speaks of permissions: the credential was understood but is not allowed this".into());
         confidence = 0.55;
     } else {

@@ -115,6 +115,29 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         }
         _ => {}
     }
+    // Only a bare value, and the server judged it (Tyk's "Key not authorised", "Key has expired"):
+    // the server read the header as it is, so the missing scheme is not why it refused.
+    let bare_only = a.defects.iter().all(|d| matches!(d, Defect::NoScheme | Defect::EmptyCredential | Defect::SurroundingWhitespace | Defect::InnerWhitespace))
+        && a.defects.contains(&Defect::NoScheme)
+        && evidence.len() == 1;
+    {
+        use crate::exchange::server_says::Says;
+        // Judged: expired, revoked, not allowed, or called an invalid *key* or *token* (Laravel's
+        // bare "Unauthenticated." is also its answer to a header it could not read). Not for a
+        // JWT (always sent with `Bearer`) nor when the server's challenge names a scheme.
+        let invalid_key = ex.server_said().message(Says::Invalid).is_some_and(|m| {
+            let t = m.text.to_ascii_lowercase();
+            t.contains("key") || t.contains("token")
+        });
+        let judged = ([Says::Expired, Says::Revoked, Says::Scope].into_iter().any(|k| ex.says(k)) || invalid_key)
+            && !ex.says(Says::Missing)
+            && !ex.says(Says::Malformed);
+        let jwt = ex.auth_credential().is_some_and(|c| c.jwt.is_some());
+        if bare_only && judged && !jwt && ex.challenges.is_empty() && confidence < 0.9 {
+            evidence.push("yet the server's answer judges the key it was given, so it read the bare value (some gateways, Tyk among them, take the key with no scheme)".into());
+            confidence = 0.3;
+        }
+    }
     if evidence.is_empty() {
         let (hit, c) = server_says_malformed(ex)?;
         evidence.push(hit);
@@ -181,6 +204,18 @@ mod tests {
     #[test]
     fn checkout_nas_key_without_bearer() {
         assert_eq!(ids(&failing("https://api.sandbox.checkout.com/payments", &[("Authorization", "sk_sbox_abcdefghijklmnopqrstuvwxyz2")]))[0], "malformed_authorization");
+    }
+
+    #[test]
+    fn a_bare_key_the_server_judged() {
+        use crate::causes::test_util::with_status;
+        let key = ("Authorization", "5f2b8c1e9d4a7b3c6e0f1a2d8b5c9e4f7a1d3b6c8e2f5a9d0c4b7e1f");
+        // Tyk takes the key with no scheme and says what it thinks of it: the header was read.
+        let tyk = with_status("https://gw.example.test/orders/", &[key], 403, r#"{"error": "Key not authorised"}"#);
+        assert_eq!(ids(&tyk)[0], "invalid_credentials");
+        // Laravel's "Unauthenticated." is also what it answers a header it could not read.
+        let laravel = with_status("https://app.example.test/api/user", &[key], 401, r#"{"message":"Unauthenticated."}"#);
+        assert_eq!(ids(&laravel)[0], "malformed_authorization");
     }
 
     #[test]

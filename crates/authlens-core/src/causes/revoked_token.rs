@@ -48,8 +48,10 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         evidence.push("the request redeemed a refresh token: with rotation, reusing an older refresh token revokes the grant".into());
     }
     // A provider's API key the server calls "invalid, expired, or revoked" (SendGrid): the
-    // generic refusal of a key, which invalid_credentials explains.
-    let api_key = ex.credentials.iter().any(|c| c.key.is_some_and(|k| k.rule.kind != crate::providers::KeyKind::Token));
+    // generic refusal of a key, which invalid_credentials explains. A key the server says only
+    // was revoked (GitLab's "Token was revoked", for a personal access token too) is revoked.
+    let listed = also_expired || said.to_ascii_lowercase().contains("invalid");
+    let api_key = listed && ex.credentials.iter().any(|c| c.key.is_some_and(|k| k.rule.kind != crate::providers::KeyKind::Token));
     Some(Hit {
         confidence: if api_key { 0.4 } else if also_expired { 0.8 } else { 0.94 },
         evidence,
@@ -69,6 +71,19 @@ mod tests {
     fn cognito_revoked() {
         let ex = with_status("https://cognito-idp.us-east-1.amazonaws.com/", &[("X-Amz-Target", "AWSCognitoIdentityProviderService.GetUser")], 400, r#"{"__type":"NotAuthorizedException","message":"Access Token has been revoked"}"#);
         assert_eq!(ids(&ex)[0], "revoked_token");
+    }
+
+    #[test]
+    fn a_key_the_server_says_was_revoked() {
+        // GitLab's answer to a revoked personal access token (lib/gitlab/auth/auth_finders.rb,
+        // RevokedError) and the same key under SendGrid's generic list of reasons.
+        let ex = with_status(
+            "https://gitlab.com/api/v4/user",
+            &[("Authorization", "Bearer glpat-Xk2aB9cDq7LmN4pR8sT1")],
+            401,
+            r#"{"error":"invalid_token","error_description":"Token was revoked. You have to re-authorize from the user."}"#,
+        );
+        assert_eq!(ids(&ex).first().copied(), Some("revoked_token"));
     }
 
     #[test]

@@ -179,6 +179,8 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("idx10208", Says::Audience),
     ("aadsts500011", Says::Audience),
     ("resource principal named", Says::Audience),
+    // Twitch: the token was issued to another application than the Client-Id sent with it.
+    ("client id and oauth token do not match", Says::Audience),
     // issuer / tenant
     ("issuer", Says::Issuer),
     ("\"iss\"", Says::Issuer),
@@ -294,6 +296,9 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("referer <empty> are blocked", Says::Scope),
     ("ipreferer", Says::Scope),
     ("requests from referer", Says::Scope),
+    // Tyk: the key has no access rights to this API; Algolia: the key's ACL lacks the operation.
+    ("access to this api has been disallowed", Says::Scope),
+    ("not allowed with this api key", Says::Scope),
     // missing
     ("not provided", Says::Missing),
     ("no authorization header", Says::Missing),
@@ -332,6 +337,8 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("not_authed", Says::Missing),
     // invalid (the generic refusal)
     ("invalid api key", Says::Invalid),
+    // Vercel's 403 for a token it does not know: {"error":{"code":"forbidden","invalidToken":true}}.
+    ("invalidtoken", Says::Invalid),
     ("invalid_api_key", Says::Invalid),
     ("incorrect api key", Says::Invalid),
     ("invalid x-api-key", Says::Invalid),
@@ -379,6 +386,8 @@ const MESSAGE_KEYS: &[&str] = &[
     "error_messages", "code", "reason", "message", "msg", "type", "detail", "title", "status", "status_message", "name", "description", "hint",
     "__type", "saml_failure", "errorsummary", "error_summary", ".tag", "long_message", "errordetail", "error_detail", "faultstring", "reasonphrase",
 ];
+/// Keys of a JSON body whose `true` is the server's message (the key is quoted as the text).
+const FLAG_KEYS: &[&str] = &["saml_failure", "invalidtoken"];
 /// Keys under which the messages sit (walked into).
 const CONTAINERS: &[&str] = &["error", "errors", "details", "extensions", "data", "meta", "cause", "error_messages", "context", "response"];
 
@@ -554,7 +563,8 @@ fn walk(v: &Value, path: &str, depth: usize, out: &mut Vec<Message>) {
                     Value::String(s) if MESSAGE_KEYS.contains(&key.as_str()) && !s.trim().is_empty() => {
                         out.push(Message { field: p, text: crate::exchange::truncate(s, 1024).to_string() });
                     }
-                    Value::Bool(b) if key == "saml_failure" && *b => out.push(Message { field: p, text: "saml_failure".into() }),
+                    // Flags that are the message: GitHub's `"saml_failure": true`, Vercel's `"invalidToken": true`.
+                    Value::Bool(true) if FLAG_KEYS.contains(&key.as_str()) => out.push(Message { field: p, text: k.clone() }),
                     Value::Object(_) | Value::Array(_) if MESSAGE_KEYS.contains(&key.as_str()) || CONTAINERS.contains(&key.as_str()) || key.contains("error") || depth <= 3 => {
                         walk(val, &p, depth + 1, out)
                     }
