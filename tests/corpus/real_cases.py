@@ -657,3 +657,19 @@ real("real_tyk_api_access_disallowed", "insufficient_scope", "a11", "POST", "htt
 # A GitLab token revoked in the user's settings (a personal access token: GitLab answers the same).
 real("real_gitlab_token_revoked", "revoked_token", "a12", "GET", "https://gitlab.com/api/v4/projects?membership=true",
      [bearer("glpat-" + fill(972, 20, URLSAFE))], rtype=None, note="the personal access token was revoked in the user's settings")
+# A Go (Echo) API whose JWT middleware answers a request without a token with 400, not 401.
+real("real_echo_jwt_missing_400", "missing_credentials", "a13", "GET", API + "/api/restricted", [PAGE_APP],
+     note="the page lost its token after a reload; Echo says 400")
+# A login form posting the password grant to a Keycloak client with Direct access grants off.
+real("real_keycloak_direct_access_grants_off", "grant_rejected", "a14", "POST", "https://sso.example.com/realms/shop/protocol/openid-connect/token",
+     [PAGE_APP, ("Content-Type", FORM)], post="grant_type=password&client_id=web&username=dev%40example.com&password=" + fill(973, 14, ALNUM), post_mime=FORM,
+     note="the public SPA client allows only the code flow")
+# A wrong password at Supabase Auth (400, not 401).
+real("real_supabase_wrong_password", "invalid_credentials", "a15", "POST", "https://abcdefghijklmnopqrst.supabase.co/auth/v1/token?grant_type=password",
+     [PAGE_APP, JSON_CT, ("apikey", jwt({"iss": "supabase", "ref": "abcdefghijklmnopqrst", "role": "anon", "iat": NOW - 10 ** 7, "exp": NOW + 10 ** 8}, 974, "HS256"))],
+     post=j({"email": "dev@example.com", "password": fill(975, 12, ALNUM)}), note="the email or the password is wrong")
+# An SPA asking Auth0 for a token for an audience that is not a registered API.
+real("real_auth0_audience_not_an_api", "wrong_audience", "a16", "POST", "https://example.eu.auth0.com/oauth/token",
+     [PAGE_APP, JSON_CT], post=j({"grant_type": "authorization_code", "client_id": fill(976, 32, ALNUM), "code": fill(977, 30, URLSAFE),
+                                  "code_verifier": fill(978, 43, URLSAFE), "redirect_uri": "https://app.example.com/callback", "audience": "https://api.example.com"}),
+     note="the API's identifier in Auth0 has a trailing slash the app's audience lacks")

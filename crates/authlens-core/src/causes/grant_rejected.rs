@@ -85,6 +85,9 @@ struct Reason {
     confidence: f64,
 }
 
+/// What an identity provider says when the client may not use the grant type at all.
+const GRANT_NOT_ALLOWED: &[&str] = &["not allowed for direct access grants", "not authorized to use this authorization grant", "grant type is not allowed", "grant_type is not allowed", "unsupported grant type"];
+
 const REASONS: &[Reason] = &[
     Reason {
         says: &["9002326", "cross-origin token redemption is permitted only"],
@@ -122,7 +125,7 @@ const REASONS: &[Reason] = &[
         confidence: 0.9,
     },
     Reason {
-        says: &["unauthorized_client", "not authorized to use this authorization grant", "grant type is not allowed", "grant_type is not allowed", "unsupported grant type"],
+        says: &["unauthorized_client", "not authorized to use this authorization grant", "grant type is not allowed", "grant_type is not allowed", "unsupported grant type", "not allowed for direct access grants"],
         grants: &[],
         why: "the application is not allowed this grant type",
         fix: "enable the grant type (Authorization Code, Refresh Token, Client Credentials…) in the application's settings at the identity provider",
@@ -149,10 +152,18 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
     let grant = param(ex, "grant_type")?;
     let grant = grant.as_str();
-    if grant.is_empty() || grant == "password" || grant == "client_credentials" {
-        return None; // user or client credentials: invalid_credentials and missing_credentials
+    if grant.is_empty() {
+        return None;
     }
+    // User or client credentials refused are invalid_credentials' and missing_credentials'; a
+    // grant type the client may not use (Keycloak's "Client not allowed for direct access
+    // grants") is this cause's whatever the grant.
+    let own_credentials = grant == "password" || grant == "client_credentials";
     let text = ex.resp_body.get(..ex.resp_body.len().min(4096)).unwrap_or("").to_ascii_lowercase();
+    // (Keycloak also answers a wrong client secret with `unauthorized_client`: the words decide.)
+    if own_credentials && !mentions(&text, GRANT_NOT_ALLOWED) {
+        return None;
+    }
     let reason = REASONS.iter().find(|r| (r.grants.is_empty() || r.grants.contains(&grant)) && mentions(&text, r.says))?;
     let mut evidence = vec![format!("the token endpoint ({} {}) refused the `{}` grant: {}", clip(&ex.method, 16), path(&ex.path), clip(grant, 64), reason.why)];
     let mut confidence = reason.confidence;
@@ -220,6 +231,17 @@ mod tests {
         // never quote the code itself
         assert!(hits.iter().flat_map(|h| h.1.evidence.iter().chain(&h.1.fix)).all(|l| !l.contains("0.AXkAv4j5")));
         assert!(!ids(&second).contains(&"missing_credentials"), "a code exchange carries its grant");
+    }
+
+    #[test]
+    fn a_grant_type_the_client_may_not_use() {
+        // Keycloak with Direct access grants off: the password grant itself is refused.
+        let password = "grant_type=password&client_id=web&username=dev%40example.com&password=Xk2aB9cDq7";
+        let off = token_request(0, "2026-10-14T09:30:00Z", password, 400, r#"{"error":"unauthorized_client","error_description":"Client not allowed for direct access grants"}"#);
+        assert_eq!(ids(&off)[0], "grant_rejected");
+        // Keycloak answers a wrong client secret with `unauthorized_client` too: that is the secret.
+        let secret = token_request(0, "2026-10-14T09:30:00Z", "grant_type=client_credentials&client_id=backend&client_secret=Xk2aB9cDq7LmN4pR", 401, r#"{"error":"unauthorized_client","error_description":"Invalid client or Invalid client credentials"}"#);
+        assert!(!ids(&secret).contains(&"grant_rejected"), "{:?}", ids(&secret));
     }
 
     #[test]

@@ -371,7 +371,10 @@ impl Exchange {
         if AWS_CREDENTIAL_ERRORS.iter().any(|e| typ.contains(e)) {
             return Some(401);
         }
-        if mentions(truncate(body, 4096), &["must specify access token via authorization header", "bad http authentication header format", "invalid format for authorization header", "\"invalidjwt\"", "\"token_expired\"", "\"invalid_id_token\"", "\"invalid_refresh_token\"", "\"user_disabled\""]) || self.req_header("authorization").is_some() && mentions(truncate(body, 4096), JWT_LIBRARY_ERRORS) {
+        if mentions(truncate(body, 4096), &["must specify access token via authorization header", "bad http authentication header format", "invalid format for authorization header", "\"invalidjwt\"", "\"token_expired\"", "\"invalid_id_token\"", "\"invalid_refresh_token\"", "\"user_disabled\"",
+            // Echo's and Fiber's JWT middleware answer a missing token with 400; Supabase Auth and
+            // Firebase Auth a wrong password.
+            "missing or malformed jwt", "invalid login credentials", "invalid_login_credentials"]) || self.req_header("authorization").is_some() && mentions(truncate(body, 4096), JWT_LIBRARY_ERRORS) {
             return Some(401);
         }
         None

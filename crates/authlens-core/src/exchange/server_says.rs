@@ -181,6 +181,8 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("resource principal named", Says::Audience),
     // Twitch: the token was issued to another application than the Client-Id sent with it.
     ("client id and oauth token do not match", Says::Audience),
+    // Auth0: the `audience` asked for is not an API registered in the tenant.
+    ("service not enabled within domain", Says::Audience),
     // issuer / tenant
     ("issuer", Says::Issuer),
     ("\"iss\"", Says::Issuer),
@@ -198,6 +200,8 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("invalid signature", Says::Signature),
     ("jwt signature does not match", Says::Signature),
     ("signature mismatch", Says::Signature),
+    // AWS SigV4 (API Gateway, S3): the request was signed with another secret or canonical form.
+    ("signature we calculated does not match", Says::Signature),
     ("unverifiable", Says::Signature),
     ("known public key", Says::Signature),
     ("signed jwt rejected", Says::Signature),
@@ -301,6 +305,7 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("not allowed with this api key", Says::Scope),
     // missing
     ("not provided", Says::Missing),
+    ("missing or malformed jwt", Says::Missing),
     ("no authorization header", Says::Missing),
     ("missing authorization", Says::Missing),
     ("authorization header is missing", Says::Missing),
