@@ -110,6 +110,28 @@ fn check(ctx: &Ctx) -> Option<Hit> {
             );
             continue;
         }
+        // `<sk_live_…>`: the brackets of a documentation placeholder kept around the real key.
+        if raw.len() >= 10 && raw.starts_with('<') && raw.ends_with('>') && !raw[1..raw.len() - 1].contains(['<', '>', ' ']) {
+            note(
+                format!("{} is wrapped in angle brackets (`<…>`): the brackets of the documentation's `<YOUR_KEY>` were kept around the key", c.location.describe()),
+                "replace the whole placeholder, brackets included, with the key".into(),
+                0.93,
+                &mut evidence,
+                &mut fix,
+            );
+            continue;
+        }
+        // `Secret key: sk_live_…`: a label copied with the key.
+        if let Some(label) = labelled_key(ex, raw) {
+            note(
+                format!("{} is a label and a key (`{}` then a {}): the label was copied with it", c.location.describe(), clip(&crate::redact::free_text(&label), 32), providers::classify(raw.rsplit(char::is_whitespace).next().unwrap_or(""), ex.provider).map_or("key", |m| m.rule.title)),
+                "send the key alone, without the words before it".into(),
+                0.93,
+                &mut evidence,
+                &mut fix,
+            );
+            continue;
+        }
         if let Some((open, close)) = typographic_quotes(raw) {
             note(
                 format!("{} is wrapped in typographic quotes (`{open}…{close}`): the value was copied from a document, chat or web page that curled its quotes", c.location.describe()),
@@ -137,7 +159,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
             note(why, "send the key as issued: only Basic credentials are base64-encoded, and only as `user:password`".into(), 0.92, &mut evidence, &mut fix);
             continue;
         }
-        if let Some((why, how)) = copied_wrong(raw) {
+        if let Some((why, how)) = copied_wrong(raw, matches!(c.location, Location::BasicPassword)) {
             note(format!("{} {why}", c.location.describe()), how.into(), 0.92, &mut evidence, &mut fix);
             continue;
         }
@@ -184,11 +206,19 @@ fn check(ctx: &Ctx) -> Option<Hit> {
 /// shortened value), or an escape sequence written out (`\n` as a backslash and an `n`: a `.env`,
 /// JSON or YAML value read without unescaping). No key, token or base64 alphabet has `\` or `…`.
 #[cfg_attr(authlens_wasm_size, optimize(size))]
-fn copied_wrong(raw: &str) -> Option<(&'static str, &'static str)> {
+fn copied_wrong(raw: &str, password: bool) -> Option<(&'static str, &'static str)> {
     if raw.len() >= 12 && (raw.ends_with('…') || raw.ends_with("...")) {
         return Some((
             "ends in an ellipsis (`…`): it was copied from a display that shortened it",
             "copy the whole value from its source (the provider's dashboard, the login response), not from a log or UI that abbreviates it",
+        ));
+    }
+    // `sk_live_51Ab...x9Zq`, `sk-****abcd`: a dashboard's or log's masked form (a password may
+    // hold dots and stars of its own).
+    if !password && raw.len() >= 8 && ["...", "…", "****", "\u{2022}\u{2022}\u{2022}"].iter().any(|m| raw.contains(m)) {
+        return Some((
+            "holds a mask (`…`, `****` or `•••` in the middle): it was copied from a display that hides most of the key",
+            "copy the full key from where it is revealed once (or create a new one): dashboards and logs show only its ends",
         ));
     }
     let b = raw.as_bytes();
@@ -197,6 +227,19 @@ fn copied_wrong(raw: &str) -> Option<(&'static str, &'static str)> {
         "holds an escape sequence written out (a backslash and a letter, like `\\n`): a line break or quote from a `.env`, JSON or YAML value was sent as text",
         "strip the trailing line break where the value is loaded (`.trim()`), and read `.env`/JSON values with their escapes decoded",
     ))
+}
+
+/// The label before a key pasted with it (`Secret key: sk_live_…`, `API key - AIza…`): words, then
+/// a recognised key as the last word.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
+fn labelled_key(ex: &Exchange, raw: &str) -> Option<String> {
+    let (label, last) = raw.rsplit_once(char::is_whitespace)?;
+    let label = label.trim();
+    let words = label.split_whitespace().count();
+    if !(1..=4).contains(&words) || !label.ends_with([':', '=', '-']) || !label.bytes().all(|b| b.is_ascii_alphanumeric() || b" :=-_".contains(&b)) {
+        return None;
+    }
+    providers::classify(last, ex.provider).map(|_| label.to_string())
 }
 
 /// Curly quotes around the whole value (`“…”`, `‘…’`, `«…»`, `„…“`), as word processors and chat
@@ -308,7 +351,12 @@ fn near_format(ex: &Exchange, c: &Credential) -> Option<String> {
         }
         let n = rest.len();
         let (lo, hi) = r.len();
-        let off = if n < lo && lo - n <= 2 { Some(format!("{} character{} short", lo - n, if lo - n == 1 { "" } else { "s" })) } else if n > hi && n - hi <= 2 { Some(format!("{} character{} too long", n - hi, if n - hi == 1 { "" } else { "s" })) } else { None };
+        // Sent to the provider that issued the format, a shorter copy (half the length at least)
+        // is a cut one; elsewhere only a character or two off counts, as another format may
+        // share the prefix.
+        // (Not when the server's answer shows it knew the key: a scope, expiry or revocation.)
+        let own = ex.provider.is_some_and(|d| std::ptr::eq(d, p)) && !knew_the_key(ex);
+        let off = if n < lo && (lo - n <= 2 || (own && n * 2 >= lo)) { Some(format!("{} character{} short", lo - n, if lo - n == 1 { "" } else { "s" })) } else if n > hi && n - hi <= 2 { Some(format!("{} character{} too long", n - hi, if n - hi == 1 { "" } else { "s" })) } else { None };
         if let Some(off) = off {
             let dest = ex.provider.map(|d| if std::ptr::eq(d, p) { String::new() } else { format!(" (sent to {})", d.name) }).unwrap_or_default();
             let want = if lo == hi { format!("{}", lo + r.prefix.len()) } else { format!("{}–{}", lo + r.prefix.len(), hi + r.prefix.len()) };
@@ -322,6 +370,12 @@ fn near_format(ex: &Exchange, c: &Credential) -> Option<String> {
         }
     }
     None
+}
+
+/// The server's answer speaks of a known credential (its scope, expiry, revocation, audience).
+fn knew_the_key(ex: &Exchange) -> bool {
+    use crate::exchange::server_says::Says;
+    [Says::Scope, Says::Expired, Says::Revoked, Says::Audience, Says::Issuer, Says::Restricted, Says::Sso].into_iter().any(|k| ex.says(k))
 }
 
 /// A key whose format belongs to another provider than the destination's.
@@ -510,6 +564,23 @@ mod tests {
         for a in &domains {
             assert!(domains.iter().filter(|b| b.matches(a.domain)).count() == 1, "`{}` lies under another api_domains entry", a.domain);
         }
+    }
+
+    #[test]
+    fn brackets_masks_labels_and_cut_keys() {
+        let key = "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";
+        let brackets = failing("https://api.stripe.com/v1/customers", &[("Authorization", &format!("Bearer <{key}>"))]);
+        assert_eq!(ids(&brackets)[0], "damaged_credentials");
+        let masked = failing("https://api.stripe.com/v1/customers", &[("Authorization", "Bearer sk_live_51Hc...lZ1q")]);
+        assert_eq!(ids(&masked)[0], "damaged_credentials");
+        let labelled = failing("https://api.stripe.com/v1/customers", &[("Authorization", &format!("Bearer Secret key: {key}"))]);
+        assert_eq!(ids(&labelled)[0], "damaged_credentials");
+        // A GitHub token with 30 of its 36 characters, sent to GitHub: cut.
+        let cut = failing("https://api.github.com/user", &[("Authorization", "Bearer ghp_Xk2aB9cDq7LmN4pR8sT1vW3yZ5bC7dE9fG")]);
+        assert_eq!(ids(&cut)[0], "damaged_credentials");
+        // A password may hold dots and stars.
+        let pass = failing("https://api.example.test/x", &[("Authorization", "Basic YWRtaW46cGFzcy4uLndvcmQqKioqMQ==")]);
+        assert!(!ids(&pass).contains(&"damaged_credentials"), "{:?}", ids(&pass));
     }
 
     #[test]
