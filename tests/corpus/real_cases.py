@@ -673,3 +673,7 @@ real("real_auth0_audience_not_an_api", "wrong_audience", "a16", "POST", "https:/
      [PAGE_APP, JSON_CT], post=j({"grant_type": "authorization_code", "client_id": fill(976, 32, ALNUM), "code": fill(977, 30, URLSAFE),
                                   "code_verifier": fill(978, 43, URLSAFE), "redirect_uri": "https://app.example.com/callback", "audience": "https://api.example.com"}),
      note="the API's identifier in Auth0 has a trailing slash the app's audience lacks")
+# SuperTokens in cookie mode: the access-token cookie is past its life; the SDK's refresh did not run.
+real("real_supertokens_try_refresh_token", "expired_token", "a17", "POST", API + "/api/messages",
+     [PAGE_APP, JSON_CT, ("Cookie", "sAccessToken=" + exp_jwt(979, ago=120, lived=3600) + "; sFrontToken=" + fill(980, 40, URLSAFE)), ("st-auth-mode", "cookie")],
+     post=j({"text": "hi"}), note="a long-running page outlived the access token; the call was made with fetch, not the SDK's interceptor")

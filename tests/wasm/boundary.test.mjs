@@ -227,7 +227,7 @@ test('exports: curlCommand, redactHar and renderReport never carry the credentia
 // The module's size is a fact of the build (it is reproducible: the same bytes on every machine),
 // so its ceiling is a test. The issue's goal is 560 kB; with 480 key rules of 265 providers (all of
 // them data files, with 16 named validators), 27 causes and the capture-wide redaction the module
-// is 809.3 kB (opt-level "s", the core's cold functions at "z"; the whole core at "z" costs
+// is 809.4 kB (opt-level "s", the core's cold functions at "z"; the whole core at "z" costs
 // per-exchange time; ~130 bytes per key rule, 60 of them its table entry). The ceiling below
 // (that, and room for a few more rules) stops it from growing further unnoticed (README,
 // Performance); raising it takes a commit that says why.

@@ -129,7 +129,10 @@ fn parse_set_cookie(line: &str) -> Option<SetCookie> {
 
 /// Cookie names that say nothing about a login: analytics, bot protection, CSRF. A provider's own
 /// such cookies are its `non_session_cookies`.
-const NOT_SESSION: &[&str] = &["_ga", "_gid", "_gcl", "_fbp", "_hj", "ajs_", "amplitude", "optimizely", "__cf", "cf_", "_cfuvid", "csrf", "xsrf", "consent", "locale", "lang", "theme", "_pk_"];
+const NOT_SESSION: &[&str] = &["_ga", "_gid", "_gcl", "_fbp", "_hj", "ajs_", "amplitude", "optimizely", "__cf", "cf_", "_cfuvid", "csrf", "xsrf", "consent", "locale", "lang", "theme", "_pk_",
+    // An OAuth library's bookkeeping beside the session (Auth.js `next-auth.callback-url`,
+    // `authjs.pkce.code_verifier`, `…nonce`): present before any login.
+    "callback-url", "callback_url", "pkce", "nonce"];
 /// Fragments of cookie names that hold a login session.
 const SESSION_MARKS: &[&str] = &["sess", "sid", "auth", "token", "jwt", "login", "remember", "identity", ".aspnetcore.cookies"];
 
@@ -183,6 +186,15 @@ mod tests {
         let c = |v: &str| parse_set_cookie(v).map(|c| c.is_session());
         assert_eq!(c("__stripe_mid=abc; Path=/; HttpOnly; Secure"), Some(false));
         assert_eq!(c("stripe_session=abc; Path=/; HttpOnly; Secure"), Some(true));
+    }
+
+    #[test]
+    fn an_oauth_librarys_bookkeeping_is_not_a_session() {
+        // Auth.js (NextAuth) sets these before any login; its session is `next-auth.session-token`.
+        for n in ["next-auth.callback-url", "__Secure-next-auth.callback-url", "authjs.pkce.code_verifier", "next-auth.csrf-token", "oidc_nonce"] {
+            assert_eq!(session_cookie_name(n), Some(false), "{n}");
+        }
+        assert_eq!(session_cookie_name("next-auth.session-token"), Some(true));
     }
 
     #[test]

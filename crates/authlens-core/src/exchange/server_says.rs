@@ -146,6 +146,8 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("before its valid time", Says::NotYetValid),
     // expired
     ("expired", Says::Expired),
+    // SuperTokens: the access token expired and the frontend SDK is to refresh the session.
+    ("try refresh token", Says::Expired),
     ("jwtexpired", Says::Expired),
     ("tokenexpired", Says::Expired),
     ("expiredtoken", Says::Expired),
