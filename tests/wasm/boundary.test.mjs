@@ -227,13 +227,13 @@ test('exports: curlCommand, redactHar and renderReport never carry the credentia
 // The module's size is a fact of the build (it is reproducible: the same bytes on every machine),
 // so its ceiling is a test. The issue's goal is 560 kB; with 480 key rules of 265 providers (all of
 // them data files, with 16 named validators), 27 causes and the capture-wide redaction the module
-// is 809.4 kB (opt-level "s", the core's cold functions at "z"; the whole core at "z" costs
+// is 811.9 kB (opt-level "s", the core's cold functions at "z"; the whole core at "z" costs
 // per-exchange time; ~130 bytes per key rule, 60 of them its table entry). The ceiling below
 // (that, and room for a few more rules) stops it from growing further unnoticed (README,
 // Performance); raising it takes a commit that says why.
 test('the wasm module stays within its size ceiling', () => {
   const bytes = readFileSync(dir + 'authlens_wasm_bg.wasm').length;
-  assert.ok(bytes <= 810_000, `authlens_wasm_bg.wasm is ${bytes} bytes, over the 810 kB ceiling`);
+  assert.ok(bytes <= 812_000, `authlens_wasm_bg.wasm is ${bytes} bytes, over the 812 kB ceiling`);
   // And it is the optimised module, not a debug build that slipped through.
   assert.ok(bytes >= 200_000, `authlens_wasm_bg.wasm is ${bytes} bytes: not the engine?`);
 });

@@ -38,8 +38,16 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     // The server's clock (Date header) decides: a client whose clock runs behind sends a token it
     // believes is still valid.
     let server_now = ex.resp_header("date").and_then(http_date).map(|t| t.unix_timestamp() as f64);
-    for c in &ex.credentials {
-        let Some(j) = &c.jwt else { continue };
+    // JWTs the request carried: as credentials, and in cookies (an `access_token` or `jwt`
+    // cookie an API reads instead of a header).
+    let cookie_jwts: Vec<(String, crate::parse::jwt::Jwt)> = ex
+        .sent_cookies()
+        .filter(|(_, v)| v.starts_with("eyJ"))
+        .filter_map(|(n, v)| crate::parse::jwt::decode(v).map(|j| (format!("the cookie `{}`", crate::redact::clip(n, 64)), j)))
+        .take(8)
+        .collect();
+    let sent = ex.credentials.iter().filter_map(|c| c.jwt.as_ref().map(|j| (c.location.describe(), j))).chain(cookie_jwts.iter().map(|(n, j)| (n.clone(), j)));
+    for (at, j) in sent {
         let Some(exp) = j.exp else { continue };
         let by_server = server_now.is_some_and(|s| exp <= s) && exp > client_now;
         if exp > client_now && !by_server {
@@ -47,9 +55,9 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         }
         let now = if by_server { server_now.unwrap_or(client_now) } else { client_now };
         let ago = now - exp;
-        let mut evidence = vec![format!("the token at {} expired {} before the request (exp {})", c.location.describe(), fmt_duration(ago), fmt_unix(exp))];
+        let mut evidence = vec![format!("the token at {at} expired {} before the request (exp {})", fmt_duration(ago), fmt_unix(exp))];
         if by_server {
-            evidence[0] = format!("by the server's clock (Date header) the token at {} expired {} before the request (exp {})", c.location.describe(), fmt_duration(ago), fmt_unix(exp));
+            evidence[0] = format!("by the server's clock (Date header) the token at {at} expired {} before the request (exp {})", fmt_duration(ago), fmt_unix(exp));
             evidence.push(format!("the client's clock runs {} behind the server's: by the client's own clock the token still looked valid", fmt_duration(server_now.unwrap_or(client_now) - client_now)));
         }
         if let (Some(iat), true) = (j.iat, j.iat.is_some_and(|i| i < exp)) {
@@ -274,6 +282,18 @@ mod tests {
         // a rolled Stripe key is an API key, not a token: invalid_credentials explains it
         let ex = with_status("https://api.stripe.com/v1/charges", &[("Authorization", "Bearer sk_test_4eC39HqLyjWDarjtT1zdp7dc")], 401, r#"{"error":{"code":"api_key_expired","message":"Expired API Key provided: sk_test_****7dc"}}"#);
         assert!(!ids(&ex).contains(&"expired_token"));
+    }
+
+    #[test]
+    fn expired_jwt_in_a_cookie() {
+        // An API that reads its JWT from an `access_token` cookie, not from a header.
+        let t = make(r#"{"alg":"HS256"}"#, r#"{"exp":1791959280,"iat":1791955680}"#);
+        let ex = failing("https://x.test/me", &[("Cookie", &format!("theme=dark; access_token={t}"))]);
+        assert_eq!(ids(&ex)[0], "expired_token");
+        let hits = crate::causes::diagnose(&ex, &[]);
+        assert!(hits[0].1.evidence[0].contains("the cookie `access_token`"), "{:?}", hits[0].1.evidence);
+        let fresh = make(r#"{"alg":"HS256"}"#, r#"{"exp":1792000000}"#);
+        assert!(!ids(&failing("https://x.test/me", &[("Cookie", &format!("access_token={fresh}"))])).contains(&"expired_token"));
     }
 
     #[test]
