@@ -122,9 +122,9 @@ fn check(ctx: &Ctx) -> Option<Hit> {
             continue;
         }
         // `Secret key: sk_live_…`: a label copied with the key.
-        if let Some(label) = labelled_key(ex, raw) {
+        if let Some((label, title)) = labelled_key(ex, raw) {
             note(
-                format!("{} is a label and a key (`{}` then a {}): the label was copied with it", c.location.describe(), clip(&crate::redact::free_text(&label), 32), providers::classify(raw.rsplit(char::is_whitespace).next().unwrap_or(""), ex.provider).map_or("key", |m| m.rule.title)),
+                format!("{} is a label and a key (`{}` then a {title}): the label was copied with it", c.location.describe(), clip(&crate::redact::free_text(label), 32)),
                 "send the key alone, without the words before it".into(),
                 0.93,
                 &mut evidence,
@@ -230,16 +230,16 @@ fn copied_wrong(raw: &str, password: bool) -> Option<(&'static str, &'static str
 }
 
 /// The label before a key pasted with it (`Secret key: sk_live_…`, `API key - AIza…`): words, then
-/// a recognised key as the last word.
+/// a recognised key as the last word; with the key's format title.
 #[cfg_attr(authlens_wasm_size, optimize(size))]
-fn labelled_key(ex: &Exchange, raw: &str) -> Option<String> {
+fn labelled_key<'a>(ex: &Exchange, raw: &'a str) -> Option<(&'a str, &'static str)> {
     let (label, last) = raw.rsplit_once(char::is_whitespace)?;
     let label = label.trim();
     let words = label.split_whitespace().count();
     if !(1..=4).contains(&words) || !label.ends_with([':', '=', '-']) || !label.bytes().all(|b| b.is_ascii_alphanumeric() || b" :=-_".contains(&b)) {
         return None;
     }
-    providers::classify(last, ex.provider).map(|_| label.to_string())
+    providers::classify(last, ex.provider).map(|m| (label, m.rule.title))
 }
 
 /// Curly quotes around the whole value (`“…”`, `‘…’`, `«…»`, `„…“`), as word processors and chat

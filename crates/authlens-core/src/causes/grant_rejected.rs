@@ -85,8 +85,11 @@ struct Reason {
     confidence: f64,
 }
 
-/// What an identity provider says when the client may not use the grant type at all.
-const GRANT_NOT_ALLOWED: &[&str] = &["not allowed for direct access grants", "not authorized to use this authorization grant", "grant type is not allowed", "grant_type is not allowed", "unsupported grant type"];
+/// What an identity provider says when the client may not use the grant type: the error code,
+/// then the words ([`GRANT_NOT_ALLOWED`]).
+const UNAUTHORIZED_CLIENT: &[&str] = &["unauthorized_client", "not authorized to use this authorization grant", "grant type is not allowed", "grant_type is not allowed", "unsupported grant type", "not allowed for direct access grants"];
+/// The words alone: Keycloak also answers a wrong client secret with `unauthorized_client`.
+const GRANT_NOT_ALLOWED: &[&str] = UNAUTHORIZED_CLIENT.split_at(1).1;
 
 const REASONS: &[Reason] = &[
     Reason {
@@ -125,7 +128,7 @@ const REASONS: &[Reason] = &[
         confidence: 0.9,
     },
     Reason {
-        says: &["unauthorized_client", "not authorized to use this authorization grant", "grant type is not allowed", "grant_type is not allowed", "unsupported grant type", "not allowed for direct access grants"],
+        says: UNAUTHORIZED_CLIENT,
         grants: &[],
         why: "the application is not allowed this grant type",
         fix: "enable the grant type (Authorization Code, Refresh Token, Client Credentials…) in the application's settings at the identity provider",

@@ -26,8 +26,8 @@ pub fn url(raw: &str) -> String {
         let _ = u.set_username("REDACTED");
     }
     // The destination's documented query names hold keys whatever they are called (`appid=`).
-    let documented = u.host_str().and_then(providers::for_host).map_or(&[][..], |(p, _)| p.facts.query_keys);
-    if let Some(q) = u.query().and_then(|q| redact_query(q, documented)) {
+    let documented = |h: Option<&str>| h.and_then(providers::for_host).map_or(&[][..], |(p, _)| p.facts.query_keys);
+    if let Some(q) = u.query().and_then(|q| redact_query(q, documented(u.host_str()))) {
         u.set_query(Some(&q));
     }
     // `;jsessionid=…` written into the path (Java servlets when cookies are off).
