@@ -288,6 +288,11 @@ pub fn place(p: &'static Provider, r: &'static KeyRule, seed: u64, loc: &str) ->
                 ("generic_secret", "header") => (har(vec![entry("GET", "https://api.shop.example/x", &[origin, ("X-App-Secret", &sample(r, s))], None, None)]), true),
                 ("curl_credential", "file_js") => (format!("const help = \"curl -u deploy:{} https://api.shop.example/x\";\n", sample(r, s)), false),
                 ("curl_credential", "file_env") => (format!("#!/bin/sh\ncurl -X POST \\\n  -H \"Authorization: Bearer {}\" https://api.shop.example/x\n", sample(r, s)), false),
+                ("bearer_token_in_code", "file_js") => (format!("fetch(\"https://api.shop.example/x\",{{headers:{{Authorization:\"Bearer {}\"}}}});\n", sample(r, s)), false),
+                ("bearer_token_in_code", "response_js") => {
+                    let js = format!("xhr.setRequestHeader('Authorization','Token {}');", sample(r, s));
+                    (har(vec![entry("GET", "https://shop.example/main.js", &[], None, Some(("application/javascript", &js, false)))]), true)
+                }
                 ("twilio_auth_token", "file_js") => (format!("const tw={{accountSid:\"{}\",authToken:\"{}\"}};", samples::twilio_sid(s), sample(r, s)), false),
                 _ => return None,
             };

@@ -90,6 +90,8 @@ enum PatKind {
     AwsId,
     /// `curl` (case-sensitive): a command whose options may carry a credential.
     Curl,
+    /// `Bearer ` or `Token ` (case-insensitive): a token hard-coded in an Authorization header.
+    Bearer,
     /// A literal inside a rule's values, named by its provider's data (`Facts::markers`).
     Marker(&'static Provider, &'static KeyRule),
 }
@@ -167,6 +169,9 @@ fn matcher() -> &'static Matcher {
             pats.push(Pat { lit: k.into(), exact: true, kind: PatKind::AwsId });
         }
         pats.push(Pat { lit: "curl".into(), exact: true, kind: PatKind::Curl });
+        for k in fields::SCHEME_LITERALS {
+            pats.push(Pat { lit: (*k).to_string(), exact: false, kind: PatKind::Bearer });
+        }
         // Literals inside a rule's values (provider data), taken with the value around them.
         for p in providers::ALL.iter().copied() {
             for m in p.facts.markers {
@@ -584,6 +589,7 @@ pub(crate) fn scan_bounded<'t>(text: &'t str, ctx: &Ctx) -> (Vec<Hit<'t>>, bool)
             }
             PatKind::AwsId => hits.extend(fields::aws_pair(text, start)),
             PatKind::Marker(p, r) => hits.extend(infix::at_marker(text, start, p, r)),
+            PatKind::Bearer => hits.extend(fields::bearer_literal(text, start, end)),
             PatKind::Curl => {
                 curl_tries += 1;
                 if curl_tries <= MAX_CURL_COMMANDS {

@@ -11,7 +11,7 @@
 use std::borrow::Cow;
 
 use super::engine::{contains_word, entropy, plausible_unprefixed, Ctx, Hit, How};
-use crate::providers::{self, KeyKind, KeyRule, Provider};
+use crate::providers::{self, Find, KeyKind, KeyRule, Provider};
 use crate::redact::{normalise_name, secret_name};
 
 /// Longest field name considered.
@@ -224,6 +224,71 @@ fn aws_id_at(w: &[u8], i: usize) -> bool {
 #[cfg_attr(authlens_wasm_size, optimize(size))]
 fn has_aws_id(w: &[u8]) -> bool {
     memchr::memmem::find_iter(w, b"KIA").chain(memchr::memmem::find_iter(w, b"SIA")).any(|i| i > 0 && aws_id_at(w, i - 1))
+}
+
+/// How far before a hard-coded `Bearer` token the URL it is sent to is looked for (the `fetch`
+/// or `axios` call it sits in), and how far after (a client created with its headers first).
+const URL_BEFORE: usize = 512;
+const URL_AFTER: usize = 256;
+
+/// The Authorization schemes whose hard-coded tokens [`bearer_literal`] looks at (matched
+/// case-insensitively, with the space that ends the scheme).
+pub(crate) const SCHEME_LITERALS: &[&str] = &["bearer ", "token "];
+
+/// A token hard-coded after `Bearer ` or `Token ` at the start of a string literal
+/// (`headers:{Authorization:"Bearer …"}`): a credential every visitor receives with the bundle.
+/// `kw_start..kw_end` is the scheme and its space. A token of a known format is left to its rule
+/// (its prefix is found on its own), a JWT to the JWT rules. A prefix-less token sent to a
+/// provider whose URL the code writes beside it is not reported when it has the shape of one of
+/// that provider's publishable keys, and is that provider's secret key when it has the shape of
+/// one; any other random-looking token is `bearer_token_in_code`.
+pub(crate) fn bearer_literal(text: &str, kw_start: usize, kw_end: usize) -> Option<Hit<'_>> {
+    let b = text.as_bytes();
+    let q = *b.get(kw_start.checked_sub(1)?)?;
+    if !matches!(q, b'"' | b'\'' | b'`') || b.get(kw_end.checked_sub(1)?) != Some(&b' ') {
+        return None;
+    }
+    let mut j = kw_end;
+    while j < b.len() && j - kw_end <= MAX_VALUE && (b[j].is_ascii_alphanumeric() || b"-._~+/=".contains(&b[j])) {
+        j += 1;
+    }
+    // The literal is the scheme and the token, nothing else (`"Bearer " + token` is not).
+    if b.get(j) != Some(&q) {
+        return None;
+    }
+    let token = text.get(kw_end..j)?;
+    if token.starts_with("eyJ") || providers::classify(token, None).is_some() || !secret_like(token) {
+        return None;
+    }
+    let hit = |p, r| Some(Hit { start: kw_end, end: j, rule: r, provider: p, value: Cow::Borrowed(token), env: None, how: How::Plain });
+    if let Some(p) = url_provider(b, kw_start, j) {
+        let shaped = |kind: KeyKind| p.keys.iter().find(|r| r.kind == kind && matches!(r.find, Find::Keyword(_)) && r.shape_ok(token));
+        // A shape the provider also gives its public keys is not claimed as a secret.
+        if shaped(KeyKind::Publishable).is_some() {
+            return None;
+        }
+        if let Some(r) = shaped(KeyKind::Secret) {
+            return hit(p, r);
+        }
+    }
+    let (p, r) = rule("bearer_token_in_code")?;
+    hit(p, r)
+}
+
+/// The provider of the nearest URL written before `start` (within [`URL_BEFORE`] bytes) or, when
+/// there is none, after `end` (within [`URL_AFTER`]).
+fn url_provider(b: &[u8], start: usize, end: usize) -> Option<&'static Provider> {
+    let host_at = |i: usize| {
+        let h = &b[i..];
+        let n = h.iter().take(253).take_while(|c| c.is_ascii_alphanumeric() || **c == b'.' || **c == b'-').count();
+        std::str::from_utf8(&h[..n]).ok().and_then(providers::for_host).map(|(p, _)| p)
+    };
+    let before = &b[start.saturating_sub(URL_BEFORE)..start];
+    if let Some(i) = memchr::memmem::rfind(before, b"://") {
+        return host_at(start.saturating_sub(URL_BEFORE) + i + 3);
+    }
+    let after = &b[end..(end + URL_AFTER).min(b.len())];
+    memchr::memmem::find(after, b"://").and_then(|i| host_at(end + i + 3))
 }
 
 /// An AWS secret written next to its access key id: a quoted 40-character value within 256 bytes

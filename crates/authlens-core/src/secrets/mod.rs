@@ -97,7 +97,7 @@ pub fn severity_for(rule: &KeyRule, env: Option<Env>) -> Severity {
         Some(Env::Sandbox) => Severity::High,
         Some(Env::Production) => Severity::Critical,
         // A secret-named field of unknown origin: likely a secret, less certainly a live one.
-        None if rule.find == Find::Scanner && matches!(rule.id, "generic_secret" | "curl_credential") => Severity::High,
+        None if rule.find == Find::Scanner && matches!(rule.id, "generic_secret" | "curl_credential" | "bearer_token_in_code") => Severity::High,
         None => Severity::Critical,
     }
 }

@@ -167,6 +167,7 @@ fn raw(rule: &KeyRule, f: &mut Filler) -> Option<String> {
         "adyen_ws_password" => f.chars(ALNUM, 20),
         "aws_secret_access_key" => f.chars(B64, 40),
         "generic_secret" => f.chars(ALNUM, 32),
+        "bearer_token_in_code" => f.chars(ALNUM, 40),
         id if DRAWN_BY_SHAPE.contains(&id) => by_shape(rule, f),
         _ => return None,
     })

@@ -318,3 +318,27 @@ fn data_rules_examples() {
     assert!(failures.is_empty(), "{} example failures:\n{}", failures.len(), failures.join("\n"));
     assert!(!crate::providers::EXAMPLES.is_empty());
 }
+
+#[test]
+fn hard_coded_bearer_tokens() {
+    let tok = "8mkQMv05JXYE6HCbfcSMhFJ3qMXicxfX";
+    let rules = |text: &str| -> Vec<(&'static str, Severity)> {
+        scan_source("app.js", text).iter().map(|f| (f.finding.rule, f.finding.severity)).collect()
+    };
+    // The provider's URL before the token (a fetch) or after it (a client made with its headers).
+    let fetch = format!(r#"fetch("https://api.mistral.ai/v1/chat/completions",{{headers:{{Authorization:"Bearer {tok}"}}}})"#);
+    assert_eq!(rules(&fetch), vec![("mistral_api_key", Severity::Critical)]);
+    let client = format!(r#"axios.create({{headers:{{'Authorization':'Bearer {tok}'}},baseURL:'https://api.mistral.ai/v1'}})"#);
+    assert_eq!(rules(&client), vec![("mistral_api_key", Severity::Critical)]);
+    // Any other API: a token every visitor receives, of unknown kind.
+    let own = format!(r#"fetch("https://api.acme.example/orders",{{headers:{{Authorization:`Token {tok}`}}}})"#);
+    assert_eq!(rules(&own), vec![("bearer_token_in_code", Severity::High)]);
+    // Built from a variable, a template, or not a string literal: nothing.
+    for quiet in [
+        format!(r#"h={{Authorization:"Bearer "+t}}; x="{tok}""#),
+        format!(r#"h={{Authorization:`Bearer ${{t}}{tok}`}}"#),
+        format!(r#"h={{Authorization:Bearer {tok}}}"#),
+    ] {
+        assert!(rules(&quiet).is_empty(), "{quiet}");
+    }
+}
