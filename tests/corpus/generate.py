@@ -786,10 +786,10 @@ case("control_github_404_private_repo", None, "GH-05: 404, not 403", [
 case("control_checkout_422_processing_channel", None, "valid key, not bound to a processing channel", [
     entry("POST", "https://api.sandbox.checkout.com/payments", [("Authorization", "Bearer " + CKO_SBOX_SK), JSON_CT], status=422,
           body=j({"request_id": "0HMQ3V0QK2N1D", "error_type": "request_invalid", "error_codes": ["processing_channel_id_required"]}), post="{}", rtype=None)])
-case("control_firebase_400_invalid_api_key", None, "FB-01: 400, not 401", [
+case("firebase_400_invalid_api_key", "invalid_credentials", "FB-01: a 400, but its body says the API key is not valid: an authentication failure (was a control until 2026-12-07)", [
     entry("POST", "https://identitytoolkit.googleapis.com/v1/accounts:signUp?key=" + GOOGLE_KEY, [("Origin", "https://demo-shop.web.app"), JSON_CT], status=400,
           body=j({"error": {"code": 400, "message": "API key not valid. Please pass a valid API key.", "errors": [{"message": "API key not valid. Please pass a valid API key.", "domain": "global", "reason": "badRequest"}], "status": "INVALID_ARGUMENT"}}), post="{}")])
-case("control_google_400_api_key_invalid", None, "GG-04", [
+case("google_400_api_key_invalid", "invalid_credentials", "GG-04: a 400 that says the API key is not valid (was a control until 2026-12-07)", [
     entry("GET", "https://maps.googleapis.com/maps/api/geocode/json?address=Jakarta&key=" + GOOGLE_KEY, [("Origin", "https://shop.example")], status=400,
           body=j({"error": {"code": 400, "message": "API key not valid. Please pass a valid API key.", "status": "INVALID_ARGUMENT", "details": [{"reason": "API_KEY_INVALID"}]}}))])
 case("control_aws_apigw_missing_authentication_token", None, "AWS-05: an undeployed route; decided not an auth failure", [

@@ -33,7 +33,22 @@ pub fn placeholder(value: &str) -> Option<&'static str> {
     if v.len() >= 3 && v.chars().all(|c| c == 'x' || c == 'X' || c == '*' || c == '.') {
         return Some("it is a masked placeholder");
     }
+    // `MAILGUN_API_KEY` where the key should be, or a fallback sentence that names the variable
+    // (`invalid, set COHERE_API_KEY in .env`): the variable's name, not its value, was sent.
+    if env_var_name(v) || (v.len() <= 128 && v.contains(' ') && v.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).any(env_var_name)) {
+        return Some("it is the name of an environment variable, not its value");
+    }
     None
+}
+
+/// An environment variable's name for a credential: capitals, digits and `_`, with a `_`, ending
+/// in `KEY`, `TOKEN`, `SECRET` or `PASSWORD` (`OPENAI_API_KEY`, `HUGGINGFACEHUB_API_TOKEN`).
+fn env_var_name(w: &str) -> bool {
+    (6..=64).contains(&w.len())
+        && w.starts_with(|c: char| c.is_ascii_uppercase())
+        && w.contains('_')
+        && w.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+        && ["KEY", "TOKEN", "SECRET", "PASSWORD"].iter().any(|s| w.ends_with(s))
 }
 
 /// True for schemes whose credential is a list of `name=value` parameters separated by `, `
@@ -88,10 +103,10 @@ mod tests {
 
     #[test]
     fn placeholders() {
-        for p in ["undefined", "null", "", "YOUR_API_KEY", "sk_test_YOUR_SECRET_KEY_HERE", "xxxx", "[object Object]", "\"undefined\"", "${process.env.API_TOKEN}", "{{ access_token }}", "access-token"] {
+        for p in ["MAILGUN_API_KEY", "HUGGINGFACEHUB_API_TOKEN", "invalid, set COHERE_API_KEY in .env", "undefined", "null", "", "YOUR_API_KEY", "sk_test_YOUR_SECRET_KEY_HERE", "xxxx", "[object Object]", "\"undefined\"", "${process.env.API_TOKEN}", "{{ access_token }}", "access-token"] {
             assert!(placeholder(p).is_some(), "{p}");
         }
-        for p in ["sk_test_4eC39HqLyjWDarjtT1zdp7dc", "eyJhbGciOi.x.y", "SB-Mid-server-abc123cde456"] {
+        for p in ["sk_test_4eC39HqLyjWDarjtT1zdp7dc", "eyJhbGciOi.x.y", "SB-Mid-server-abc123cde456", "Z9Y8_X7W6V5U4T3S2R1Q0", "A1B2_C3D4E5F6G7H8J9K0"] {
             assert!(placeholder(p).is_none(), "{p}");
         }
     }

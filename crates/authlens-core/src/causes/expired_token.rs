@@ -148,6 +148,9 @@ fn expired_sas(ctx: &Ctx, now: f64) -> Option<Hit> {
 /// Words by which servers say a token (not an API key) expired.
 const SAYS_TOKEN_EXPIRED: &[&str] = &["token is expired", "token has expired", "token expired", "expiredtoken", "jwt expired", "session expired", "session has expired"];
 
+/// The words of [`SAYS_TOKEN_EXPIRED`] that name a token, and Slack's and Square's error codes.
+const SAYS_TOKEN_EXPIRED_NOT_SESSION: &[&str] = &["token is expired", "token has expired", "token expired", "token_expired", "expiredtoken"];
+
 /// An opaque token or temporary credential the server itself calls expired.
 #[cfg_attr(authlens_wasm_size, optimize(size))]
 fn expired_by_word(ctx: &Ctx) -> Option<Hit> {
@@ -160,12 +163,15 @@ fn expired_by_word(ctx: &Ctx) -> Option<Hit> {
     if !said {
         return None;
     }
-    // A provider's API key the server calls expired was rolled (invalid_credentials says so); a
-    // JWT that has not expired is refused for another reason.
+    // A provider's API key the server calls expired was rolled (invalid_credentials says so),
+    // unless the server says a *token* expired: Square's OAuth access tokens, Slack's rotating
+    // tokens and GitHub's tokens with an expiry have a secret key's format. A JWT that has not
+    // expired is refused for another reason.
+    let token_said = ex.resp_body_mentions(SAYS_TOKEN_EXPIRED_NOT_SESSION);
     let now = crate::signals::session::at(ex);
     let c = ex.credentials.iter().find(|c| {
         c.jwt.as_ref().is_none_or(|j| j.exp.is_none() && now.is_some())
-            && (temporary || c.key.is_none_or(|k| k.rule.kind == crate::providers::KeyKind::Token))
+            && (temporary || token_said || c.key.is_none_or(|k| k.rule.kind == crate::providers::KeyKind::Token))
     });
     let cookie_session = c.is_none() && ex.credentials.is_empty() && ex.has_cookie();
     if c.is_none() && !cookie_session && !(ex.credentials.is_empty() && ex.says(Says::Expired) && !ex.resp_body.is_empty()) {

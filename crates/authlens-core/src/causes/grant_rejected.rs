@@ -87,7 +87,7 @@ struct Reason {
 
 /// What an identity provider says when the client may not use the grant type: the error code,
 /// then the words ([`GRANT_NOT_ALLOWED`]).
-const UNAUTHORIZED_CLIENT: &[&str] = &["unauthorized_client", "not authorized to use this authorization grant", "grant type is not allowed", "grant_type is not allowed", "unsupported grant type", "not allowed for direct access grants"];
+const UNAUTHORIZED_CLIENT: &[&str] = &["unauthorized_client", "not authorized to use this authorization grant", "grant type is not allowed", "grant_type is not allowed", "unsupported grant type", "not allowed for direct access grants", "not allowed for the client"];
 /// The words alone: Keycloak also answers a wrong client secret with `unauthorized_client`.
 const GRANT_NOT_ALLOWED: &[&str] = UNAUTHORIZED_CLIENT.split_at(1).1;
 
@@ -245,6 +245,9 @@ mod tests {
         // Keycloak answers a wrong client secret with `unauthorized_client` too: that is the secret.
         let secret = token_request(0, "2026-10-14T09:30:00Z", "grant_type=client_credentials&client_id=backend&client_secret=Xk2aB9cDq7LmN4pR", 401, r#"{"error":"unauthorized_client","error_description":"Invalid client or Invalid client credentials"}"#);
         assert!(!ids(&secret).contains(&"grant_rejected"), "{:?}", ids(&secret));
+        // Auth0 (a 403): the application has not the Client Credentials grant type enabled.
+        let auth0 = token_request(0, "2026-10-14T09:30:00Z", "grant_type=client_credentials&client_id=backend&client_secret=Xk2aB9cDq7LmN4pR", 403, r#"{"error":"unauthorized_client","error_description":"Grant type 'client_credentials' not allowed for the client.","error_uri":"https://auth0.com/docs/clients/client-grant-types"}"#);
+        assert_eq!(ids(&auth0)[0], "grant_rejected");
     }
 
     #[test]

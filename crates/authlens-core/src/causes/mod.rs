@@ -410,8 +410,12 @@ mod tests {
         assert!(failure(&test_util::with_status("https://dynamodb.us-east-1.amazonaws.com/", &[], 400, r#"{"__type":"com.amazon.coral.validate#ValidationException","message":"1 validation error detected"}"#)).is_none());
         // a 422 validation error is not, with or without a token
         assert!(failure(&test_util::with_status("https://api.example.test/x", &[("Authorization", "Bearer a.b.c")], 422, r#"{"message":"The given data was invalid.","errors":{"email":["The email field is required."]}}"#)).is_none());
-        // a validation 400 and a healthy GraphQL answer are not
-        assert!(failure(&test_util::with_status("https://api.example.test/x", &[], 400, r#"{"error":{"code":400,"message":"API key not valid.","status":"INVALID_ARGUMENT"}}"#)).is_none());
+        // Google's 400 for a key it does not know (and other APIs' 400s that say the key or token
+        // was refused) is the authentication failing …
+        assert_eq!(failure(&test_util::with_status("https://api.example.test/x", &[], 400, r#"{"error":{"code":400,"message":"API key not valid. Please pass a valid API key.","status":"INVALID_ARGUMENT"}}"#)), Some(Failure::Unauthorized));
+        assert_eq!(failure(&test_util::with_status("https://api.dropboxapi.com/2/files/list_folder", &[], 400, "Error in call to API function \"files/list_folder\": The given OAuth 2 access token is malformed.")), Some(Failure::Unauthorized));
+        // … but a validation 400 and a healthy GraphQL answer are not
+        assert!(failure(&test_util::with_status("https://api.example.test/x", &[], 400, r#"{"error":{"code":400,"message":"Invalid value at 'address' (TYPE_STRING)","status":"INVALID_ARGUMENT"}}"#)).is_none());
         assert!(failure(&test_util::with_status("https://api.example.test/graphql", &[], 200, r#"{"data":{"me":null},"errors":[{"message":"not found","extensions":{"code":"NOT_FOUND"}}]}"#)).is_none());
     }
 

@@ -45,6 +45,9 @@ fn check(ctx: &Ctx) -> Option<Hit> {
                 Redacted::new(password),
                 u.unwrap_or("is empty")
             ));
+        } else if let Some(why) = p.filter(|_| !password.trim().is_empty()) {
+            // `api:MAILGUN_API_KEY`, `user:undefined`: the key or password half never got its value.
+            evidence.push(format!("the Basic credential's password is {}: {why}", Redacted::new(password)));
         }
     } else if let Some(a) = &ex.authorization {
         let c = a.intended_credential();

@@ -75,7 +75,10 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     let a = ex.authorization.as_ref()?;
     let sent = a.scheme.as_deref()?;
     let sent_l = sent.to_ascii_lowercase();
-    let asked: Vec<String> = ex.challenges.iter().map(|c| c.scheme.to_ascii_lowercase()).filter(|s| !s.is_empty()).collect();
+    // A scheme with an `x` before a standard one (Sentry's `xBasic realm="api"`) is sent so that
+    // browsers show no login dialog: it asks for nothing.
+    let dialog_suppressor = |s: &str| s.len() > 1 && s.starts_with('x') && ["basic", "bearer", "digest", "negotiate"].contains(&&s[1..]);
+    let asked: Vec<String> = ex.challenges.iter().map(|c| c.scheme.to_ascii_lowercase()).filter(|s| !s.is_empty() && !dialog_suppressor(s)).collect();
     let mut evidence = Vec::new();
     let mut confidence: f64 = 0.0;
     let mut want: Option<String> = None;
@@ -231,6 +234,16 @@ mod tests {
         assert_eq!(ids(&failing("https://api.sandbox.midtrans.com/v2/charge", &[("Authorization", "Bearer SB-Mid-server-abc123cde456Fx9Kq2Lm7Np4")]))[0], "wrong_auth_scheme");
         let mut ex = failing("https://intranet.example.test/api", &[("Authorization", "Bearer abcdefghijklmnop123")]);
         ex.challenges = crate::parse::www_authenticate::parse(r#"Basic realm="intranet""#);
+        assert_eq!(ids(&ex)[0], "wrong_auth_scheme");
+    }
+
+    #[test]
+    fn a_challenge_that_only_suppresses_the_browser_dialog_asks_for_nothing() {
+        let mut ex = failing("https://sentry.example.test/api/0/projects/", &[("Authorization", "Bearer 0123456789abcdef0123456789abcdef")]);
+        ex.challenges = crate::parse::www_authenticate::parse(r#"xBasic realm="api""#);
+        assert!(!ids(&ex).contains(&"wrong_auth_scheme"), "{:?}", ids(&ex));
+        // The same server asking for Basic is asking for it.
+        ex.challenges = crate::parse::www_authenticate::parse(r#"Basic realm="api""#);
         assert_eq!(ids(&ex)[0], "wrong_auth_scheme");
     }
 

@@ -196,6 +196,17 @@ pub const CREDENTIAL_HEADERS: &[&str] = &[
     "private-token", "x-secret-key", "x-server-key", "x-client-secret", "x-amz-security-token",
 ];
 
+/// What APIs that answer a refused key or token with 400 say (Gemini's "API key not valid" and
+/// "API key expired", xAI's and other OpenAI-compatible APIs' "Incorrect API key provided",
+/// Resend's "API key is invalid", Dropbox's "access token is malformed", Zoom's "Invalid access
+/// token", Hugging Face's "the token seems invalid"): a 400 that says one of these is the
+/// authentication failing.
+const KEY_REFUSED_400: &[&str] = &[
+    "api key not valid", "api_key_invalid", "api key expired", "incorrect api key provided", "api key is invalid",
+    "invalid api key", "access token is malformed", "invalid authorization value in http header", "invalid access token",
+    "token seems invalid",
+];
+
 /// The error names AWS services give a request whose credentials failed (the JSON protocol sends
 /// them with a 400): Cognito's refused token, an expired session token, an unknown access key, a
 /// bad or incomplete SigV4 signature.
@@ -352,7 +363,8 @@ impl Exchange {
         // 400/422: OAuth token endpoint errors (RFC 6749 §5.2) and auth errors some servers send
         // as 400, or as 422 (Flask-JWT-Extended answers a token it cannot decode with 422).
         let err = o.get("error").and_then(Value::as_str).unwrap_or("");
-        if ["invalid_grant", "invalid_client", "unauthorized_client", "invalid_token"].contains(&err) {
+        // Google's own code for a redirect_uri that differs from the authorization request's.
+        if ["invalid_grant", "invalid_client", "unauthorized_client", "invalid_token", "redirect_uri_mismatch"].contains(&err) {
             return Some(401);
         }
         // At a token endpoint (a form with `grant_type`) a malformed grant request is the
@@ -374,7 +386,7 @@ impl Exchange {
         if mentions(truncate(body, 4096), &["must specify access token via authorization header", "bad http authentication header format", "invalid format for authorization header", "\"invalidjwt\"", "\"token_expired\"", "\"invalid_id_token\"", "\"invalid_refresh_token\"", "\"user_disabled\"",
             // Echo's and Fiber's JWT middleware answer a missing token with 400; Supabase Auth and
             // Firebase Auth a wrong password.
-            "missing or malformed jwt", "invalid login credentials", "invalid_login_credentials"]) || self.req_header("authorization").is_some() && mentions(truncate(body, 4096), JWT_LIBRARY_ERRORS) {
+            "missing or malformed jwt", "invalid login credentials", "invalid_login_credentials"]) || mentions(truncate(body, 4096), KEY_REFUSED_400) || self.req_header("authorization").is_some() && mentions(truncate(body, 4096), JWT_LIBRARY_ERRORS) {
             return Some(401);
         }
         None
@@ -391,6 +403,7 @@ impl Exchange {
         // The XML error codes S3 and Google Cloud Storage share: a signed URL past its expiry
         // or signed with another key is a 400 there.
         (mentions(t, &["notauthorizedexception", "bad http authentication header format", "invalid format for authorization header", "invalid_grant", "invalid_client", "oauthexception", "<code>expiredtoken</code>", "<code>signaturedoesnotmatch</code>", "<code>invalidtoken</code>"])
+            || mentions(t, KEY_REFUSED_400)
             || self.resp_header("x-amzn-errortype").is_some_and(|v| v.starts_with("NotAuthorizedException")))
         .then_some(401)
     }
@@ -669,6 +682,8 @@ const NOT_CREDENTIAL_HEADERS: &[&str] = &[
     "authorization", "proxy-authorization", "cookie", "sec-websocket-key", "idempotency-key", "x-idempotency-key", "x-csrftoken", "x-csrf-token",
     "x-xsrf-token", "csrf-token", "xsrf-token", "x-amz-content-sha256", "x-amz-date", "x-request-id", "x-correlation-id", "cache-key",
     "x-cache-key", "www-authenticate", "x-auth-user", "x-auth-email", "x-auth-type", "x-goog-authuser", "x-auth-method", "x-auth-scheme",
+    // SDK telemetry: base64 JSON of the SDK's name and version (`eyJuYW1lIjoiYXV0aDAuanMi…`).
+    "auth0-client",
 ];
 /// Fragments of a header name that say it carries a credential.
 const CREDENTIAL_NAME_MARKS: &[&str] = &["token", "key", "secret", "auth", "signature", "password", "credential"];
@@ -885,6 +900,15 @@ mod tests {
 
     fn entry(url: &str, headers: &[(&str, &str)]) -> Entry {
         Entry::new("get", url).headers(headers)
+    }
+
+    #[test]
+    fn credential_headers_by_shape() {
+        assert!(credential_header_by_shape("X-Shopify-Access-Token", "shpat_0123456789abcdef0123456789abcdef"));
+        assert!(credential_header_by_shape("CF-Access-Client-Secret", "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6"));
+        // Auth0 SDKs' telemetry header is base64 JSON of the SDK's name and version.
+        assert!(!credential_header_by_shape("Auth0-Client", "eyJuYW1lIjoiYXV0aDAtc3BhLWpzIiwidmVyc2lvbiI6IjIuMS4zIn0="));
+        assert!(!credential_header_by_shape("X-Request-Id", "0123456789abcdef0123456789abcdef"));
     }
 
     #[test]

@@ -170,6 +170,8 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("revoked", Says::Revoked),
     ("aadsts50173", Says::Revoked),
     ("has been invalidated", Says::Revoked),
+    // Google disables a key found in public code ("Your API key was reported as leaked").
+    ("reported as leaked", Says::Revoked),
     ("unknown or invalid refresh token", Says::Revoked),
     // audience
     ("audience", Says::Audience),
@@ -305,6 +307,14 @@ pub const PHRASES: &[(&str, Says)] = &[
     // Tyk: the key has no access rights to this API; Algolia: the key's ACL lacks the operation.
     ("access to this api has been disallowed", Says::Scope),
     ("not allowed with this api key", Says::Scope),
+    // ElevenLabs `missing_permissions`, GitHub's fine-grained tokens, Resend's sending-only keys,
+    // Zoom's 4711 ("does not contain scopes").
+    ("missing_permissions", Says::Scope),
+    ("missing the permission", Says::Scope),
+    ("resource not accessible by personal access token", Says::Scope),
+    ("restricted_api_key", Says::Scope),
+    ("api key is restricted to", Says::Scope),
+    ("does not contain scopes", Says::Scope),
     // missing
     ("not provided", Says::Missing),
     ("missing or malformed jwt", Says::Missing),
