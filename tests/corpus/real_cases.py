@@ -677,3 +677,52 @@ real("real_auth0_audience_not_an_api", "wrong_audience", "a16", "POST", "https:/
 real("real_supertokens_try_refresh_token", "expired_token", "a17", "POST", API + "/api/messages",
      [PAGE_APP, JSON_CT, ("Cookie", "sAccessToken=" + exp_jwt(979, ago=120, lived=3600) + "; sFrontToken=" + fill(980, 40, URLSAFE)), ("st-auth-mode", "cookie")],
      post=j({"text": "hi"}), note="a long-running page outlived the access token; the call was made with fetch, not the SDK's interceptor")
+# A Gemini key Google disabled after finding it in public code, still used by a page.
+real("real_gemini_key_reported_leaked", "revoked_token", "a18", "POST",
+     "https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent",
+     [PAGE_APP, JSON_CT, ("x-goog-api-key", "AIza" + fill(981, 35, URLSAFE))], post=j({"contents": [{"parts": [{"text": "hi"}]}]}),
+     note="the key was committed to a public repository; Google disabled it")
+# An ElevenLabs key restricted to text-to-speech, used to read the user's account.
+real("real_elevenlabs_missing_permission", "insufficient_scope", "a19", "GET", "https://api.elevenlabs.io/v1/user",
+     [PAGE_APP, ("xi-api-key", "sk_" + fill(982, 48, HEX))], rtype=None, note="the key's permissions leave out user_read")
+# A fine-grained GitHub token without 'Pull requests: write'.
+real("real_github_fine_grained_token_without_permission", "insufficient_scope", "a20", "POST", "https://api.github.com/repos/octo/app/pulls",
+     [PAGE_APP, JSON_CT, ("Authorization", "token github_pat_11" + fill(983, 20, UPPER + DIGITS) + "_" + fill(984, 59, ALNUM))],
+     post=j({"title": "t", "head": "f", "base": "main"}), rtype=None, note="the token was made for contents only")
+# A Groq key configured for xAI, which answers 400.
+real("real_xai_given_a_groq_key_400", "damaged_credentials", "a21", "POST", "https://api.x.ai/v1/chat/completions",
+     [PAGE_APP, JSON_CT, bearer("gsk_" + fill(985, 52, ALNUM))], post=j({"model": "grok-3", "messages": [{"role": "user", "content": "hi"}]}),
+     note="the key of another AI provider")
+# The environment variable's name passed as the Hugging Face token.
+real("real_huggingface_env_var_name_as_token_400", "placeholder_credentials", "a22", "POST",
+     "https://api-inference.huggingface.co/models/google/flan-t5-large", [PAGE_APP, JSON_CT, bearer("HUGGINGFACEHUB_API_TOKEN")],
+     post=j({"inputs": "hi"}), note="huggingfacehub_api_token=\"HUGGINGFACEHUB_API_TOKEN\" instead of the variable's value")
+# Sentry's answer to a token it does not know; its xBasic challenge only keeps browsers from prompting.
+real("real_sentry_token_not_found_xbasic", "invalid_credentials", "a23", "GET", "https://sentry.io/api/0/projects/",
+     [PAGE_APP, bearer(fill(986, 64, HEX))], rtype=None, note="the integration's token was never issued to this account")
+# A Square OAuth access token past its 30 days.
+real("real_square_access_token_expired", "expired_token", "a24", "POST", "https://connect.squareup.com/v2/payments",
+     [PAGE_APP, JSON_CT, bearer("EAAA" + fill(987, 60, URLSAFE)), ("Square-Version", "2024-06-04")],
+     post=j({"source_id": "cnon:card-nonce-ok", "idempotency_key": fill(988, 20, ALNUM), "amount_money": {"amount": 1500, "currency": "USD"}}),
+     note="the seller's OAuth token was not renewed")
+# A Slack rotating bot token (token rotation on) past its 12 hours; Slack answers 200.
+real("real_slack_rotating_token_expired_200", "expired_token", "a25", "POST", "https://slack.com/api/chat.postMessage",
+     [PAGE_APP, ("Content-Type", "application/json; charset=utf-8"), bearer("xoxe.xoxb-1-" + fill(989, 13, DIGITS) + "-" + fill(990, 140, ALNUM))],
+     post=j({"channel": "C0123ABCD", "text": "Deploy finished"}), rtype=None, note="the app never refreshed the token")
+# Client credentials from an Auth0 application without that grant type.
+real("real_auth0_grant_type_not_allowed", "grant_rejected", "a26", "POST", "https://example.us.auth0.com/oauth/token",
+     [PAGE_APP, JSON_CT, ("Auth0-Client", "eyJuYW1lIjoibm9kZS1hdXRoMCIsInZlcnNpb24iOiI0LjQuMCJ9")],
+     post=j({"client_id": fill(991, 32, ALNUM), "client_secret": fill(992, 64, URLSAFE), "audience": "https://example.us.auth0.com/api/v2/", "grant_type": "client_credentials"}),
+     note="the application's Client Credentials grant is switched off")
+# Google's token endpoint: the redirect_uri lost the trailing slash the authorization request had.
+real("real_google_redirect_uri_mismatch_400", "grant_rejected", "a27", "POST", "https://oauth2.googleapis.com/token",
+     [PAGE_APP, ("Content-Type", FORM)], post="code=4%2F0A" + fill(993, 70, URLSAFE) + "&client_id=" + fill(994, 12, DIGITS) + "-" + fill(995, 32, LOWER + DIGITS) +
+     ".apps.googleusercontent.com&redirect_uri=http%3A%2F%2Flocalhost%3A3000%2Fauth%2Fcallback&grant_type=authorization_code", post_mime=FORM,
+     note="the authorization request used http://localhost:3000/auth/callback/")
+# A Dropbox token cut short when it was pasted; Dropbox answers 400.
+real("real_dropbox_token_cut_400", "damaged_credentials", "a28", "POST", "https://api.dropboxapi.com/2/users/get_current_account",
+     [PAGE_APP, bearer("sl.B" + fill(996, 95, URLSAFE))], rtype=None, note="the last 40 characters were lost")
+# A Zoom Server-to-Server token without the granular scope the call needs; Zoom answers 400.
+real("real_zoom_token_without_scope_400", "insufficient_scope", "a29", "GET", "https://api.zoom.us/v2/users?page_size=300&status=active",
+     [PAGE_APP, bearer(ok_jwt(997, {"iss": "zm:cid:" + fill(998, 22, ALNUM), "aud": "https://oauth.zoom.us"}, "HS512"))], rtype=None,
+     note="the app's scopes leave out user:read:list_users:admin")
