@@ -113,7 +113,9 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     } else if says {
         evidence.push(format!("the server's answer says the credential lacks a permission{}", named_permission(ex).map(|p| format!(": `{p}`")).unwrap_or_default()));
         confidence = 0.9;
-    } else if let Some(ok) = works_elsewhere(ex, ctx.before) {
+    // A 401 that calls the credential itself bad ("Bad credentials") refused the credential: it
+    // has expired or was revoked since it worked, which is no permission problem.
+    } else if let Some(ok) = works_elsewhere(ex, ctx.before).filter(|_| !(ctx.failure == Failure::Unauthorized && ex.says(Says::Invalid))) {
         evidence.push(format!(
             "the same credential succeeded at entry #{} ({} {}), so it is valid: it is not allowed to call {} {}",
             ok.index,
@@ -296,6 +298,27 @@ mod tests {
         let hits = crate::causes::diagnose(&now, &[ok]);
         assert_eq!(hits[0].0.info.id, "insufficient_scope");
         assert!(hits[0].1.evidence[0].contains("entry #0"), "{:?}", hits[0].1.evidence);
+    }
+
+    #[test]
+    fn a_401_that_calls_the_credential_bad_is_no_scope_problem_after_an_earlier_success() {
+        use crate::exchange::Exchange;
+        use crate::har::{Entry, NameValue, Request, Response};
+        let mk = |i: usize, path: &str, status: i64, body: &str| {
+            Exchange::new(i, &Entry {
+                started_date_time: "2026-10-14T09:29:30Z".into(),
+                request: Request { method: "GET".into(), url: format!("https://api.github.com{path}"), headers: vec![NameValue { name: "Authorization".into(), value: "token ghp_abcdefghijklmnopqrstuvwxyz0123456789".into() }], ..Default::default() },
+                response: Response { status, content: crate::har::Content { text: Some(body.into()), ..Default::default() }, ..Default::default() },
+                ..Default::default()
+            })
+        };
+        let ok = mk(0, "/user", 200, "{}");
+        // GitHub's answer to a token that expired since it worked
+        let now = mk(1, "/notifications", 401, r#"{"message":"Bad credentials","documentation_url":"https://docs.github.com/rest"}"#);
+        assert!(!crate::causes::diagnose(&now, std::slice::from_ref(&ok)).iter().any(|(c, _)| c.info.id == "insufficient_scope"));
+        // a plain 401 after the same success still suggests the permission
+        let now = mk(1, "/notifications", 401, "");
+        assert_eq!(crate::causes::diagnose(&now, &[ok])[0].0.info.id, "insufficient_scope");
     }
 
     #[test]
