@@ -275,6 +275,9 @@ mod tests {
         assert!(hits[0].1.evidence[0].contains("api.responses.write"), "{:?}", hits[0].1.evidence);
         let ex = with_status("https://api.github.com/user", &[("Authorization", "Bearer ghs_abcdefghijklmnopqrstuvwxyz0123456789")], 403, r#"{"message":"Resource not accessible by integration"}"#);
         assert_eq!(ids(&ex)[0], "insufficient_scope");
+        // Discord's 50001: the bot cannot see that channel or guild
+        let ex = with_status("https://discord.com/api/v10/channels/1190000000000000000/messages", &[("Authorization", "Bot MTE5MDAwMDAwMDAwMDAwMDAwMA.GAbCdE.abcdefghijklmnopqrstuvwxyz0123456789AB")], 403, r#"{"message": "Missing Access", "code": 50001}"#);
+        assert_eq!(ids(&ex)[0], "insufficient_scope");
     }
 
     #[test]

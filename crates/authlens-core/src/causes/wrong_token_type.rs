@@ -230,6 +230,13 @@ mod tests {
     }
 
     #[test]
+    fn a_claude_subscription_token_is_no_api_key() {
+        let oat = format!("sk-ant-oat01-{}AA", "Xk2aB9cDq7LmN4pRw8Zt".repeat(5));
+        let ex = with_status("https://api.anthropic.com/v1/messages", &[("Authorization", &format!("Bearer {oat}"))], 401, r#"{"type":"error","error":{"type":"authentication_error","message":"OAuth authentication is currently not supported."},"request_id":"req_011CSHa1FurUZv2Lu8mxQdXf"}"#);
+        assert_eq!(ids(&ex)[0], "wrong_token_type");
+    }
+
+    #[test]
     fn not_for_access_tokens() {
         let t = make(r#"{"alg":"HS256"}"#, r#"{"token_type":"access","exp":1792000000}"#);
         assert!(!ids(&failing("https://api.example.test/x", &[("Authorization", &format!("Bearer {t}"))])).contains(&"wrong_token_type"));

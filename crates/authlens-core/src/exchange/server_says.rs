@@ -268,6 +268,8 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("invalid token type", Says::WrongTokenType),
     ("token type is not", Says::WrongTokenType),
     ("not an access token", Says::WrongTokenType),
+    // Anthropic's API given a Claude subscription's OAuth token instead of an API key.
+    ("oauth authentication is currently not supported", Says::WrongTokenType),
     ("access_token_type_unsupported", Says::WrongTokenType),
     ("missing sub claim", Says::WrongTokenType),
     ("expected an id token", Says::WrongTokenType),
@@ -315,6 +317,8 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("restricted_api_key", Says::Scope),
     ("api key is restricted to", Says::Scope),
     ("does not contain scopes", Says::Scope),
+    // Discord's 50001: the bot is not in the guild or cannot see the channel.
+    ("missing access", Says::Scope),
     // missing
     ("not provided", Says::Missing),
     ("missing or malformed jwt", Says::Missing),
