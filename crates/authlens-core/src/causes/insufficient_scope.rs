@@ -115,7 +115,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         confidence = 0.9;
     // A 401 that calls the credential itself bad ("Bad credentials") refused the credential: it
     // has expired or was revoked since it worked, which is no permission problem.
-    } else if let Some(ok) = works_elsewhere(ex, ctx.before).filter(|_| !(ctx.failure == Failure::Unauthorized && ex.says(Says::Invalid))) {
+    } else if let Some(ok) = (!(ctx.failure == Failure::Unauthorized && ex.says(Says::Invalid))).then(|| works_elsewhere(ex, ctx.before)).flatten() {
         evidence.push(format!(
             "the same credential succeeded at entry #{} ({} {}), so it is valid: it is not allowed to call {} {}",
             ok.index,

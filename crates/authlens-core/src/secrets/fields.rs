@@ -257,7 +257,8 @@ pub(crate) fn bearer_literal(text: &str, kw_start: usize, kw_end: usize) -> Opti
         return None;
     }
     let token = text.get(kw_end..j)?;
-    if token.starts_with("eyJ") || providers::classify(token, None).is_some() || !secret_like(token) {
+    // `secret_like` also leaves known formats and JWTs to their own rules.
+    if !secret_like(token) {
         return None;
     }
     let hit = |p, r| Some(Hit { start: kw_end, end: j, rule: r, provider: p, value: Cow::Borrowed(token), env: None, how: How::Plain });
