@@ -611,7 +611,7 @@ case("cookie_path_limited_to_auth", "cookie_not_sent", "Path=/auth does not cove
     entry("GET", "https://example.com/api/me", [("Referer", "https://example.com/")], body=j({"detail": "Authentication credentials were not provided."}))])
 
 # ------------------------------------------------------------------ wrong_audience
-case("auth0_id_token_sent_as_access_token", "wrong_audience", "OA-05", [
+case("auth0_id_token_sent_as_access_token", "wrong_token_type", "OA-05", [
     entry("GET", "https://api.example.com/api/private", [PAGE_APP, ("Authorization", "Bearer " + jwt({"iss": "https://example.eu.auth0.com/", "sub": "auth0|42", "aud": "Xq3b9Lw0cLientId0000000000000000", "iat": NOW - 60, "exp": NOW + 35940, "nonce": "n-0S6_WzA2Mj", "email": "ana@example.com"}, 178))],
           resp=[BEARER_INVALID], body=j({"message": "Unauthorized"}))])
 case("jwt_audience_invalid_expected", "wrong_audience", "OA-03", [

@@ -77,7 +77,7 @@ real("real_entra_refresh_token_expired_inactivity", "expired_token", 1, "POST", 
      post_mime=FORM, rtype=None)
 real("real_aspnet_audience_empty", "wrong_audience", 4, "GET", API + "/identity",
      [PAGE_APP, bearer(jwt({"iss": "https://localhost:5001", "nbf": NOW - 60, "iat": NOW - 60, "exp": NOW + 3540, "client_id": "spa", "sub": "88421113", "scope": ["openid", "profile"]}, 604))])
-real("real_aspnet_audience_is_client_id", "wrong_audience", 5, "GET", API + "/api/todolist",
+real("real_aspnet_audience_is_client_id", "wrong_token_type", 5, "GET", API + "/api/todolist",
      [PAGE_APP, bearer(jwt({"iss": "https://contoso.b2clogin.com/" + TENANT + "/v2.0/", "aud": "9a1c7e5b-2f3d-4e6a-8b7c-1d2e3f4a5b6c", "exp": NOW + 3000, "nbf": NOW - 600, "nonce": "defaultNonce", "sub": "u1", "iat": NOW - 600}, 605))])
 real("real_aspnet_token_expired_at", "expired_token", 6, "GET", API + "/api/orders", [PAGE_APP, bearer(exp_jwt(606, ago=1800))])
 real("real_aspnet_signature_invalid", "invalid_signature", 7, "GET", API + "/api/orders",

@@ -9,13 +9,13 @@ declare_cause! {
     /// ## What it means
     /// The request carried a genuine, unexpired JWT that was issued for someone else: its `aud`
     /// (audience) names another API, or its `iss` (issuer) is another tenant, project or
-    /// environment — or it is an ID token, which is meant for the app that signed the user in,
-    /// not for an API. The API must reject a token whose audience does not include it (RFC 7519
-    /// §4.1.3).
+    /// environment. The API must reject a token whose audience does not include it (RFC 7519
+    /// §4.1.3). An ID token sent to an API is `wrong_token_type` first (its audience is the
+    /// app's client id); this cause follows it.
     ///
     /// ## Why it happens
-    /// - The SPA asked for a token without the API's `audience` (Auth0) or resource, and sent the
-    ///   ID token — or a token for `/userinfo` — instead.
+    /// - The SPA asked for a token without the API's `audience` (Auth0) or resource, and sent a
+    ///   token for `/userinfo` instead.
     /// - Several APIs share one login, and the token of one is sent to the other.
     /// - The app signs in against the dev tenant or another project while the API trusts the
     ///   production one (Auth0 tenants, Supabase projects, Firebase projects).
@@ -28,9 +28,9 @@ declare_cause! {
     /// 3. Align the API's expected audience and issuer with what the identity provider issues.
     ///
     /// ## Example
-    /// `Authorization: Bearer eyJ…` whose payload has `aud` = the SPA's client id and a `nonce`
-    /// → `401 jwt audience invalid. expected: https://api.example.com`. Fixed: request the token
-    /// with `audience: "https://api.example.com"` and send the access token.
+    /// `Authorization: Bearer eyJ…` whose payload has `aud` = `https://billing.example.com` →
+    /// `401 jwt audience invalid. expected: https://api.example.com`. Fixed: request the token
+    /// with `audience: "https://api.example.com"`.
     ///
     /// ## Known limits
     /// authlens does not know which audience an API expects; without the server's message it
@@ -91,7 +91,8 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     }
     if j.looks_like_id_token {
         evidence.push("it is an ID token (it has `nonce`/`at_hash`), made for the app that signed the user in, not for an API".into());
-        confidence = confidence.max(0.88);
+        // The audience is the symptom: the cause is the token's type (wrong_token_type leads).
+        confidence = confidence.clamp(0.85, 0.9);
     }
     if let Some(why) = other_project(ex, j) {
         evidence.push(why);
@@ -262,7 +263,8 @@ mod tests {
     #[test]
     fn id_token_and_audience_message() {
         let t = make(r#"{"alg":"RS256"}"#, r#"{"aud":"Xq3clientid","iss":"https://tenant.eu.auth0.com/","nonce":"n1","exp":1792000000}"#);
-        assert_eq!(ids(&failing("https://api.example.test/orders", &[("Authorization", &format!("Bearer {t}"))]))[0], "wrong_audience");
+        // An ID token sent to an API: its type is the cause (wrong_token_type), the audience second.
+        assert_eq!(ids(&failing("https://api.example.test/orders", &[("Authorization", &format!("Bearer {t}"))]))[..2], ["wrong_token_type", "wrong_audience"]);
         let t = make(r#"{"alg":"RS256"}"#, r#"{"aud":"https://other.example.test","exp":1792000000}"#);
         let ex = with_status("https://api.example.test/orders", &[("Authorization", &format!("Bearer {t}"))], 401, "{\"message\":\"jwt audience invalid. expected: https://api.example.test\"}");
         let hits = crate::causes::diagnose(&ex, &[]);

@@ -13,6 +13,9 @@ declare_cause! {
     /// ## Why it happens
     /// - The login response holds several tokens (`access`, `refresh`, `id_token`) and the app
     ///   stored the wrong one (Django REST framework simplejwt: "Token has wrong type").
+    /// - The app sends the OpenID Connect ID token (it has `nonce`/`at_hash`; its audience is the
+    ///   app's client id) to an API, which answers that the audience is invalid: the ID token
+    ///   tells the app who signed in, the API wants an access token issued for it.
     /// - Google Cloud Run and Cloud Functions authenticate callers with a Google-signed ID token
     ///   whose audience is the service URL; an OAuth access token (`ya29.…`) is refused.
     /// - Amazon API Gateway Cognito authorizers (REST APIs) validate the ID token unless scopes
@@ -58,10 +61,27 @@ fn check(ctx: &Ctx) -> Option<Hit> {
             confidence = confidence.max(0.93);
         }
     }
-    if let Some(why) = handed_out_as_refresh_token(ctx) {
-        evidence.push(why);
-        fix.push("send the access token in Authorization; a refresh token is only for the token endpoint".into());
-        confidence = confidence.max(0.94);
+    match handed_out_as(ctx) {
+        Some((Handed::Refresh, why)) => {
+            evidence.push(why);
+            fix.push("send the access token in Authorization; a refresh token is only for the token endpoint".into());
+            confidence = confidence.max(0.94);
+        }
+        // Backends that verify ID tokens by design (Firebase's, Sign in with Google's) get them
+        // sent too: the value counts as the wrong token only when the same response handed out an
+        // access token beside it and the server does not name another fault (expired, signature).
+        Some((Handed::Id, why)) if !wants_id_tokens(ex) && ![Says::Expired, Says::Signature, Says::NotYetValid, Says::Revoked].iter().any(|s| ex.says(*s)) => {
+            evidence.push(why);
+            fix.push(ID_TOKEN_FIX.into());
+            confidence = confidence.max(0.96);
+        }
+        _ => {
+            if let Some(why) = looks_like_id_token(ex) {
+                evidence.push(why);
+                fix.push(ID_TOKEN_FIX.into());
+                confidence = confidence.max(0.93);
+            }
+        }
     }
     if let Some((why, issuer_fix)) = id_token_to_provider_api(ex) {
         evidence.push(why);
@@ -112,10 +132,44 @@ fn refresh_token(c: &Credential) -> Option<String> {
     None
 }
 
-/// The bearer value is the one an earlier response handed out as the refresh token.
+const ID_TOKEN_FIX: &str = "send the access token, not the ID token (an ID token tells the app who signed in; APIs take access tokens): request one with this API's audience, resource or scope";
+
+/// Which of a login response's tokens a value was.
+enum Handed {
+    Refresh,
+    Id,
+}
+
+/// The API is a service that authenticates callers with ID tokens (Cloud Run: `id_token_hosts`).
+fn wants_id_tokens(ex: &Exchange) -> bool {
+    providers::ALL.iter().any(|p| p.facts.id_token_hosts.iter().any(|h| ex.host.ends_with(h.suffix)))
+}
+
+/// The token sent as the API's credential is an OpenID Connect ID token by its claims (`nonce`,
+/// `at_hash`), sent to an API that does not take ID tokens. A provider's own API with its own
+/// reading (`id_token_to_provider_api`) is left to that.
 #[cfg_attr(authlens_wasm_size, optimize(size))]
-fn handed_out_as_refresh_token(ctx: &Ctx) -> Option<String> {
-    let c = ctx.ex.credentials.iter().find(|c| matches!(c.location, crate::exchange::Location::Authorization | crate::exchange::Location::Header(_)))?;
+fn looks_like_id_token(ex: &Exchange) -> Option<String> {
+    if wants_id_tokens(ex) || ex.provider.is_some_and(|p| !p.facts.id_token_issuers.is_empty()) {
+        return None;
+    }
+    let c = ex.credentials.iter().find(|c| c.jwt.as_ref().is_some_and(|j| j.looks_like_id_token) && sent_as_access_token(&c.location))?;
+    Some(format!("the token at {} is an ID token (it has `nonce`/`at_hash`): it is made for the app that signed the user in, not for an API", c.location.describe()))
+}
+
+/// Where an API reads an access token: `Authorization`, a header, `?access_token=`.
+fn sent_as_access_token(l: &crate::exchange::Location) -> bool {
+    match l {
+        crate::exchange::Location::Authorization | crate::exchange::Location::Header(_) => true,
+        crate::exchange::Location::Query(q) => q.eq_ignore_ascii_case("access_token"),
+        _ => false,
+    }
+}
+
+/// The bearer value is the one an earlier response handed out as the refresh token or the ID token.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
+fn handed_out_as(ctx: &Ctx) -> Option<(Handed, String)> {
+    let c = ctx.ex.credentials.iter().find(|c| sent_as_access_token(&c.location))?;
     let v = c.raw().trim();
     if v.len() < 16 {
         return None;
@@ -124,7 +178,8 @@ fn handed_out_as_refresh_token(ctx: &Ctx) -> Option<String> {
     // before it is searched (a session of thousands of exchanges looks back here per failure).
     let finder = memchr::memmem::Finder::new(v.as_bytes());
     crate::signals::session::recent(ctx.before).iter().rev().take(200).find_map(|r| {
-        if !(200..300).contains(&r.http_status) || memchr::memmem::find(r.resp_body.as_bytes(), b"efresh").is_none() {
+        let b = r.resp_body.as_bytes();
+        if !(200..300).contains(&r.http_status) || (memchr::memmem::find(b, b"efresh").is_none() && memchr::memmem::find(b, b"d_token").is_none() && memchr::memmem::find(b, b"dToken").is_none()) {
             return None;
         }
         let i = finder.find(r.resp_body.as_bytes())?;
@@ -134,15 +189,23 @@ fn handed_out_as_refresh_token(ctx: &Ctx) -> Option<String> {
         }
         let before = r.resp_body.get(start..i)?.to_ascii_lowercase();
         let field = before.rsplit(',').next().unwrap_or("").rsplit('{').next().unwrap_or("");
-        field.contains("refresh").then(|| {
+        let (kind, what) = if field.contains("refresh") {
+            (Handed::Refresh, "refresh")
+        } else if (field.contains("id_token") || field.contains("idtoken")) && (memchr::memmem::find(b, b"access_token").is_some() || memchr::memmem::find(b, b"ccessToken").is_some()) {
+            (Handed::Id, "ID")
+        } else {
+            return None;
+        };
+        Some((
+            kind,
             format!(
-                "entry #{} ({} {}) handed this value out as the refresh token; it was sent at {} as if it were the access token",
+                "entry #{} ({} {}) handed this value out as the {what} token; it was sent at {} as if it were the access token",
                 r.index,
                 clip(&r.method, 16),
                 crate::redact::path(&r.path),
                 c.location.describe()
-            )
-        })
+            ),
+        ))
     })
 }
 
@@ -158,10 +221,9 @@ fn token_use(c: &Credential) -> Option<String> {
 #[cfg_attr(authlens_wasm_size, optimize(size))]
 fn id_token_to_provider_api(ex: &Exchange) -> Option<(String, &'static str)> {
     let p = ex.provider.filter(|p| !p.facts.id_token_issuers.is_empty())?;
-    let c = ex.auth_credential()?;
-    let iss = c.jwt.as_ref()?.iss.as_deref()?;
+    let (c, iss) = ex.credentials.iter().filter(|c| sent_as_access_token(&c.location)).find_map(|c| Some((c, c.jwt.as_ref()?.iss.as_deref()?)))?;
     p.facts.id_token_issuers.contains(&iss).then(|| {
-        (format!("{} carries an ID token (a JWT issued by `{}`); {}'s APIs take access tokens, not ID tokens", c.location.describe(), clip(iss, 64), p.name), p.facts.id_token_issuer_fix)
+        (format!("{} carries an ID token (a JWT issued by `{}`); the APIs of {} take access tokens, not ID tokens", c.location.describe(), clip(iss, 64), p.name), p.facts.id_token_issuer_fix)
     })
 }
 
@@ -207,6 +269,31 @@ mod tests {
         assert_eq!(hits[0].0.info.id, "wrong_token_type");
         assert!(hits[0].1.evidence[0].contains("entry #0"), "{:?}", hits[0].1.evidence);
         let me = mk(1, Some("acc_aaaaaaaaaaaaaaaaaaaa"), 401, r#"{"error":"invalid_token"}"#);
+        assert!(crate::causes::diagnose(&me, &[login]).iter().all(|(c, _)| c.info.id != "wrong_token_type"));
+    }
+
+    #[test]
+    fn id_token_from_the_login_response() {
+        use crate::exchange::Exchange;
+        use crate::har::{Content, Entry, NameValue, Request, Response};
+        let mk = |i: usize, auth: Option<&str>, status: i64, body: &str| {
+            Exchange::new(i, &Entry {
+                started_date_time: "2026-10-14T09:29:00Z".into(),
+                request: Request { method: "POST".into(), url: "https://api.example.test/orders".into(), headers: auth.map(|a| vec![NameValue { name: "Authorization".into(), value: format!("Bearer {a}") }]).unwrap_or_default(), ..Default::default() },
+                response: Response { status, content: Content { text: Some(body.into()), ..Default::default() }, ..Default::default() },
+                ..Default::default()
+            })
+        };
+        // Cognito's InitiateAuth answer: the app sent the IdToken, the API wants the AccessToken.
+        let idt = make(r#"{"alg":"RS256"}"#, r#"{"aud":"4h7client","token_use":"id","exp":1792000000}"#);
+        let login = mk(0, None, 200, &format!(r#"{{"AuthenticationResult":{{"AccessToken":"eyJraWQiOiJhYmMiLCJhbGciOiJSUzI1NiJ9.e30.c2ln","IdToken":"{idt}","ExpiresIn":3600}}}}"#));
+        let me = mk(1, Some(&idt), 401, r#"{"message":"Unauthorized"}"#);
+        let hits = crate::causes::diagnose(&me, std::slice::from_ref(&login));
+        assert_eq!(hits[0].0.info.id, "wrong_token_type", "{:?}", hits.iter().map(|h| h.0.info.id).collect::<Vec<_>>());
+        assert!(hits[0].1.evidence.iter().any(|e| e.contains("entry #0") && e.contains("ID token")), "{:?}", hits[0].1.evidence);
+        // Firebase hands out only an ID token (no access token beside it): sending it is the
+        // documented use, not a wrong type.
+        let login = mk(0, None, 200, &format!(r#"{{"kind":"identitytoolkit#VerifyPasswordResponse","idToken":"{idt}","refreshToken":"AMf-vBxyz","expiresIn":"3600"}}"#));
         assert!(crate::causes::diagnose(&me, &[login]).iter().all(|(c, _)| c.info.id != "wrong_token_type"));
     }
 
