@@ -726,3 +726,21 @@ real("real_dropbox_token_cut_400", "damaged_credentials", "a28", "POST", "https:
 real("real_zoom_token_without_scope_400", "insufficient_scope", "a29", "GET", "https://api.zoom.us/v2/users?page_size=300&status=active",
      [PAGE_APP, bearer(ok_jwt(997, {"iss": "zm:cid:" + fill(998, 22, ALNUM), "aud": "https://oauth.zoom.us"}, "HS512"))], rtype=None,
      note="the app's scopes leave out user:read:list_users:admin")
+# GitHub's code exchange (no grant_type; errors come back as 200): the callback ran twice.
+real("real_github_oauth_code_reused_200", "grant_rejected", "a30", "POST", "https://github.com/login/oauth/access_token",
+     [PAGE_APP, ("Content-Type", FORM), ("Accept", "application/json")],
+     post="client_id=Ov23li" + fill(1001, 14, ALNUM) + "&code=" + fill(1002, 20, HEX) + "&redirect_uri=https%3A%2F%2Fapp.example.com%2Fapi%2Fauth%2Fcallback%2Fgithub",
+     post_mime=FORM, rtype=None, note="the callback handler exchanged the code a second time")
+# Supabase Auth's PKCE exchange: the grant in the query, a 404 in GoTrue's own envelope.
+real("real_supabase_pkce_flow_state_not_found_404", "grant_rejected", "a31", "POST", "https://abcdefghijklmnopqrst.supabase.co/auth/v1/token?grant_type=pkce",
+     [PAGE_APP, JSON_CT, ("apikey", jwt({"iss": "supabase", "ref": "abcdefghijklmnopqrst", "role": "anon", "iat": NOW - 86400, "exp": NOW + 86400 * 3000}, 1003, "HS256"))],
+     post=j({"auth_code": "6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b", "code_verifier": fill(1004, 64, URLSAFE)}),
+     note="the login finished in another browser than the one that started it")
+# Twitch refuses a refresh token without an OAuth `error` field.
+real("real_twitch_refresh_token_invalid_400", "grant_rejected", "a32", "POST", "https://id.twitch.tv/oauth2/token",
+     [PAGE_APP, ("Content-Type", FORM)], post="grant_type=refresh_token&refresh_token=" + fill(1005, 50, LOWER + DIGITS) + "&client_id=" + fill(1006, 30, LOWER + DIGITS),
+     post_mime=FORM, note="the refresh token had been replaced by an earlier refresh")
+# LinkedIn's own error code for a redirect_uri that differs from the authorization request's.
+real("real_linkedin_invalid_redirect_uri_400", "grant_rejected", "a33", "POST", "https://www.linkedin.com/oauth/v2/accessToken",
+     [PAGE_APP, ("Content-Type", FORM)], post="grant_type=authorization_code&code=AQ" + fill(1007, 150, URLSAFE) + "&redirect_uri=http%3A%2F%2Flocalhost%3A8000%2Fcallback%2F&client_id=" + fill(1008, 14, LOWER + DIGITS),
+     post_mime=FORM, note="the authorization request used http://localhost:8000/callback")

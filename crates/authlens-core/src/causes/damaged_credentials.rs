@@ -426,6 +426,10 @@ fn not_a_key_of_destination(ex: &Exchange, c: &Credential) -> Option<String> {
     if matches!(c.location, Location::BasicUser | Location::BasicPassword) || own_prefix {
         return None;
     }
+    // A grant's refresh token or code at a token endpoint is no API key (Supabase's are short).
+    if matches!(&c.location, Location::Body(f) | Location::Query(f) if f.contains("refresh_token") || f.ends_with("code")) && ex.grant_type().is_some() {
+        return None;
+    }
     if !raw.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') || dest.keys.iter().any(|r| r.prefix.len() < 3 || raw.starts_with(r.prefix)) {
         return None;
     }

@@ -58,23 +58,6 @@ declare_cause! {
     };
 }
 
-/// The request's OAuth parameter `name`, from a form or a JSON body (Auth0 takes one).
-#[cfg_attr(authlens_wasm_size, optimize(size))]
-fn param(ex: &Exchange, name: &str) -> Option<String> {
-    if let Some(v) = ex.form_value(name) {
-        return Some(v);
-    }
-    let body = ex.req_body.trim_start();
-    // Most failing requests with a JSON body are API calls: parse only a body that names it.
-    if !body.starts_with('{') || memchr::memmem::find(body.as_bytes(), name.as_bytes()).is_none() {
-        return None;
-    }
-    match serde_json::from_str::<serde_json::Value>(crate::exchange::truncate(body, 64 * 1024)).ok()?.get(name)? {
-        serde_json::Value::String(s) => Some(s.clone()),
-        _ => None,
-    }
-}
-
 /// The kinds of refusal, as (phrases in `error`/`error_description`, lowercase; what it means;
 /// the fix; confidence).
 struct Reason {
@@ -135,14 +118,14 @@ const REASONS: &[Reason] = &[
         confidence: 0.85,
     },
     Reason {
-        says: &["already redeemed", "already been redeemed", "already used", "has been used", "54005", "70008", "code has expired", "code expired", "invalid authorization code", "authorization code is invalid", "code is invalid", "invalid code", "code not valid", "code doesn't exist", "code not found", "invalid_grant"],
-        grants: &["authorization_code"],
+        says: &["already redeemed", "already been redeemed", "already used", "has been used", "54005", "70008", "code has expired", "code expired", "invalid authorization code", "authorization code is invalid", "code is invalid", "invalid code", "code not valid", "code doesn't exist", "code not found", "bad_verification_code", "verification code", "flow state", "flow_state", "invalid_grant"],
+        grants: &["authorization_code", "pkce"],
         why: "the authorization code was already used or has expired: codes are single-use and live for minutes",
         fix: "exchange each code once: guard the callback handler (React 18's StrictMode runs effects twice in development) and remove `code` from the URL after the exchange",
         confidence: 0.8,
     },
     Reason {
-        says: &["session not active", "session doesn't have required client", "token is not active", "700082", "700084", "refresh token has expired", "refresh token is expired", "expired refresh token", "refresh_token expired", "invalid refresh token", "invalid_grant"],
+        says: &["session not active", "session doesn't have required client", "token is not active", "700082", "700084", "refresh token has expired", "refresh token is expired", "expired refresh token", "refresh_token expired", "invalid refresh token", "invalid refresh_token", "invalid_refresh_token", "refresh_token_not_found", "refresh token not found", "already used", "invalid_grant"],
         grants: &["refresh_token"],
         why: "the refresh token can no longer be used: its session at the identity provider ended (a logout, an idle or maximum session time) or it expired",
         fix: "on `invalid_grant` from a refresh, clear the stored tokens and start a new login; check the identity provider's session and refresh-token lifetimes",
@@ -150,14 +133,23 @@ const REASONS: &[Reason] = &[
     },
 ];
 
+/// The client's own credentials refused (invalid_credentials'), or the user's password.
+const CLIENT_REFUSED: &[&str] = &["invalid_client", "client_secret", "client secret", "client credentials", "client_credentials", "incorrect_client", "client not found", "client was not found", "unknown client", "password"];
+
+/// A refusal in words none of [`REASONS`] knows.
+const UNREAD: Reason = Reason {
+    says: &[],
+    grants: &[],
+    why: "the identity provider would not exchange the code or refresh token it was given (used, expired, or issued to another client or redirect URI)",
+    fix: "start a new login when the exchange fails; check that the code or refresh token is used once, by the client and redirect URI it was issued to",
+    confidence: 0.62,
+};
+
 #[cfg_attr(authlens_wasm_size, optimize(size))]
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
-    let grant = param(ex, "grant_type")?;
+    let grant = ex.grant_type()?;
     let grant = grant.as_str();
-    if grant.is_empty() {
-        return None;
-    }
     // User or client credentials refused are invalid_credentials' and missing_credentials'; a
     // grant type the client may not use (Keycloak's "Client not allowed for direct access
     // grants") is this cause's whatever the grant.
@@ -167,7 +159,9 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     if own_credentials && !mentions(&text, GRANT_NOT_ALLOWED) {
         return None;
     }
-    let reason = REASONS.iter().find(|r| (r.grants.is_empty() || r.grants.contains(&grant)) && mentions(&text, r.says))?;
+    // An answer in none of the known words still refuses the code or refresh token: say so,
+    // less surely.
+    let reason = REASONS.iter().find(|r| (r.grants.is_empty() || r.grants.contains(&grant)) && mentions(&text, r.says)).or_else(|| (["authorization_code", "refresh_token", "pkce"].contains(&grant) && !mentions(&text, CLIENT_REFUSED)).then_some(&UNREAD))?;
     let mut evidence = vec![format!("the token endpoint ({} {}) refused the `{}` grant: {}", clip(&ex.method, 16), path(&ex.path), clip(grant, 64), reason.why)];
     let mut confidence = reason.confidence;
     let mut fix = vec![reason.fix.to_string()];
@@ -195,15 +189,15 @@ fn check(ctx: &Ctx) -> Option<Hit> {
 /// True when the refresh token sent is a JWT whose `exp` is past at the request's time.
 #[cfg_attr(authlens_wasm_size, optimize(size))]
 fn refresh_jwt_expired(ex: &Exchange) -> bool {
-    let (Some(t), Some(now)) = (param(ex, "refresh_token"), session::at(ex)) else { return false };
+    let (Some(t), Some(now)) = (ex.oauth_param("refresh_token"), session::at(ex)) else { return false };
     crate::parse::jwt::decode(&t).and_then(|j| j.exp).is_some_and(|exp| exp < now)
 }
 
 /// An earlier request of the capture that redeemed the same authorization code, and how long before.
 #[cfg_attr(authlens_wasm_size, optimize(size))]
 fn redeemed_before<'a>(ctx: &Ctx<'a>) -> Option<(&'a Exchange, String)> {
-    let code = param(ctx.ex, "code").filter(|c| c.len() >= 8)?;
-    let b = session::recent(ctx.before).iter().rev().find(|b| b.path == ctx.ex.path && param(b, "code").as_deref() == Some(code.as_str()))?;
+    let code = ctx.ex.oauth_param("code").filter(|c| c.len() >= 8)?;
+    let b = session::recent(ctx.before).iter().rev().find(|b| b.path == ctx.ex.path && b.oauth_param("code").as_deref() == Some(code.as_str()))?;
     let ago = session::earlier(ctx.ex, b);
     Some((b, ago))
 }
@@ -234,6 +228,38 @@ mod tests {
         // never quote the code itself
         assert!(hits.iter().flat_map(|h| h.1.evidence.iter().chain(&h.1.fix)).all(|l| !l.contains("0.AXkAv4j5")));
         assert!(!ids(&second).contains(&"missing_credentials"), "a code exchange carries its grant");
+    }
+
+    #[test]
+    fn refusals_that_are_not_401s() {
+        let at = "2026-10-14T09:30:00Z";
+        let mk = |method: &str, url: &str, mime: &str, body: &str, status: i64, answer: &str| {
+            let mut e = Entry::new(method, url).started(at).body(mime, body).status(status);
+            e.response.content.text = Some(answer.into());
+            Exchange::new(0, &e)
+        };
+        // GitHub's code exchange takes no grant_type and answers 200 (geniushkg/github-oauth#8).
+        let gh = mk("POST", "https://github.com/login/oauth/access_token", "application/x-www-form-urlencoded", "client_id=Iv1.8a61f9b3a7aba766&client_secret=1f2e3d4c5b6a79881f2e3d4c5b6a79881f2e3d4c&code=a1b2c3d4e5f6a7b8c9d0", 200, r#"{"error":"bad_verification_code","error_description":"The code passed is incorrect or expired.","error_uri":"https://docs.github.com/apps/managing-oauth-apps/troubleshooting-oauth-app-access-token-request-errors/#bad-verification-code"}"#);
+        assert_eq!(gh.status, 401);
+        assert_eq!(ids(&gh)[0], "grant_rejected");
+        // Supabase Auth: the grant in the query, a 404 in its own error envelope (supabase/auth-helpers#549).
+        let supa = mk("POST", "https://abcdefghijklmnop.supabase.co/auth/v1/token?grant_type=pkce", "application/json", r#"{"auth_code":"6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b","code_verifier":"Mx2xVqjtjV5hGzC7yZ8YvV1sXyB0PqRsTuVwXyZ0123"}"#, 404, r#"{"code":404,"error_code":"flow_state_not_found","msg":"invalid flow state, no valid flow state found"}"#);
+        assert_eq!(ids(&supa)[0], "grant_rejected");
+        // Twitch: a refresh refused without an OAuth `error` (pyTwitchAPI#37), in unknown words.
+        let twitch = mk("POST", "https://id.twitch.tv/oauth2/token", "application/x-www-form-urlencoded", "grant_type=refresh_token&refresh_token=eyJfaWQmNzMtNGCJ9%6VFV5LNrZFUj8oU231%2FA&client_id=hof5gwx0su6owfnys0yan9c87zr6t", 400, r#"{"status":400,"message":"Invalid refresh token"}"#);
+        assert_eq!(ids(&twitch)[0], "grant_rejected");
+        let odd = mk("POST", "https://id.twitch.tv/oauth2/token", "application/x-www-form-urlencoded", "grant_type=refresh_token&refresh_token=r1r2r3r4r5r6r7r8&client_id=c1", 400, r#"{"status":400,"message":"Something else"}"#);
+        assert_eq!(ids(&odd)[0], "grant_rejected", "a refusal in unknown words is still one");
+        // Not refusals: a device flow polling (RFC 8628 §3.5), a DPoP nonce handshake (RFC 9449
+        // §8), a token that came back, a 400 without a grant.
+        let pending = mk("POST", "https://github.com/login/oauth/access_token", "application/x-www-form-urlencoded", "client_id=Iv1.8a61f9b3a7aba766&device_code=3584d83530557fdd1f46af8289938c8ef79f9dc5&grant_type=urn:ietf:params:oauth:grant-type:device_code", 200, r#"{"error":"authorization_pending","error_description":"The authorization request is still pending."}"#);
+        assert_eq!(pending.status, 200);
+        let dpop = mk("POST", "https://dev-1.okta.com/oauth2/default/v1/token", "application/x-www-form-urlencoded", "grant_type=authorization_code&code=c0dec0dec0de&code_verifier=v", 400, r#"{"error":"use_dpop_nonce","error_description":"Authorization server requires nonce in DPoP proof."}"#);
+        assert_eq!(dpop.status, 400);
+        let ok = mk("POST", "https://github.com/login/oauth/access_token", "application/x-www-form-urlencoded", "client_id=a&client_secret=b&code=c0dec0dec0de", 200, r#"{"access_token":"gho_16C7e42F292c6912E7710c838347Ae178B4a","scope":"","token_type":"bearer"}"#);
+        assert_eq!(ok.status, 200);
+        let api = mk("POST", "https://api.example.test/orders", "application/json", r#"{"code":"SKU-1"}"#, 400, r#"{"error":"invalid sku"}"#);
+        assert_eq!(api.status, 400);
     }
 
     #[test]

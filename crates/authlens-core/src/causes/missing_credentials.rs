@@ -38,7 +38,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     }
     // A token request redeeming a code, a refresh token or a device code carries its grant (a
     // public client has no secret to add): grant_rejected reads what the server refused.
-    if ex.form_value("grant_type").is_some_and(|g| matches!(g.as_str(), "authorization_code" | "refresh_token" | "urn:ietf:params:oauth:grant-type:device_code")) {
+    if ex.grant_type().is_some_and(|g| matches!(g.as_str(), "authorization_code" | "refresh_token" | "pkce" | "urn:ietf:params:oauth:grant-type:device_code")) {
         return None;
     }
     use crate::exchange::server_says::Says;

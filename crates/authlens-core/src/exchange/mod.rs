@@ -307,6 +307,9 @@ impl Exchange {
         if status == 419 && mentions(truncate(body, 4096), &["csrf", "xsrf", "page expired"]) {
             return Some(403);
         }
+        if let Some(s) = self.grant_refused() {
+            return Some(s);
+        }
         if !((200..300).contains(&status) || status == 400 || status == 422) || !body.starts_with('{') || body.len() > 64 * 1024 {
             return None;
         }
@@ -390,6 +393,32 @@ impl Exchange {
             return Some(401);
         }
         None
+    }
+
+    /// A token endpoint's refusal of a grant that does not come as 401: a 400, 403, 404 or 422
+    /// (Supabase's `flow_state_not_found`, Twitch's "Invalid refresh token"), or a 200 whose
+    /// body is an OAuth error (GitHub's `bad_verification_code`). A device flow still waiting
+    /// (`authorization_pending`, `slow_down`) is no failure.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
+    fn grant_refused(&self) -> Option<i64> {
+        let status = self.http_status;
+        if !((200..300).contains(&status) || matches!(status, 400 | 403 | 404 | 422)) {
+            return None;
+        }
+        let body = truncate(self.resp_body.trim_start(), 4096);
+        let lower = body.to_ascii_lowercase();
+        if (200..300).contains(&status) && !(body.starts_with('{') && lower.contains("\"error\"")) || body.is_empty() && status != 400 {
+            return None;
+        }
+        if mentions(&lower, &["authorization_pending", "slow_down", "use_dpop_nonce", "mfa_required", "rate limit", "too many", "quota"]) {
+            return None;
+        }
+        let grant = self.grant_type()?;
+        // The device flow's polling answers are not refusals, nor is a token that came back.
+        if grant.contains("device_code") || (200..300).contains(&status) && lower.contains("access_token") {
+            return None;
+        }
+        Some(if status == 403 { 403 } else { 401 })
     }
 
     /// A 400 whose text (not JSON) is an auth error: Cognito's `NotAuthorizedException`, a
@@ -577,6 +606,45 @@ impl Exchange {
             return form_urlencoded::parse(truncate(&self.req_body, 64 * 1024).as_bytes()).take(256).find(|(k, _)| k == name).map(|(_, v)| v.into_owned());
         }
         None
+    }
+
+    /// An OAuth parameter of the request: from a form, a JSON body (Auth0 and Supabase take one)
+    /// or the query (Supabase's `/token?grant_type=pkce`, Facebook's GET code exchange).
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
+    pub fn oauth_param(&self, name: &str) -> Option<String> {
+        if let Some(v) = self.form_value(name) {
+            return Some(v);
+        }
+        let body = self.req_body.trim_start();
+        // Most requests with a JSON body are API calls: parse only a body that names it.
+        if body.starts_with('{') && memchr::memmem::find(body.as_bytes(), name.as_bytes()).is_some() {
+            if let Some(Value::String(s)) = serde_json::from_str::<Value>(truncate(body, 64 * 1024)).ok().as_ref().and_then(|v| v.get(name)) {
+                return Some(s.clone());
+            }
+        }
+        let u = self.parsed.as_ref()?;
+        u.query_pairs().take(256).find(|(k, _)| k == name).map(|(_, v)| v.into_owned())
+    }
+
+    /// The OAuth grant this request asks a token endpoint for: its `grant_type`, or, for the
+    /// endpoints that take none (GitHub's and Facebook's `…/access_token`, a `…/token` given a
+    /// `code` or a `refresh_token`), the grant its parameters make.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
+    pub fn grant_type(&self) -> Option<String> {
+        if let Some(g) = self.oauth_param("grant_type").filter(|g| !g.is_empty()) {
+            return Some(g);
+        }
+        let last = self.path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+        if !(last.eq_ignore_ascii_case("token") || last.eq_ignore_ascii_case("access_token")) {
+            return None;
+        }
+        if self.oauth_param("refresh_token").is_some() {
+            Some("refresh_token".into())
+        } else if self.oauth_param("code").is_some() {
+            Some("authorization_code".into())
+        } else {
+            None
+        }
     }
 
     /// True when the request carried a Cookie header.
