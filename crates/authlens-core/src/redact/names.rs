@@ -61,8 +61,10 @@ pub fn code_is_credential<'a>(siblings: impl IntoIterator<Item = &'a str>) -> bo
 /// Field names (normalised by [`normalise_name`]) that say their value is a secret.
 const SECRET_SUFFIXES: &[&str] = &["secret", "secretkey", "serverkey", "privatekey", "secretaccesskey", "secrettoken"];
 
-/// Names that end like a secret but hold per-user or public values.
-const NOT_SECRET_NAMES: &[&str] = &["csrf", "xsrf", "nonce", "tokensecret", "secretname", "placeholder", "label", "hint"];
+/// Names that end like a secret but hold per-user or public values. OAuth 1.0a's
+/// `oauth_token_secret` is issued per user at run time; other `…TOKEN_SECRET`s (`MUX_TOKEN_SECRET`,
+/// a developer's own `TWITTER_ACCESS_TOKEN_SECRET`) are secrets.
+const NOT_SECRET_NAMES: &[&str] = &["csrf", "xsrf", "nonce", "oauthtokensecret", "secretname", "placeholder", "label", "hint"];
 
 /// True when a field with this name is expected to hold a server-side secret (`client_secret`,
 /// `APP_SECRET`, `serverKey`, `private_key`): the secret scanner reports its value.
@@ -107,7 +109,7 @@ mod tests {
 
     #[test]
     fn secret_names() {
-        for n in ["client_secret", "APP_SECRET", "serverKey", "private_key", "aws.secret-access-key", "webhookSecretToken"] {
+        for n in ["client_secret", "APP_SECRET", "serverKey", "private_key", "aws.secret-access-key", "webhookSecretToken", "MUX_TOKEN_SECRET", "accessTokenSecret"] {
             assert!(secret_name(n), "{n}");
         }
         // Per-user or public values, and names that only describe a secret.

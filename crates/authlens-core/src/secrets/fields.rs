@@ -400,6 +400,10 @@ mod tests {
         assert!(ids("secret=${SECRET_FROM_ENV_VARIABLE_1}").is_empty());
         assert!(ids("\"client_secret\":\"123e4567-e89b-12d3-a456-426614174000\"").is_empty());
         assert!(ids(&format!("oauth_token_secret={RANDOM40}")).is_empty());
+        // Any other token secret is the developer's own (Mux's token secret, an OAuth 1.0a app's
+        // own access token secret).
+        assert_eq!(ids(&format!("MUX_TOKEN_SECRET={RANDOM40}\n")), vec!["generic_secret"]);
+        assert_eq!(ids(&format!("const t={{accessTokenSecret:\"{RANDOM40}\"}}")), vec!["generic_secret"]);
         assert!(ids("secret:n.secret,").is_empty());
         assert!(ids("    generate_private_key: x25519_generate_private_key,\n").is_empty());
         assert!(ids("    let raw_private_key: Curve25519SeedBin<'_> = k;\n").is_empty());
