@@ -55,7 +55,25 @@ fn env_var_name(w: &str) -> bool {
 /// (AWS SigV4, Digest, OAuth 1): the spaces there are syntax, not damage.
 #[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn param_scheme(a: &crate::parse::authorization::Authorization) -> bool {
-    ["aws4-hmac-sha256", "digest", "oauth"].iter().any(|s| a.is_scheme(s))
+    ["aws4-hmac-sha256", "digest", "oauth"].iter().any(|s| a.is_scheme(s)) || !a.is_scheme("bearer") && !a.is_scheme("basic") && auth_params(&a.credential)
+}
+
+/// True when a credential is a list of two or more `name="value"` (or `name=value`) parameters
+/// separated by commas: Kong's `hmac username="…", algorithm="…", headers="x-date request-line"`,
+/// HTTP Signatures' `keyId="…",signature="…"`, Hawk's `id="…", ts="…"`.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
+pub fn auth_params(credential: &str) -> bool {
+    let mut n = 0;
+    for part in credential.split(',').map(str::trim).filter(|p| !p.is_empty()).take(32) {
+        let Some((name, value)) = part.split_once('=') else { return false };
+        let name_ok = !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        let value_ok = value.starts_with('"') && value.ends_with('"') && value.len() >= 2 || !value.is_empty() && !value.contains(char::is_whitespace);
+        if !(name_ok && value_ok) {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2
 }
 
 /// Describe whitespace damage in a value, if any.
@@ -109,6 +127,15 @@ mod tests {
         for p in ["sk_test_4eC39HqLyjWDarjtT1zdp7dc", "eyJhbGciOi.x.y", "SB-Mid-server-abc123cde456", "Z9Y8_X7W6V5U4T3S2R1Q0", "A1B2_C3D4E5F6G7H8J9K0"] {
             assert!(placeholder(p).is_none(), "{p}");
         }
+    }
+
+    #[test]
+    fn parameter_lists() {
+        assert!(auth_params(r#"username="alice", algorithm="hmac-sha256", headers="x-date request-line", signature="dGVzdA==""#));
+        assert!(auth_params(r#"keyId="k1",signature="abc""#));
+        assert!(!auth_params("abc def"));
+        assert!(!auth_params(r#"access_token="x""#), "one parameter is no list");
+        assert!(!auth_params("a=b c, d=e"));
     }
 
     #[test]

@@ -86,9 +86,12 @@ fn check(ctx: &Ctx) -> Option<Hit> {
             );
             continue;
         }
-        if raw.starts_with('{') && raw.contains(':') && raw.contains('"') {
+        // JSON, or a Python dict (`{'access_token': …}`), or an object's printout (Ruby's
+        // `access_token="#<OAuth2::AccessToken:0x…>"`) where its token string belongs.
+        let printed = raw.contains("#<") || raw.contains("object at 0x") || raw.contains("access_token=") && raw.contains(['"', '\'']);
+        if raw.starts_with('{') && raw.contains(':') && raw.contains(['"', '\'']) || printed {
             note(
-                format!("{} holds a JSON object ({}), not the token inside it", c.location.describe(), c.redacted()),
+                format!("{} holds {} ({}), not the token inside it", c.location.describe(), if printed { "a printed object" } else { "a JSON object" }, c.redacted()),
                 "send the token string itself (e.g. `response.access_token`), not the stringified response".into(),
                 0.94,
                 &mut evidence,
@@ -482,6 +485,12 @@ mod tests {
         let ex = failing("https://api.example.test/x", &[("Authorization", r#"Bearer {"access_token":"abcdefghijklmnop","expires_in":3600}"#)]);
         assert_eq!(ids(&ex)[0], "damaged_credentials");
         let ex = failing("https://api.example.test/x", &[("Authorization", "Bearer: abcdefghijklmnop1234")]);
+        assert_eq!(ids(&ex)[0], "damaged_credentials");
+        // A Python dict (spotipy's token info) and a Ruby object's printout (Dropbox's SDK) where
+        // the token string belongs.
+        let ex = failing("https://api.example.test/x", &[("Authorization", "Bearer {'access_token': 'BQUiTue7fiPgpoiN4au9KWLFbAzjQ05O', 'token_type': 'Bearer', 'expires_in': 3600}")]);
+        assert_eq!(ids(&ex)[0], "damaged_credentials");
+        let ex = failing("https://api.example.test/x", &[("Authorization", r##"Bearer access_token="#<OAuth2::AccessToken:0x00007f72ce27efc8>", on_token_refreshed="#<Proc:0x00007f72cdf7d6d0>""##)]);
         assert_eq!(ids(&ex)[0], "damaged_credentials");
     }
 

@@ -192,10 +192,12 @@ fn expired_by_word(ctx: &Ctx) -> Option<Hit> {
         fix_extra.push("the refresh token itself expired (or its session ended): sign the user in again to get a new one".to_string());
     }
     Some(Hit {
-        confidence: 0.88,
+        // A login session that expired (Devise's "Your session expired") is session_rejected's,
+        // which reads the cookie's history; this cause stays below it.
+        confidence: if cookie_session && c.is_none() && !temporary { 0.8 } else { 0.88 },
         evidence: vec![
             format!("the server says it expired{quote}; the request carried {what}"),
-            "the token is opaque, so authlens cannot read its expiry itself".into(),
+            if cookie_session && c.is_none() { "the session is kept on the server, so authlens cannot read its expiry itself" } else { "the token is opaque, so authlens cannot read its expiry itself" }.into(),
         ],
         fix: if temporary {
             vec!["fetch new temporary credentials (STS AssumeRole / the SDK's credential provider refreshes them) and sign again".into()]
@@ -246,6 +248,14 @@ fn expired_by_session(ctx: &Ctx, now: f64) -> Option<Hit> {
 mod tests {
     use crate::causes::test_util::{failing, ids};
     use crate::parse::jwt::make;
+
+    #[test]
+    fn a_login_session_that_expired_is_the_sessions() {
+        // Devise's timeoutable answer to a session cookie alone (devise's en.yml failure.timeout).
+        let ex = crate::causes::test_util::with_status("https://app.example.test/api/v1/dues.json", &[("Cookie", "_app_session=Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZg%3D%3D--0a1b2c3d4e5f")], 401, r#"{"error":"Your session expired. Please sign in again to continue."}"#);
+        let ids = crate::causes::test_util::ids(&ex);
+        assert_eq!(ids[..2], ["session_rejected", "expired_token"]);
+    }
 
     #[test]
     fn expired_relative_to_entry_time() {

@@ -133,7 +133,11 @@ fn check(ctx: &Ctx) -> Option<Hit> {
             && !ex.says(Says::Missing)
             && !ex.says(Says::Malformed);
         let jwt = ex.auth_credential().is_some_and(|c| c.jwt.is_some());
-        if bare_only && judged && !jwt && ex.challenges.is_empty() && confidence < 0.9 {
+        // A bare JWT whose claims the server judged (Stream: "token used before issue at (iat)",
+        // it documents the bare JWT beside `Stream-Auth-Type: jwt`) was read too. Not a signature
+        // complaint: Supabase answers a JWT without `Bearer ` with "invalid signature".
+        let judged_jwt = jwt && [Says::Expired, Says::NotYetValid, Says::Audience, Says::Issuer, Says::Revoked].into_iter().any(|k| ex.says(k)) && !ex.says(Says::Missing) && !ex.says(Says::Malformed);
+        if bare_only && (judged && !jwt || judged_jwt) && ex.challenges.is_empty() && confidence < 0.9 {
             evidence.push("yet the server's answer judges the key it was given, so it read the bare value (some gateways, Tyk among them, take the key with no scheme)".into());
             confidence = 0.3;
         }
@@ -204,6 +208,19 @@ mod tests {
     #[test]
     fn checkout_nas_key_without_bearer() {
         assert_eq!(ids(&failing("https://api.sandbox.checkout.com/payments", &[("Authorization", "sk_sbox_abcdefghijklmnopqrstuvwxyz2")]))[0], "malformed_authorization");
+    }
+
+    #[test]
+    fn a_bare_jwt_whose_claims_the_server_judged() {
+        use crate::causes::test_util::with_status;
+        // Stream takes the JWT without a scheme; its answer to an `iat` ahead of its clock
+        // (GetStream/stream-node#64) shows it read the token. The entry is at 09:30:00Z.
+        let t = crate::parse::jwt::make(r#"{"alg":"HS256","typ":"JWT"}"#, r#"{"user_id":"u1","iat":1791970500}"#);
+        let ex = with_status("https://chat.stream-io-api.com/users", &[("Authorization", &t), ("Stream-Auth-Type", "jwt")], 401, r#"{"code":5,"message":"JWTAuth error: token used before issue at (iat)","StatusCode":401}"#);
+        assert_eq!(ids(&ex)[0], "token_not_yet_valid");
+        // Supabase answers a JWT without `Bearer ` with "invalid signature": that is no judgement.
+        let ex = with_status("https://abcdefghijklmnopqrst.supabase.co/graphql/v1", &[("Authorization", &t)], 401, r#"{"message":"invalid signature"}"#);
+        assert_eq!(ids(&ex)[0], "malformed_authorization");
     }
 
     #[test]

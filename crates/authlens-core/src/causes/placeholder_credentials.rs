@@ -90,6 +90,10 @@ mod tests {
         // the whole value (a gateway key sent from `localStorage.getItem(…)` that was null)
         assert_eq!(ids(&failing("https://x.test/me", &[("Authorization", "null")]))[0], "placeholder_credentials");
         assert_eq!(ids(&failing("https://x.test/me", &[("Authorization", "Bearer YOUR_API_KEY")]))[0], "placeholder_credentials");
+        // Python's None in an API's own token header (risa-labs-inc/MagicPencil#2, Figma); a
+        // flag's `true` in a header named like one is no credential.
+        assert_eq!(ids(&failing("https://api.figma.com/v1/files/abc", &[("X-Figma-Token", "None")]))[0], "placeholder_credentials");
+        assert!(!ids(&failing("https://x.test/me", &[("X-Refresh-Token-Enabled", "true")])).contains(&"placeholder_credentials"));
     }
 
     #[test]

@@ -101,6 +101,10 @@ fn check(ctx: &Ctx) -> Option<Hit> {
             ago(b)
         ));
         confidence = 0.85;
+    } else if ex.says(Says::Expired) && ex.resp_body_mentions(&["session expired", "session has expired", "session timed out", "session timeout", "session has timed out", "session is expired"]) {
+        // Devise's timeoutable: "Your session expired. Please sign in again to continue."
+        evidence.push("the server says the login session expired (an idle or absolute session timeout)".into());
+        confidence = 0.85;
     } else {
         evidence.push("no earlier request of this capture succeeded with this cookie: the session may have ended before the capture, or never held a login".into());
     }

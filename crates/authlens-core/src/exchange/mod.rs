@@ -204,6 +204,8 @@ pub const CREDENTIAL_HEADERS: &[&str] = &[
 const KEY_REFUSED_400: &[&str] = &[
     "api key not valid", "api_key_invalid", "api key expired", "incorrect api key provided", "api key is invalid",
     "invalid api key", "access token is malformed", "invalid authorization value in http header", "invalid access token",
+    // Spotify's answer to an Authorization header it cannot read
+    "only valid bearer authentication supported",
     "token seems invalid",
 ];
 
@@ -769,7 +771,10 @@ pub fn credential_header_by_shape(name: &str, value: &str) -> bool {
         return false;
     }
     let v = value.trim().trim_matches(|c| c == '"' || c == '\'');
-    v.chars().count() >= 12 && !v.contains(' ') && v.chars().filter(|c| c.is_ascii_alphanumeric()).count() * 10 >= v.chars().count() * 7
+    // `X-Figma-Token: None`: the variable behind a token header was never set (not a flag's
+    // `true`/`false`, nor an empty value).
+    let unset = (n.ends_with("token") || n.ends_with("key") || n.ends_with("secret")) && matches!(v.to_ascii_lowercase().as_str(), "undefined" | "null" | "none" | "nil" | "[object object]" | "[object promise]");
+    unset || v.chars().count() >= 12 && !v.contains(' ') && v.chars().filter(|c| c.is_ascii_alphanumeric()).count() * 10 >= v.chars().count() * 7
 }
 
 /// What JWT libraries (PyJWT behind Flask-JWT-Extended, jsonwebtoken, golang-jwt) say about a

@@ -135,6 +135,8 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("not valid yet", Says::NotYetValid),
     ("immature signature", Says::NotYetValid),
     ("used before issued", Says::NotYetValid),
+    // Stream's "token used before issue at (iat)"
+    ("used before issue at", Says::NotYetValid),
     ("issued at future", Says::NotYetValid),
     ("issued in the future", Says::NotYetValid),
     ("iat is in the future", Says::NotYetValid),
@@ -203,6 +205,8 @@ pub const PHRASES: &[(&str, Says)] = &[
     // signature
     ("invalid signature", Says::Signature),
     ("jwt signature does not match", Says::Signature),
+    // Kong's hmac-auth plugin
+    ("hmac signature does not match", Says::Signature),
     ("signature mismatch", Says::Signature),
     // AWS SigV4 (API Gateway, S3): the request was signed with another secret or canonical form.
     ("signature we calculated does not match", Says::Signature),
