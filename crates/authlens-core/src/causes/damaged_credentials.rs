@@ -224,6 +224,21 @@ fn copied_wrong(raw: &str, password: bool) -> Option<(&'static str, &'static str
             "copy the full key from where it is revealed once (or create a new one): dashboards and logs show only its ends",
         ));
     }
+    // `\`123…\``, `{7e8dc41b-…:fx}`: the documentation's code quotes or a template's braces kept
+    // around the value.
+    let wrapped = |o: char, c: char| raw.len() >= 10 && raw.starts_with(o) && raw.ends_with(c) && !raw[1..raw.len() - 1].contains([o, c, '"', '\'', ' ']);
+    if wrapped('`', '`') {
+        return Some((
+            "is wrapped in backticks: the documentation's code quotes were copied with it",
+            "copy only the value, without the backticks around it",
+        ));
+    }
+    if wrapped('{', '}') || wrapped('[', ']') {
+        return Some((
+            "is wrapped in braces or brackets: a template's `{…}` was kept around the value",
+            "replace the whole placeholder, braces included, with the value",
+        ));
+    }
     let b = raw.as_bytes();
     let escaped = b.windows(2).any(|w| w[0] == b'\\' && matches!(w[1], b'n' | b'r' | b't' | b'"' | b'\''));
     escaped.then_some((
@@ -295,7 +310,9 @@ fn cut_jwt(c: &Credential) -> Option<String> {
         return None; // a JWE
     }
     match &c.jwt {
-        None if parts.len() <= 3 && crate::parse::jwt::segment(parts[0]).is_some() => Some(format!(
+        // A JWT header names its `alg`; a whole value that is base64 JSON without one is a key of
+        // its own (Tyk's `{"org":…,"id":…,"h":"murmur64"}`), not a cut JWT.
+        None if parts.len() <= 3 && crate::parse::jwt::segment(parts[0]).is_some_and(|h| h.get("alg").is_some()) => Some(format!(
             "{} starts like a JWT (a valid header) but does not decode as one ({} part{} of 3): the token was cut or altered",
             c.location.describe(),
             parts.len(),
@@ -476,6 +493,20 @@ mod tests {
         assert_eq!(ids(&dot_encoded)[0], "damaged_credentials");
         // a plain opaque token has none of these marks
         assert!(!ids(&failing("https://api.example.test/x", &[("Authorization", "Bearer Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5")])).contains(&"damaged_credentials"));
+    }
+
+    #[test]
+    fn wrapped_values_and_base64_json_keys() {
+        // Cloudinary's key and secret pasted with the docs' backticks (jrm2k6/cloudder#32), a DeepL
+        // key in a template's braces (patcher454/TranslateCmdPal#2)
+        let ex = failing("https://api.cloudinary.com/v1_1/demo/resources/image", &[("Authorization", "Basic YDEyMzQ1Njc4OTAxMjM0NWA6YGFiY2RlZmdoaWprbG1ub3BxcnN0dWA=")]);
+        assert_eq!(ids(&ex)[0], "damaged_credentials");
+        let ex = failing("https://api-free.deepl.com/v2/translate", &[("Authorization", "DeepL-Auth-Key {7e8dc41b-edba-4ba4-b5e0-e3c26193626a:fx}")]);
+        assert_eq!(ids(&ex)[0], "damaged_credentials");
+        // Tyk's keys are base64 JSON without an `alg`: not a cut JWT.
+        let tyk = "eyJvcmciOiI1ZTlkOTU0NGExZGNkNjAwMDFkMGVkMjAiLCJpZCI6ImFiY2RlZiIsImgiOiJtdXJtdXI2NCJ9";
+        let ex = crate::causes::test_util::with_status("https://api.example.test/rates", &[("Authorization", tyk)], 401, r#"{"error": "Key has expired, please renew"}"#);
+        assert_eq!(ids(&ex)[0], "expired_token");
     }
 
     #[test]

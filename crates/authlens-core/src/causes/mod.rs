@@ -391,6 +391,12 @@ mod tests {
     fn auth_errors_in_other_statuses() {
         let ex = test_util::with_status("https://api.example.test/graphql", &[], 200, r#"{"errors":[{"message":"not logged in","extensions":{"code":"UNAUTHENTICATED"}}],"data":null}"#);
         assert_eq!(failure(&ex), Some(Failure::Unauthorized));
+        // Hot Chocolate (ChilliCream/graphql-platform#2665)
+        let ex = test_util::with_status("https://api.example.test/graphql", &[], 200, r#"{"errors":[{"message":"The current user is not authorized to access this resource.","extensions":{"code":"AUTH_NOT_AUTHENTICATED"}}]}"#);
+        assert_eq!(failure(&ex), Some(Failure::Unauthorized));
+        // Clerk's sign-in: a wrong password is a 422 (form_password_incorrect)
+        let ex = test_util::with_status("https://clerk.example.test/v1/client/sign_ins/sia_1/attempt_first_factor", &[], 422, r#"{"errors":[{"message":"Password is incorrect. Try again, or use another method.","long_message":"Password is incorrect. Try again, or use another method.","code":"form_password_incorrect"}]}"#);
+        assert_eq!(failure(&ex), Some(Failure::Unauthorized));
         let ex = test_util::with_status("https://slack.com/api/chat.postMessage", &[], 200, r#"{"ok":false,"error":"missing_scope","needed":"chat:write"}"#);
         assert_eq!(failure(&ex), Some(Failure::Forbidden));
         let ex = test_util::with_status("https://auth.example.test/oauth/token", &[], 400, r#"{"error":"invalid_grant","error_description":"Token is not active"}"#);

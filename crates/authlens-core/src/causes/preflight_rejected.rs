@@ -129,6 +129,10 @@ mod tests {
     use crate::har::{Entry, NameValue, Request, Response};
 
     fn preflight(status: i64, allow: &str, rtype: Option<&str>) -> Exchange {
+        preflight_body(status, allow, rtype, "")
+    }
+
+    fn preflight_body(status: i64, allow: &str, rtype: Option<&str>, body: &str) -> Exchange {
         let mut resp_headers = vec![];
         if !allow.is_empty() {
             resp_headers.push(NameValue { name: "Access-Control-Allow-Headers".into(), value: allow.into() });
@@ -145,7 +149,7 @@ mod tests {
                 ],
                 ..Default::default()
             },
-            response: Response { status, headers: resp_headers, ..Default::default() },
+            response: Response { status, headers: resp_headers, content: crate::har::Content { text: Some(body.into()), ..Default::default() }, ..Default::default() },
             resource_type: rtype.map(str::to_string),
             ..Default::default()
         };
@@ -180,6 +184,10 @@ mod tests {
         assert!(!ids.contains(&"missing_credentials"), "{ids:?}");
         // a 403 with an empty body still counts for a preflight
         assert_eq!(top(&preflight(403, "", Some("preflight")), &[]), Some("preflight_rejected"));
+        // Starlette's CORSMiddleware refuses a header it was not told to allow with a 400
+        // (starlette/middleware/cors.py); a bare 400 says nothing.
+        assert_eq!(top(&preflight_body(400, "", None, "Disallowed CORS headers"), &[]), Some("preflight_rejected"));
+        assert_eq!(top(&preflight(400, "", None), &[]), None);
     }
 
     #[test]

@@ -172,6 +172,20 @@ fn wrong_place(ex: &Exchange) -> Option<Hit> {
             fix: vec!["send the key where the API documents it (e.g. `apikey`, `X-API-Key`, `Ocp-Apim-Subscription-Key`, or `?api_key=`), not in Authorization".into()],
         });
     }
+    // "no token found" while Authorization held a token under another scheme (`Token`, `JWT`):
+    // the server reads `Bearer` only (go-chi/jwtauth, passport-jwt's fromAuthHeaderAsBearerToken).
+    if let Some(a) = ex.authorization.as_ref().filter(|_| !wants_key && (l.contains("token") || l.contains("jwt"))) {
+        if let Some(scheme) = a.scheme.as_deref().filter(|s| !s.eq_ignore_ascii_case("bearer") && !s.eq_ignore_ascii_case("basic") && a.credential.trim().len() >= 16) {
+            return Some(Hit {
+                confidence: 0.82,
+                evidence: vec![
+                    format!("the server says it found no token: \"{said}\""),
+                    format!("the request carried one in `Authorization` under the scheme `{}`: the server looks for `Bearer <token>`", clip(scheme, 24)),
+                ],
+                fix: vec!["send `Authorization: Bearer <token>` (or configure the server to read the scheme the client sends)".into()],
+            });
+        }
+    }
     if wants_authorization && !wants_key && ex.authorization.is_none() && !custom.is_empty() {
         return Some(Hit {
             confidence: 0.86,
@@ -200,6 +214,14 @@ fn title(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn no_token_found_under_another_scheme() {
+        // go-chi/jwtauth reads `Bearer` only and answers "no token found" (jwtauth.go, ErrNoTokenFound).
+        let t = crate::parse::jwt::make(r#"{"alg":"HS256","typ":"JWT"}"#, r#"{"user_id":7,"exp":1792000000}"#);
+        let ex = crate::causes::test_util::with_status("https://api.example.test/v1/inbox", &[("Authorization", &format!("Token {t}"))], 401, "no token found\n");
+        assert_eq!(crate::causes::test_util::ids(&ex)[0], "wrong_auth_scheme");
+    }
+
     #[test]
     fn okta_api_tokens_and_access_tokens() {
         let hit = |ex: &crate::exchange::Exchange| crate::causes::diagnose(ex, &[]).into_iter().find(|(c, _)| c.info.id == "wrong_auth_scheme").map(|(_, h)| (h.evidence.join("\n"), h.fix.join("\n")));

@@ -312,6 +312,11 @@ impl Exchange {
         if let Some(s) = self.grant_refused() {
             return Some(s);
         }
+        // A preflight for a request with Authorization refused with a 400 (Starlette's
+        // "Disallowed CORS headers"): the credential can never be sent.
+        if status == 400 && self.is_preflight() && self.req_header("access-control-request-headers").is_some_and(|h| h.to_ascii_lowercase().contains("authorization")) && mentions(truncate(body, 1024), &["cors", "origin", "header"]) {
+            return Some(403);
+        }
         if !((200..300).contains(&status) || status == 400 || status == 422) || !body.starts_with('{') || body.len() > 64 * 1024 {
             return None;
         }
@@ -340,7 +345,9 @@ impl Exchange {
                 for e in errs.iter().take(16) {
                     let code = up(e.pointer("/extensions/code")).or_else(|| up(e.get("type")));
                     match code.as_deref() {
-                        Some("UNAUTHENTICATED" | "UNAUTHORIZED" | "INVALID_TOKEN" | "AUTHENTICATION_ERROR" | "TOKEN_EXPIRED" | "INVALID-JWT" | "INVALID_JWT" | "JWT_INVALID" | "INVALID-HEADERS") => return Some(401),
+                        Some("UNAUTHENTICATED" | "UNAUTHORIZED" | "INVALID_TOKEN" | "AUTHENTICATION_ERROR" | "TOKEN_EXPIRED" | "INVALID-JWT" | "INVALID_JWT" | "JWT_INVALID" | "INVALID-HEADERS" | "AUTH_NOT_AUTHENTICATED") => return Some(401),
+                        // Hot Chocolate's code when the user is signed in but not allowed
+                        Some("AUTH_NOT_AUTHORIZED") => return Some(403),
                         Some("FORBIDDEN" | "PERMISSION_DENIED" | "INSUFFICIENT_SCOPES" | "ACCESS_DENIED") => return Some(403),
                         _ => {}
                     }
@@ -391,7 +398,9 @@ impl Exchange {
         if mentions(truncate(body, 4096), &["must specify access token via authorization header", "bad http authentication header format", "invalid format for authorization header", "\"invalidjwt\"", "\"token_expired\"", "\"invalid_id_token\"", "\"invalid_refresh_token\"", "\"user_disabled\"",
             // Echo's and Fiber's JWT middleware answer a missing token with 400; Supabase Auth and
             // Firebase Auth a wrong password.
-            "missing or malformed jwt", "invalid login credentials", "invalid_login_credentials"]) || mentions(truncate(body, 4096), KEY_REFUSED_400) || self.req_header("authorization").is_some() && mentions(truncate(body, 4096), JWT_LIBRARY_ERRORS) {
+            "missing or malformed jwt", "invalid login credentials", "invalid_login_credentials",
+            // Clerk's sign-in (422 form_password_incorrect)
+            "form_password_incorrect", "password is incorrect"]) || mentions(truncate(body, 4096), KEY_REFUSED_400) || self.req_header("authorization").is_some() && mentions(truncate(body, 4096), JWT_LIBRARY_ERRORS) {
             return Some(401);
         }
         None

@@ -128,6 +128,11 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("not available in your country", Says::Restricted),
     ("not available in your region", Says::Restricted),
     ("requires a paid plan", Says::Restricted),
+    // A second factor asked for (a step-up, not a refused credential): Ory Kratos, Auth0.
+    ("session_aal2_required", Says::Restricted),
+    ("authenticator assurance level", Says::Restricted),
+    ("mfa_required", Says::Restricted),
+    ("multifactor authentication required", Says::Restricted),
     ("not included in your plan", Says::Restricted),
     // not yet valid (jsonwebtoken, golang-jwt, php-jwt, Microsoft.IdentityModel, PostgREST, S3)
     ("jwt not active", Says::NotYetValid),
@@ -174,6 +179,9 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("has been invalidated", Says::Revoked),
     // Google disables a key found in public code ("Your API key was reported as leaked").
     ("reported as leaked", Says::Revoked),
+    // Supabase Auth: the session behind the JWT's session_id was signed out or deleted.
+    ("session_not_found", Says::Revoked),
+    ("session from session_id claim in jwt does not exist", Says::Revoked),
     ("unknown or invalid refresh token", Says::Revoked),
     // audience
     ("audience", Says::Audience),
@@ -323,6 +331,10 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("does not contain scopes", Says::Scope),
     // Discord's 50001: the bot is not in the guild or cannot see the channel.
     ("missing access", Says::Scope),
+    // Tyk: a valid JWT whose scopes map to no policy; Apigee: a key or token whose API products
+    // do not include this proxy (keymanagement.service.InvalidAPICallAsNoApiProductMatchFound).
+    ("no matching policy found in scope", Says::Scope),
+    ("no apiproduct match found", Says::Scope),
     // missing
     ("not provided", Says::Missing),
     ("missing or malformed jwt", Says::Missing),
@@ -332,6 +344,8 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("authorization header was not found", Says::Missing),
     ("no authorization token was found", Says::Missing),
     ("no token provided", Says::Missing),
+    // go-chi/jwtauth's ErrNoTokenFound
+    ("no token found", Says::Missing),
     ("token not provided", Says::Missing),
     ("no auth token", Says::Missing),
     ("no api key", Says::Missing),
@@ -650,6 +664,14 @@ mod tests {
 
     fn says(body: &str) -> Vec<Says> {
         read(&with_status("https://api.example.test/x", &[], 401, body)).says.iter().map(|(s, _)| *s).collect()
+    }
+
+    #[test]
+    fn sessions_step_ups_and_tokens_not_found() {
+        // Supabase Auth (supabase-js's GoTrueClient fixtures), Ory Kratos, go-chi/jwtauth
+        assert!(says(r#"{"code":403,"error_code":"session_not_found","msg":"Session from session_id claim in JWT does not exist"}"#).contains(&Says::Revoked));
+        assert!(says(r#"{"error":{"id":"session_aal2_required","code":403,"reason":"An active session was found but it does not fulfill the Authenticator Assurance Level."}}"#).contains(&Says::Restricted));
+        assert!(says("no token found").contains(&Says::Missing));
     }
 
     #[test]

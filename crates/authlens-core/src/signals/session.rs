@@ -113,7 +113,9 @@ pub fn preflight_problem(pf: &Exchange) -> Option<PreflightProblem> {
     if !pf.is_preflight() {
         return None;
     }
-    if pf.http_status == 401 || pf.http_status == 403 {
+    // 401/403, or a 400 the exchange reads as refusing Authorization (Starlette's "Disallowed
+    // CORS headers").
+    if pf.http_status == 401 || pf.http_status == 403 || pf.http_status == 400 && pf.status == 403 {
         return Some(PreflightProblem::Status(pf.http_status));
     }
     if !(200..300).contains(&pf.http_status) {
