@@ -94,14 +94,36 @@ fn unsaid(ctx: &Ctx) -> Option<Hit> {
     if ex.http_status != 403 || !unsafe_method || ex.authorization.is_some() || !ex.credentials.is_empty() || !ex.has_session_cookie() {
         return None;
     }
-    if ex.req_headers.iter().any(|h| CSRF_HEADERS.iter().any(|c| h.name.eq_ignore_ascii_case(c))) || !ex.server_said().says.is_empty() {
-        return None; // a token was sent, or the server said what it refused
+    if !ex.server_said().says.is_empty() {
+        return None; // the server said what it refused
     }
     let cookies = crate::signals::session::sent_cookie_names(ex);
     let csrf_cookie = cookies.iter().find(|c| {
         let l = c.to_ascii_lowercase();
         l.contains("csrf") || l.contains("xsrf")
     });
+    if let Some(h) = ex.req_headers.iter().find(|h| CSRF_HEADERS.iter().any(|c| h.name.eq_ignore_ascii_case(c))) {
+        // A token was sent and refused. Spring Security 6 masks the token it expects (its
+        // XorCsrfTokenRequestAttributeHandler), so the raw `XSRF-TOKEN` cookie value that axios
+        // and Angular copy into the header is refused (spring-security#12869).
+        // Another value sent is no telling shape: the 403 may as well refuse a role.
+        let raw_copy = ex.sent_cookies().any(|(n, v)| (n.to_ascii_lowercase().contains("xsrf") || n.to_ascii_lowercase().contains("csrf")) && !v.is_empty() && v == h.value.trim());
+        if !raw_copy {
+            return None;
+        }
+        let evidence = vec![
+            format!("a {} with the session cookie as its only credential was refused with a 403 that gives no reason, although it carried `{}`", crate::redact::clip(&ex.method, 16), crate::redact::clip(&h.name, 32)),
+            "the header holds the CSRF cookie's raw value: Spring Security 6 expects the masked token it renders (it refuses the raw cookie value unless configured with CsrfTokenRequestAttributeHandler)".into(),
+        ];
+        return Some(Hit {
+            confidence: 0.75,
+            evidence,
+            fix: vec![
+                "Spring Security 6 with a JavaScript client: configure `csrf.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())` (or the SPA handler of its docs) so the raw cookie value is accepted".into(),
+                "or send the masked token the server renders (a hidden form field or meta tag), not the cookie's value".into(),
+            ],
+        });
+    }
     let mut evidence = vec![format!(
         "a {} with the session cookie as its only credential and no CSRF header was refused with a 403 that gives no reason: the shape of a failed CSRF check (Spring Security, Django, Rails and Laravel check every unsafe request)",
         crate::redact::clip(&ex.method, 16)
@@ -144,6 +166,9 @@ mod tests {
         assert_eq!(ids(&ex)[0], "csrf_failed");
         let with_cookie = with_status("http://localhost:8080/api/orders", &[("Cookie", "JSESSIONID=5F4DCC3B5AA765D61D8327DEB882CF99; XSRF-TOKEN=4a3b2c1d")], 403, body);
         assert_eq!(ids(&with_cookie)[0], "csrf_failed");
+        // Spring Security 6 refuses the raw cookie value copied into the header (spring-security#12869)
+        let raw = with_status("http://localhost:8080/api/orders", &[("Cookie", "JSESSIONID=5F4DCC3B5AA765D61D8327DEB882CF99; XSRF-TOKEN=4a3b2c1d-0000-4e5f-9a8b-7c6d5e4f3a2b"), ("X-XSRF-TOKEN", "4a3b2c1d-0000-4e5f-9a8b-7c6d5e4f3a2b")], 403, body);
+        assert_eq!(ids(&raw)[0], "csrf_failed");
         // a header was sent, or the method is safe: not this shape
         assert!(!ids(&with_status("http://localhost:8080/api/orders", &[("Cookie", "JSESSIONID=5F4DCC3B"), ("X-XSRF-TOKEN", "4a3b2c1d")], 403, body)).contains(&"csrf_failed"));
         let mut get = crate::har::Entry::new("GET", "http://localhost:8080/api/orders").started("2026-10-14T09:30:00Z").header("Cookie", "JSESSIONID=5F4DCC3B").status(403);
