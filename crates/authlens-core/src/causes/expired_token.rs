@@ -219,13 +219,15 @@ fn expired_by_session(ctx: &Ctx, now: f64) -> Option<Hit> {
     let x = c.raw().trim();
     let recent = crate::signals::session::recent(ctx.before);
     let (r, t) = recent.iter().rev().find_map(|r| r.issued.iter().find(|t| t.value == x).map(|t| (r, t)))?;
-    let (lifetime, issued_at) = (t.expires_in?, crate::signals::session::at(r)?);
+    let issued_at = crate::signals::session::at(r)?;
+    // An absolute expiry given beside the token (django-rest-knox's `expiry`) is a lifetime too.
+    let lifetime = t.expires_in.or_else(|| t.expires_at.map(|e| e - issued_at).filter(|l| *l > 0.0))?;
     let ago = now - (issued_at + lifetime);
     if ago < 0.0 {
         return None;
     }
     let mut evidence = vec![
-        format!("entry #{} ({} {}{}) handed out this token with expires_in {} s ({})", r.index, crate::redact::clip(&r.method, 16), crate::redact::clip(&r.host, 96), crate::redact::path(&r.path), lifetime.round() as i64, fmt_duration(lifetime)),
+        format!("entry #{} ({} {}{}) handed out this token {} {} s ({})", r.index, crate::redact::clip(&r.method, 16), crate::redact::clip(&r.host, 96), crate::redact::path(&r.path), if t.expires_in.is_some() { "with expires_in" } else { "with an expiry time" }, lifetime.round() as i64, fmt_duration(lifetime)),
         format!("this request was sent {} after that, {} after the token lapsed (at {})", fmt_duration(now - issued_at), fmt_duration(ago), fmt_unix(issued_at + lifetime)),
     ];
     let said = ex.challenges.iter().any(|ch| ch.param("error") == Some("invalid_token"))
@@ -288,6 +290,13 @@ mod tests {
         // the same token within its lifetime is not expired
         let early = mk(1, "2026-10-14T01:30:00Z", "https://api-m.paypal.com/v2/checkout/orders", Some("A21AAopaqueaccesstoken1234567890"), 401, "");
         assert!(crate::causes::diagnose(&early, &[tok]).iter().all(|(c, _)| c.info.id != "expired_token"));
+        // django-rest-knox's login answer gives an absolute `expiry` beside the token, and its
+        // answer to a lapsed one is a bare "Invalid token." (knox/views.py, knox/auth.py)
+        let login = mk(0, "2026-10-14T07:30:00Z", "https://api.example.test/api/auth/login/", None, 200, r#"{"expiry":"2026-10-14T08:30:00.000000Z","token":"9f2c8e1a7b4d6f3e5a2c8b1d7e4f6a3c9b2d5e8f1a4c7b3e6d9f2a5c8e1b4d7"}"#);
+        let late = mk(1, "2026-10-14T09:30:00Z", "https://api.example.test/api/orders/", Some("9f2c8e1a7b4d6f3e5a2c8b1d7e4f6a3c9b2d5e8f1a4c7b3e6d9f2a5c8e1b4d7"), 401, r#"{"detail":"Invalid token."}"#);
+        let hits = crate::causes::diagnose(&late, std::slice::from_ref(&login));
+        assert_eq!(hits[0].0.info.id, "expired_token");
+        assert!(hits[0].1.evidence[0].contains("expiry time"), "{:?}", hits[0].1.evidence);
     }
 
     #[test]

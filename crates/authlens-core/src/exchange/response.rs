@@ -20,6 +20,9 @@ pub struct IssuedToken {
     pub(crate) value: String,
     /// `expires_in`, in seconds, when the response gave it.
     pub expires_in: Option<f64>,
+    /// An absolute expiry the response gave beside it (django-rest-knox's `expiry`, `expires_at`,
+    /// `expiresAt`: an RFC 3339 time or Unix seconds), as Unix seconds.
+    pub expires_at: Option<f64>,
     /// Its claims, when it is a JWT.
     pub jwt: Option<Jwt>,
 }
@@ -54,13 +57,18 @@ fn collect_tokens(o: &serde_json::Map<String, Value>, out: &mut Vec<IssuedToken>
         Some(Value::String(s)) => crate::parse::number(s),
         _ => None,
     });
+    let expires_at = ["expiry", "expires_at", "expiresAt", "expires"].iter().find_map(|k| match o.get(*k) {
+        Some(Value::Number(n)) => n.as_f64().map(|x| if x > 1.0e11 { x / 1000.0 } else { x }),
+        Some(Value::String(s)) => crate::parse::date::rfc3339(s).map(|t| t.unix_timestamp() as f64).or_else(|| crate::parse::number(s)),
+        _ => None,
+    }).filter(|t| *t > 1.0e9);
     for f in TOKEN_FIELDS {
         let Some(Value::String(v)) = o.get(*f) else { continue };
         let v = v.trim();
         if v.len() < 16 || v.len() > crate::limits::MAX_HEADER_VALUE || v.contains(char::is_whitespace) {
             continue;
         }
-        out.push(IssuedToken { field: (*f).to_string(), value: v.to_string(), expires_in: expires_in.filter(|e| e.is_finite() && *e > 0.0), jwt: jwt::decode(v) });
+        out.push(IssuedToken { field: (*f).to_string(), value: v.to_string(), expires_in: expires_in.filter(|e| e.is_finite() && *e > 0.0), expires_at, jwt: jwt::decode(v) });
     }
 }
 
