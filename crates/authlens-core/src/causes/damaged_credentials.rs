@@ -510,6 +510,16 @@ mod tests {
     }
 
     #[test]
+    fn another_ai_apis_key() {
+        // An OpenAI client pointed at Together AI's OpenAI-compatible base URL, still holding the
+        // OpenAI key (harshitv804/LawGPT#4); Together answers invalid_api_key.
+        let half = "Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb7dEf0hIj3kLm6nOp9qRs2tUv5wXy8zAb1dEf4hIj7kLm";
+        let key = format!("sk-proj-{}T3BlbkFJ{}", &half[..74], &half[..74]);
+        let ex = crate::causes::test_util::with_status("https://api.together.xyz/v1/chat/completions", &[("Authorization", &format!("Bearer {key}"))], 401, r#"{"error":{"message":"Invalid API key provided. You can find your API key at https://api.together.xyz/settings/api-keys.","type":"invalid_request_error","param":null,"code":"invalid_api_key"}}"#);
+        assert_eq!(ids(&ex)[0], "damaged_credentials");
+    }
+
+    #[test]
     fn env_line_and_json_and_colon() {
         let ex = failing("https://api.example.test/x", &[("Authorization", "Bearer API_TOKEN=abcdefghijklmnop1234")]);
         assert_eq!(ids(&ex)[0], "damaged_credentials");
