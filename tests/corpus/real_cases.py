@@ -744,3 +744,18 @@ real("real_twitch_refresh_token_invalid_400", "grant_rejected", "a32", "POST", "
 real("real_linkedin_invalid_redirect_uri_400", "grant_rejected", "a33", "POST", "https://www.linkedin.com/oauth/v2/accessToken",
      [PAGE_APP, ("Content-Type", FORM)], post="grant_type=authorization_code&code=AQ" + fill(1007, 150, URLSAFE) + "&redirect_uri=http%3A%2F%2Flocalhost%3A8000%2Fcallback%2F&client_id=" + fill(1008, 14, LOWER + DIGITS),
      post_mime=FORM, note="the authorization request used http://localhost:8000/callback")
+# Supabase Auth: the session behind the JWT was signed out elsewhere; the JWT itself has not expired.
+real("real_supabase_session_not_found_403", "revoked_token", "a34", "GET", "https://abcdefghijklmnopqrst.supabase.co/auth/v1/user",
+     [PAGE_APP, ("apikey", jwt({"iss": "supabase", "ref": "abcdefghijklmnopqrst", "role": "anon", "iat": NOW - 86400, "exp": NOW + 86400 * 3000}, 1009, "HS256")),
+      bearer(jwt({"iss": "https://abcdefghijklmnopqrst.supabase.co/auth/v1", "sub": GUID, "aud": "authenticated", "role": "authenticated", "session_id": "0b6a7c2e-3d4f-4a5b-8c9d-1e2f3a4b5c6d", "iat": NOW - 600, "exp": NOW + 3000}, 1010, "HS256"))],
+     note="the user signed out on another device (scope global)")
+# Devise's idle timeout: the session cookie is still sent, the server-side session expired.
+real("real_devise_session_timeout", "session_rejected", "a35", "GET", "https://app.example.com/api/v1/dues.json",
+     [PAGE_APP, ("Cookie", "_app_session=" + fill(1011, 180, URLSAFE))], note="the tab sat idle past config.timeout_in")
+# go-chi/jwtauth reads `Bearer` only: a JWT under `Token` is not found.
+real("real_chi_jwtauth_token_scheme", "wrong_auth_scheme", "a36", "GET", "https://api.example.com/v1/inbox",
+     [PAGE_APP, ("Authorization", "Token " + ok_jwt(1012, alg="HS256"))], note="the client was written for Django REST framework's TokenAuthentication")
+# Stream takes its server JWT without a scheme (beside Stream-Auth-Type: jwt); the minting host's clock runs fast.
+real("real_stream_jwt_iat_ahead", "token_not_yet_valid", "a37", "POST", "https://chat.stream-io-api.com/users?api_key=" + fill(1013, 12, LOWER + DIGITS),
+     [("Authorization", jwt({"server": True, "iat": NOW + 300}, 1014, "HS256")), ("Stream-Auth-Type", "jwt"), JSON_CT],
+     post=j({"users": {"agent-7": {"id": "agent-7"}}}), rtype=None, note="the server minting the token is 5 minutes ahead")
