@@ -318,6 +318,10 @@ struct RuleData {
     headers: Vec<String>,
     #[serde(default)]
     bare_ok: bool,
+    /// The provider's user access tokens share this secret's shape (Twitch): a value sent in
+    /// `Authorization` is such a token, not this secret.
+    #[serde(default)]
+    user_token_in_authorization: bool,
     #[serde(default)]
     recognition: String,
     positive: Vec<String>,
@@ -467,8 +471,8 @@ fn data_providers(out: &Path, manifest: &str) -> Vec<String> {
                 assert!(len[0] >= 16 && r.entropy >= 3.0, "{at}: a prefix-less rule needs len >= 16 and entropy >= 3");
             }
             keys.push(format!(
-                "        KeyRule {{ id: {}, title: {}, prefix: {}, charset: Charset::{cs}, len: ({}, {}), kind: KeyKind::{kind}, env: {env}, env_certain: {}, env_var: {}, validate: {validate}, find: {find}, entropy: {}, bare_ok: {}, #[cfg(feature = \"docs\")] recognition: {} }},\n",
-                lit(&r.id), lit(&r.title), lit(&r.prefix), len[0], len[1], r.env_certain, lit(if r.env_var == r.id.to_ascii_uppercase() { "" } else { &r.env_var }), tenths(r.entropy), r.bare_ok,
+                "        KeyRule {{ id: {}, title: {}, prefix: {}, charset: Charset::{cs}, len: ({}, {}), kind: KeyKind::{kind}, env: {env}, env_certain: {}, env_var: {}, validate: {validate}, find: {find}, entropy: {}, bare_ok: {}, user_token_in_authorization: {}, #[cfg(feature = \"docs\")] recognition: {} }},\n",
+                lit(&r.id), lit(&r.title), lit(&r.prefix), len[0], len[1], r.env_certain, lit(if r.env_var == r.id.to_ascii_uppercase() { "" } else { &r.env_var }), tenths(r.entropy), r.bare_ok, r.user_token_in_authorization,
                 // Documentation only: left out of the wasm build.
                 lit(&r.recognition)
             ));

@@ -171,7 +171,7 @@ fn expired_by_word(ctx: &Ctx) -> Option<Hit> {
     let now = crate::signals::session::at(ex);
     let c = ex.credentials.iter().find(|c| {
         c.jwt.as_ref().is_none_or(|j| j.exp.is_none() && now.is_some())
-            && (temporary || token_said || c.key.is_none_or(|k| k.rule.kind == crate::providers::KeyKind::Token))
+            && (temporary || token_said || c.token_like())
     });
     let cookie_session = c.is_none() && ex.credentials.is_empty() && ex.has_cookie();
     if c.is_none() && !cookie_session && !(ex.credentials.is_empty() && ex.says(Says::Expired) && !ex.resp_body.is_empty()) {
@@ -215,7 +215,7 @@ fn expired_by_word(ctx: &Ctx) -> Option<Hit> {
 #[cfg_attr(authlens_wasm_size, optimize(size))]
 fn expired_by_session(ctx: &Ctx, now: f64) -> Option<Hit> {
     let ex = ctx.ex;
-    let c = ex.credentials.iter().find(|c| c.jwt.is_none() && c.key.is_none_or(|k| k.rule.kind == crate::providers::KeyKind::Token))?;
+    let c = ex.credentials.iter().find(|c| c.jwt.is_none() && c.token_like())?;
     let x = c.raw().trim();
     let recent = crate::signals::session::recent(ctx.before);
     let (r, t) = recent.iter().rev().find_map(|r| r.issued.iter().find(|t| t.value == x).map(|t| (r, t)))?;

@@ -1,6 +1,5 @@
 use super::{declare_cause, Ctx, Hit};
 use crate::exchange::{fmt_unix, Credential, Exchange, Location};
-use crate::providers::KeyKind;
 use crate::redact::{clip, Redacted};
 use crate::signals::session::{self, IssuedToken};
 
@@ -55,7 +54,7 @@ fn token_of(ex: &Exchange) -> Option<&Credential> {
         matches!(&c.location, Location::Authorization)
             || matches!(&c.location, Location::Header(h) if ["x-auth-token", "x-access-token"].iter().any(|n| h.eq_ignore_ascii_case(n)))
     })
-    .filter(|c| c.key.is_none_or(|k| k.rule.kind == KeyKind::Token) && c.raw().len() >= 16)
+    .filter(|c| c.token_like() && c.raw().len() >= 16)
 }
 
 /// A newer token seen in the session.

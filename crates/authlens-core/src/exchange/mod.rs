@@ -65,6 +65,12 @@ pub struct Credential {
 }
 
 impl Credential {
+    /// True when the value is a token (or of no known format), not an API key or secret: a
+    /// user's token of a secret's shape sent in `Authorization` counts (Twitch).
+    pub fn token_like(&self) -> bool {
+        self.key.is_none_or(|k| k.rule.kind == KeyKind::Token || k.rule.user_token_in_authorization && self.location == Location::Authorization)
+    }
+
     /// The value, redacted (showing a known provider prefix at most).
     #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn redacted(&self) -> Redacted {

@@ -268,6 +268,10 @@ pub struct KeyRule {
     /// True when the provider takes this key raw in `Authorization`, with no scheme (Checkout.com's
     /// previous platform): a header without a scheme is then not a defect.
     pub bare_ok: bool,
+    /// True when the provider's user access tokens share this secret's shape (Twitch's OAuth
+    /// tokens and client secrets): a value of it sent in `Authorization` is a user's token, not
+    /// the secret (client secrets travel in the token request's body).
+    pub user_token_in_authorization: bool,
     /// How code beside the data recognises the value, in the words the rule list prints: after
     /// the shape for a `validate` function (`CRC32 checksum verified`), the whole description for
     /// a dedicated scanner (`Find::Scanner`); empty for generic words. Documentation only (set
@@ -292,6 +296,7 @@ impl KeyRule {
         find: Find::Prefix,
         entropy: 0,
         bare_ok: false,
+        user_token_in_authorization: false,
         #[cfg(feature = "docs")]
         recognition: "",
     };

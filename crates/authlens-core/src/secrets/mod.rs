@@ -302,6 +302,10 @@ pub fn findings_and_notes(ex: &Exchange) -> (Vec<Finding>, Vec<String>) {
         if k.rule.kind != KeyKind::Secret || !engine::plausible(raw.strip_prefix(k.rule.prefix).unwrap_or(raw)) {
             continue;
         }
+        // A user's access token of the secret's shape (Twitch), sent where tokens go.
+        if k.rule.user_token_in_authorization && cred.location == Location::Authorization {
+            continue;
+        }
         let env = k.rule.env.or(match cred.location {
             Location::BasicPassword => basic_env(ex).or(ex.env),
             _ => ex.env,

@@ -60,6 +60,18 @@ fn secret_in_authorization_and_basic_halves() {
 }
 
 #[test]
+fn a_users_token_of_a_secrets_shape() {
+    // Twitch's user access tokens and client secrets are both 30 lowercase letters and digits: in
+    // Authorization it is a user's token (the page validating it), in the token request's body
+    // the client secret.
+    let v = "5l2tzoubzv3uf5lees4p4ttg7ol2on";
+    let f = run(entry("https://id.twitch.tv/oauth2/validate", &[("Authorization", &format!("OAuth {v}"))]));
+    assert!(f.iter().all(|x| x.id != SECRET_KEY_EXPOSED), "{:?}", summary(&f));
+    let f = run(with_req_body(entry("https://id.twitch.tv/oauth2/token", &[]), "application/x-www-form-urlencoded", &format!("client_id=hof5gwx0su6owfnys0yan9c87zr6t&client_secret={v}&grant_type=client_credentials")));
+    assert!(f.iter().any(|x| x.id == SECRET_KEY_EXPOSED && x.rule == "twitch_client_secret"), "{:?}", summary(&f));
+}
+
+#[test]
 fn destination_decides_shared_prefixes() {
     // `sk_test_<uuid>` is Checkout.com's previous platform; Stripe keys have no dashes.
     let k = sample_id("checkout_secret_key_previous_sandbox", 4);
