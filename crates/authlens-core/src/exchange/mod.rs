@@ -423,14 +423,15 @@ impl Exchange {
             return None;
         }
         let body = truncate(self.resp_body.trim_start(), 4096);
-        let lower = body.to_ascii_lowercase();
-        if (200..300).contains(&status) && !(body.starts_with('{') && lower.contains("\"error\"")) || body.is_empty() && status != 400 {
-            return None;
-        }
-        if mentions(&lower, &["authorization_pending", "slow_down", "use_dpop_nonce", "mfa_required", "rate limit", "too many", "quota"]) {
+        // Every successful exchange passes here: bail out before any allocation.
+        if (200..300).contains(&status) && !(body.starts_with('{') && memchr::memmem::find(body.as_bytes(), b"\"error\"").is_some()) || body.is_empty() && status != 400 {
             return None;
         }
         let grant = self.grant_type()?;
+        let lower = body.to_ascii_lowercase();
+        if mentions(&lower, &["authorization_pending", "slow_down", "use_dpop_nonce", "mfa_required", "rate limit", "too many", "quota"]) {
+            return None;
+        }
         // The device flow's polling answers are not refusals, nor is a token that came back.
         if grant.contains("device_code") || (200..300).contains(&status) && lower.contains("access_token") {
             return None;
