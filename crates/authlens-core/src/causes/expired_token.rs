@@ -194,10 +194,10 @@ fn expired_by_word(ctx: &Ctx) -> Option<Hit> {
     Some(Hit {
         // A login session that expired (Devise's "Your session expired") is session_rejected's,
         // which reads the cookie's history; this cause stays below it.
-        confidence: if cookie_session && c.is_none() && !temporary { 0.8 } else { 0.88 },
+        confidence: if cookie_session && !temporary { 0.8 } else { 0.88 },
         evidence: vec![
             format!("the server says it expired{quote}; the request carried {what}"),
-            if cookie_session && c.is_none() { "the session is kept on the server, so authlens cannot read its expiry itself" } else { "the token is opaque, so authlens cannot read its expiry itself" }.into(),
+            if cookie_session { "the session is kept on the server, so authlens cannot read its expiry itself" } else { "the token is opaque, so authlens cannot read its expiry itself" }.into(),
         ],
         fix: if temporary {
             vec!["fetch new temporary credentials (STS AssumeRole / the SDK's credential provider refreshes them) and sign again".into()]

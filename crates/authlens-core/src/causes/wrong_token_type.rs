@@ -140,9 +140,14 @@ enum Handed {
     Id,
 }
 
-/// The API is a service that authenticates callers with ID tokens (Cloud Run: `id_token_hosts`).
+/// The provider and service when the API is one that authenticates callers with ID tokens
+/// (Cloud Run: `id_token_hosts`).
+fn id_token_host(ex: &Exchange) -> Option<(&'static providers::Provider, &'static str)> {
+    providers::ALL.iter().find_map(|p| p.facts.id_token_hosts.iter().find(|h| ex.host.ends_with(h.suffix)).map(|h| (*p, h.name)))
+}
+
 fn wants_id_tokens(ex: &Exchange) -> bool {
-    providers::ALL.iter().any(|p| p.facts.id_token_hosts.iter().any(|h| ex.host.ends_with(h.suffix)))
+    id_token_host(ex).is_some()
 }
 
 /// The token sent as the API's credential is an OpenID Connect ID token by its claims (`nonce`,
@@ -182,7 +187,7 @@ fn handed_out_as(ctx: &Ctx) -> Option<(Handed, String)> {
         if !(200..300).contains(&r.http_status) || (memchr::memmem::find(b, b"efresh").is_none() && memchr::memmem::find(b, b"d_token").is_none() && memchr::memmem::find(b, b"dToken").is_none()) {
             return None;
         }
-        let i = finder.find(r.resp_body.as_bytes())?;
+        let i = finder.find(b)?;
         let mut start = i.saturating_sub(40);
         while start > 0 && !r.resp_body.is_char_boundary(start) {
             start -= 1;
@@ -232,7 +237,7 @@ fn id_token_to_provider_api(ex: &Exchange) -> Option<(String, &'static str)> {
 /// provider's fix.
 #[cfg_attr(authlens_wasm_size, optimize(size))]
 fn google_access_token_to_run(ex: &Exchange) -> Option<(String, &'static str)> {
-    let (p, service) = providers::ALL.iter().find_map(|p| p.facts.id_token_hosts.iter().find(|h| ex.host.ends_with(h.suffix)).map(|h| (*p, h.name)))?;
+    let (p, service) = id_token_host(ex)?;
     let c = ex.auth_credential()?;
     let raw = c.raw().trim();
     let r = p.keys.iter().find(|r| r.kind == KeyKind::Token && !r.prefix.is_empty() && raw.starts_with(r.prefix))?;
@@ -251,18 +256,20 @@ mod tests {
         assert_eq!(ids(&ex)[0], "wrong_token_type");
     }
 
+    /// A POST to `url` with `auth` as its Bearer token (none for a login), answered `status` `body`.
+    fn post(i: usize, url: &str, auth: Option<&str>, status: i64, body: &str) -> crate::exchange::Exchange {
+        use crate::har::{Content, Entry, NameValue, Request, Response};
+        crate::exchange::Exchange::new(i, &Entry {
+            started_date_time: "2026-10-14T09:29:00Z".into(),
+            request: Request { method: "POST".into(), url: url.into(), headers: auth.map(|a| vec![NameValue { name: "Authorization".into(), value: format!("Bearer {a}") }]).unwrap_or_default(), ..Default::default() },
+            response: Response { status, content: Content { text: Some(body.into()), ..Default::default() }, ..Default::default() },
+            ..Default::default()
+        })
+    }
+
     #[test]
     fn opaque_refresh_token_from_the_login_response() {
-        use crate::exchange::Exchange;
-        use crate::har::{Content, Entry, NameValue, Request, Response};
-        let mk = |i: usize, auth: Option<&str>, status: i64, body: &str| {
-            Exchange::new(i, &Entry {
-                started_date_time: "2026-10-14T09:29:00Z".into(),
-                request: Request { method: "POST".into(), url: "https://api.example.test/auth".into(), headers: auth.map(|a| vec![NameValue { name: "Authorization".into(), value: format!("Bearer {a}") }]).unwrap_or_default(), ..Default::default() },
-                response: Response { status, content: Content { text: Some(body.into()), ..Default::default() }, ..Default::default() },
-                ..Default::default()
-            })
-        };
+        let mk = |i: usize, auth: Option<&str>, status: i64, body: &str| post(i, "https://api.example.test/auth", auth, status, body);
         let login = mk(0, None, 200, r#"{"access_token":"acc_aaaaaaaaaaaaaaaaaaaa","refresh_token":"ref_bbbbbbbbbbbbbbbbbbbb","expires_in":900}"#);
         let me = mk(1, Some("ref_bbbbbbbbbbbbbbbbbbbb"), 401, r#"{"error":"invalid_token"}"#);
         let hits = crate::causes::diagnose(&me, std::slice::from_ref(&login));
@@ -274,16 +281,7 @@ mod tests {
 
     #[test]
     fn id_token_from_the_login_response() {
-        use crate::exchange::Exchange;
-        use crate::har::{Content, Entry, NameValue, Request, Response};
-        let mk = |i: usize, auth: Option<&str>, status: i64, body: &str| {
-            Exchange::new(i, &Entry {
-                started_date_time: "2026-10-14T09:29:00Z".into(),
-                request: Request { method: "POST".into(), url: "https://api.example.test/orders".into(), headers: auth.map(|a| vec![NameValue { name: "Authorization".into(), value: format!("Bearer {a}") }]).unwrap_or_default(), ..Default::default() },
-                response: Response { status, content: Content { text: Some(body.into()), ..Default::default() }, ..Default::default() },
-                ..Default::default()
-            })
-        };
+        let mk = |i: usize, auth: Option<&str>, status: i64, body: &str| post(i, "https://api.example.test/orders", auth, status, body);
         // Cognito's InitiateAuth answer: the app sent the IdToken, the API wants the AccessToken.
         let idt = make(r#"{"alg":"RS256"}"#, r#"{"aud":"4h7client","token_use":"id","exp":1792000000}"#);
         let login = mk(0, None, 200, &format!(r#"{{"AuthenticationResult":{{"AccessToken":"eyJraWQiOiJhYmMiLCJhbGciOiJSUzI1NiJ9.e30.c2ln","IdToken":"{idt}","ExpiresIn":3600}}}}"#));
