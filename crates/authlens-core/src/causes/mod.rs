@@ -394,6 +394,20 @@ mod tests {
         // Hot Chocolate (ChilliCream/graphql-platform#2665)
         let ex = test_util::with_status("https://api.example.test/graphql", &[], 200, r#"{"errors":[{"message":"The current user is not authorized to access this resource.","extensions":{"code":"AUTH_NOT_AUTHENTICATED"}}]}"#);
         assert_eq!(failure(&ex), Some(Failure::Unauthorized));
+        // Sign-in refusals as 400/422: Laravel's auth.failed, fastapi-users, django-allauth
+        // headless (its openapi example), Linear's API key sent as a Bearer token.
+        for (status, body) in [
+            (422, r#"{"message":"These credentials do not match our records.","errors":{"email":["These credentials do not match our records."]}}"#),
+            (400, r#"{"detail":"LOGIN_BAD_CREDENTIALS"}"#),
+            (400, r#"{"status":400,"errors":[{"message":"The email address and/or password you specified are not correct.","code":"email_password_mismatch","param":"password"}]}"#),
+            (400, r#"{"errors":[{"message":"It looks like you're trying to use an API key as a Bearer token. Remove the Bearer prefix from the Authorization header."}]}"#),
+        ] {
+            assert_eq!(failure(&test_util::with_status("https://api.example.test/login", &[], status, body)), Some(Failure::Unauthorized), "{body}");
+        }
+        // A 400 with an RFC 6750 challenge naming an error (Hono's bearer-auth), and not without.
+        let e = crate::har::Entry::new("GET", "https://api.example.test/x").headers(&[("Authorization", "bearer abc")]).status(400).response_header("WWW-Authenticate", r#"Bearer realm="", error="invalid_request", error_description="token is not found in request""#);
+        assert_eq!(failure(&Exchange::new(0, &e)), Some(Failure::Unauthorized));
+        assert!(failure(&test_util::with_status("https://api.example.test/x", &[("Authorization", "Bearer abc")], 400, "Bad Request")).is_none());
         // Clerk's sign-in: a wrong password is a 422 (form_password_incorrect)
         let ex = test_util::with_status("https://clerk.example.test/v1/client/sign_ins/sia_1/attempt_first_factor", &[], 422, r#"{"errors":[{"message":"Password is incorrect. Try again, or use another method.","long_message":"Password is incorrect. Try again, or use another method.","code":"form_password_incorrect"}]}"#);
         assert_eq!(failure(&ex), Some(Failure::Unauthorized));

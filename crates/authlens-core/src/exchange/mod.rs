@@ -323,6 +323,11 @@ impl Exchange {
         if status == 400 && self.is_preflight() && self.req_header("access-control-request-headers").is_some_and(|h| h.to_ascii_lowercase().contains("authorization")) && mentions(truncate(body, 1024), &["cors", "origin", "header"]) {
             return Some(403);
         }
+        // A 400 with an RFC 6750 challenge naming an error (Hono's bearer-auth refuses a header it
+        // cannot read so): the server says it is about the credential.
+        if status == 400 && self.resp_header("www-authenticate").is_some_and(|h| h.to_ascii_lowercase().contains("error=")) {
+            return Some(401);
+        }
         if !((200..300).contains(&status) || status == 400 || status == 422) || !body.starts_with('{') || body.len() > 64 * 1024 {
             return None;
         }
@@ -406,7 +411,12 @@ impl Exchange {
             // Firebase Auth a wrong password.
             "missing or malformed jwt", "invalid login credentials", "invalid_login_credentials",
             // Clerk's sign-in (422 form_password_incorrect)
-            "form_password_incorrect", "password is incorrect"]) || mentions(truncate(body, 4096), KEY_REFUSED_400) || self.req_header("authorization").is_some() && mentions(truncate(body, 4096), JWT_LIBRARY_ERRORS) {
+            "form_password_incorrect", "password is incorrect",
+            // Sign-in refusals: Laravel's auth.failed (422), fastapi-users, django-allauth's
+            // headless API, PocketBase's auth-with-password; Parse Server's code 209 (all its
+            // errors are 400s); Linear's answer to its API key sent as a Bearer token.
+            "these credentials do not match our records", "login_bad_credentials", "email_password_mismatch",
+            "failed to authenticate.", "invalid session token", "trying to use an api key as a bearer token"]) || mentions(truncate(body, 4096), KEY_REFUSED_400) || self.req_header("authorization").is_some() && mentions(truncate(body, 4096), JWT_LIBRARY_ERRORS) {
             return Some(401);
         }
         None

@@ -134,6 +134,12 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("mfa_required", Says::Restricted),
     ("multifactor authentication required", Says::Restricted),
     ("not included in your plan", Says::Restricted),
+    // Login throttling (Symfony's login_throttling answers with its 401): the password was not
+    // judged. An API not enabled in the project (Google's SERVICE_DISABLED): not the token.
+    ("too many failed login attempts", Says::Restricted),
+    ("too many login attempts", Says::Restricted),
+    ("service_disabled", Says::Restricted),
+    ("has not been used in project", Says::Restricted),
     // not yet valid (jsonwebtoken, golang-jwt, php-jwt, Microsoft.IdentityModel, PostgREST, S3)
     ("jwt not active", Says::NotYetValid),
     ("not yet valid", Says::NotYetValid),
@@ -183,6 +189,8 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("session_not_found", Says::Revoked),
     ("session from session_id claim in jwt does not exist", Says::Revoked),
     ("unknown or invalid refresh token", Says::Revoked),
+    // @fastify/jwt's `trusted` hook (a deny-list) refused the token.
+    ("untrusted authorization token", Says::Revoked),
     // audience
     ("audience", Says::Audience),
     ("\"aud\"", Says::Audience),
