@@ -180,7 +180,18 @@ pub fn place(p: &'static Provider, r: &'static KeyRule, seed: u64, loc: &str) ->
     let origin = ("Origin", "https://shop.example");
     let name = format!("{} @ {loc}", r.id);
     let mut case = Case { name, kind: loc.into(), har: true, text: String::new(), expected: vec![r.id], in_url: 0, secrets: Vec::new() };
-    let ctx = p.id; // a word naming the provider near the key, as real code has
+    // A word naming the provider near the key, as real code has; for a rule known by its own
+    // keywords beside a rule of the same prefix (Gemini's `AIza` beside Google's public keys),
+    // its keyword, and only in texts (bundles, files): in a request's parts the value reads as
+    // the provider's public key, and is shown and exported as one.
+    let shared_same_provider = matches!(r.find, Find::Near(_)) && p.keys.iter().any(|o| o.prefix == r.prefix && o.find == Find::Prefix);
+    let ctx = match r.find {
+        Find::Near(words) if shared_same_provider => words[0],
+        _ => p.id,
+    };
+    if shared_same_provider && !matches!(loc, "response_js" | "response_json" | "response_b64" | "response_html") && !loc.starts_with("file_") {
+        return None;
+    }
     match r.find {
         Find::Prefix | Find::Near(_) => {
             let v = sample(r, seed);
@@ -291,6 +302,11 @@ pub fn place(p: &'static Provider, r: &'static KeyRule, seed: u64, loc: &str) ->
                 ("bearer_token_in_code", "file_js") => (format!("fetch(\"https://api.shop.example/x\",{{headers:{{Authorization:\"Bearer {}\"}}}});\n", sample(r, s)), false),
                 ("bearer_token_in_code", "response_js") => {
                     let js = format!("xhr.setRequestHeader('Authorization','Token {}');", sample(r, s));
+                    (har(vec![entry("GET", "https://shop.example/main.js", &[], None, Some(("application/javascript", &js, false)))]), true)
+                }
+                ("api_credential_in_code", "file_js") => (format!("const r=new Redis({{url:\"https://finer-coral-39542.upstash.io\",token:\"{}\"}});\n", sample(r, s)), false),
+                ("api_credential_in_code", "response_js") => {
+                    let js = format!("const t=new OpenAI({{baseURL:\"https://api.together.xyz/v1\",apiKey:\"{}\",dangerouslyAllowBrowser:!0}});", sample(r, s));
                     (har(vec![entry("GET", "https://shop.example/main.js", &[], None, Some(("application/javascript", &js, false)))]), true)
                 }
                 ("twilio_auth_token", "file_js") => (format!("const tw={{accountSid:\"{}\",authToken:\"{}\"}};", samples::twilio_sid(s), sample(r, s)), false),

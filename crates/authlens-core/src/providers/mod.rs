@@ -738,8 +738,15 @@ pub fn classify(value: &str, destination: Option<&'static Provider>) -> Option<K
             if !hit {
                 continue;
             }
+            // A rule known only near its keywords that shares its prefix with a rule found
+            // anywhere (Clerk's `sk_live_`, Stripe's) is this value's only when sent to its
+            // provider, or when no other rule has the value's shape (then it is still a secret,
+            // for redaction): nothing else here says whose it is.
+            let weak = !here && matches!(r.find, Find::Near(_)) && shares_prefix(r);
             let better = match best {
                 None => true,
+                Some(_) if weak => false,
+                Some(b) if !destination.is_some_and(|d| std::ptr::eq(d, b.provider)) && matches!(b.rule.find, Find::Near(_)) && shares_prefix(b.rule) => true,
                 Some(b) => {
                     let here = destination.is_some_and(|d| std::ptr::eq(d, p));
                     let there = destination.is_some_and(|d| std::ptr::eq(d, b.provider));
@@ -767,6 +774,12 @@ pub fn classify_basic(value: &str, destination: Option<&'static Provider>, passw
     }
     let want = if password { Find::BasicPassword } else { Find::BasicUser };
     d.keys.iter().find(|r| r.find == want).map(|rule| KeyMatch { provider: d, rule })
+}
+
+/// True when a rule found anywhere by its prefix has `r`'s prefix too.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
+pub fn shares_prefix(r: &KeyRule) -> bool {
+    all_rules().any(|(_, o)| o.prefix == r.prefix && o.find == Find::Prefix)
 }
 
 /// Every rule of every provider, with its provider.

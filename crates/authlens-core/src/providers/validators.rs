@@ -12,6 +12,11 @@ pub fn openai_marker(value: &str) -> bool {
     value.contains("T3BlbkFJ")
 }
 
+/// A UUID, optionally followed by `:fx` (DeepL's free-plan keys).
+pub fn uuid_fx(value: &str) -> bool {
+    crate::providers::is_uuid(value.strip_suffix(":fx").unwrap_or(value))
+}
+
 /// Anthropic keys end with `AA` (the last characters of their encoded payload).
 pub fn ends_aa(value: &str) -> bool {
     value.ends_with("AA")

@@ -92,6 +92,8 @@ enum PatKind {
     Curl,
     /// `Bearer ` or `Token ` (case-insensitive): a token hard-coded in an Authorization header.
     Bearer,
+    /// `btoa(` (case-sensitive): a Basic credential built from a literal `user:secret` pair.
+    Btoa,
     /// A literal inside a rule's values, named by its provider's data (`Facts::markers`).
     Marker(&'static Provider, &'static KeyRule),
 }
@@ -108,8 +110,11 @@ struct Matcher {
 }
 
 /// Field-name keywords that start the secret-named-field scanner (matched case-insensitively).
-pub(crate) const FIELD_KEYWORDS: &[&str] =
-    &["secret", "private_key", "privatekey", "private-key", "server_key", "serverkey", "server-key", "auth_token", "authtoken"];
+pub(crate) const FIELD_KEYWORDS: &[&str] = &[
+    "secret", "private_key", "privatekey", "private-key", "server_key", "serverkey", "server-key", "auth_token", "authtoken",
+    // Credential names that need an API's URL beside them (`fields::api_credential`).
+    "token", "key", "password", "authorization",
+];
 
 /// The standard base64 encoding of `prefix`, cut to the characters that do not depend on what
 /// follows it.
@@ -169,6 +174,7 @@ fn matcher() -> &'static Matcher {
             pats.push(Pat { lit: k.into(), exact: true, kind: PatKind::AwsId });
         }
         pats.push(Pat { lit: "curl".into(), exact: true, kind: PatKind::Curl });
+        pats.push(Pat { lit: "btoa(".into(), exact: true, kind: PatKind::Btoa });
         for k in fields::SCHEME_LITERALS {
             pats.push(Pat { lit: (*k).to_string(), exact: false, kind: PatKind::Bearer });
         }
@@ -371,6 +377,14 @@ fn near_ok(text: &[u8], start: usize, end: usize, p: &'static Provider, words: &
     contains_keyword(before, words) || contains_keyword(after, words)
 }
 
+/// True when one of `words` is written near the value at `start` (whose prefix ends at `end`),
+/// or in the name of the slot it fills: [`near_ok`] without its reasons from the context.
+fn named_near(text: &[u8], start: usize, end: usize, words: &[&str], ctx: &Ctx) -> bool {
+    let before = &text[start.saturating_sub(NEAR_BEFORE)..start];
+    let after = &text[end..(end + NEAR_AFTER + 64).min(text.len())];
+    contains_word(ctx.extra.as_bytes(), words) || contains_keyword(before, words) || contains_keyword(after, words)
+}
+
 /// [`contains_word`], where a word must start a word of `hay`: after a non-letter, or as a
 /// camelCase part (`squareToken`); `okta` is not in `rookTable`.
 #[cfg_attr(authlens_wasm_size, optimize(size))]
@@ -525,7 +539,27 @@ pub(crate) fn scan_bounded<'t>(text: &'t str, ctx: &Ctx) -> (Vec<Hit<'t>>, bool)
                 if !starts_token(bytes, start) {
                     continue;
                 }
+                // A rule known only near its keywords that shares its prefix with a rule found
+                // anywhere (Clerk's `sk_live_` beside Stripe's, Gemini's `AIza` beside Google's
+                // public keys) counts only when one of its keywords is written near the value
+                // (the `CLERK_` of `CLERK_SECRET_KEY`), and then it is the only one tried.
+                // Sent to that rule's provider it counts too, unless a rule found anywhere is
+                // that provider's own (Google's public `AIza` keys beside Gemini's).
+                let shared = rules.iter().any(|(_, r)| !matches!(r.find, Find::Near(_)));
+                let named = |p: &'static Provider, r: &KeyRule| match r.find {
+                    Find::Near(words) => {
+                        shared
+                            && (named_near(bytes, start, end, words, ctx)
+                                || (ctx.destination.is_some_and(|d| std::ptr::eq(d, p))
+                                    && !rules.iter().any(|(q, o)| std::ptr::eq(*q, p) && !matches!(o.find, Find::Near(_)))))
+                    }
+                    _ => false,
+                };
+                let claimed = shared && rules.iter().any(|(p, r)| named(p, r));
                 for &(p, r) in rules {
+                    if shared && (claimed || matches!(r.find, Find::Near(_))) && !named(p, r) {
+                        continue;
+                    }
                     let Some(vend) = value_end(bytes, start, r, &mut runs) else { continue };
                     if let Find::Near(words) = r.find {
                         if !near_ok(bytes, start, vend, p, words, ctx) {
@@ -590,6 +624,7 @@ pub(crate) fn scan_bounded<'t>(text: &'t str, ctx: &Ctx) -> (Vec<Hit<'t>>, bool)
             PatKind::AwsId => hits.extend(fields::aws_pair(text, start)),
             PatKind::Marker(p, r) => hits.extend(infix::at_marker(text, start, p, r)),
             PatKind::Bearer => hits.extend(fields::bearer_literal(text, start, end)),
+            PatKind::Btoa => hits.extend(fields::btoa_pair(text, end)),
             PatKind::Curl => {
                 curl_tries += 1;
                 if curl_tries <= MAX_CURL_COMMANDS {

@@ -73,10 +73,24 @@ fn starts_line(b: &[u8], at: usize) -> bool {
 fn field_value<'t>(text: &'t str, name: &str, name_start: usize, after_name: usize, ctx: &Ctx) -> Option<Hit<'t>> {
     let norm = normalise_name(name);
     let twilio = norm.ends_with("authtoken");
-    if !twilio && !secret_name(name) {
+    let secret = secret_name(name);
+    // A name that says credential but not secret (`token`, `apiKey`, `password`): its value is
+    // a server's secret only beside the URL of an API that takes no public key (below).
+    let api = !secret && api_credential_name(&norm);
+    if !twilio && !secret && !api {
         return None;
     }
     let b = text.as_bytes();
+    // A query parameter written in a URL of the code (`…/sms/json?api_key=…&api_secret=…`).
+    if name_start > 0 && matches!(b[name_start - 1], b'?' | b'&') && b.get(after_name) == Some(&b'=') {
+        let vs = after_name + 1;
+        let mut j = vs;
+        while j < b.len() && j - vs <= MAX_VALUE && (b[j].is_ascii_alphanumeric() || b"+/=_.~-%".contains(&b[j])) {
+            j += 1;
+        }
+        let value = text.get(vs..j)?;
+        return field_hit(text, name, name_start, vs, j, value, secret);
+    }
     let mut i = after_name;
     // JSON inside a string (a source map's `sourcesContent`): `\"clientSecret\":\"…\"`.
     let escaped = b.get(i) == Some(&b'\\') && b.get(i + 1).is_some_and(|c| *c == b'"' || *c == b'\'');
@@ -159,16 +173,117 @@ fn field_value<'t>(text: &'t str, name: &str, name_start: usize, after_name: usi
         let ok = value.len() == 32
             && value.bytes().all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(&c))
             && has_twilio_sid(&b[vs.saturating_sub(1024)..(ve + 1024).min(b.len())]);
-        let (p, r) = rule("twilio_auth_token")?;
-        return ok.then(|| Hit { start: vs, end: ve, rule: r, provider: p, value: Cow::Borrowed(value), env: None, how: How::Field(name.to_string()) });
+        if ok {
+            let (p, r) = rule("twilio_auth_token")?;
+            return Some(Hit { start: vs, end: ve, rule: r, provider: p, value: Cow::Borrowed(value), env: None, how: How::Field(name.to_string()) });
+        }
+        return field_hit(text, name, name_start, vs, ve, value, false);
     }
+    if !secret {
+        return field_hit(text, name, name_start, vs, ve, value, false);
+    }
+    if !secret_like(value) {
+        // Too short or plain for a secret of unknown shape, but maybe the shape of a secret of
+        // the API whose URL is beside it (Plaid's 30 hex).
+        let p = url_provider(b, name_start, ve)?;
+        let r = p.keys.iter().find(|r| r.kind == KeyKind::Secret && matches!(r.find, Find::Keyword(_)) && r.shape_ok(value) && plausible_unprefixed(value))?;
+        return Some(Hit { start: vs, end: ve, rule: r, provider: p, value: Cow::Borrowed(value), env: None, how: How::Field(name.to_string()) });
+    }
+    let aws = norm.contains("secretaccesskey") || norm.contains("awssecret") || has_aws_id(&b[vs.saturating_sub(512)..(ve + 512).min(b.len())]);
+    if aws && value.len() == 40 {
+        let (p, r) = rule("aws_secret_access_key")?;
+        return Some(Hit { start: vs, end: ve, rule: r, provider: p, value: Cow::Borrowed(value), env: None, how: How::Field(name.to_string()) });
+    }
+    let _ = ctx;
+    field_hit(text, name, name_start, vs, ve, value, true)
+}
+
+/// Normalised names ([`normalise_name`]) of fields that hold an API's credential without saying
+/// it is a secret: what SDK constructors and request options call it (`{token: …}`,
+/// `{apiKey: …}`, `auth: {username, password}`, `?api_key=`).
+const API_FIELD_NAMES: &[&str] = &["token", "key", "password", "authorization", "apikey", "apitoken", "accesstoken", "accesskey", "authkey", "bearertoken"];
+
+/// True for a credential name of [`API_FIELD_NAMES`], alone or after a qualifier
+/// (`upstashToken`, `VITE_TOGETHER_API_KEY`); `key` and `password` only alone or after `api`/
+/// `auth` (`publicKey`, `siteKey` and `confirmPassword` are something else).
+fn api_credential_name(norm: &str) -> bool {
+    API_FIELD_NAMES.iter().any(|n| norm == *n || (n.len() > 5 && norm.ends_with(n)) || (*n == "token" && norm.ends_with("token") && !norm.ends_with("csrftoken") && !norm.ends_with("xsrftoken")))
+}
+
+/// The hit for a value in a credential field at `vs..ve`. A secret-named field (`secret`) is
+/// reported as a secret when its value looks like one ([`secret_like`], the caller's test);
+/// another credential name only when the code writes an API's URL beside it
+/// ([`api_credential`]).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
+fn field_hit<'t>(text: &'t str, name: &str, name_start: usize, vs: usize, ve: usize, value: &'t str, secret: bool) -> Option<Hit<'t>> {
     if !secret_like(value) {
         return None;
     }
-    let aws = norm.contains("secretaccesskey") || norm.contains("awssecret") || has_aws_id(&b[vs.saturating_sub(512)..(ve + 512).min(b.len())]);
-    let (p, r) = if aws && value.len() == 40 { rule("aws_secret_access_key")? } else { rule("generic_secret")? };
-    let _ = ctx;
+    let b = text.as_bytes();
+    let basic = normalise_name(name).ends_with("password");
+    // A secret-named field beside an API's URL is that API's secret when it has its shape.
+    let attributed = || api_credential(b, name_start, ve, value, basic).filter(|(_, r)| r.find != Find::Scanner);
+    let (p, r) = if secret {
+        attributed().or_else(|| rule("generic_secret"))?
+    } else {
+        api_credential(b, name_start, ve, value, basic).or_else(|| provider_credential(named_provider(name)?, value, basic))?
+    };
     Some(Hit { start: vs, end: ve, rule: r, provider: p, value: Cow::Borrowed(value), env: None, how: How::Field(name.to_string()) })
+}
+
+/// What a credential written in code at `start..end` is, judged by the API whose URL the code
+/// writes beside it ([`url_provider`]). Nothing when it has the shape of one of that provider's
+/// public keys, or when the provider has public keys known by shape alone (which one this is
+/// cannot be told). That provider's secret when it has its shape, or, for the password of a
+/// Basic pair (`basic`), the provider's Basic secret. Nothing when the provider's secrets have
+/// known shapes and this value has none of them (it is something else). Otherwise a
+/// credential of that API written into the code (`api_credential_in_code`, named with the
+/// provider). None without such a URL.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
+fn api_credential(b: &[u8], start: usize, end: usize, value: &str, basic: bool) -> Option<(&'static Provider, &'static KeyRule)> {
+    provider_credential(url_provider(b, start, end)?, value, basic)
+}
+
+/// The provider a credential field names (`VITE_TOGETHER_API_KEY`, `fireworksApiKey`): one of the
+/// name's words (split at `_`, `-`, `.` and camelCase) is a provider's id. Only providers with
+/// hosts: the others are scanners' groupings, not APIs.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
+fn named_provider(name: &str) -> Option<&'static Provider> {
+    let mut words: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let mut prev_lower = false;
+    for c in name.chars() {
+        if (!c.is_ascii_alphanumeric() || (c.is_ascii_uppercase() && prev_lower)) && !cur.is_empty() {
+            words.push(std::mem::take(&mut cur));
+        }
+        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        if c.is_ascii_alphanumeric() {
+            cur.push(c.to_ascii_lowercase());
+        }
+    }
+    words.push(cur);
+    words.iter().filter(|w| w.len() >= 4).find_map(|w| providers::by_id(w).filter(|p| !p.hosts.is_empty()))
+}
+
+/// [`api_credential`] for a known provider.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
+fn provider_credential(p: &'static Provider, value: &str, basic: bool) -> Option<(&'static Provider, &'static KeyRule)> {
+    let keyword = |r: &KeyRule| matches!(r.find, Find::Keyword(_));
+    if p.keys.iter().any(|r| r.kind == KeyKind::Publishable && keyword(r)) {
+        return None;
+    }
+    if let Some(r) = p.keys.iter().find(|r| r.kind == KeyKind::Secret && keyword(r) && r.shape_ok(value)) {
+        return Some((p, r));
+    }
+    if let Some(r) = p.keys.iter().find(|r| basic && r.kind == KeyKind::Secret && r.find == Find::BasicPassword) {
+        return Some((p, r));
+    }
+    // Every secret of this provider has a known shape, and this value has none of them.
+    if p.keys.iter().any(|r| r.kind == KeyKind::Secret && (r.has_shape() || keyword(r))) {
+        return None;
+    }
+    let (_, r) = rule("api_credential_in_code")?;
+    Some((p, r))
 }
 
 /// True when a value in a secret-named field looks like a real secret: long enough, random
@@ -233,7 +348,7 @@ const URL_AFTER: usize = 256;
 
 /// The Authorization schemes whose hard-coded tokens [`bearer_literal`] looks at (matched
 /// case-insensitively, with the space that ends the scheme).
-pub(crate) const SCHEME_LITERALS: &[&str] = &["bearer ", "token "];
+pub(crate) const SCHEME_LITERALS: &[&str] = &["bearer ", "token ", "bot ", "deepl-auth-key "];
 
 /// A token hard-coded after `Bearer ` or `Token ` at the start of a string literal
 /// (`headers:{Authorization:"Bearer …"}`): a credential every visitor receives with the bundle.
@@ -249,7 +364,8 @@ pub(crate) fn bearer_literal(text: &str, kw_start: usize, kw_end: usize) -> Opti
         return None;
     }
     let mut j = kw_end;
-    while j < b.len() && j - kw_end <= MAX_VALUE && (b[j].is_ascii_alphanumeric() || b"-._~+/=".contains(&b[j])) {
+    // `:` for keys with a suffix (DeepL's `…:fx`).
+    while j < b.len() && j - kw_end <= MAX_VALUE && (b[j].is_ascii_alphanumeric() || b"-._~+/=:".contains(&b[j])) {
         j += 1;
     }
     // The literal is the scheme and the token, nothing else (`"Bearer " + token` is not).
@@ -257,11 +373,16 @@ pub(crate) fn bearer_literal(text: &str, kw_start: usize, kw_end: usize) -> Opti
         return None;
     }
     let token = text.get(kw_end..j)?;
+    let hit = |p, r| Some(Hit { start: kw_end, end: j, rule: r, provider: p, value: Cow::Borrowed(token), env: None, how: How::Plain });
+    // A secret of a known format whose rule wants its provider's name near it (Discord's bot
+    // token after `Bot `, in a call to discord.com): the scheme says it is a credential.
+    if let Some(m) = providers::classify(token, url_provider(b, kw_start, j)).filter(|m| m.rule.kind == KeyKind::Secret && !matches!(m.rule.find, Find::Prefix)) {
+        return hit(m.provider, m.rule);
+    }
     // `secret_like` also leaves known formats and JWTs to their own rules.
     if !secret_like(token) {
         return None;
     }
-    let hit = |p, r| Some(Hit { start: kw_end, end: j, rule: r, provider: p, value: Cow::Borrowed(token), env: None, how: How::Plain });
     if let Some(p) = url_provider(b, kw_start, j) {
         let shaped = |kind: KeyKind| p.keys.iter().find(|r| r.kind == kind && matches!(r.find, Find::Keyword(_)) && r.shape_ok(token));
         // A shape the provider also gives its public keys is not claimed as a secret.
@@ -274,6 +395,42 @@ pub(crate) fn bearer_literal(text: &str, kw_start: usize, kw_end: usize) -> Opti
     }
     let (p, r) = rule("bearer_token_in_code")?;
     hit(p, r)
+}
+
+/// A Basic credential built in code from a literal pair (`btoa("user:secret")`), at the
+/// `btoa(` that `kw_start..kw_end` matched. The secret half is a Twilio auth token after an
+/// Account SID; beside an API's URL it is judged as [`api_credential`] does; otherwise it is a
+/// credential written into the code. A secret of a known format is left to its own rule.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
+pub(crate) fn btoa_pair(text: &str, kw_end: usize) -> Option<Hit<'_>> {
+    let b = text.as_bytes();
+    let q = *b.get(kw_end)?;
+    if !matches!(q, b'"' | b'\'' | b'`') {
+        return None;
+    }
+    let vs = kw_end + 1;
+    let len = b.get(vs..(vs + MAX_VALUE).min(b.len()))?.iter().position(|c| *c == q || *c == b'\\' || *c == b'\n')?;
+    if b.get(vs + len) != Some(&q) {
+        return None;
+    }
+    let pair = text.get(vs..vs + len)?;
+    let (user, secret) = pair.split_once(':')?;
+    let (ss, se) = (vs + user.len() + 1, vs + len);
+    if let Some(m) = providers::classify(secret, url_provider(b, kw_end, se)).filter(|m| m.rule.kind == KeyKind::Secret && !matches!(m.rule.find, Find::Prefix)) {
+        return Some(Hit { start: ss, end: se, rule: m.rule, provider: m.provider, value: Cow::Borrowed(secret), env: None, how: How::Scanner });
+    }
+    if !secret_like(secret) {
+        return None;
+    }
+    let twilio = user.len() == 34 && has_twilio_sid(user.as_bytes()) && secret.len() == 32 && secret.bytes().all(|c| c.is_ascii_hexdigit());
+    let (p, r) = if twilio {
+        rule("twilio_auth_token")?
+    } else if url_provider(b, kw_end, se).is_some() {
+        api_credential(b, kw_end, se, secret, true)?
+    } else {
+        rule("api_credential_in_code")?
+    };
+    Some(Hit { start: ss, end: se, rule: r, provider: p, value: Cow::Borrowed(secret), env: None, how: How::Scanner })
 }
 
 /// The provider of the nearest URL written before `start` (within [`URL_BEFORE`] bytes) or, when
@@ -458,5 +615,87 @@ mod field_forms {
         assert!(is_secret(&hits[0]));
         // An escaped empty or templated value is not a secret.
         assert!(scan(r#""{\"clientSecret\":\"\"}""#, &Ctx::default()).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod beside_api_urls {
+    use super::super::engine::scan;
+    use super::super::samples::expand;
+    use super::*;
+
+    fn found(text: &str) -> Vec<(&'static str, &'static str)> {
+        scan(text, &Ctx::default()).into_iter().filter(is_secret).map(|h| (h.rule.id, h.provider.id)).collect()
+    }
+
+    #[test]
+    fn credential_fields_beside_an_api_url() {
+        let v = expand("{alnum:44}", 3);
+        // A token beside the database's REST URL: Upstash's, named so.
+        assert_eq!(found(&format!(r#"new Redis({{url:"https://finer-coral-39542.upstash.io",token:"{v}"}})"#)), vec![("api_credential_in_code", "upstash")]);
+        // The same field without a URL, or beside an unknown host, says nothing.
+        assert!(found(&format!(r#"const o={{token:"{v}"}}"#)).is_empty());
+        assert!(found(&format!(r#"fetch("https://api.example.org/x",{{headers:{{}}}});const o={{apiKey:"{v}"}}"#)).is_empty());
+        // Beside a provider whose public keys have no prefix (Algolia's search key), or whose
+        // secrets all have a known shape this value lacks (Stripe), it is not claimed.
+        let hex = expand("{hex:32}", 4);
+        assert!(found(&format!(r#"const c={{url:"https://ABC123-dsn.algolia.net/1/indexes",apiKey:"{hex}"}}"#)).is_empty());
+        assert!(found(&format!(r#"fetch("https://api.stripe.com/v1/charges",{{key:"{v}"}})"#)).is_empty());
+        // A Basic password beside the API's URL is the provider's Basic secret.
+        let secret = expand("{b64:75}", 5);
+        let mux = format!(r#"axios.create({{baseURL:"https://api.mux.com",auth:{{username:"{}",password:"{secret}"}}}})"#, expand("{uuid}", 6));
+        assert_eq!(found(&mux), vec![("mux_token_secret", "mux")]);
+        // A query parameter of a URL in code, by its provider's shape.
+        let q = format!(r#"const u="https://rest.nexmo.com/sms/json?api_key=5161245f&api_secret={}";"#, expand("{alnum:16}", 7));
+        assert_eq!(found(&q), vec![("vonage_api_secret", "vonage")]);
+        // A bare key in an Authorization header written beside the provider's URL.
+        let aai = format!(r#"fetch("https://api.assemblyai.com/v2/transcript",{{headers:{{Authorization:"{hex}"}}}})"#);
+        assert_eq!(found(&aai), vec![("assemblyai_api_key", "assemblyai")]);
+        // A name that names the provider (a build tool's inlined environment).
+        assert_eq!(found(&format!(r#"const e={{VITE_TOGETHER_API_KEY:"{}"}}"#, expand("{hex:64}", 8))), vec![("api_credential_in_code", "together")]);
+        assert!(found(&format!(r#"const e={{VITE_MONKEY_API_KEY:"{}"}}"#, expand("{hex:64}", 8))).is_empty());
+    }
+
+    #[test]
+    fn btoa_pairs() {
+        let sid = "AC19f37ac173396d4aac8bc5407d6defd1";
+        let tok = expand("{hex:32}", 9);
+        assert_eq!(found(&format!(r#"headers:{{Authorization:"Basic "+btoa("{sid}:{tok}")}}"#)), vec![("twilio_auth_token", "twilio")]);
+        assert_eq!(found(&format!(r#"btoa("admin:{}")"#, expand("{alnum:32}", 10))), vec![("api_credential_in_code", "apicode")]);
+        assert!(found(r#"btoa("user:password")"#).is_empty());
+        assert!(found(r#"btoa(user+":"+pass)"#).is_empty());
+    }
+
+    #[test]
+    fn keys_that_share_a_prefix_go_by_the_name_beside_them() {
+        let k = expand("sk_live_{alnum:42}", 11);
+        assert_eq!(found(&format!("CLERK_SECRET_KEY={k}\n")), vec![("clerk_secret_key_live", "clerk")]);
+        assert_eq!(found(&format!("STRIPE_SECRET_KEY={k}\n")), vec![("stripe_secret_key_live", "stripe")]);
+        assert_eq!(found(&format!("const k=\"{k}\";")), vec![("stripe_secret_key_live", "stripe")]);
+        let g = expand("AIza{b64url:35}", 12);
+        assert_eq!(found(&format!("const m={{VITE_GEMINI_API_KEY:\"{g}\"}};")), vec![("google_gemini_api_key", "google")]);
+        // A Maps key is public, and sent to Google it is not claimed as Gemini's.
+        assert!(found(&format!("<script src=\"https://maps.googleapis.com/maps/api/js?key={g}\"></script>")).is_empty());
+        let ctx = Ctx { destination: providers::by_id("google"), slot: true, ..Ctx::default() };
+        assert!(scan(&g, &ctx).into_iter().all(|h| !is_secret(&h)));
+    }
+
+    #[test]
+    fn known_formats_after_a_scheme_or_in_a_pair() {
+        // Discord's bot token needs `discord` near it in free text; after `Bot ` it is a credential.
+        let bot = super::super::samples::sample_id("discord_bot_token", 14);
+        assert_eq!(found(&format!(r#"fetch("https://discord.com/api/v10/users/@me",{{headers:{{Authorization:"Bot {bot}"}}}})"#)), vec![("discord_bot_token", "discord")]);
+        // Plaid's secret (30 hex) is too plain for an unknown secret, but has Plaid's shape.
+        let plaid = expand("{hex:30}", 15);
+        let body = format!(r#"fetch("https://production.plaid.com/link/token/create",{{body:JSON.stringify({{client_id:"{}",secret:"{plaid}"}})}})"#, expand("{hex:24}", 16));
+        assert_eq!(found(&body), vec![("plaid_secret", "plaid")]);
+        assert!(found(&format!(r#"const o={{secret:"{plaid}"}}"#)).is_empty());
+    }
+
+    #[test]
+    fn deepl_keys_after_their_scheme() {
+        let k = format!("{}:fx", expand("{uuid}", 13));
+        let t = format!(r#"fetch("https://api-free.deepl.com/v2/translate",{{headers:{{Authorization:"DeepL-Auth-Key {k}"}}}})"#);
+        assert_eq!(found(&t), vec![("deepl_api_key", "deepl")]);
     }
 }

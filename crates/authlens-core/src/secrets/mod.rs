@@ -144,10 +144,24 @@ impl Collector {
         let provider = if h.provider.hosts.is_empty() { destination.map(|d| d.id) } else { Some(h.provider.id) };
         let mut title = match &h.how {
             How::Field(name) if h.rule.id == "generic_secret" => format!("secret value in field `{}` {verb}", redact::clip(name, 64)),
+            How::Field(name) if h.rule.find == Find::Scanner && !h.provider.hosts.is_empty() => {
+                format!("{} credential in field `{}` {verb}", h.provider.name, redact::clip(name, 64))
+            }
             _ => format!("{} {verb}", h.rule.title),
         };
         if h.how == How::Base64 {
             title.push_str(" (base64-encoded)");
+        }
+        // The same value at the same place already reported under a rule of the same prefix
+        // (Stripe's `sk_live_` read from the request's credentials): a rule known by keywords
+        // written beside it (Clerk's) says better whose it is, and replaces it.
+        let fp = crate::report::fingerprint(&h.value);
+        if let Some(i) = self.out.iter().position(|f| f.id == SECRET_KEY_EXPOSED && f.location == location && f.fingerprint.as_deref() == Some(fp.as_str())) {
+            if matches!(h.rule.find, Find::Near(_)) && providers::shares_prefix(h.rule) && self.out[i].rule != h.rule.id {
+                self.out.remove(i);
+            } else {
+                return;
+            }
         }
         self.push(Finding {
             id: SECRET_KEY_EXPOSED,
@@ -157,7 +171,7 @@ impl Collector {
             redacted: redact_value(&h.value, h.rule),
             title,
             rule: h.rule.id,
-            fingerprint: Some(crate::report::fingerprint(&h.value)),
+            fingerprint: Some(fp),
         });
     }
 

@@ -168,6 +168,7 @@ fn raw(rule: &KeyRule, f: &mut Filler) -> Option<String> {
         "aws_secret_access_key" => f.chars(B64, 40),
         "generic_secret" => f.chars(ALNUM, 32),
         "bearer_token_in_code" => f.chars(ALNUM, 40),
+        "api_credential_in_code" => f.chars(ALNUM, 44),
         id if DRAWN_BY_SHAPE.contains(&id) => by_shape(rule, f),
         _ => return None,
     })

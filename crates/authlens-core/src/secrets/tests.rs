@@ -200,7 +200,11 @@ fn every_secret_rule_has_a_sample_the_scanner_finds() {
         let k = samples::sample(r, 16);
         assert!(r.matches(&k), "{}: {k}", r.id);
         let ctx = engine::Ctx { destination: Some(p), ..engine::Ctx::default() };
-        let text = format!("x = \"{k}\";");
+        // A rule found near its keywords is written after one (`CLERK_SECRET_KEY=`).
+        let text = match r.find {
+            Find::Near(words) => format!("{}_key = \"{k}\";", words[0]),
+            _ => format!("x = \"{k}\";"),
+        };
         let hits = engine::scan(&text, &ctx);
         assert_eq!(hits.iter().map(|h| h.rule.id).collect::<Vec<_>>(), vec![r.id], "{k}");
     }
