@@ -555,9 +555,11 @@ pub(crate) fn scan_bounded<'t>(text: &'t str, ctx: &Ctx) -> (Vec<Hit<'t>>, bool)
                     }
                     _ => false,
                 };
-                let claimed = shared && rules.iter().any(|(p, r)| named(p, r));
-                for &(p, r) in rules {
-                    if shared && (claimed || matches!(r.find, Find::Near(_))) && !named(p, r) {
+                // Which rules are so named, each looked at once (a prefix has a handful of rules).
+                let named_mask = rules.iter().take(64).enumerate().filter(|(_, (p, r))| named(p, r)).fold(0u64, |m, (i, _)| m | 1 << i);
+                for (i, &(p, r)) in rules.iter().enumerate() {
+                    let is_named = i < 64 && named_mask & 1 << i != 0;
+                    if shared && (named_mask != 0 || matches!(r.find, Find::Near(_))) && !is_named {
                         continue;
                     }
                     let Some(vend) = value_end(bytes, start, r, &mut runs) else { continue };

@@ -169,13 +169,14 @@ fn field_value<'t>(text: &'t str, name: &str, name_start: usize, after_name: usi
         }
     };
     let value = text.get(vs..ve)?;
+    let field = |p, r| Some(Hit { start: vs, end: ve, rule: r, provider: p, value: Cow::Borrowed(value), env: None, how: How::Field(name.to_string()) });
     if twilio {
         let ok = value.len() == 32
             && value.bytes().all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(&c))
             && has_twilio_sid(&b[vs.saturating_sub(1024)..(ve + 1024).min(b.len())]);
         if ok {
             let (p, r) = rule("twilio_auth_token")?;
-            return Some(Hit { start: vs, end: ve, rule: r, provider: p, value: Cow::Borrowed(value), env: None, how: How::Field(name.to_string()) });
+            return field(p, r);
         }
         return field_hit(text, name, name_start, vs, ve, value, false);
     }
@@ -186,13 +187,13 @@ fn field_value<'t>(text: &'t str, name: &str, name_start: usize, after_name: usi
         // Too short or plain for a secret of unknown shape, but maybe the shape of a secret of
         // the API whose URL is beside it (Plaid's 30 hex).
         let p = url_provider(b, name_start, ve)?;
-        let r = p.keys.iter().find(|r| r.kind == KeyKind::Secret && matches!(r.find, Find::Keyword(_)) && r.shape_ok(value) && plausible_unprefixed(value))?;
-        return Some(Hit { start: vs, end: ve, rule: r, provider: p, value: Cow::Borrowed(value), env: None, how: How::Field(name.to_string()) });
+        let r = shaped(p, KeyKind::Secret, value).filter(|_| plausible_unprefixed(value))?;
+        return field(p, r);
     }
     let aws = norm.contains("secretaccesskey") || norm.contains("awssecret") || has_aws_id(&b[vs.saturating_sub(512)..(ve + 512).min(b.len())]);
     if aws && value.len() == 40 {
         let (p, r) = rule("aws_secret_access_key")?;
-        return Some(Hit { start: vs, end: ve, rule: r, provider: p, value: Cow::Borrowed(value), env: None, how: How::Field(name.to_string()) });
+        return field(p, r);
     }
     let _ = ctx;
     field_hit(text, name, name_start, vs, ve, value, true)
@@ -244,6 +245,19 @@ fn api_credential(b: &[u8], start: usize, end: usize, value: &str, basic: bool) 
     provider_credential(url_provider(b, start, end)?, value, basic)
 }
 
+/// The rule of `p`'s of this kind that is known by its shape alone (a keyword rule) and that
+/// `value` has the shape of.
+fn shaped(p: &'static Provider, kind: KeyKind, value: &str) -> Option<&'static KeyRule> {
+    p.keys.iter().find(|r| r.kind == kind && matches!(r.find, Find::Keyword(_)) && r.shape_ok(value))
+}
+
+/// A secret of a known format that its rule alone would not find here (a rule that wants its
+/// provider's name near the value, or a keyword rule sent to `dest`): found after a scheme or
+/// in a Basic pair, where the code says it is a credential.
+fn known_secret(value: &str, dest: Option<&'static Provider>) -> Option<providers::KeyMatch> {
+    providers::classify(value, dest).filter(|m| m.rule.kind == KeyKind::Secret && !matches!(m.rule.find, Find::Prefix))
+}
+
 /// The provider a credential field names (`VITE_TOGETHER_API_KEY`, `fireworksApiKey`): one of the
 /// name's words (split at `_`, `-`, `.` and camelCase) is a provider's id. Only providers with
 /// hosts: the others are scanners' groupings, not APIs.
@@ -272,7 +286,7 @@ fn provider_credential(p: &'static Provider, value: &str, basic: bool) -> Option
     if p.keys.iter().any(|r| r.kind == KeyKind::Publishable && keyword(r)) {
         return None;
     }
-    if let Some(r) = p.keys.iter().find(|r| r.kind == KeyKind::Secret && keyword(r) && r.shape_ok(value)) {
+    if let Some(r) = shaped(p, KeyKind::Secret, value) {
         return Some((p, r));
     }
     if let Some(r) = p.keys.iter().find(|r| basic && r.kind == KeyKind::Secret && r.find == Find::BasicPassword) {
@@ -374,22 +388,21 @@ pub(crate) fn bearer_literal(text: &str, kw_start: usize, kw_end: usize) -> Opti
     }
     let token = text.get(kw_end..j)?;
     let hit = |p, r| Some(Hit { start: kw_end, end: j, rule: r, provider: p, value: Cow::Borrowed(token), env: None, how: How::Plain });
-    // A secret of a known format whose rule wants its provider's name near it (Discord's bot
-    // token after `Bot `, in a call to discord.com): the scheme says it is a credential.
-    if let Some(m) = providers::classify(token, url_provider(b, kw_start, j)).filter(|m| m.rule.kind == KeyKind::Secret && !matches!(m.rule.find, Find::Prefix)) {
+    let dest = url_provider(b, kw_start, j);
+    // Discord's bot token after `Bot `, in a call to discord.com.
+    if let Some(m) = known_secret(token, dest) {
         return hit(m.provider, m.rule);
     }
     // `secret_like` also leaves known formats and JWTs to their own rules.
     if !secret_like(token) {
         return None;
     }
-    if let Some(p) = url_provider(b, kw_start, j) {
-        let shaped = |kind: KeyKind| p.keys.iter().find(|r| r.kind == kind && matches!(r.find, Find::Keyword(_)) && r.shape_ok(token));
+    if let Some(p) = dest {
         // A shape the provider also gives its public keys is not claimed as a secret.
-        if shaped(KeyKind::Publishable).is_some() {
+        if shaped(p, KeyKind::Publishable, token).is_some() {
             return None;
         }
-        if let Some(r) = shaped(KeyKind::Secret) {
+        if let Some(r) = shaped(p, KeyKind::Secret, token) {
             return hit(p, r);
         }
     }
@@ -416,21 +429,21 @@ pub(crate) fn btoa_pair(text: &str, kw_end: usize) -> Option<Hit<'_>> {
     let pair = text.get(vs..vs + len)?;
     let (user, secret) = pair.split_once(':')?;
     let (ss, se) = (vs + user.len() + 1, vs + len);
-    if let Some(m) = providers::classify(secret, url_provider(b, kw_end, se)).filter(|m| m.rule.kind == KeyKind::Secret && !matches!(m.rule.find, Find::Prefix)) {
-        return Some(Hit { start: ss, end: se, rule: m.rule, provider: m.provider, value: Cow::Borrowed(secret), env: None, how: How::Scanner });
+    let hit = |p, r| Some(Hit { start: ss, end: se, rule: r, provider: p, value: Cow::Borrowed(secret), env: None, how: How::Scanner });
+    let dest = url_provider(b, kw_end, se);
+    if let Some(m) = known_secret(secret, dest) {
+        return hit(m.provider, m.rule);
     }
     if !secret_like(secret) {
         return None;
     }
     let twilio = user.len() == 34 && has_twilio_sid(user.as_bytes()) && secret.len() == 32 && secret.bytes().all(|c| c.is_ascii_hexdigit());
-    let (p, r) = if twilio {
-        rule("twilio_auth_token")?
-    } else if url_provider(b, kw_end, se).is_some() {
-        api_credential(b, kw_end, se, secret, true)?
-    } else {
-        rule("api_credential_in_code")?
+    let (p, r) = match dest {
+        _ if twilio => rule("twilio_auth_token")?,
+        Some(d) => provider_credential(d, secret, true)?,
+        None => rule("api_credential_in_code")?,
     };
-    Some(Hit { start: ss, end: se, rule: r, provider: p, value: Cow::Borrowed(secret), env: None, how: How::Scanner })
+    hit(p, r)
 }
 
 /// The provider of the nearest URL written before `start` (within [`URL_BEFORE`] bytes) or, when
