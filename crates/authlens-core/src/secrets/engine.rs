@@ -337,13 +337,9 @@ fn after_keyword(text: &[u8], kw_start: usize, kw_end: usize, rule: &KeyRule, ru
     let mut tries = 0;
     while i < limit {
         let c = text[i];
-        // Between the keyword and the value: the rest of the name, quotes, blanks and one
-        // assignment (`=`, `:`, `=>`, `(`). A path or a sentence in between is no assignment.
-        if !(c.is_ascii_alphanumeric() || b"_-. \t\"'`:=>(,[{".contains(&c)) {
-            return None;
-        }
         // A value starts right after the keyword (`api.telegram.org/bot<token>`) or after a
-        // separator; never inside the rest of the name.
+        // separator; never inside the rest of the name. It may start with a byte that is no
+        // separator (a base64 key's `/` or `+`).
         if rule.charset.allows(c) && (i == kw_end || (!word_byte(text[i - 1]) && text[i - 1] != b'-' && text[i - 1] != b'.')) {
             tries += 1;
             if tries > KEYWORD_TRIES {
@@ -352,6 +348,11 @@ fn after_keyword(text: &[u8], kw_start: usize, kw_end: usize, rule: &KeyRule, ru
             if let Some(end) = value_end(text, i, rule, runs) {
                 return Some((i, end));
             }
+        }
+        // Between the keyword and the value: the rest of the name, quotes, blanks and one
+        // assignment (`=`, `:`, `=>`, `(`). A path or a sentence in between is no assignment.
+        if !(c.is_ascii_alphanumeric() || b"_-. \t\"'`:=>(,[{".contains(&c)) {
+            return None;
         }
         i += 1;
     }
@@ -726,6 +727,20 @@ mod tests {
         assert!(rules_found(&format!("task{k}")).is_empty(), "inside a word");
         assert!(rules_found(&format!("{k}_more")).is_empty(), "continues as a word");
         assert_eq!(rules_found(&format!("key%3D{k}")), vec!["stripe_secret_key_live"]);
+    }
+
+    #[test]
+    fn keyword_values_may_start_with_any_byte_of_their_charset() {
+        // One base64 key in 32 starts with `/` or `+`; both were missed after `AccountKey=`.
+        let b64 = super::super::samples::expand("{b64:85}", 21);
+        for first in ['/', '+', 'Q'] {
+            let account = format!("DefaultEndpointsProtocol=https;AccountName=acme;AccountKey={first}{b64}==;EndpointSuffix=core.windows.net");
+            assert_eq!(rules_found(&account), vec!["azure_storage_account_key"], "{account}");
+            let sas = format!("Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey={first}{}=", &b64[..42]);
+            assert_eq!(rules_found(&sas), vec!["azure_shared_access_key"], "{sas}");
+        }
+        // A path between the keyword and a value is still no assignment.
+        assert!(rules_found(&format!("accountkey /docs/{b64}")).is_empty());
     }
 
     #[test]
