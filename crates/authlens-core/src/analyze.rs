@@ -386,4 +386,17 @@ mod tests {
         assert!(r.entries[0].auth_failure && r.entries[0].causes.is_empty());
         assert!(r.entries[0].unexplained.as_ref().unwrap().summary.contains("handshake"));
     }
+
+    #[test]
+    fn an_unreachable_key_set_is_no_client_bug() {
+        // Spring Security's resource server when its JWKS endpoint is down (Nimbus's message in the
+        // challenge), and Envoy's jwt_authn filter (envoyproxy/envoy#41669): a fresh token refused.
+        let spring = r#"Bearer error="invalid_token", error_description="An error occurred while attempting to decode the Jwt: Couldn't retrieve remote JWK set: org.springframework.web.client.ResourceAccessException: I/O error on GET request", error_uri="https://tools.ietf.org/html/rfc6750#section-3.1""#;
+        for (challenge, body) in [(spring, ""), ("Bearer realm=\"https://api.example.test/x\", error=\"invalid_token\"", "Jwks remote fetch is failed")] {
+            let har = serde_json::json!({"log":{"entries":[{"request":{"method":"GET","url":"https://api.example.test/x","headers":[{"name":"Authorization","value":"Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln"}]},"response":{"status":401,"headers":[{"name":"WWW-Authenticate","value":challenge}],"content":{"text":body}}}]}});
+            let r = super::analyze_har_text(&har.to_string()).unwrap();
+            assert!(r.entries[0].auth_failure && r.entries[0].causes.is_empty(), "{challenge} {body}");
+            assert!(r.entries[0].unexplained.as_ref().unwrap().summary.contains("JWKS"));
+        }
+    }
 }

@@ -67,6 +67,14 @@ fn token_scheme(ex: &Exchange) -> Option<(&'static str, &'static str)> {
 }
 
 #[cfg_attr(authlens_wasm_size, optimize(size))]
+/// What servers that read only `Bearer <token>` answer another scheme with: LoopBack 4's
+/// authentication-jwt ("Authorization header is not of type 'Bearer'."), gin-jwt's
+/// ErrInvalidAuthHeader ("auth header is invalid"), express-jwt's credentials_bad_format.
+const BEARER_ONLY: &[&str] = &["is not of type 'bearer'", "auth header is invalid", "format is authorization: bearer [token]"];
+
+/// What an API that takes its key alone in Authorization answers `Bearer <key>` with (Linear).
+const NO_SCHEME: &[&str] = &["remove the bearer prefix", "trying to use an api key as a bearer token"];
+
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
     if let Some(hit) = wrong_place(ex) {
@@ -116,6 +124,18 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         confidence = confidence.max(0.88);
         want = want.or_else(|| Some("Basic".into()));
     }
+    // The server says which form it reads: `Bearer <token>` while another scheme was sent, or the
+    // key alone while `Bearer` was sent.
+    if sent_l != "bearer" && sent_l != "basic" && ex.resp_body_mentions(BEARER_ONLY) {
+        evidence.push(format!("the server says it reads `Authorization: Bearer <token>`, and the request used `{}`", clip(sent, 32)));
+        confidence = confidence.max(0.86);
+        want = Some("Bearer".into());
+    }
+    if sent_l == "bearer" && ex.resp_body_mentions(NO_SCHEME) {
+        evidence.push("the server says to send the key without the `Bearer` prefix".into());
+        confidence = confidence.max(0.9);
+        want = Some("none".into());
+    }
     if let Some(p) = ex.provider.filter(|p| !p.facts.refuses_passwords.is_empty() && ex.resp_body_mentions(std::slice::from_ref(&p.facts.refuses_passwords))) {
         evidence.push(format!("{} refuses username/password Basic authentication; it needs a token", p.name));
         confidence = 0.93;
@@ -140,6 +160,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     let mut fix = vec![match want.as_str() {
         "Basic" => "send `Authorization: Basic <base64(user:password)>` — for a key used as the username, `base64(KEY + \":\")`".to_string(),
         "Bearer" => "send `Authorization: Bearer <token>`".to_string(),
+        "none" => "send the key alone, `Authorization: <key>`, without `Bearer `".to_string(),
         other if token_scheme(ex).is_some_and(|(_, s)| s == other) => format!("send `Authorization: {other} <api token>`, or use an OAuth access token with Bearer"),
         other => format!("send `Authorization: {other} …`"),
     }];
@@ -220,6 +241,26 @@ mod tests {
         let t = crate::parse::jwt::make(r#"{"alg":"HS256","typ":"JWT"}"#, r#"{"user_id":7,"exp":1792000000}"#);
         let ex = crate::causes::test_util::with_status("https://api.example.test/v1/inbox", &[("Authorization", &format!("Token {t}"))], 401, "no token found\n");
         assert_eq!(crate::causes::test_util::ids(&ex)[0], "wrong_auth_scheme");
+    }
+
+    #[test]
+    fn the_server_names_the_form_it_reads() {
+        use crate::causes::test_util::{ids, with_status};
+        let t = crate::parse::jwt::make(r#"{"alg":"HS256","typ":"JWT"}"#, r#"{"sub":"7","exp":1792000000}"#);
+        // LoopBack 4 (authentication-jwt) and gin-jwt (ErrInvalidAuthHeader) read `Bearer` only.
+        let ex = with_status("https://api.example.test/users/me", &[("Authorization", &format!("JWT {t}"))], 401, r#"{"error":{"statusCode":401,"name":"UnauthorizedError","message":"Authorization header is not of type 'Bearer'."}}"#);
+        assert_eq!(ids(&ex)[0], "wrong_auth_scheme");
+        let ex = with_status("https://api.example.test/auth/refresh", &[("Authorization", &format!("JWT {t}"))], 401, r#"{"code":401,"message":"auth header is invalid"}"#);
+        assert_eq!(ids(&ex)[0], "wrong_auth_scheme");
+        // Under Bearer the same words say nothing about the scheme.
+        let ex = with_status("https://api.example.test/auth/refresh", &[("Authorization", &format!("Bearer {t}"))], 401, r#"{"code":401,"message":"auth header is invalid"}"#);
+        assert!(!ids(&ex).contains(&"wrong_auth_scheme"));
+        // Linear takes its API key alone (HTTP 400, GraphQL error).
+        let body = r#"{"errors":[{"message":"It looks like you're trying to use an API key as a Bearer token. Remove the Bearer prefix from the Authorization header.","extensions":{"type":"authentication error","code":"AUTHENTICATION_ERROR"}}]}"#;
+        let ex = with_status("https://api.linear.app/graphql", &[("Authorization", "Bearer lin_api_0123456789abcdefghijklmnopqrstuvwxyzABCD")], 400, body);
+        let d = crate::causes::diagnose(&ex, &[]);
+        assert_eq!(d[0].0.info.id, "wrong_auth_scheme");
+        assert!(d[0].1.fix[0].contains("without `Bearer `"), "{:?}", d[0].1.fix);
     }
 
     #[test]

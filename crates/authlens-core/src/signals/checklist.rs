@@ -10,8 +10,17 @@ use crate::report::Unexplained;
 use crate::exchange::server_says::Says;
 use crate::signals::session;
 
-/// Why this failure is part of normal operation, if it is.
+/// What servers say when they could not fetch the keys they verify tokens with (their JWKS
+/// endpoint): Spring Security (via Nimbus) in its `WWW-Authenticate` error_description, Envoy's
+/// jwt_authn filter, panva/jose's timeout code.
+const KEY_SET_UNREACHABLE: &[&str] = &["couldn't retrieve remote jwk set", "jwks remote fetch is failed", "err_jwks_timeout"];
+
+/// Why this failure is part of normal operation (or no fault of the client), if it is.
 pub fn not_a_client_bug(ex: &Exchange, before: &[Exchange]) -> Option<String> {
+    let challenge = ex.resp_header("www-authenticate").map(str::to_ascii_lowercase).unwrap_or_default();
+    if KEY_SET_UNREACHABLE.iter().any(|w| challenge.contains(w)) || ex.resp_body_mentions(KEY_SET_UNREACHABLE) {
+        return Some("the server could not fetch the keys it checks tokens with (its JWKS endpoint did not answer): no token can pass until it does. A server-side outage, not a client bug: check the server's network path to the identity provider's jwks_uri".into());
+    }
     let negotiate = ex.challenges.iter().any(|c| c.scheme.eq_ignore_ascii_case("negotiate") || c.scheme.eq_ignore_ascii_case("ntlm"));
     if ex.http_status == 401 && negotiate {
         let sent = ex.authorization.as_ref().and_then(|a| a.scheme.as_deref()).map(str::to_ascii_lowercase);
