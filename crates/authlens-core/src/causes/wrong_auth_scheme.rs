@@ -66,7 +66,6 @@ fn token_scheme(ex: &Exchange) -> Option<(&'static str, &'static str)> {
     (!scheme.is_empty() && p.facts.token_scheme_paths.iter().any(|t| ex.path.starts_with(t))).then_some((p.name, scheme))
 }
 
-#[cfg_attr(authlens_wasm_size, optimize(size))]
 /// What servers that read only `Bearer <token>` answer another scheme with: LoopBack 4's
 /// authentication-jwt ("Authorization header is not of type 'Bearer'."), gin-jwt's
 /// ErrInvalidAuthHeader ("auth header is invalid"), express-jwt's credentials_bad_format.
@@ -75,6 +74,7 @@ const BEARER_ONLY: &[&str] = &["is not of type 'bearer'", "auth header is invali
 /// What an API that takes its key alone in Authorization answers `Bearer <key>` with (Linear).
 const NO_SCHEME: &[&str] = &["remove the bearer prefix", "trying to use an api key as a bearer token"];
 
+#[cfg_attr(authlens_wasm_size, optimize(size))]
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
     if let Some(hit) = wrong_place(ex) {
