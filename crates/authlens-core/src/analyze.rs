@@ -182,6 +182,13 @@ fn server_said(ex: &Exchange, failed: bool) -> Option<String> {
     if !failed && recognised.is_none() {
         return None;
     }
+    // A script's request sent to a sign-in page: where it was sent is what the server said.
+    if failed && (300..400).contains(&ex.http_status) {
+        if let Some(to) = ex.resp_header("location") {
+            let to = redact::clip(&redact::scrub(&redact::url(to.trim()), ex.credential_values()), 240);
+            return Some(format!("{} redirect to {to} (authlens reads: the server sends a request without a live session to its sign-in page)", ex.http_status));
+        }
+    }
     let said = ex.server_said();
     let words = quote_messages(ex, said);
     let reading = match (recognised, said.says.first()) {

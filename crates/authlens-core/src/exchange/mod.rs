@@ -218,6 +218,13 @@ const KEY_REFUSED_400: &[&str] = &[
 /// The error names AWS services give a request whose credentials failed (the JSON protocol sends
 /// them with a 400): Cognito's refused token, an expired session token, an unknown access key, a
 /// bad or incomplete SigV4 signature.
+/// Pieces of the path of a sign-in page, lowercase: the pages frameworks, identity providers and
+/// auth proxies send a browser to when it has no session (ASP.NET Core Identity's
+/// `/Account/Login`, Devise's `/users/sign_in`, Django's `/accounts/login/`, Auth.js's
+/// `/api/auth/signin`, Spring Security's `/login` and `/oauth2/authorization/{id}`, Cloudflare
+/// Access's `/cdn-cgi/access/login`, oauth2-proxy's `/oauth2/start`, App Service's `/.auth/login`,
+/// SAML's `/saml2/authenticate`).
+const SIGN_IN_PATHS: &[&str] = &["login", "signin", "sign-in", "sign_in", "logon", "/oauth2/authorization/", "/oauth2/start", "/saml2/authenticate", "/saml/login", "/sso/"];
 const AWS_CREDENTIAL_ERRORS: &[&str] =
     &["NotAuthorizedException", "ExpiredTokenException", "UnrecognizedClientException", "InvalidSignatureException", "IncompleteSignatureException"];
 
@@ -298,10 +305,52 @@ impl Exchange {
                 }
             }
         }
-        if let Some(s) = self.auth_error_status().or_else(|| self.auth_error_text_400()) {
+        if let Some(s) = self.auth_error_status().or_else(|| self.auth_error_text_400()).or_else(|| self.sent_to_sign_in()) {
             return s;
         }
         self.http_status
+    }
+
+    /// An API call (a fetch or XHR, not a page load) answered with a redirect to a sign-in page:
+    /// how cookie-session stacks refuse a request without a live session (ASP.NET Core Identity's
+    /// 302 to `/Account/Login?ReturnUrl=`, Next.js middleware's 307 to `/api/auth/signin`,
+    /// Cloudflare Access's 302 to `…/cdn-cgi/access/login/…`, an auth proxy's 302 to the identity
+    /// provider's `/authorize`), and Quarkus OIDC's 499 for script requests. The script then
+    /// gets a sign-in page (or a CORS error) where it wanted data: a 401 in all but status.
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
+    fn sent_to_sign_in(&self) -> Option<i64> {
+        let status = self.http_status;
+        // Quarkus answers a request marked as JavaScript (`X-Requested-With`) so.
+        if status == 499 && self.resp_header("www-authenticate").is_some() {
+            return Some(401);
+        }
+        if !matches!(status, 301 | 302 | 303 | 307 | 308) || !self.is_script_request() {
+            return None;
+        }
+        let location = self.resp_header("location")?.to_ascii_lowercase();
+        let path = self.path.to_ascii_lowercase();
+        let signs_in = |p: &str| SIGN_IN_PATHS.iter().any(|w| p.contains(w));
+        // Signing out ends on the sign-in page by design; a sign-in form posted and sent back to
+        // it is a refusal only when the server says error.
+        if ["logout", "signout", "sign-out", "sign_out", "logoff"].iter().any(|w| path.contains(w)) {
+            return None;
+        }
+        let (target, query) = location.split_once('?').unwrap_or((&location, ""));
+        if signs_in(&path) || path.contains("/callback") || path.contains("/authorize") {
+            return (signs_in(target) && query.split('&').any(|kv| kv == "error" || kv.starts_with("error="))).then_some(401);
+        }
+        let back = ["returnurl=", "return_url=", "returnto=", "return_to=", "callbackurl=", "redirect_uri=", "redirect_url=", "next=", "continue=", "redirect=", "rd="];
+        (signs_in(target) || target.contains("/authorize") && query.contains("response_type=") || query.split('&').any(|kv| back.iter().any(|b| kv.starts_with(b))) && (target.contains("auth") || target.contains("sso"))).then_some(401)
+    }
+
+    /// True when a script made the request (fetch or XHR) rather than the browser loading a page:
+    /// its `Sec-Fetch-Mode` is not `navigate`, or (a capture without fetch metadata) it asks for
+    /// something other than HTML or says XHR.
+    fn is_script_request(&self) -> bool {
+        if let Some(mode) = self.req_header("sec-fetch-mode") {
+            return !mode.trim().eq_ignore_ascii_case("navigate");
+        }
+        self.req_header("x-requested-with").is_some() || self.req_header("accept").is_some_and(|a| !a.trim_start().to_ascii_lowercase().starts_with("text/html"))
     }
 
     /// The 401/403 an answer that is not one means: a GraphQL `errors[].extensions.code`
@@ -1035,6 +1084,32 @@ mod tests {
         let x = Exchange::new(0, &entry("https://x.test/a?api_key=abc123", &[("X-API-Key", "k1")]));
         let locs: Vec<String> = x.credentials.iter().map(|c| c.location.describe()).collect();
         assert_eq!(locs, vec!["request.header.X-API-Key", "request.query.api_key"]);
+    }
+
+    #[test]
+    fn a_script_sent_to_a_sign_in_page_is_refused() {
+        let status = |method: &str, url: &str, accept: &str, code: i64, location: &str| {
+            Exchange::new(0, &Entry::new(method, url).headers(&[("Accept", accept)]).status(code).response_header("Location", location)).status
+        };
+        let json = "application/json, text/plain, */*";
+        let page = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        // ASP.NET Core Identity, Auth.js middleware, Cloudflare Access, oauth2-proxy.
+        assert_eq!(status("GET", "https://a.test/api/products", json, 302, "https://a.test/Identity/Account/Login?ReturnUrl=%2Fapi%2Fproducts"), 401);
+        assert_eq!(status("GET", "https://a.test/api/orders", "application/json", 307, "/api/auth/signin?callbackUrl=%2Fapi%2Forders"), 401);
+        assert_eq!(status("POST", "https://b.test/sync", "*/*", 302, "https://t.cloudflareaccess.com/cdn-cgi/access/login/b.test?kid=1"), 401);
+        assert_eq!(status("GET", "https://c.test/api/x", json, 302, "https://idp.test/oauth2/v1/authorize?response_type=code&client_id=1"), 401);
+        // A page load redirected to sign in is the browser's normal way there.
+        assert_eq!(status("GET", "https://a.test/dashboard", page, 302, "/Account/Login?ReturnUrl=%2Fdashboard"), 302);
+        // Signing out lands on the sign-in page; a redirect elsewhere is no refusal.
+        assert_eq!(status("POST", "https://a.test/api/logout", json, 302, "/login?logout"), 302);
+        assert_eq!(status("GET", "https://a.test/api/v1/items", json, 301, "https://a.test/api/v2/items"), 301);
+        // A sign-in form sent back to itself with an error (Spring Security's form login) is a
+        // refusal; sent on to the app, it succeeded.
+        assert_eq!(status("POST", "https://a.test/login", json, 302, "/login?error"), 401);
+        assert_eq!(status("POST", "https://a.test/login", json, 302, "/home"), 302);
+        // Quarkus OIDC answers a script's request without a session with 499.
+        let q = Exchange::new(0, &Entry::new("GET", "https://q.test/api").headers(&[("X-Requested-With", "JavaScript")]).status(499).response_header("WWW-Authenticate", "OIDC"));
+        assert_eq!(q.status, 401);
     }
 
     #[test]

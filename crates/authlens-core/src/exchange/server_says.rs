@@ -156,6 +156,11 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("idx10222", Says::NotYetValid),
     ("signature not yet current", Says::NotYetValid),
     ("token_not_yet_valid", Says::NotYetValid),
+    // Clerk's reasons (`x-clerk-auth-reason`) for a session token issued or valid from later
+    ("iat-in-the-future", Says::NotYetValid),
+    ("nbf-in-the-future", Says::NotYetValid),
+    ("\"nbf\" claim check failed", Says::NotYetValid),
+    ("\"iat\" claim check failed", Says::NotYetValid),
     ("before its valid time", Says::NotYetValid),
     // expired
     ("expired", Says::Expired),
@@ -174,6 +179,7 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("signature not valid in the specified time frame", Says::Expired),
     ("please check the 'exp' claim", Says::Expired),
     ("aadsts700082", Says::Expired),
+    ("\"exp\" claim check failed", Says::Expired),
     ("aadsts7000222", Says::Expired),
     ("no longer valid", Says::Expired),
     // Google's token endpoint: most often a refresh token past its lifetime (7 days for an app
@@ -182,6 +188,9 @@ pub const PHRASES: &[(&str, Says)] = &[
     // revoked
     ("revoked", Says::Revoked),
     ("aadsts50173", Says::Revoked),
+    // Microsoft Graph under continuous access evaluation: the user's sessions were revoked (a
+    // password reset, an admin's "revoke sessions") after this token was issued.
+    ("tokenissuedbeforerevocationtimestamp", Says::Revoked),
     ("has been invalidated", Says::Revoked),
     // Google disables a key found in public code ("Your API key was reported as leaked").
     ("reported as leaked", Says::Revoked),
@@ -501,7 +510,9 @@ pub fn read(ex: &Exchange) -> ServerSaid {
             messages.push(Message { field: "WWW-Authenticate".into(), text: crate::exchange::truncate(&h.value, 512).to_string() });
         }
     }
-    for name in ["x-amzn-errortype", "x-ms-error-code", "x-error-code", "x-auth-error", "grpc-message", "x-ms-diagnostics"] {
+    // Clerk's middleware says why it signed a request out in `x-clerk-auth-reason` and
+    // `x-clerk-auth-message` (`session-token-iat-in-the-future`), the body only "Unauthorized".
+    for name in ["x-amzn-errortype", "x-ms-error-code", "x-error-code", "x-auth-error", "grpc-message", "x-ms-diagnostics", "x-clerk-auth-reason", "x-clerk-auth-message"] {
         if let Some(v) = ex.resp_header(name).filter(|v| !v.trim().is_empty()) {
             messages.push(Message { field: format!("header {name}"), text: crate::exchange::truncate(v, 512).to_string() });
         }
@@ -612,6 +623,11 @@ fn walk(v: &Value, path: &str, depth: usize, out: &mut Vec<Message>) {
                     }
                     // Flags that are the message: GitHub's `"saml_failure": true`, Vercel's `"invalidToken": true`.
                     Value::Bool(true) if FLAG_KEYS.contains(&key.as_str()) => out.push(Message { field: p, text: k.clone() }),
+                    // The JWT claim a validator refused, named apart from the message (jose's
+                    // JWTClaimValidationFailed as Logto relays it: `"claim":"aud"`).
+                    Value::String(s) if key == "claim" && ["aud", "iss", "exp", "nbf", "iat"].contains(&s.as_str()) => {
+                        out.push(Message { field: p, text: format!("\"{s}\" claim check failed") })
+                    }
                     Value::Object(_) | Value::Array(_) if MESSAGE_KEYS.contains(&key.as_str()) || CONTAINERS.contains(&key.as_str()) || key.contains("error") || depth <= 3 => {
                         walk(val, &p, depth + 1, out)
                     }

@@ -15,11 +15,20 @@ use crate::signals::session;
 /// jwt_authn filter, panva/jose's timeout code.
 const KEY_SET_UNREACHABLE: &[&str] = &["couldn't retrieve remote jwk set", "jwks remote fetch is failed", "err_jwks_timeout"];
 
+/// Body phrases of a step-up answer (lowercase, as `resp_body_mentions` compares).
+const STEP_UP: &[&str] = &["session_refresh_required", "\"id\":\"reauthenticate\"", "requires-recent-login", "credential_too_old_login_again", "reauthentication_required"];
+
 /// Why this failure is part of normal operation (or no fault of the client), if it is.
 pub fn not_a_client_bug(ex: &Exchange, before: &[Exchange]) -> Option<String> {
     let challenge = ex.resp_header("www-authenticate").map(str::to_ascii_lowercase).unwrap_or_default();
     if KEY_SET_UNREACHABLE.iter().any(|w| challenge.contains(w)) || ex.resp_body_mentions(KEY_SET_UNREACHABLE) {
         return Some("the server could not fetch the keys it checks tokens with (its JWKS endpoint did not answer): no token can pass until it does. A server-side outage, not a client bug: check the server's network path to the identity provider's jwks_uri".into());
+    }
+    // Step-up: the session is good, but this action wants a fresh sign-in (Ory Kratos's
+    // `session_refresh_required`, django-allauth's `reauthenticate` flow, Firebase Auth's
+    // `CREDENTIAL_TOO_OLD_LOGIN_AGAIN` / `auth/requires-recent-login`).
+    if ex.resp_body_mentions(STEP_UP) {
+        return Some("the server asks the signed-in user to sign in again before this sensitive action (step-up re-authentication): the session is valid and the app is to run the re-authentication flow the server names, then retry. A designed answer, not a client bug".into());
     }
     let negotiate = ex.challenges.iter().any(|c| c.scheme.eq_ignore_ascii_case("negotiate") || c.scheme.eq_ignore_ascii_case("ntlm"));
     if ex.http_status == 401 && negotiate {
