@@ -322,6 +322,9 @@ struct RuleData {
     /// `Authorization` is such a token, not this secret.
     #[serde(default)]
     user_token_in_authorization: bool,
+    /// The provider issues the value percent-encoded (X's app-only bearer tokens).
+    #[serde(default)]
+    percent_encoded: bool,
     #[serde(default)]
     recognition: String,
     positive: Vec<String>,
@@ -471,8 +474,8 @@ fn data_providers(out: &Path, manifest: &str) -> Vec<String> {
                 assert!(len[0] >= 16 && r.entropy >= 3.0, "{at}: a prefix-less rule needs len >= 16 and entropy >= 3");
             }
             keys.push(format!(
-                "        KeyRule {{ id: {}, title: {}, prefix: {}, charset: Charset::{cs}, len: ({}, {}), kind: KeyKind::{kind}, env: {env}, env_certain: {}, env_var: {}, validate: {validate}, find: {find}, entropy: {}, bare_ok: {}, user_token_in_authorization: {}, #[cfg(feature = \"docs\")] recognition: {} }},\n",
-                lit(&r.id), lit(&r.title), lit(&r.prefix), len[0], len[1], r.env_certain, lit(if r.env_var == r.id.to_ascii_uppercase() { "" } else { &r.env_var }), tenths(r.entropy), r.bare_ok, r.user_token_in_authorization,
+                "        KeyRule {{ id: {}, title: {}, prefix: {}, charset: Charset::{cs}, len: ({}, {}), kind: KeyKind::{kind}, env: {env}, env_certain: {}, env_var: {}, validate: {validate}, find: {find}, entropy: {}, bare_ok: {}, user_token_in_authorization: {}, percent_encoded: {}, #[cfg(feature = \"docs\")] recognition: {} }},\n",
+                lit(&r.id), lit(&r.title), lit(&r.prefix), len[0], len[1], r.env_certain, lit(if r.env_var == r.id.to_ascii_uppercase() { "" } else { &r.env_var }), tenths(r.entropy), r.bare_ok, r.user_token_in_authorization, r.percent_encoded,
                 // Documentation only: left out of the wasm build.
                 lit(&r.recognition)
             ));

@@ -168,8 +168,10 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         }
         // OAuth 1.0 (RFC 5849 §3.5.1) percent-encodes its parameters in the header by design.
         let oauth1 = matches!(c.location, Location::Authorization) && ctx.ex.authorization.as_ref().is_some_and(|a| a.is_scheme("OAuth"));
+        // Some providers issue a value percent-encoded once (X's app-only bearer tokens).
+        let x_bearer = c.key.is_some_and(|k| k.rule.percent_encoded);
         if matches!(c.location, Location::Authorization | Location::Header(_) | Location::BasicUser | Location::BasicPassword) && !oauth1 {
-            if let Some(how) = url_encoded(raw) {
+            if let Some(how) = url_encoded(raw).filter(|h| !x_bearer || h.starts_with("URL-encoded twice")) {
                 note(
                     format!("{} is {how}", c.location.describe()),
                     "send the value as issued: headers are not URL-encoded (encode only query parameters, once)".into(),
@@ -540,6 +542,16 @@ mod tests {
         let ex = failing("https://api.example.test/x", &[("X-API-Key", "\"abcdefghijklmnop1234\"")]);
         assert_eq!(ids(&ex)[0], "damaged_credentials");
         let ex = failing("https://api.example.test/x", &[("X-API-Key", "abcdefgh%252Bijklmnop1234")]);
+        assert_eq!(ids(&ex)[0], "damaged_credentials");
+    }
+
+    #[test]
+    fn a_value_issued_percent_encoded_is_damaged_only_when_encoded_again() {
+        // X's app-only bearer tokens come percent-encoded (twitter.toml `percent_encoded`).
+        let x = "AAAAAAAAAAAAAAAAAAAAABLkC65r1yFpZJNRsDanKcuO2WqsROa%3DbpSpZPijuVtAupvBJJsJyHmMBNftrX4xpvw1L1Oye3LJIUz";
+        let ex = failing("https://api.x.com/2/users/me", &[("Authorization", &format!("Bearer {x}"))]);
+        assert!(!ids(&ex).contains(&"damaged_credentials"), "{:?}", ids(&ex));
+        let ex = failing("https://api.x.com/2/users/me", &[("Authorization", &format!("Bearer {}", x.replace("%3D", "%253D")))]);
         assert_eq!(ids(&ex)[0], "damaged_credentials");
     }
 

@@ -169,9 +169,12 @@ fn expired_by_word(ctx: &Ctx) -> Option<Hit> {
     // expired is refused for another reason.
     let token_said = ex.resp_body_mentions(SAYS_TOKEN_EXPIRED_NOT_SESSION);
     let now = crate::signals::session::at(ex);
+    // jsonwebtoken's `maxAge`: a JWT whose exp is still ahead but which is older than the server
+    // accepts (its `iat` is what counts).
+    let max_age = ex.resp_body_mentions(&["maxage exceeded"]);
     let c = ex.credentials.iter().find(|c| {
-        c.jwt.as_ref().is_none_or(|j| j.exp.is_none() && now.is_some())
-            && (temporary || token_said || c.token_like())
+        (c.jwt.as_ref().is_none_or(|j| j.exp.is_none() && now.is_some()) || max_age && c.jwt.as_ref().is_some_and(|j| j.iat.is_some()))
+            && (temporary || token_said || max_age || c.token_like())
     });
     let cookie_session = c.is_none() && ex.credentials.is_empty() && ex.has_cookie();
     if c.is_none() && !cookie_session && !(ex.credentials.is_empty() && ex.says(Says::Expired) && !ex.resp_body.is_empty()) {

@@ -101,7 +101,11 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     }
     let has_cred = !ex.credentials.is_empty() || ex.has_cookie();
     let challenge = ex.challenges.iter().find(|c| c.param("error") == Some("insufficient_scope"));
-    let says = ex.resp_body_mentions(SAYS_SCOPE) || ex.says(Says::Scope);
+    // A 401 whose words call the credential missing or invalid (App Store Connect's
+    // `NOT_AUTHORIZED` "Authentication credentials are missing or invalid") refused the
+    // credential: its bare code is no permission problem.
+    let credential_refused = ctx.failure == Failure::Unauthorized && !ex.says(Says::Scope) && (ex.says(Says::Invalid) || ex.says(Says::Missing));
+    let says = (ex.resp_body_mentions(SAYS_SCOPE) && !credential_refused) || ex.says(Says::Scope);
     let mut evidence = Vec::new();
     let mut confidence: f64;
     if let Some(ch) = challenge {

@@ -254,6 +254,24 @@ fn forbidden_is_auth(ex: &Exchange) -> bool {
     ex.resp_body_mentions(&["api key", "apikey", "api_key", "token", "credential", "unauthori", "authenticat", "permission", "scope", "not authorized", "access denied", "signature", "forbidden", "accessdenied", "request has expired"])
 }
 
+/// Causes about how a credential is written or which environment it is for.
+const FORM_CAUSES: &[&str] = &["wrong_auth_scheme", "malformed_authorization", "damaged_credentials", "placeholder_credentials", "whitespace_in_credentials", "environment_mismatch"];
+
+/// An earlier success on the same host with every credential of this request, each in the same
+/// place with the same value.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
+fn accepted_as_sent<'a>(ex: &Exchange, before: &'a [Exchange]) -> Option<&'a Exchange> {
+    if ex.credentials.is_empty() {
+        return None;
+    }
+    crate::signals::session::recent(before).iter().rev().find(|r| {
+        (200..300).contains(&r.status)
+            && r.host == ex.host
+            && r.credentials.len() == ex.credentials.len()
+            && ex.credentials.iter().all(|x| r.credentials.iter().any(|o| o.location == x.location && o.raw() == x.raw()))
+    })
+}
+
 /// Run every cause on an exchange; most likely first.
 pub fn diagnose(ex: &Exchange, before: &[Exchange]) -> Vec<(&'static Cause, Hit)> {
     let Some(failure) = failure(ex).or_else(|| blocked_by_preflight(ex, before)) else { return Vec::new() };
@@ -264,6 +282,17 @@ pub fn diagnose(ex: &Exchange, before: &[Exchange]) -> Vec<(&'static Cause, Hit)
     }
     let ctx = Ctx { ex, before, failure };
     let mut hits: Vec<(&'static Cause, Hit)> = ALL.iter().filter_map(|c| (c.check)(&ctx).map(|h| (*c, h))).collect();
+    // The very credential, sent the same way, was accepted by this host before: its form (scheme,
+    // encoding, whitespace, a placeholder, a cut) and its environment are not the problem.
+    if let Some(ok) = accepted_as_sent(ex, before) {
+        let before_len = hits.len();
+        hits.retain(|(c, _)| !FORM_CAUSES.contains(&c.info.id));
+        if hits.len() < before_len {
+            if let Some(top) = hits.first_mut() {
+                top.1.evidence.push(format!("the same credential, sent the same way, was accepted at entry #{} ({} {}): its form is not what the server refuses", ok.index, crate::redact::clip(&ok.method, 16), crate::redact::path(&ok.path)));
+            }
+        }
+    }
     crate::order::sort_by_u64_key(&mut hits, |h| crate::order::descending_f64(h.1.confidence));
     // Safe advice first: a page that sends a server-side secret must not be told to send another
     // (a production key) from the browser; the call belongs on a server.
@@ -337,6 +366,25 @@ mod tests {
     #[cfg(feature = "docs")]
     const HEADINGS: &[&str] = &["## What it means", "## Why it happens", "## How to fix", "## Example"];
     const BANNED_PREFIXES: &[&str] = &["use_", "avoid_", "fix_", "prefer_", "add_", "set_"];
+
+    #[test]
+    fn a_credential_accepted_as_sent_clears_the_form_causes() {
+        use crate::causes::test_util::with_status;
+        let bare = [("Authorization", "pk_81234567_ABCDEFGHIJKLMNOPQRSTUVWXYZ012345")];
+        let refused = with_status("https://api.clickup.test/api/v2/list/9/task", &bare, 401, r#"{"err":"Team not authorized","ECODE":"OAUTH_027"}"#);
+        // Alone, a key with no scheme reads as a malformed header …
+        let alone: Vec<&str> = diagnose(&refused, &[]).iter().map(|(c, _)| c.info.id).collect();
+        assert!(alone.iter().any(|id| FORM_CAUSES.contains(id)), "{alone:?}");
+        // … but the same header was accepted by this host a minute before.
+        let mut ok = crate::har::Entry::new("GET", "https://api.clickup.test/api/v2/team").started("2026-10-14T09:29:00Z").headers(&bare).status(200);
+        ok.response.content.text = Some("{}".into());
+        let ok = Exchange::new(0, &ok);
+        let after: Vec<&str> = diagnose(&refused, std::slice::from_ref(&ok)).iter().map(|(c, _)| c.info.id).collect();
+        assert!(after.iter().all(|id| !FORM_CAUSES.contains(id)), "{after:?}");
+        // Another value in the same header proves nothing about this one.
+        let other = Exchange::new(0, &crate::har::Entry::new("GET", "https://api.clickup.test/api/v2/team").started("2026-10-14T09:29:00Z").headers(&[("Authorization", "pk_81234567_ZYXWVUTSRQPONMLKJIHGFEDCBA543210")]).status(200));
+        assert_eq!(diagnose(&refused, std::slice::from_ref(&other)).iter().map(|(c, _)| c.info.id).collect::<Vec<_>>(), alone);
+    }
 
     #[test]
     fn registry_conventions() {

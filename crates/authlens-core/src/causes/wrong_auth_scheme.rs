@@ -69,7 +69,7 @@ fn token_scheme(ex: &Exchange) -> Option<(&'static str, &'static str)> {
 /// What servers that read only `Bearer <token>` answer another scheme with: LoopBack 4's
 /// authentication-jwt ("Authorization header is not of type 'Bearer'."), gin-jwt's
 /// ErrInvalidAuthHeader ("auth header is invalid"), express-jwt's credentials_bad_format.
-const BEARER_ONLY: &[&str] = &["is not of type 'bearer'", "auth header is invalid", "format is authorization: bearer [token]"];
+const BEARER_ONLY: &[&str] = &["is not of type 'bearer'", "auth header is invalid", "format is authorization: bearer [token]", "missing 'bearer' type in 'authorization' header"];
 
 /// What an API that takes its key alone in Authorization answers `Bearer <key>` with (Linear).
 const NO_SCHEME: &[&str] = &["remove the bearer prefix", "trying to use an api key as a bearer token"];

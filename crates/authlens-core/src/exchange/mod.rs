@@ -408,7 +408,8 @@ impl Exchange {
                         Some("UNAUTHENTICATED" | "UNAUTHORIZED" | "INVALID_TOKEN" | "AUTHENTICATION_ERROR" | "TOKEN_EXPIRED" | "INVALID-JWT" | "INVALID_JWT" | "JWT_INVALID" | "INVALID-HEADERS" | "AUTH_NOT_AUTHENTICATED") => return Some(401),
                         // Hot Chocolate's code when the user is signed in but not allowed
                         Some("AUTH_NOT_AUTHORIZED") => return Some(403),
-                        Some("FORBIDDEN" | "PERMISSION_DENIED" | "INSUFFICIENT_SCOPES" | "ACCESS_DENIED") => return Some(403),
+                        // Hasura's `access-denied`
+                        Some("FORBIDDEN" | "PERMISSION_DENIED" | "INSUFFICIENT_SCOPES" | "ACCESS_DENIED" | "ACCESS-DENIED") => return Some(403),
                         _ => {}
                     }
                     if e.pointer("/extensions/saml_failure").and_then(Value::as_bool) == Some(true) {
@@ -465,7 +466,9 @@ impl Exchange {
             // headless API, PocketBase's auth-with-password; Parse Server's code 209 (all its
             // errors are 400s); Linear's answer to its API key sent as a Bearer token.
             "these credentials do not match our records", "login_bad_credentials", "email_password_mismatch",
-            "failed to authenticate.", "invalid session token", "trying to use an api key as a bearer token"]) || mentions(truncate(body, 4096), KEY_REFUSED_400) || self.req_header("authorization").is_some() && mentions(truncate(body, 4096), JWT_LIBRARY_ERRORS) {
+            "failed to authenticate.", "invalid session token", "trying to use an api key as a bearer token",
+            // PostGraphile's answer to an Authorization header it cannot read
+            "not of the correct bearer scheme format"]) || mentions(truncate(body, 4096), KEY_REFUSED_400) || self.req_header("authorization").is_some() && mentions(truncate(body, 4096), JWT_LIBRARY_ERRORS) {
             return Some(401);
         }
         None
@@ -508,6 +511,10 @@ impl Exchange {
         let t = truncate(&self.resp_body, 4096);
         // The XML error codes S3 and Google Cloud Storage share: a signed URL past its expiry
         // or signed with another key is a 400 there.
+        // ASP.NET Core's antiforgery filter answers a form without its token with a 400 text.
+        if mentions(t, &["antiforgery token"]) {
+            return Some(403);
+        }
         (mentions(t, &["notauthorizedexception", "bad http authentication header format", "invalid format for authorization header", "invalid_grant", "invalid_client", "oauthexception", "<code>expiredtoken</code>", "<code>signaturedoesnotmatch</code>", "<code>invalidtoken</code>"])
             || mentions(t, KEY_REFUSED_400)
             || self.resp_header("x-amzn-errortype").is_some_and(|v| v.starts_with("NotAuthorizedException")))

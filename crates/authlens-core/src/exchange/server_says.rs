@@ -140,6 +140,13 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("too many login attempts", Says::Restricted),
     ("service_disabled", Says::Restricted),
     ("has not been used in project", Says::Restricted),
+    // Cloudflare's firewall rules (error 1020) block by IP, country or client, not credential.
+    ("used cloudflare to restrict access", Says::Restricted),
+    ("error code: 1020", Says::Restricted),
+    // Telegram Bot API: the recipient blocked or left the bot; the bot's token is fine.
+    ("bot was blocked by the user", Says::Restricted),
+    ("bot was kicked", Says::Restricted),
+    ("user is deactivated", Says::Restricted),
     // not yet valid (jsonwebtoken, golang-jwt, php-jwt, Microsoft.IdentityModel, PostgREST, S3)
     ("jwt not active", Says::NotYetValid),
     ("not yet valid", Says::NotYetValid),
@@ -167,6 +174,8 @@ pub const PHRASES: &[(&str, Says)] = &[
     // SuperTokens: the access token expired and the frontend SDK is to refresh the session.
     ("try refresh token", Says::Expired),
     ("jwtexpired", Says::Expired),
+    // jsonwebtoken's `maxAge` option: the token is older than the server allows, whatever its exp.
+    ("maxage exceeded", Says::Expired),
     ("tokenexpired", Says::Expired),
     ("expiredtoken", Says::Expired),
     ("sessionexpired", Says::Expired),
@@ -191,6 +200,11 @@ pub const PHRASES: &[(&str, Says)] = &[
     // Microsoft Graph under continuous access evaluation: the user's sessions were revoked (a
     // password reset, an admin's "revoke sessions") after this token was issued.
     ("tokenissuedbeforerevocationtimestamp", Says::Revoked),
+    // Meta's Graph API, code 190 subcode 458: the user removed the app.
+    ("has not authorized application", Says::Revoked),
+    // djangorestframework-simplejwt: a refresh token already rotated out (its blacklist app).
+    ("token is blacklisted", Says::Revoked),
+    ("token is blocklisted", Says::Revoked),
     ("has been invalidated", Says::Revoked),
     // Google disables a key found in public code ("Your API key was reported as leaked").
     ("reported as leaked", Says::Revoked),
@@ -208,6 +222,7 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("invalid aud", Says::Audience),
     ("idx10214", Says::Audience),
     ("idx10208", Says::Audience),
+    ("jwtnotinaudience", Says::Audience),
     ("aadsts500011", Says::Audience),
     ("resource principal named", Says::Audience),
     // Twitch: the token was issued to another application than the Client-Id sent with it.
@@ -222,6 +237,8 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("idx10205", Says::Issuer),
     ("idx10204", Says::Issuer),
     ("invalidauthenticationtokentenant", Says::Issuer),
+    // Hasura's JWT errors (`Could not verify JWT: JWTNotInIssuer`)
+    ("jwtnotinissuer", Says::Issuer),
     ("wrong tenant", Says::Issuer),
     ("tenant not found", Says::Issuer),
     ("invalid_tenant", Says::Issuer),
@@ -273,6 +290,8 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("format is authorization: bearer", Says::Malformed),
     ("credentials_bad_format", Says::Malformed),
     ("invalid format for authorization header", Says::Malformed),
+    // PostGraphile
+    ("not of the correct bearer scheme format", Says::Malformed),
     ("invalid_jwt_format", Says::Malformed),
     ("unable to parse", Says::Malformed),
     ("could not parse", Says::Malformed),
@@ -352,6 +371,17 @@ pub const PHRASES: &[(&str, Says)] = &[
     // do not include this proxy (keymanagement.service.InvalidAPICallAsNoApiProductMatchFound).
     ("no matching policy found in scope", Says::Scope),
     ("no apiproduct match found", Says::Scope),
+    // Meta's Graph API, code 200: a permission the user did not grant the app.
+    ("authorized the application to perform this action", Says::Scope),
+    // Figma: "Invalid scope(s): files:read. This endpoint requires the … scope".
+    ("invalid scope(s)", Says::Scope),
+    // GitHub: the token's user lost (or never had) the role the call needs.
+    ("must have admin rights", Says::Scope),
+    ("must have push access", Says::Scope),
+    // Laravel Sanctum: the token lacks the ability (its scopes) the route checks.
+    ("invalid ability provided", Says::Scope),
+    // Hasura: `x-hasura-role` names a role the JWT's allowed roles do not list.
+    ("requested role is not in allowed roles", Says::Scope),
     // missing
     ("not provided", Says::Missing),
     ("missing or malformed jwt", Says::Missing),
@@ -361,6 +391,8 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("authorization header was not found", Says::Missing),
     ("no authorization token was found", Says::Missing),
     ("no token provided", Says::Missing),
+    // Apigee's VerifyAPIKey policy found no key where it reads it (`request.header.apikey`).
+    ("failed to resolve api key variable", Says::Missing),
     // go-chi/jwtauth's ErrNoTokenFound
     ("no token found", Says::Missing),
     ("token not provided", Says::Missing),
@@ -393,6 +425,8 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("not_authed", Says::Missing),
     // invalid (the generic refusal)
     ("invalid api key", Says::Invalid),
+    // App Store Connect's NOT_AUTHORIZED title
+    ("credentials are missing or invalid", Says::Invalid),
     // Vercel's 403 for a token it does not know: {"error":{"code":"forbidden","invalidToken":true}}.
     ("invalidtoken", Says::Invalid),
     ("invalid_api_key", Says::Invalid),
@@ -441,6 +475,8 @@ const MESSAGE_KEYS: &[&str] = &[
     "error", "error_description", "errordescription", "error_code", "errorcode", "errortype", "error_type", "error_message", "errormessage",
     "error_messages", "code", "reason", "message", "msg", "type", "detail", "title", "status", "status_message", "name", "description", "hint",
     "__type", "saml_failure", "errorsummary", "error_summary", ".tag", "long_message", "errordetail", "error_detail", "faultstring", "reasonphrase",
+    // Figma's `{"status":403,"err":"…"}`
+    "err",
 ];
 /// Keys of a JSON body whose `true` is the server's message (the key is quoted as the text).
 const FLAG_KEYS: &[&str] = &["saml_failure", "invalidtoken"];
@@ -581,6 +617,10 @@ fn phrases() -> Option<&'static aho_corasick::dfa::DFA> {
 #[cfg_attr(authlens_wasm_size, optimize(size))]
 fn lists_alternatives(lower: &str) -> bool {
     const KINDS: &[&str] = &["invalid", "expired", "revoked", "malformed", "missing", "incorrect", "unknown"];
+    // "…or your API key may be expired" (Mailjet): a guess, not a finding.
+    if ["may be expired", "may have expired", "might be expired", "might have expired"].iter().any(|h| lower.contains(h)) {
+        return true;
+    }
     let words: Vec<&str> = lower.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).filter(|w| !w.is_empty()).collect();
     let kind = |w: &&str| KINDS.contains(w);
     // "X or Y" with a kind on each side, near the "or" …

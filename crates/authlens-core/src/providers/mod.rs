@@ -272,6 +272,9 @@ pub struct KeyRule {
     /// tokens and client secrets): a value of it sent in `Authorization` is a user's token, not
     /// the secret (client secrets travel in the token request's body).
     pub user_token_in_authorization: bool,
+    /// True when the provider issues the value percent-encoded (X's app-only bearer tokens carry
+    /// `%2B`, `%2F`, `%3D`): one layer of URL-encoding in a header is then the value as issued.
+    pub percent_encoded: bool,
     /// How code beside the data recognises the value, in the words the rule list prints: after
     /// the shape for a `validate` function (`CRC32 checksum verified`), the whole description for
     /// a dedicated scanner (`Find::Scanner`); empty for generic words. Documentation only (set
@@ -297,6 +300,7 @@ impl KeyRule {
         entropy: 0,
         bare_ok: false,
         user_token_in_authorization: false,
+        percent_encoded: false,
         #[cfg(feature = "docs")]
         recognition: "",
     };
