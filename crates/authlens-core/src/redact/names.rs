@@ -59,7 +59,8 @@ pub fn code_is_credential<'a>(siblings: impl IntoIterator<Item = &'a str>) -> bo
 }
 
 /// Field names (normalised by [`normalise_name`]) that say their value is a secret.
-const SECRET_SUFFIXES: &[&str] = &["secret", "secretkey", "serverkey", "privatekey", "secretaccesskey", "secrettoken"];
+/// A private key's `passphrase` unlocks it: a secret wherever the key is.
+const SECRET_SUFFIXES: &[&str] = &["secret", "secretkey", "serverkey", "privatekey", "secretaccesskey", "secrettoken", "passphrase"];
 
 /// Names that end like a secret but hold per-user or public values. OAuth 1.0a's
 /// `oauth_token_secret` is issued per user at run time; other `…TOKEN_SECRET`s (`MUX_TOKEN_SECRET`,

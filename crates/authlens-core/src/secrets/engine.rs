@@ -111,7 +111,7 @@ struct Matcher {
 
 /// Field-name keywords that start the secret-named-field scanner (matched case-insensitively).
 pub(crate) const FIELD_KEYWORDS: &[&str] = &[
-    "secret", "private_key", "privatekey", "private-key", "server_key", "serverkey", "server-key", "auth_token", "authtoken",
+    "secret", "private_key", "privatekey", "private-key", "server_key", "serverkey", "server-key", "auth_token", "authtoken", "passphrase",
     // Credential names that need an API's URL beside them (`fields::api_credential`).
     "token", "key", "password", "authorization",
 ];

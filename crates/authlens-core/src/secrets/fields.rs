@@ -93,7 +93,7 @@ fn field_value<'t>(text: &'t str, name: &str, name_start: usize, after_name: usi
     }
     let mut i = after_name;
     // JSON inside a string (a source map's `sourcesContent`): `\"clientSecret\":\"…\"`.
-    let escaped = b.get(i) == Some(&b'\\') && b.get(i + 1).is_some_and(|c| *c == b'"' || *c == b'\'');
+    let mut escaped = b.get(i) == Some(&b'\\') && b.get(i + 1).is_some_and(|c| *c == b'"' || *c == b'\'');
     if escaped {
         i += 1;
     }
@@ -114,8 +114,11 @@ fn field_value<'t>(text: &'t str, name: &str, name_start: usize, after_name: usi
     while b.get(i).is_some_and(|c| *c == b' ' || *c == b'\t') {
         i += 1;
     }
-    if escaped && b.get(i) == Some(&b'\\') {
-        i += 1; // the value's opening quote is escaped too
+    // The value's opening quote is escaped too (`\"clientSecret\":\"…\"`), or only the value is
+    // quoted, in code inside a JSON string (`const PASSPHRASE = \"…\"` in `sourcesContent`).
+    if b.get(i) == Some(&b'\\') && b.get(i + 1).is_some_and(|c| *c == b'"' || *c == b'\'') {
+        escaped = true;
+        i += 1;
     }
     let (vs, ve) = match *b.get(i)? {
         q @ (b'"' | b'\'' | b'`') if escaped && b.get(i - 1) == Some(&b'\\') => {
@@ -580,6 +583,11 @@ mod tests {
         assert_eq!(ids(&format!("  export API_SECRET={}  # prod\n", &RANDOM40[..24])), vec!["generic_secret"]);
         assert_eq!(ids(&format!("client_secret: {}\r\n", &RANDOM40[..24])), vec!["generic_secret"]);
         assert_eq!(ids(&format!("\"sourcesContent\":[\"A=1\\nSECRET_KEY={}\\nB=2\"]", &RANDOM40[..24])), vec!["generic_secret"]);
+        // Code inside a JSON string with only its value quoted (a source map's sourcesContent).
+        assert_eq!(ids(&format!("\"sourcesContent\":[\"const clientSecret = \\\"{}\\\";\"]", &RANDOM40[..24])), vec!["generic_secret"]);
+        // The passphrase of a private key unlocks it.
+        assert_eq!(ids(&format!("const PASSPHRASE = \"{}\";", &RANDOM40[..20])), vec!["generic_secret"]);
+        assert!(ids("passphrase: options.passphrase,").is_empty());
     }
 
     #[test]
