@@ -67,8 +67,11 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     // The latest Set-Cookie per name among cookies of the same site, with the exchange that set it.
     let mut latest: Vec<(&Exchange, &SetCookie)> = Vec::new();
     let site = session::site(&ex.host);
+    // `localhost` and `127.0.0.1` are one machine but two hosts to the cookie jar: a cookie one
+    // set is not sent to the other (a dev server on one, the API called on the other).
+    let loopback = |h: &str| h == "localhost" || h.ends_with(".localhost") || h == "127.0.0.1" || h == "[::1]" || h == "::1";
     for r in recent {
-        if r.set_cookies.is_empty() || session::site(&r.host) != site {
+        if r.set_cookies.is_empty() || session::site(&r.host) != site && !(loopback(&r.host) && loopback(&ex.host)) {
             continue;
         }
         for c in &r.set_cookies {
@@ -116,7 +119,12 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     let (confidence, fix): (f64, Vec<String>) = match why {
         Why::OtherHost => {
             evidence.push(format!("it was set by {} without a Domain attribute, so browsers send it only to that host, not to {host}", clip(&setter.host, 128)));
-            (0.91, vec![format!("set the cookie with `Domain={site}` so it covers {host}, or send the request to {}", clip(&setter.host, 128))])
+            if loopback(&setter.host) && loopback(&ex.host) {
+                evidence.push("both name this machine, but cookies are kept per host name".into());
+                (0.91, vec![format!("use one host name everywhere (the page, the API base URL, the login): send this request to {} as well", clip(&setter.host, 128))])
+            } else {
+                (0.91, vec![format!("set the cookie with `Domain={site}` so it covers {host}, or send the request to {}", clip(&setter.host, 128))])
+            }
         }
         Why::Path => {
             evidence.push(format!("its Path does not cover {}", crate::redact::path(&ex.path)));
@@ -211,6 +219,18 @@ mod tests {
         assert_eq!(hits[0].0.info.id, "cookie_not_sent");
         assert!(hits[0].1.fix[0].contains("credentials: 'include'"), "{:?}", hits[0].1.fix);
         assert!(!format!("{:?}", hits[0].1).contains("s3cr3tsession"));
+    }
+
+    #[test]
+    fn localhost_and_127_0_0_1_keep_separate_cookies() {
+        let login = ex(0, "http://localhost:8000/auth/jwt/login", &[], 204, &[("Set-Cookie", "fastapiusersauth=abc123; HttpOnly; Path=/; SameSite=lax")]);
+        let me = ex(1, "http://127.0.0.1:8000/users/me", &[], 401, &[]);
+        let hits = crate::causes::diagnose(&me, std::slice::from_ref(&login));
+        assert_eq!(hits[0].0.info.id, "cookie_not_sent");
+        assert!(hits[0].1.fix[0].contains("send this request to localhost"), "{:?}", hits[0].1.fix);
+        // Two unrelated hosts are no such pair.
+        let me = ex(1, "http://10.0.0.2:8000/users/me", &[], 401, &[]);
+        assert_ne!(top(&me, std::slice::from_ref(&login)), Some("cookie_not_sent"));
     }
 
     #[test]

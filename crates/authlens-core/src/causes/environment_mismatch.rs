@@ -38,7 +38,7 @@ declare_cause! {
 #[cfg_attr(authlens_wasm_size, optimize(size))]
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
-    let host_env = ex.env?;
+    let Some(host_env) = ex.env else { return accepted_by_other_environment(ctx) };
     for c in &ex.credentials {
         let Some(k) = c.key else { continue };
         let Some(key_env) = k.rule.env else { continue };
@@ -73,6 +73,46 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         });
     }
     token_from_other_environment(ctx, host_env)
+}
+
+/// Words of a host name (its labels, split at `.` and `-`) that name a non-production environment.
+const NOT_PRODUCTION: &[&str] = &["sandbox", "test", "testing", "staging", "stage", "dev", "development", "uat", "qa", "demo", "preprod"];
+
+/// Whether a host name says it is a non-production environment, and its brand: the label before
+/// the top-level domain (`sandbox-api.polar.sh` → (true, `polar`)).
+fn env_and_brand(host: &str) -> (bool, &str) {
+    let labels: Vec<&str> = host.split('.').collect();
+    let brand = if labels.len() >= 2 { labels[labels.len() - 2] } else { host };
+    let named = labels.iter().take(labels.len().saturating_sub(1)).flat_map(|l| l.split('-')).any(|w| NOT_PRODUCTION.contains(&w));
+    (named, brand)
+}
+
+/// An API authlens has no data for: the very credential was accepted by a host of the same brand
+/// whose name says the other environment (`api.polar.sh` against `sandbox-api.polar.sh`,
+/// `api.transferwise.com` against `api.sandbox.transferwise.tech`).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
+fn accepted_by_other_environment(ctx: &Ctx) -> Option<Hit> {
+    let ex = ctx.ex;
+    let c = ex.credentials.first()?;
+    let (here_test, brand) = env_and_brand(&ex.host);
+    let ok = crate::signals::session::recent(ctx.before).iter().rev().find(|r| {
+        (200..300).contains(&r.status)
+            && r.host != ex.host
+            && env_and_brand(&r.host) == (!here_test, brand)
+            && ex.credentials.iter().all(|x| r.credentials.iter().any(|o| o.location == x.location && o.raw() == x.raw()))
+    })?;
+    let name = |t: bool| if t { "a sandbox or test host" } else { "a production host" };
+    Some(Hit {
+        confidence: 0.85,
+        evidence: vec![
+            format!("the same {} at {} was accepted at entry #{} by {}, {}", c.describe(), c.location.describe(), ok.index, crate::redact::clip(&ok.host, 128), name(!here_test)),
+            format!("this request went to {}, {}: each environment issues its own credentials", crate::redact::clip(&ex.host, 128), name(here_test)),
+        ],
+        fix: vec![
+            format!("use {}'s own credential with {}, or send this request to {}", if here_test { "the sandbox" } else { "production" }, crate::redact::clip(&ex.host, 128), crate::redact::clip(&ok.host, 128)),
+            "take the base URL and the credential from the same environment setting".into(),
+        ],
+    })
 }
 
 /// A token obtained from the other environment: handed out earlier in the session by that
@@ -143,6 +183,23 @@ mod tests {
         // the same token on the sandbox API is fine as far as environments go
         let call = mk(1, "https://api-m.sandbox.paypal.com/v2/checkout/orders", Some("A21AAsandboxtoken1234567890abcd"), 401, "");
         assert!(crate::causes::diagnose(&call, &[tok]).iter().all(|(c, _)| c.info.id != "environment_mismatch"));
+    }
+
+    #[test]
+    fn a_credential_accepted_by_the_other_environment_of_an_unknown_api() {
+        use crate::exchange::Exchange;
+        use crate::har::Entry;
+        let auth = [("Authorization", "Bearer polar_oat_Zk3q9LmN2pR7sT1vW4xY6zA8bC0dE5fG")];
+        let mk = |i: usize, url: &str, status: i64| Exchange::new(i, &Entry::new("GET", url).started("2026-10-14T09:30:00Z").headers(&auth).status(status));
+        let ok = mk(0, "https://api.polar.sh/v1/products/", 200);
+        let refused = mk(1, "https://sandbox-api.polar.sh/v1/checkouts/", 401);
+        let hits = crate::causes::diagnose(&refused, std::slice::from_ref(&ok));
+        assert_eq!(hits[0].0.info.id, "environment_mismatch");
+        // Another brand, or a host of the same environment, says nothing of environments.
+        for other in ["https://api.example.test/v1/products/", "https://sandbox-files.polar.sh/v1/products/"] {
+            let ok = mk(0, other, 200);
+            assert!(crate::causes::diagnose(&refused, std::slice::from_ref(&ok)).iter().all(|(c, _)| c.info.id != "environment_mismatch"), "{other}");
+        }
     }
 
     #[test]

@@ -161,7 +161,10 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     }
     // An answer in none of the known words still refuses the code or refresh token: say so,
     // less surely.
-    let reason = REASONS.iter().find(|r| (r.grants.is_empty() || r.grants.contains(&grant)) && mentions(&text, r.says)).or_else(|| (["authorization_code", "refresh_token", "pkce"].contains(&grant) && !mentions(&text, CLIENT_REFUSED)).then_some(&UNREAD))?;
+    // A bare 401 to a client that authenticated with Basic is the client refused (RFC 6749 §5.2:
+    // `invalid_client` is the 401, a refused grant a 400), not the code or refresh token.
+    let client_refused = ex.http_status == 401 && ex.authorization.as_ref().is_some_and(|a| a.is_scheme("Basic"));
+    let reason = REASONS.iter().find(|r| (r.grants.is_empty() || r.grants.contains(&grant)) && mentions(&text, r.says)).or_else(|| (["authorization_code", "refresh_token", "pkce"].contains(&grant) && !mentions(&text, CLIENT_REFUSED) && !client_refused).then_some(&UNREAD))?;
     let mut evidence = vec![format!("the token endpoint ({} {}) refused the `{}` grant: {}", clip(&ex.method, 16), path(&ex.path), clip(grant, 64), reason.why)];
     let mut confidence = reason.confidence;
     let mut fix = vec![reason.fix.to_string()];
@@ -305,5 +308,18 @@ mod tests {
         let mut e = Entry::new("GET", "https://api.example.test/me").started("2026-10-14T09:30:00Z").header("Authorization", "Bearer abcdefghijklmnop123").status(401);
         e.response.content.text = Some(r#"{"error":"invalid_grant"}"#.into());
         assert!(!ids(&Exchange::new(0, &e)).contains(&"grant_rejected"));
+        // A bare 401 to a client that authenticated with Basic refused the client (RFC 6749
+        // §5.2); the same answer without client authentication is about the code.
+        let code = "grant_type=authorization_code&code=c76RpqwmSCb1LChYbFheZqljJ7s3RQ&redirect_uri=https%3A%2F%2Flocalhost%3A8889";
+        let reddit = |auth: Option<&str>| {
+            let mut e = Entry::new("POST", "https://www.reddit.com/api/v1/access_token").started("2026-10-14T09:30:00Z").body("application/x-www-form-urlencoded", code).status(401);
+            if let Some(a) = auth {
+                e = e.header("Authorization", a);
+            }
+            e.response.content.text = Some(r#"{"message": "Unauthorized", "error": 401}"#.into());
+            Exchange::new(0, &e)
+        };
+        assert!(!ids(&reddit(Some("Basic RDZDb2swajRyb242WXZ5OGxyVmhaRTpnVmFiY2RlZmdoaWprbG1u"))).contains(&"grant_rejected"));
+        assert_eq!(ids(&reddit(None)).first(), Some(&"grant_rejected"));
     }
 }
