@@ -83,7 +83,37 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         });
     }
     let now = server_now.unwrap_or(client_now);
-    expired_by_session(ctx, client_now).or_else(|| expired_presigned_url(ctx, now)).or_else(|| expired_sas(ctx, now)).or_else(|| expired_by_word(ctx))
+    expired_by_session(ctx, client_now).or_else(|| expired_presigned_url(ctx, now)).or_else(|| expired_sas(ctx, now)).or_else(|| expired_signed_link(ctx, now)).or_else(|| expired_by_word(ctx))
+}
+
+/// A signed link whose own `expires` (Unix seconds) is past: Laravel's temporary signed routes
+/// (`?expires=…&signature=…`, refused as "Invalid signature." whatever the reason), and links of
+/// the same make (`Expires=` of CloudFront's canned policy, a `sig`/`token` beside `expires`).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
+fn expired_signed_link(ctx: &Ctx, now: f64) -> Option<Hit> {
+    let u = ctx.ex.parsed.as_ref()?;
+    let (mut expires, mut signed) = (None, false);
+    for (k, v) in u.query_pairs().take(64) {
+        let k = k.to_ascii_lowercase();
+        if matches!(k.as_str(), "expires" | "expires_at" | "expiry") {
+            // Unix seconds of this century only: a duration (`expires=3600`) is no instant.
+            expires = crate::parse::number(&v).filter(|e| *e > 1.0e9 && *e < 4.0e9);
+        } else if matches!(k.as_str(), "signature" | "sig" | "token" | "hmac") && !v.is_empty() {
+            signed = true;
+        }
+    }
+    let ago = now - expires?;
+    if !signed || ago <= 0.0 {
+        return None;
+    }
+    Some(Hit {
+        confidence: 0.92,
+        evidence: vec![format!("the signed link carries `expires` {}: it had expired {} before the request", fmt_unix(expires?), fmt_duration(ago))],
+        fix: vec![
+            "ask the server for a fresh link (a new e-mail, a new signed URL): the signature covers `expires`, which cannot be extended by hand".into(),
+            "if links die too early, make their lifetime longer where the server signs them".into(),
+        ],
+    })
 }
 
 /// A pre-signed URL (AWS SigV4 in the query) used after `X-Amz-Date` + `X-Amz-Expires`.

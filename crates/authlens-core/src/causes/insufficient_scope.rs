@@ -105,7 +105,11 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     // `NOT_AUTHORIZED` "Authentication credentials are missing or invalid") refused the
     // credential: its bare code is no permission problem.
     let credential_refused = ctx.failure == Failure::Unauthorized && !ex.says(Says::Scope) && (ex.says(Says::Invalid) || ex.says(Says::Missing));
-    let says = (ex.resp_body_mentions(SAYS_SCOPE) && !credential_refused) || ex.says(Says::Scope);
+    // So is a 401 whose challenge says `error="invalid_token"` (RFC 6750 keeps
+    // `insufficient_scope` for 403s), whatever its page says of permission (Google's front end:
+    // "Your client does not have permission to the requested URL").
+    let token_refused = ctx.failure == Failure::Unauthorized && ex.challenges.iter().any(|c| c.param("error") == Some("invalid_token"));
+    let says = !token_refused && ((ex.resp_body_mentions(SAYS_SCOPE) && !credential_refused) || ex.says(Says::Scope));
     let mut evidence = Vec::new();
     let mut confidence: f64;
     if let Some(ch) = challenge {

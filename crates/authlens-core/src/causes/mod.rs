@@ -251,7 +251,7 @@ fn forbidden_is_auth(ex: &Exchange) -> bool {
     if [Says::Csrf, Says::Sso, Says::Scope, Says::Expired, Says::Revoked, Says::Signature, Says::Audience, Says::Issuer, Says::Invalid, Says::Missing, Says::Malformed, Says::WrongTokenType, Says::NotYetValid].iter().any(|k| ex.says(*k)) {
         return true;
     }
-    ex.resp_body_mentions(&["api key", "apikey", "api_key", "token", "credential", "unauthori", "authenticat", "permission", "scope", "not authorized", "access denied", "signature", "forbidden", "accessdenied", "request has expired"])
+    ex.resp_body_mentions(&["api key", "apikey", "api_key", "token", "credential", "unauthori", "authenticat", "permission", "scope", "not authorized", "access denied", "signature", "forbidden", "accessdenied", "request has expired", "jwt"])
 }
 
 /// Causes about how a credential is written or which environment it is for.
@@ -370,19 +370,19 @@ mod tests {
     #[test]
     fn a_credential_accepted_as_sent_clears_the_form_causes() {
         use crate::causes::test_util::with_status;
-        let bare = [("Authorization", "pk_81234567_ABCDEFGHIJKLMNOPQRSTUVWXYZ012345")];
-        let refused = with_status("https://api.clickup.test/api/v2/list/9/task", &bare, 401, r#"{"err":"Team not authorized","ECODE":"OAUTH_027"}"#);
+        let bare = [("Authorization", "k8Xq2LmN7pR4sT9vW1yZ3aB6cD0eF5gHj2")];
+        let refused = with_status("https://api.tasks.test/api/v2/list/9/task", &bare, 401, r#"{"err":"Team not authorized","ECODE":"OAUTH_027"}"#);
         // Alone, a key with no scheme reads as a malformed header …
         let alone: Vec<&str> = diagnose(&refused, &[]).iter().map(|(c, _)| c.info.id).collect();
         assert!(alone.iter().any(|id| FORM_CAUSES.contains(id)), "{alone:?}");
         // … but the same header was accepted by this host a minute before.
-        let mut ok = crate::har::Entry::new("GET", "https://api.clickup.test/api/v2/team").started("2026-10-14T09:29:00Z").headers(&bare).status(200);
+        let mut ok = crate::har::Entry::new("GET", "https://api.tasks.test/api/v2/team").started("2026-10-14T09:29:00Z").headers(&bare).status(200);
         ok.response.content.text = Some("{}".into());
         let ok = Exchange::new(0, &ok);
         let after: Vec<&str> = diagnose(&refused, std::slice::from_ref(&ok)).iter().map(|(c, _)| c.info.id).collect();
         assert!(after.iter().all(|id| !FORM_CAUSES.contains(id)), "{after:?}");
         // Another value in the same header proves nothing about this one.
-        let other = Exchange::new(0, &crate::har::Entry::new("GET", "https://api.clickup.test/api/v2/team").started("2026-10-14T09:29:00Z").headers(&[("Authorization", "pk_81234567_ZYXWVUTSRQPONMLKJIHGFEDCBA543210")]).status(200));
+        let other = Exchange::new(0, &crate::har::Entry::new("GET", "https://api.tasks.test/api/v2/team").started("2026-10-14T09:29:00Z").headers(&[("Authorization", "Zq8Xk2LmN7pR4sT9vW1yZ3aB6cD0eF5gHj")]).status(200));
         assert_eq!(diagnose(&refused, std::slice::from_ref(&other)).iter().map(|(c, _)| c.info.id).collect::<Vec<_>>(), alone);
     }
 

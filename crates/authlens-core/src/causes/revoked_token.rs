@@ -41,7 +41,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     // "Token has been expired or revoked": the server does not know which; expiry is likelier.
     // Entra ID's AADSTS50173 "The provided grant has expired due to it being revoked": the
     // revocation is the reason, the expiry its consequence.
-    let because_revoked = ["due to it being revoked", "aadsts50173"].iter().any(|w| said.to_ascii_lowercase().contains(w));
+    let because_revoked = ["due to it being revoked", "aadsts50173", "revoked by newer login"].iter().any(|w| said.to_ascii_lowercase().contains(w));
     let also_expired = ex.says(Says::Expired) && !because_revoked;
     if also_expired {
         evidence.push("the same message also allows that it simply expired".into());

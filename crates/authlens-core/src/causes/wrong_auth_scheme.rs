@@ -193,6 +193,19 @@ fn wrong_place(ex: &Exchange) -> Option<Hit> {
             fix: vec!["send the key where the API documents it (e.g. `apikey`, `X-API-Key`, `Ocp-Apim-Subscription-Key`, or `?api_key=`), not in Authorization".into()],
         });
     }
+    // The server names the header it reads the key from (Apigee's VerifyAPIKey: "Failed to
+    // resolve API Key variable request.header.apikey") and the request used another one.
+    if let Some(at) = l.find("request.header.") {
+        let name: String = l[at + 15..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
+        if !name.is_empty() && (!custom.is_empty() || ex.authorization.is_some()) && !custom.iter().any(|h| h.eq_ignore_ascii_case(&name)) {
+            let sent = custom.first().map(|h| format!("`{}`", clip(h, 48))).unwrap_or_else(|| "`Authorization`".into());
+            return Some(Hit {
+                confidence: 0.88,
+                evidence: vec![format!("the server says it found no key: \"{said}\""), format!("it reads the header `{}`; the request sent its credential in {sent}", clip(&name, 48))],
+                fix: vec![format!("send the key in the `{}` header", clip(&name, 48))],
+            });
+        }
+    }
     // "no token found" while Authorization held a token under another scheme (`Token`, `JWT`):
     // the server reads `Bearer` only (go-chi/jwtauth, passport-jwt's fromAuthHeaderAsBearerToken).
     if let Some(a) = ex.authorization.as_ref().filter(|_| !wants_key && (l.contains("token") || l.contains("jwt"))) {

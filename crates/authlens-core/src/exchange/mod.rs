@@ -200,6 +200,8 @@ pub use crate::redact::CREDENTIAL_PARAMS;
 pub const CREDENTIAL_HEADERS: &[&str] = &[
     "apikey", "x-api-key", "api-key", "x-auth-token", "x-access-token", "x-goog-api-key",
     "private-token", "x-secret-key", "x-server-key", "x-client-secret", "x-amz-security-token",
+    // Vercel's Deployment Protection bypass secret; Firebase App Check's attestation token.
+    "x-vercel-protection-bypass", "x-firebase-appcheck",
 ];
 
 /// What APIs that answer a refused key or token with 400 say (Gemini's "API key not valid" and
@@ -903,6 +905,14 @@ fn contains_short(hay: &[u8], needle: &[u8]) -> bool {
 }
 
 #[cfg_attr(authlens_wasm_size, optimize(size))]
+/// A JWT in a JSON field named for a token in any spelling (`idToken`, `refreshToken`,
+/// `AccessToken`; simplejwt's `refresh`): Firebase's, Cognito's and Django's endpoints take the
+/// token in the body.
+fn jwt_field(name: &str, value: &str) -> bool {
+    let n = crate::redact::normalise_name(name);
+    (n.contains("token") || n == "refresh" || n == "jwt") && value.starts_with("eyJ") && value.bytes().filter(|b| *b == b'.').count() == 2
+}
+
 fn json_credential_fields(v: &Value, path: &str, depth: usize, out: &mut Vec<(String, String)>) {
     if depth > 8 || out.len() > 32 {
         return;
@@ -914,7 +924,7 @@ fn json_credential_fields(v: &Value, path: &str, depth: usize, out: &mut Vec<(St
                 // must not be copied into every path below it.
                 let p = if path.len() < 256 { crate::parse::json_path::member(path, k) } else { path.to_string() };
                 match val {
-                    Value::String(s) if CREDENTIAL_PARAMS.iter().any(|c| k.eq_ignore_ascii_case(c)) && !s.is_empty() => {
+                    Value::String(s) if CREDENTIAL_PARAMS.iter().any(|c| k.eq_ignore_ascii_case(c)) && !s.is_empty() || jwt_field(k, s) => {
                         out.push((p, s.clone()))
                     }
                     Value::Object(_) | Value::Array(_) => json_credential_fields(val, &p, depth + 1, out),
@@ -1117,6 +1127,18 @@ mod tests {
         // Quarkus OIDC answers a script's request without a session with 499.
         let q = Exchange::new(0, &Entry::new("GET", "https://q.test/api").headers(&[("X-Requested-With", "JavaScript")]).status(499).response_header("WWW-Authenticate", "OIDC"));
         assert_eq!(q.status, 401);
+    }
+
+    #[test]
+    fn a_jwt_in_a_token_named_json_field_is_a_credential() {
+        let jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIiwiZXhwIjoxNzAwMDAwMDAwfQ.c2lnbmF0dXJlc2lnbmF0dXJl";
+        let body = |b: &str| Exchange::new(0, &Entry::new("POST", "https://api.example.test/api/token/refresh/").body("application/json", b));
+        for b in [format!(r#"{{"refresh":"{jwt}"}}"#), format!(r#"{{"idToken":"{jwt}"}}"#), format!(r#"{{"AccessToken":"{jwt}"}}"#)] {
+            assert_eq!(body(&b).credentials.len(), 1, "{b}");
+        }
+        // Not a JWT, or not a token's name: no credential.
+        assert!(body(r#"{"refresh":"5m"}"#).credentials.is_empty());
+        assert!(body(&format!(r#"{{"note":"{jwt}"}}"#)).credentials.is_empty());
     }
 
     #[test]

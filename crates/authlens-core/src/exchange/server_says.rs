@@ -97,6 +97,8 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("csrf", Says::Csrf),
     ("xsrf", Says::Csrf),
     ("antiforgery", Says::Csrf),
+    // Better Auth's origin check (`trustedOrigins`) on its sign-in routes
+    ("invalid_origin", Says::Csrf),
     ("request forgery", Says::Csrf),
     // SAML / SSO enforcement (GitHub REST 403, GraphQL saml_failure)
     ("saml enforcement", Says::Sso),
@@ -211,6 +213,10 @@ pub const PHRASES: &[(&str, Says)] = &[
     // Supabase Auth: the session behind the JWT's session_id was signed out or deleted.
     ("session_not_found", Says::Revoked),
     ("session from session_id claim in jwt does not exist", Says::Revoked),
+    // Supabase Auth: the user the JWT names was deleted; the token still verifies.
+    ("user from sub claim in jwt does not exist", Says::Revoked),
+    // Supabase Auth with single sessions: a newer sign-in ended this session.
+    ("revoked by newer login", Says::Revoked),
     ("unknown or invalid refresh token", Says::Revoked),
     // @fastify/jwt's `trusted` hook (a deny-list) refused the token.
     ("untrusted authorization token", Says::Revoked),
@@ -319,6 +325,8 @@ pub const PHRASES: &[(&str, Says)] = &[
     // Anthropic's API given a Claude subscription's OAuth token instead of an API key.
     ("oauth authentication is currently not supported", Says::WrongTokenType),
     ("access_token_type_unsupported", Says::WrongTokenType),
+    // X API v2: an app-only bearer token on an endpoint that acts for a user.
+    ("application-only is forbidden", Says::WrongTokenType),
     ("missing sub claim", Says::WrongTokenType),
     ("expected an id token", Says::WrongTokenType),
     ("requires an id token", Says::WrongTokenType),

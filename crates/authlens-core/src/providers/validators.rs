@@ -471,6 +471,12 @@ pub fn supabase_anon(value: &str) -> bool {
     jwt_role_is(value, "anon")
 }
 
+/// ClickUp personal API tokens: `pk_<user id, digits>_<32 uppercase letters and digits>`.
+pub fn clickup_token(value: &str) -> bool {
+    let Some((id, key)) = value.strip_prefix("pk_").and_then(|r| r.split_once('_')) else { return false };
+    (6..=10).contains(&id.len()) && id.bytes().all(|c| c.is_ascii_digit()) && key.len() == 32 && Charset::UpperAlnum.accepts(key)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -333,10 +333,27 @@ fn after_keyword(text: &[u8], kw_start: usize, kw_end: usize, rule: &KeyRule, ru
         }
     }
     let limit = (kw_end + KEYWORD_WINDOW).min(text.len());
+    // The name the keyword starts, to its end: one that names an identifier (`herokuAppId`,
+    // `postmark_message_id`, `STRIPE_ACCOUNT_ID`) holds no key.
+    let name_end = kw_end + text[kw_end..limit].iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'_' || **b == b'-').count();
+    if names_an_id(&text[kw_start..name_end]) {
+        return None;
+    }
+    // A public key's rule (`mixpanel` + 32 hex) does not claim a field its name calls secret
+    // (`mixpanelApiSecret`, `AMPLITUDE_SECRET_KEY`): that is the provider's server-side secret.
+    if rule.kind == KeyKind::Publishable && contains_word(&text[kw_start..name_end], &["secret"]) {
+        return None;
+    }
     let mut i = kw_end;
     let mut tries = 0;
+    let mut assigned = false;
     while i < limit {
         let c = text[i];
+        // After the assignment, a `,` or `;` ends this name's value: what follows is another field's.
+        assigned |= c == b'=' || c == b':';
+        if assigned && (c == b',' || c == b';') {
+            return None;
+        }
         // A value starts right after the keyword (`api.telegram.org/bot<token>`) or after a
         // separator; never inside the rest of the name. It may start with a byte that is no
         // separator (a base64 key's `/` or `+`).
@@ -357,6 +374,20 @@ fn after_keyword(text: &[u8], kw_start: usize, kw_end: usize, rule: &KeyRule, ru
         i += 1;
     }
     None
+}
+
+/// True when a field name ends with the word `id` (or `ids`): `AppId`, `_id`, `-ID`, `Ids`.
+fn names_an_id(name: &[u8]) -> bool {
+    let n = name.len();
+    let ends = |suffix: &[u8]| n > suffix.len() && name[n - suffix.len()..].eq_ignore_ascii_case(suffix);
+    let (cut, ok) = if ends(b"ids") { (3, true) } else if ends(b"id") { (2, true) } else { (0, false) };
+    if !ok {
+        return false;
+    }
+    let before = name[n - cut - 1];
+    // A separate word: after `_`/`-`, or a capital `I` after a lowercase letter or digit
+    // (`AppId`, `AppID`; not `ANDROID` or `squid`).
+    before == b'_' || before == b'-' || (name[n - cut] == b'I' && (before.is_ascii_lowercase() || before.is_ascii_digit()))
 }
 
 /// True when one of `words` (lowercase) occurs in `hay`, ignoring ASCII case.
@@ -741,6 +772,27 @@ mod tests {
         }
         // A path between the keyword and a value is still no assignment.
         assert!(rules_found(&format!("accountkey /docs/{b64}")).is_empty());
+    }
+
+    #[test]
+    fn a_keyword_claims_only_the_value_of_its_own_field() {
+        let uuid = "3f2b8c1e-9a47-4d6b-b2e5-7c1d0a9e6f43";
+        // Postmark's server token is a UUID after `postmark`; its message ids are UUIDs too.
+        assert_eq!(rules_found(&format!("POSTMARK_SERVER_TOKEN={uuid}")), vec!["postmark_server_token"]);
+        assert!(rules_found(&format!("const m={{postmarkMessageId:\"{uuid}\"}}")).is_empty());
+        assert!(rules_found(&format!("HEROKU_APP_ID={uuid}")).is_empty());
+        // Nor the value of the next field on the line.
+        assert!(rules_found(&format!("{{postmarkTemplateId:4012,hubspotFormId:\"{uuid}\"}}")).is_empty());
+        assert!(super::names_an_id(b"herokuAppId") && super::names_an_id(b"STRIPE_ACCOUNT_ID") && super::names_an_id(b"form-ids"));
+        assert!(!super::names_an_id(b"squid") && !super::names_an_id(b"postmarkToken") && !super::names_an_id(b"ANDROID"));
+    }
+
+    #[test]
+    fn a_public_key_rule_does_not_claim_a_field_named_secret() {
+        let hex = "9f86d081884c7d659a2feaa0c55ad015";
+        // Mixpanel's project token is public; its API secret (same shape) is not.
+        assert!(rules_found(&format!("mixpanel.init(\"{hex}\")")).iter().all(|r| *r != "generic_secret"), "{:?}", rules_found(&format!("mixpanel.init(\"{hex}\")")));
+        assert_eq!(rules_found(&format!("const c={{mixpanelApiSecret:\"{hex}\"}}")), vec!["generic_secret"]);
     }
 
     #[test]
