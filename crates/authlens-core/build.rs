@@ -130,6 +130,8 @@ struct ProviderData {
     #[serde(default)]
     api_domains: Vec<ApiDomainData>,
     #[serde(default)]
+    token_audiences: Vec<AudienceData>,
+    #[serde(default)]
     secret_id_hosts: Vec<String>,
     #[serde(default)]
     token_scheme: String,
@@ -147,6 +149,14 @@ struct ProviderData {
     id_token_issuer_fix: String,
     #[serde(default)]
     issuer_fix: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AudienceData {
+    aud: String,
+    host: String,
+    name: String,
 }
 
 #[derive(Deserialize)]
@@ -238,6 +248,10 @@ impl ProviderData {
                 let v: Vec<String> = hosts.iter().map(|h| format!("ForeignHost {{ suffix: {}, name: {} }}", lit(&h.suffix), lit(&h.name))).collect();
                 writeln!(f, "        {name}: &[{}],", v.join(", ")).unwrap();
             }
+        }
+        if !self.token_audiences.is_empty() {
+            let v: Vec<String> = self.token_audiences.iter().map(|a| format!("Audience {{ aud: {}, host: {}, name: {} }}", lit(&a.aud), lit(&a.host), lit(&a.name))).collect();
+            writeln!(f, "        token_audiences: &[{}],", v.join(", ")).unwrap();
         }
         if !self.api_domains.is_empty() {
             let v: Vec<String> = self.api_domains.iter().map(|d| format!("ApiDomain {{ domain: {}, name: {} }}", lit(&d.domain), lit(&d.name))).collect();
@@ -487,7 +501,7 @@ fn data_providers(out: &Path, manifest: &str) -> Vec<String> {
         let name = format!("data_{stem}");
         write!(
             code,
-            "/// `{id}` (`rules/{f}`).\npub mod {name} {{\n    #[allow(unused_imports)]\n    use crate::providers::{{ApiDomain, BodyRule, Charset, Env, Facts, Find, ForeignHost, HostRule, KeyKind, KeyRule, Marker, NotKey, PathSchemes, Provider, PublishableUse, QueryNote}};\n    /// {pname}.\n    pub static PROVIDER: Provider = Provider {{\n        id: {idl},\n        name: {namel},\n        hosts: &[{hosts}],\n        keys: &[\n{keys}        ],\n        auth: {auth},\n        bodies: &[{bodies}],\n        docs: {docs},\n        empty_401_body: {e401},\n{cause}    }};\n}}\n",
+            "/// `{id}` (`rules/{f}`).\npub mod {name} {{\n    #[allow(unused_imports)]\n    use crate::providers::{{ApiDomain, Audience, BodyRule, Charset, Env, Facts, Find, ForeignHost, HostRule, KeyKind, KeyRule, Marker, NotKey, PathSchemes, Provider, PublishableUse, QueryNote}};\n    /// {pname}.\n    pub static PROVIDER: Provider = Provider {{\n        id: {idl},\n        name: {namel},\n        hosts: &[{hosts}],\n        keys: &[\n{keys}        ],\n        auth: {auth},\n        bodies: &[{bodies}],\n        docs: {docs},\n        empty_401_body: {e401},\n{cause}    }};\n}}\n",
             id = p.id,
             pname = p.name,
             idl = lit(&p.id),

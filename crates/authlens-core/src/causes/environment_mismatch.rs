@@ -72,7 +72,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
             ],
         });
     }
-    token_from_other_environment(ctx, host_env)
+    token_from_other_environment(ctx, host_env).or_else(|| accepted_by_other_environment(ctx))
 }
 
 /// Words of a host name (its labels, split at `.` and `-`) that name a non-production environment.
@@ -87,18 +87,25 @@ fn env_and_brand(host: &str) -> (bool, &str) {
     (named, brand)
 }
 
-/// An API authlens has no data for: the very credential was accepted by a host of the same brand
-/// whose name says the other environment (`api.polar.sh` against `sandbox-api.polar.sh`,
-/// `api.transferwise.com` against `api.sandbox.transferwise.tech`).
+/// The very credential was accepted by a host of the same API (its provider; for an API authlens
+/// has no data for, the same brand) in the other environment (the provider's data says which;
+/// else the host's name: `api.polar.sh` against `sandbox-api.polar.sh`).
 #[cfg_attr(authlens_wasm_size, optimize(size))]
 fn accepted_by_other_environment(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
     let c = ex.credentials.first()?;
-    let (here_test, brand) = env_and_brand(&ex.host);
+    // A host's environment: from the provider's data when it has some, else from its name.
+    let test = |x: &crate::exchange::Exchange| x.env.map_or_else(|| env_and_brand(&x.host).0, |e| e == Env::Sandbox);
+    let same_api = |x: &crate::exchange::Exchange| match (x.provider, ex.provider) {
+        (Some(a), Some(b)) => std::ptr::eq(a, b),
+        _ => env_and_brand(&x.host).1 == env_and_brand(&ex.host).1,
+    };
+    let here_test = test(ex);
     let ok = crate::signals::session::recent(ctx.before).iter().rev().find(|r| {
         (200..300).contains(&r.status)
             && r.host != ex.host
-            && env_and_brand(&r.host) == (!here_test, brand)
+            && test(r) != here_test
+            && same_api(r)
             && ex.credentials.iter().all(|x| r.credentials.iter().any(|o| o.location == x.location && o.raw() == x.raw()))
     })?;
     let name = |t: bool| if t { "a sandbox or test host" } else { "a production host" };

@@ -82,6 +82,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         || ex.resp_body_mentions(SAYS_AUDIENCE)
         || ex.challenges.iter().any(|ch| ch.param("error_description").is_some_and(|d| crate::exchange::mentions(d, SAYS_AUDIENCE)));
     let mut confidence: f64 = 0.0;
+    let mut fix_for: Option<&str> = None;
     if says {
         evidence.push(match expected(ex) {
             Some(e) => format!("the server says the audience or issuer is wrong and expects `{e}`"),
@@ -93,6 +94,12 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         evidence.push("it is an ID token (it has `nonce`/`at_hash`), made for the app that signed the user in, not for an API".into());
         // The audience is the symptom: the cause is the token's type (wrong_token_type leads).
         confidence = confidence.clamp(0.85, 0.9);
+    }
+    // A token for a provider's own API (a Microsoft Graph token) sent to another host.
+    if let Some(a) = j.aud.iter().find_map(|a| crate::providers::audience(a)).filter(|a| !ex.host.strip_suffix(a.host).is_some_and(|r| r.is_empty() || r.ends_with('.'))) {
+        evidence.push(format!("that audience is {}: such tokens are for {} alone (they do not verify anywhere else), not for {}", a.name, a.host, clip(&ex.host, 96)));
+        fix_for = Some(a.name);
+        confidence = confidence.max(0.95);
     }
     if let Some(why) = other_project(ex, j) {
         evidence.push(why);
@@ -112,6 +119,9 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         return None;
     }
     let mut fix = vec![];
+    if let Some(api) = fix_for {
+        fix.push(format!("request a token for your own API (its scope, e.g. `api://<app id>/access`, not {api}'s) and send that; keep the {api} token for {api}"));
+    }
     if j.looks_like_id_token {
         fix.push("send the access token, not the ID token: request it with this API's `audience` (Auth0) or resource/scope".into());
     } else {
@@ -262,6 +272,20 @@ fn foreign_audience(ex: &Exchange, j: &Jwt) -> Option<String> {
 mod tests {
     use crate::causes::test_util::{failing, ids, with_status};
     use crate::parse::jwt::make;
+
+    #[test]
+    fn a_graph_token_sent_to_another_api() {
+        // An MSAL.js app asked for User.Read and sent that token to its own API.
+        let t = make(r#"{"alg":"RS256","nonce":"Zq3"}"#, r#"{"aud":"00000003-0000-0000-c000-000000000000","iss":"https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/","scp":"User.Read","exp":1792000000}"#);
+        let auth = format!("Bearer {t}");
+        let mut challenge = ("WWW-Authenticate", r#"Bearer error="invalid_token", error_description="The signature is invalid""#);
+        let ex = with_status("https://api.contoso.test/orders", &[("Authorization", &auth), challenge], 401, "");
+        assert_eq!(ids(&ex)[0], "wrong_audience");
+        // At Graph itself the audience is right.
+        challenge.1 = r#"Bearer error="invalid_token""#;
+        let ex = with_status("https://graph.microsoft.com/v1.0/me", &[("Authorization", &auth), challenge], 401, "");
+        assert!(!ids(&ex).contains(&"wrong_audience"), "{:?}", ids(&ex));
+    }
 
     #[test]
     fn id_token_and_audience_message() {

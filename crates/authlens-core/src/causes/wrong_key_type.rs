@@ -96,8 +96,14 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         if oauth_api && !says && !matches!(c.location, Location::Authorization) {
             continue;
         }
-        if known.is_none() && !says {
-            continue; // a provider whose publishable endpoints we do not know: only on its word
+        // A provider whose publishable endpoints we do not know: only on its word, or when the
+        // key went as the bearer of Authorization and was refused there (browser SDKs send their
+        // publishable keys in a header or parameter of their own, never as the bearer: Paystack,
+        // Supabase's sb_publishable_, Clerk's pk_ to its Backend API).
+        // (A project's anonymous key that is a JWT, Supabase's legacy anon key, is a bearer by design.)
+        let as_bearer = matches!(c.location, Location::Authorization) && !(p.facts.anonymous_project_key && c.jwt.is_some()) && !oauth_api;
+        if known.is_none() && !says && !as_bearer {
+            continue;
         }
         let mut evidence = vec![format!(
             "{} carries a {} ({}): a {}",
@@ -126,7 +132,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
             ]
         };
         fix.push(format!("{} expects {}", p.name, p.auth));
-        return Some(Hit { confidence: if says { 0.97 } else { 0.93 }, evidence, fix });
+        return Some(Hit { confidence: if says { 0.97 } else if known.is_none() { 0.88 } else { 0.93 }, evidence, fix });
     }
     None
 }
@@ -138,6 +144,17 @@ mod tests {
     fn basic(user: &str) -> String {
         use base64::Engine;
         format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(format!("{user}:")))
+    }
+
+    #[test]
+    fn a_public_key_refused_as_the_bearer() {
+        // Paystack's public key as the bearer of a server endpoint; its answer says only "Invalid key".
+        let ex = with_status("https://api.paystack.co/transaction/initialize", &[("Authorization", "Bearer pk_test_3f9a1c2b7d4e6f8a0b1c2d3e4f5a6b7c8d9e0f1a")], 401, r#"{"status":false,"message":"Invalid key"}"#);
+        assert_eq!(ids(&ex)[0], "wrong_key_type");
+        // Supabase's legacy anon key is a JWT and a bearer by design.
+        let anon = crate::parse::jwt::make(r#"{"alg":"HS256","typ":"JWT"}"#, r#"{"iss":"supabase","ref":"abcdefghijklmnopqrst","role":"anon","iat":1700000000,"exp":2000000000}"#);
+        let ex = with_status("https://abcdefghijklmnopqrst.supabase.co/rest/v1/orders", &[("Authorization", &format!("Bearer {anon}")), ("apikey", &anon)], 401, r#"{"message":"permission denied"}"#);
+        assert!(!ids(&ex).contains(&"wrong_key_type"), "{:?}", ids(&ex));
     }
 
     #[test]

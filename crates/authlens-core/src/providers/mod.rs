@@ -463,6 +463,11 @@ pub struct Facts {
     /// Domains (matched exactly or as a parent domain) of APIs that take only this provider's
     /// keys, each with the name to give it (`damaged_credentials`).
     pub api_domains: &'static [ApiDomain],
+    /// Audiences (`aud`) of the access tokens the provider issues for its own APIs, each with the
+    /// host that takes them (Microsoft Graph's): such a token sent elsewhere is for another
+    /// audience (`wrong_audience`), whatever the refusal says (a Graph token fails signature checks
+    /// anywhere but at Graph).
+    pub token_audiences: &'static [Audience],
     /// Hosts (suffixes) of the provider's token endpoint, where a GUID sent as `client_secret` is
     /// the secret's id, not its value (Entra ID shows both).
     pub secret_id_hosts: &'static [&'static str],
@@ -534,6 +539,7 @@ impl Facts {
         sso_fix: "",
         key_home_prefixes: &[],
         api_domains: &[],
+        token_audiences: &[],
         secret_id_hosts: &[],
         token_scheme: "",
         token_scheme_paths: &[],
@@ -612,6 +618,23 @@ pub struct QueryNote {
     pub name: &'static str,
     /// The sentence evidence shows.
     pub note: &'static str,
+}
+
+/// The audience of a provider's own API tokens, and the host of that API.
+#[derive(Debug)]
+pub struct Audience {
+    /// The `aud` value, exactly.
+    pub aud: &'static str,
+    /// The host (matched exactly or as a parent domain) that takes such tokens.
+    pub host: &'static str,
+    /// The API's name.
+    pub name: &'static str,
+}
+
+/// The API a token of this audience is for, when a provider issues such tokens.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
+pub fn audience(aud: &str) -> Option<&'static Audience> {
+    ALL.iter().flat_map(|p| p.facts.token_audiences.iter()).find(|a| a.aud == aud)
 }
 
 /// A domain of an API, and the name to give it.

@@ -477,6 +477,15 @@ pub fn clickup_token(value: &str) -> bool {
     (6..=10).contains(&id.len()) && id.bytes().all(|c| c.is_ascii_digit()) && key.len() == 32 && Charset::UpperAlnum.accepts(key)
 }
 
+/// Clerk publishable keys: `pk_live_`/`pk_test_` + base64 of the instance's Frontend API host and
+/// `$` (`clerk.example.com$`, `happy-cat-12.clerk.accounts.dev$`).
+pub fn clerk_publishable_key(value: &str) -> bool {
+    use base64::Engine as _;
+    let Some(body) = value.strip_prefix("pk_live_").or_else(|| value.strip_prefix("pk_test_")) else { return false };
+    let Ok(host) = base64::engine::general_purpose::STANDARD_NO_PAD.decode(body.trim_end_matches('=')) else { return false };
+    host.len() >= 5 && host.ends_with(b"$") && host.contains(&b'.') && host[..host.len() - 1].iter().all(|c| c.is_ascii_alphanumeric() || *c == b'.' || *c == b'-')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
