@@ -759,3 +759,34 @@ real("real_chi_jwtauth_token_scheme", "wrong_auth_scheme", "a36", "GET", "https:
 real("real_stream_jwt_iat_ahead", "token_not_yet_valid", "a37", "POST", "https://chat.stream-io-api.com/users?api_key=" + fill(1013, 12, LOWER + DIGITS),
      [("Authorization", jwt({"server": True, "iat": NOW + 300}, 1014, "HS256")), ("Stream-Auth-Type", "jwt"), JSON_CT],
      post=j({"users": {"agent-7": {"id": "agent-7"}}}), rtype=None, note="the server minting the token is 5 minutes ahead")
+# Microsoft Graph under continuous access evaluation: the user's sessions were revoked (a password
+# reset) after this token was issued; the same token worked minutes before.
+real("real_graph_cae_token_issued_before_revocation", "revoked_token", "a38", "GET", "https://graph.microsoft.com/v1.0/me/messages?$top=25",
+     [PAGE_APP, bearer(ok_jwt(1015, {"aud": "00000003-0000-0000-c000-000000000000", "iss": "https://sts.windows.net/" + GUID + "/", "xms_cc": ["CP1"]}))],
+     note="an admin revoked the user's sessions after a password reset")
+# Meta's Graph API: the user did not grant the permission the call needs (code 200).
+real("real_meta_graph_permission_not_granted_200", "insufficient_scope", "a39", "POST", "https://graph.facebook.com/v19.0/1029384756/feed",
+     [PAGE_APP, ("Content-Type", FORM)], post="message=hello&access_token=EAAG" + fill(1016, 160, ALNUM), post_mime=FORM,
+     note="the login asked for public_profile only")
+# Figma: a personal access token made without the scope the endpoint names.
+real("real_figma_token_missing_scope", "insufficient_scope", "a40", "POST", "https://api.figma.com/v1/code_connect",
+     [("X-Figma-Token", "figd_" + fill(1017, 40, URLSAFE)), JSON_CT], post=j({"docs": []}), rtype=None)
+# Hasura: a JWT from the Auth0 tenant domain where the engine is configured for the custom domain.
+real("real_hasura_jwt_not_in_issuer_200", "wrong_issuer", "a41", "POST", "https://gql.example.com/v1/graphql",
+     [PAGE_APP, JSON_CT, bearer(ok_jwt(1018, {"iss": "https://acme.eu.auth0.com/", "https://hasura.io/jwt/claims": {"x-hasura-default-role": "user", "x-hasura-allowed-roles": ["user"]}}))],
+     post=j({"query": "query { shifts { id } }"}), note="HASURA_GRAPHQL_JWT_SECRET names the issuer https://login.example.com/")
+# Flask-JWT-Extended reads `Bearer` only: the client sends Django REST framework JWT's `JWT` scheme.
+real("real_flask_jwt_extended_jwt_scheme", "wrong_auth_scheme", "a42", "GET", "https://api.example.com/api/plants",
+     [PAGE_APP, ("Authorization", "JWT " + ok_jwt(1019, alg="HS256"))], note="the frontend was written for djangorestframework-jwt")
+# X API v2: the app-only bearer token on an endpoint that acts for a user.
+real("real_x_app_only_bearer_on_users_me", "wrong_token_type", "a43", "GET", "https://api.twitter.com/2/users/me",
+     [bearer("AAAAAAAAAAAAAAAAAAAAA" + fill(1020, 40, ALNUM) + "%3D" + fill(1021, 50, ALNUM))], rtype=None,
+     note="users/me needs a user-context token (OAuth 2.0 PKCE or OAuth 1.0a)")
+# Better Auth's origin check: the Vite dev server's origin is not in trustedOrigins.
+real("real_better_auth_invalid_origin_403", "csrf_failed", "a44", "POST", "http://localhost:3000/api/auth/sign-in/email",
+     [("Origin", "http://localhost:5173"), ("Referer", "http://localhost:5173/"), JSON_CT], post=j({"email": "ana@example.com", "password": "correct horse battery"}),
+     note="trustedOrigins lists http://localhost:3000 only")
+# PostGraphile cannot read a bearer token kept in its JSON quotes.
+real("real_postgraphile_bearer_quoted_400", "malformed_authorization", "a45", "POST", "https://api.example.com/graphql",
+     [PAGE_APP, JSON_CT, ("Authorization", 'Bearer "' + ok_jwt(1022, alg="HS256") + '"')], post=j({"query": "{ currentUser { id } }"}),
+     note="the token was read from localStorage with JSON.stringify")

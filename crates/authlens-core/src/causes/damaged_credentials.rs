@@ -182,11 +182,22 @@ fn check(ctx: &Ctx) -> Option<Hit> {
                 continue;
             }
         }
+        // A query value is decoded once already: `%3D` still in it went over the wire as `%253D`.
+        if matches!(c.location, Location::Query(_)) && c.key.is_none() && url_encoded(raw).is_some() {
+            note(
+                format!("{} still holds URL-encoding (`%2B`, `%2F`, `%3D`) once decoded: it was URL-encoded twice", c.location.describe()),
+                "encode the value once (a URL builder or URLSearchParams already does: do not encode it before)".into(),
+                0.9,
+                &mut evidence,
+                &mut fix,
+            );
+            continue;
+        }
         if let Some(why) = cut_jwt(c) {
             note(why, "copy the token whole (three dot-separated parts); check what cuts it (a column limit, a cookie size limit, a log line)".into(), 0.9, &mut evidence, &mut fix);
             continue;
         }
-        if let Some(why) = near_format(ex, c) {
+        if let Some(why) = near_format(ex, c).or_else(|| lost_prefix(ex, c)) {
             note(why, "copy the key again, whole, from the provider's dashboard and compare its length and last characters with the one in use".into(), 0.9, &mut evidence, &mut fix);
             continue;
         }
@@ -354,6 +365,25 @@ fn url_encoded(raw: &str) -> Option<String> {
         }
     }
     (single > 0).then(|| "URL-encoded (`%2B`, `%2F`, `%3D` where the key has `+`, `/`, `=`)".into())
+}
+
+/// A key of the destination's format that lost the first characters of its prefix in a copy
+/// (`ant-api03-…` for Anthropic's `sk-ant-api03-…`).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
+fn lost_prefix(ex: &Exchange, c: &Credential) -> Option<String> {
+    let p = ex.provider?;
+    let raw = c.raw().trim();
+    if c.key.is_some() || raw.len() < 20 {
+        return None;
+    }
+    p.keys.iter().filter(|r| r.prefix.len() >= 6 && r.kind != crate::providers::KeyKind::Publishable).find_map(|r| {
+        (1..=4).find_map(|k| {
+            let lost = r.prefix.get(..k)?;
+            (raw.starts_with(r.prefix.get(k..)?) && r.shape_ok(&format!("{lost}{raw}"))).then(|| {
+                format!("{} matches the format of the {} once its first {} (`{}`) are put back: the copy missed the start of the key", c.location.describe(), r.title, if k == 1 { "character".to_string() } else { format!("{k} characters") }, lost)
+            })
+        })
+    })
 }
 
 /// A key with a provider's prefix and charset, one or two characters off the format's length.
@@ -543,6 +573,19 @@ mod tests {
         assert_eq!(ids(&ex)[0], "damaged_credentials");
         let ex = failing("https://api.example.test/x", &[("X-API-Key", "abcdefgh%252Bijklmnop1234")]);
         assert_eq!(ids(&ex)[0], "damaged_credentials");
+    }
+
+    #[test]
+    fn a_key_that_lost_its_first_characters_and_a_query_value_encoded_twice() {
+        let key = "ant-api03-Zq8Xk2LmN7pR4sT9vW1yZ3aB6cD0eF5gHj2Zq8Xk2LmN7pR4sT9vW1yZ3aB6cD0eF5gHj2Zq8Xk2LmN7pR4sT9vW1yZ3aB6cD0eF5gAA";
+        let ex = failing("https://api.anthropic.com/v1/messages", &[("x-api-key", key)]);
+        assert_eq!(ids(&ex)[0], "damaged_credentials");
+        // Sent to another API, the same value proves nothing about Anthropic's prefix.
+        assert!(!ids(&failing("https://api.example.test/v1/messages", &[("x-api-key", key)])).contains(&"damaged_credentials"));
+        let ex = failing("https://latency-dsn.algolia.net/1/indexes/*/queries?x-algolia-api-key=ZmQ4YjA1NjQ0ZTk1NjY3MWJkYjU%253D", &[]);
+        assert_eq!(ids(&ex)[0], "damaged_credentials");
+        let ex = failing("https://latency-dsn.algolia.net/1/indexes/*/queries?x-algolia-api-key=ZmQ4YjA1NjQ0ZTk1NjY3MWJkYjU%3D", &[]);
+        assert!(!ids(&ex).contains(&"damaged_credentials"), "{:?}", ids(&ex));
     }
 
     #[test]

@@ -720,7 +720,15 @@ impl Exchange {
         if let Some(g) = self.oauth_param("grant_type").filter(|g| !g.is_empty()) {
             return Some(g);
         }
+        // Cognito's InitiateAuth refreshes with `"AuthFlow":"REFRESH_TOKEN_AUTH"` (AWS JSON).
+        if self.req_header("x-amz-target").is_some_and(|t| t.ends_with(".InitiateAuth") || t.ends_with(".AdminInitiateAuth")) {
+            return self.oauth_param("AuthFlow").filter(|f| f.starts_with("REFRESH_TOKEN")).map(|_| "refresh_token".into());
+        }
         let last = self.path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+        // djangorestframework-simplejwt's `/token/refresh/` takes `{"refresh": "<JWT>"}`.
+        if last.eq_ignore_ascii_case("refresh") && self.oauth_param("refresh").is_some() {
+            return Some("refresh_token".into());
+        }
         if !(last.eq_ignore_ascii_case("token") || last.eq_ignore_ascii_case("access_token")) {
             return None;
         }
@@ -1139,6 +1147,17 @@ mod tests {
         // Not a JWT, or not a token's name: no credential.
         assert!(body(r#"{"refresh":"5m"}"#).credentials.is_empty());
         assert!(body(&format!(r#"{{"note":"{jwt}"}}"#)).credentials.is_empty());
+    }
+
+    #[test]
+    fn grants_of_token_endpoints_without_grant_type() {
+        let cognito = |flow: &str| {
+            Exchange::new(0, &Entry::new("POST", "https://cognito-idp.eu-west-1.amazonaws.com/").headers(&[("X-Amz-Target", "AWSCognitoIdentityProviderService.InitiateAuth")]).body("application/x-amz-json-1.1", &format!(r#"{{"AuthFlow":"{flow}","ClientId":"1a2b3c","AuthParameters":{{}}}}"#))).grant_type()
+        };
+        assert_eq!(cognito("REFRESH_TOKEN_AUTH").as_deref(), Some("refresh_token"));
+        assert_eq!(cognito("USER_SRP_AUTH"), None);
+        let simplejwt = Exchange::new(0, &Entry::new("POST", "https://api.example.test/api/token/refresh/").body("application/json", r#"{"refresh":"eyJhbGciOiJIUzI1NiJ9.e30.c2ln"}"#));
+        assert_eq!(simplejwt.grant_type().as_deref(), Some("refresh_token"));
     }
 
     #[test]
