@@ -66,7 +66,10 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     let mut evidence = vec![format!("the credential is in the query parameter `{}` ({}, {}) and there is no Authorization header", clip(name, 64), c.describe(), c.redacted())];
     // The server judged the credential it was given (invalid, expired, revoked): it read the
     // query, so the key's place is not why it was refused, only a hazard (logs, Referer).
-    let judged = [Says::Invalid, Says::Expired, Says::Revoked].into_iter().any(|s| ex.says(s)) && !ex.says(Says::Missing);
+    // A server that names the very parameter ("apiKey invalid. apiKey not found.", HERE) read it.
+    let lower_name = name.to_ascii_lowercase();
+    let named = name.len() >= 3 && crate::exchange::mentions(crate::exchange::truncate(&ex.resp_body, 4096), &[lower_name.as_str()]);
+    let judged = [Says::Invalid, Says::Expired, Says::Revoked].into_iter().any(|s| ex.says(s)) && (!ex.says(Says::Missing) || named);
     let retired = ex.provider.and_then(|p| p.facts.retired_query_keys.iter().find(|q| q.name.eq_ignore_ascii_case(name)));
     let confidence = match ex.provider {
         Some(p) if judged && retired.is_none() => {
@@ -124,6 +127,9 @@ mod tests {
         // the gateway read the query, so the key itself was refused.
         let bad_key = with_status("https://api.example.test/v1/orders?apikey=Qm9vbGVhbkRlbW9rZXk0", &[], 401, r#"{"fault":{"faultstring":"Invalid ApiKey","detail":{"errorcode":"oauth.v2.InvalidApiKey"}}}"#);
         assert_eq!(ids(&bad_key)[0], "invalid_credentials", "{bad_key:?}");
+        // HERE names the parameter it read: "apiKey invalid. apiKey not found." is no missing key.
+        let here = with_status("https://autosuggest.search.hereapi.com/v1/autosuggest?q=rest&apiKey=XQZip2SFXy7KSE3eJdRtEqlzIq47E", &[], 401, r#"{"error":"Unauthorized","error_description":"apiKey invalid. apiKey not found."}"#);
+        assert_eq!(ids(&here)[0], "invalid_credentials", "{:?}", ids(&here));
         // "no credential" while one sat in the URL: the server does not read the query.
         let missing = with_status("https://api.example.test/v1/orders?token=Qm9vbGVhbkRlbW9rZXk0", &[], 401, r#"{"message":"No API key found in request"}"#);
         assert_eq!(ids(&missing)[0], "credentials_in_query", "{missing:?}");

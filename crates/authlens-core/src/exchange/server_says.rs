@@ -433,6 +433,9 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("not_authed", Says::Missing),
     // invalid (the generic refusal)
     ("invalid api key", Says::Invalid),
+    // HERE: "apiKey invalid. apiKey not found."
+    ("apikey invalid", Says::Invalid),
+    ("api key invalid", Says::Invalid),
     // App Store Connect's NOT_AUTHORIZED title
     ("credentials are missing or invalid", Says::Invalid),
     // Vercel's 403 for a token it does not know: {"error":{"code":"forbidden","invalidToken":true}}.
