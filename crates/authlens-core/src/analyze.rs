@@ -137,13 +137,15 @@ pub fn analyze_exchange(ex: &Exchange, before: &[Exchange]) -> EntryReport {
         index: ex.index,
         started: ex.started.and_then(crate::parse::date::format_rfc3339),
         method: redact::clip(&ex.method, 16),
-        url: ex.redacted_url(),
+        // A key the URL carries outside its query (Telegram's `/bot<token>/`) is one of the
+        // request's credentials: scrubbed wherever it stands.
+        url: redact::scrub(&ex.redacted_url(), ex.credential_values()),
         status: ex.http_status,
         endpoint: format!(
             "{}{}{}",
             redact::clip(&ex.host, 253),
             ex.parsed.as_ref().and_then(|u| u.port()).map(|p| format!(":{p}")).unwrap_or_default(),
-            redact::endpoint(&ex.path)
+            redact::scrub(&redact::endpoint(&ex.path), ex.credential_values())
         ),
         provider: ex.provider.map(|p| p.id),
         environment: ex.env,
@@ -361,6 +363,21 @@ mod tests {
         assert_eq!(r.entries[0].credentials[0].location, "request.header.Authorization");
         assert!(r.entries[0].causes.is_empty());
         assert!(!serde_json::to_string(&r).unwrap().contains("abcdefghijklmnop"));
+    }
+
+    #[test]
+    fn a_key_in_the_url_path_is_a_credential_and_never_shown() {
+        // Telegram takes its bot token in the path; the report's url and endpoint carried it.
+        let token = "7370876778:AAqSuYvhh2hoLpvLcV-FsjSt3xp3fBlTj5j";
+        let har = format!(
+            r#"{{"log":{{"entries":[{{"request":{{"method":"POST","url":"https://api.telegram.org/bot{token}/sendMessage","headers":[]}},"response":{{"status":401,"content":{{"mimeType":"application/json","text":"{{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}}"}}}}}}]}}}}"#
+        );
+        let r = super::analyze_har_text(&har).unwrap();
+        let e = &r.entries[0];
+        assert_eq!(e.credentials[0].location, "request.url path");
+        assert_eq!(e.causes.first().map(|c| c.id), Some("invalid_credentials"));
+        let out = serde_json::to_string(&r).unwrap();
+        assert!(!out.contains("AAqSuYvhh2hoLpvLcV"), "{out}");
     }
 
     #[test]

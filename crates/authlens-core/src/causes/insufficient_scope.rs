@@ -141,6 +141,11 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     } else {
         return None;
     }
+    // A 401 that calls the credentials invalid before it speaks of permission (IIS's 401.1
+    // "Access is denied due to invalid credentials. You do not have permission…") refused them.
+    if ctx.failure == Failure::Unauthorized && challenge.is_none() && ex.resp_body_mentions(&["invalid credentials"]) {
+        confidence = confidence.min(0.45);
+    }
     if !has_cred {
         evidence.push("the request carried no credential at all, so the server had nobody to grant the permission to".into());
         confidence = confidence.min(0.5);

@@ -243,6 +243,10 @@ fn forbidden_is_auth(ex: &Exchange) -> bool {
     if ex.challenges.iter().any(|c| c.param("error").is_some()) || ex.recognised_body().is_some() {
         return true;
     }
+    // A credential that is a placeholder (`?token=undefined` on a Phoenix socket): refused for it.
+    if ex.credentials.iter().any(|c| matches!(c.raw().trim(), "undefined" | "null" | "[object Object]")) {
+        return true;
+    }
     // Auth errors carried by another status were mapped to 403 on purpose.
     if ex.http_status != 403 {
         return true;
@@ -384,6 +388,30 @@ mod tests {
         // Another value in the same header proves nothing about this one.
         let other = Exchange::new(0, &crate::har::Entry::new("GET", "https://api.tasks.test/api/v2/team").started("2026-10-14T09:29:00Z").headers(&[("Authorization", "Zq8Xk2LmN7pR4sT9vW1yZ3aB6cD0eF5gHj")]).status(200));
         assert_eq!(diagnose(&refused, std::slice::from_ref(&other)).iter().map(|(c, _)| c.info.id).collect::<Vec<_>>(), alone);
+    }
+
+    #[test]
+    fn gateway_platform_and_enterprise_answers() {
+        use crate::causes::test_util::{ids, with_status};
+        let top = |url: &str, h: &[(&str, &str)], status: i64, body: &str| ids(&with_status(url, h, status, body)).first().copied();
+        // Jenkins's CSRF crumb, with the session cookie.
+        let jenkins = [("Cookie", "JSESSIONID.1a2b3c4d=node01abcdefghijklmnop.node0"), ("Jenkins-Crumb", "0123456789abcdef0123456789abcdef")];
+        assert_eq!(top("https://ci.example.test/job/web/build", &jenkins, 403, "<html><head><title>Error 403 No valid crumb was included in the request</title></head></html>"), Some("csrf_failed"));
+        // IIS 401.1 calls the credentials invalid before it speaks of permission.
+        let ntlm = [("Authorization", "NTLM TlRMTVNTUAADAAAAGAAYAHgAAAAYABgAkAAAAAAAAABIAAAAEAAQAEgAAAAgACAAWAAAAAAAAACoAAAABYKIogYBsR0AAAAP")];
+        assert_eq!(top("https://intranet.example.test/api/reports", &ntlm, 401, "401 - Unauthorized: Access is denied due to invalid credentials. You do not have permission to view this directory or page using the credentials that you supplied."), Some("invalid_credentials"));
+        // Kubernetes RBAC names the user it refused: a permission, not the token's audience.
+        let sa = crate::parse::jwt::make(r#"{"alg":"RS256","kid":"k"}"#, r#"{"aud":["https://kubernetes.default.svc.cluster.local"],"iss":"https://kubernetes.default.svc.cluster.local","sub":"system:serviceaccount:ops:viewer","exp":2000000000}"#);
+        let auth = format!("Bearer {sa}");
+        assert_eq!(top("https://k8s.example.test/api/v1/namespaces/ops/secrets", &[("Authorization", &auth)], 403, r#"{"kind":"Status","status":"Failure","message":"secrets is forbidden: User \"system:serviceaccount:ops:viewer\" cannot list resource \"secrets\" in API group \"\" in the namespace \"ops\"","reason":"Forbidden","code":403}"#), Some("insufficient_scope"));
+        // A SAML response posted to the app's own ACS: no organisation refused a token.
+        assert_ne!(top("https://app.example.test/saml/SSO", &[], 401, "Authentication Failed: Error validating SAML message"), Some("sso_enforcement"));
+        // A plan's quota used up, answered with 401, is billing (no cause).
+        assert_eq!(top("https://api.elevenlabs.test/v1/text-to-speech/x", &[("xi-api-key", "sk_0123456789abcdef0123456789abcdef0123456789abcdef")], 401, r#"{"detail":{"status":"quota_exceeded","message":"This request exceeds your quota of 10000. You have 0 credits remaining."}}"#), None);
+        // "…, audience is incorrect (…), or have expired" lists possibilities: no audience reading
+        // for a key that is no token at all.
+        let azure = [("Authorization", "Bearer 0123456789abcdef0123456789abcdef")];
+        assert_ne!(top("https://acme.openai.azure.com/openai/deployments/gpt/chat/completions", &azure, 401, r#"{"error":{"code":"401","message":"Unauthorized. Access token is missing, invalid, audience is incorrect (https://cognitiveservices.azure.com), or have expired."}}"#), Some("wrong_audience"));
     }
 
     #[test]

@@ -39,6 +39,13 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     if !ex.says(Says::Sso) {
         return None;
     }
+    // A SAML response posted to the app's own assertion consumer service failed there: the app's
+    // login did not complete (often its session cookie missing on the IdP's cross-site POST); no
+    // organisation refused a token.
+    let p = ex.path.to_ascii_lowercase();
+    if ex.method.eq_ignore_ascii_case("POST") && ["/saml/sso", "/saml2/sso", "/saml2/acs", "/saml/acs", "/acs"].iter().any(|a| p.contains(a)) {
+        return None;
+    }
     let said = ex.server_said().quote(ex, Says::Sso, 160);
     let mut evidence = vec![format!("the server says SAML/SSO enforcement refused it: \"{}\"", said)];
     if let Some(c) = ex.credentials.first() {

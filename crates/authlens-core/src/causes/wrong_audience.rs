@@ -261,7 +261,12 @@ fn environment_marks(ex: &Exchange, j: &Jwt) -> Option<String> {
 /// Every audience is a URL on another site than the API host.
 #[cfg_attr(authlens_wasm_size, optimize(size))]
 fn foreign_audience(ex: &Exchange, j: &Jwt) -> Option<String> {
+    // An in-cluster audience (a Kubernetes service-account token's `https://kubernetes.default.svc…`)
+    // is the cluster's own name for itself, whatever host reaches it.
     let hosts: Vec<String> = j.aud.iter().filter_map(|a| Url::parse(a).ok()?.host_str().map(str::to_string)).filter(|h| h.contains('.')).collect();
+    if hosts.iter().any(|h| h.ends_with(".svc") || h.ends_with(".svc.cluster.local") || h.ends_with(".local") || h.ends_with(".internal")) {
+        return None;
+    }
     if hosts.is_empty() || hosts.len() != j.aud.len() || hosts.iter().any(|h| session::site(h) == session::site(&ex.host)) {
         return None;
     }

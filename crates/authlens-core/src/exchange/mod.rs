@@ -35,6 +35,9 @@ pub enum Location {
     Query(String),
     /// A field of the request body (`$.token`, form field `token`).
     Body(String),
+    /// A segment of the URL's path holding a key of the destination's format (Telegram's
+    /// `/bot<token>/sendMessage`).
+    Path,
 }
 
 impl Location {
@@ -48,6 +51,7 @@ impl Location {
             Location::Header(h) => format!("request.header.{}", redact::clip(h, 64)),
             Location::Query(q) => format!("request.query.{}", redact::clip(q, 64)),
             Location::Body(p) => format!("request.body {}", redact::clip(p, 96)),
+            Location::Path => "request.url path".into(),
         }
     }
 }
@@ -226,7 +230,11 @@ const KEY_REFUSED_400: &[&str] = &[
 /// `/api/auth/signin`, Spring Security's `/login` and `/oauth2/authorization/{id}`, Cloudflare
 /// Access's `/cdn-cgi/access/login`, oauth2-proxy's `/oauth2/start`, App Service's `/.auth/login`,
 /// SAML's `/saml2/authenticate`).
-const SIGN_IN_PATHS: &[&str] = &["login", "signin", "sign-in", "sign_in", "logon", "/oauth2/authorization/", "/oauth2/start", "/saml2/authenticate", "/saml/login", "/sso/"];
+const SIGN_IN_PATHS: &[&str] = &[
+    "login", "signin", "sign-in", "sign_in", "logon", "/oauth2/authorization/", "/oauth2/start", "/saml2/authenticate", "/saml/login", "/sso/",
+    // Access gateways: F5 BIG-IP APM's policy page and webtop, NetScaler Gateway's (AAA) logon page.
+    "/my.policy", "/vdesk/",
+];
 const AWS_CREDENTIAL_ERRORS: &[&str] =
     &["NotAuthorizedException", "ExpiredTokenException", "UnrecognizedClientException", "InvalidSignatureException", "IncompleteSignatureException"];
 
@@ -405,11 +413,13 @@ impl Exchange {
             // GraphQL: errors[].extensions.code, errors[].type (GitHub)
             if let Some(Value::Array(errs)) = o.get("errors") {
                 for e in errs.iter().take(16) {
-                    let code = up(e.pointer("/extensions/code")).or_else(|| up(e.get("type")));
+                    // AppSync: `errorType` (`Unauthorized` for a resolver's auth rules)
+                    let code = up(e.pointer("/extensions/code")).or_else(|| up(e.get("type"))).or_else(|| up(e.get("errorType")));
                     match code.as_deref() {
                         Some("UNAUTHENTICATED" | "UNAUTHORIZED" | "INVALID_TOKEN" | "AUTHENTICATION_ERROR" | "TOKEN_EXPIRED" | "INVALID-JWT" | "INVALID_JWT" | "JWT_INVALID" | "INVALID-HEADERS" | "AUTH_NOT_AUTHENTICATED") => return Some(401),
                         // Hot Chocolate's code when the user is signed in but not allowed
                         Some("AUTH_NOT_AUTHORIZED") => return Some(403),
+                        Some("UNAUTHORIZEDEXCEPTION") => return Some(401),
                         // Hasura's `access-denied`
                         Some("FORBIDDEN" | "PERMISSION_DENIED" | "INSUFFICIENT_SCOPES" | "ACCESS_DENIED" | "ACCESS-DENIED") => return Some(403),
                         _ => {}
@@ -513,6 +523,10 @@ impl Exchange {
         let t = truncate(&self.resp_body, 4096);
         // The XML error codes S3 and Google Cloud Storage share: a signed URL past its expiry
         // or signed with another key is a 400 there.
+        // nginx `ssl_verify_client`: the browser offered no client certificate.
+        if mentions(t, &["no required ssl certificate was sent"]) {
+            return Some(401);
+        }
         // ASP.NET Core's antiforgery filter answers a form without its token with a 400 text.
         if mentions(t, &["antiforgery token"]) {
             return Some(403);
@@ -589,6 +603,13 @@ impl Exchange {
                 if (documented || CREDENTIAL_PARAMS.iter().any(|c| k.eq_ignore_ascii_case(c))) && !v.is_empty() {
                     self.push_credential(Location::Query(k.into_owned()), &v);
                 }
+            }
+        }
+        // A key of the destination's own format in the URL's path (Telegram's `/bot<token>/…`).
+        if let Some(p) = self.provider {
+            let path = self.path.clone();
+            if let Some(seg) = path.split('/').take(8).map(|s| s.strip_prefix("bot").unwrap_or(s)).find(|s| s.len() >= 20 && providers::classify(s, Some(p)).is_some_and(|m| std::ptr::eq(m.provider, p) && m.rule.kind == KeyKind::Secret)) {
+                self.push_credential(Location::Path, seg);
             }
         }
         let mut fields = Vec::new();
@@ -1132,6 +1153,13 @@ mod tests {
         // refusal; sent on to the app, it succeeded.
         assert_eq!(status("POST", "https://a.test/login", json, 302, "/login?error"), 401);
         assert_eq!(status("POST", "https://a.test/login", json, 302, "/home"), 302);
+        // F5 BIG-IP APM's policy page; nginx refusing a request without a client certificate.
+        assert_eq!(status("GET", "https://portal.test/api/x", json, 302, "/my.policy"), 401);
+        let mtls = Exchange::new(0, &Entry::new("GET", "https://mtls.test/api").status(400).response_body("text/html", "<html><head><title>400 No required SSL certificate was sent</title></head></html>"));
+        assert_eq!(mtls.status, 401);
+        // AppSync's `errorType` in a 200.
+        let appsync = Exchange::new(0, &Entry::new("POST", "https://x.appsync-api.eu-west-1.amazonaws.com/graphql").status(200).response_body("application/json", r#"{"data":null,"errors":[{"errorType":"Unauthorized","message":"Not Authorized to access updateNote on type Mutation"}]}"#));
+        assert_eq!(appsync.status, 401);
         // Quarkus OIDC answers a script's request without a session with 499.
         let q = Exchange::new(0, &Entry::new("GET", "https://q.test/api").headers(&[("X-Requested-With", "JavaScript")]).status(499).response_header("WWW-Authenticate", "OIDC"));
         assert_eq!(q.status, 401);

@@ -99,6 +99,8 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("antiforgery", Says::Csrf),
     // Better Auth's origin check (`trustedOrigins`) on its sign-in routes
     ("invalid_origin", Says::Csrf),
+    // Jenkins's CSRF protection ("No valid crumb was included in the request")
+    ("no valid crumb", Says::Csrf),
     ("request forgery", Says::Csrf),
     // SAML / SSO enforcement (GitHub REST 403, GraphQL saml_failure)
     ("saml enforcement", Says::Sso),
@@ -142,6 +144,9 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("too many login attempts", Says::Restricted),
     ("service_disabled", Says::Restricted),
     ("has not been used in project", Says::Restricted),
+    // A plan's quota used up (ElevenLabs answers it with 401): billing, not the key.
+    ("quota_exceeded", Says::Restricted),
+    ("exceeds your quota", Says::Restricted),
     // Cloudflare's firewall rules (error 1020) block by IP, country or client, not credential.
     ("used cloudflare to restrict access", Says::Restricted),
     ("error code: 1020", Says::Restricted),
@@ -390,6 +395,14 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("invalid ability provided", Says::Scope),
     // Hasura: `x-hasura-role` names a role the JWT's allowed roles do not list.
     ("requested role is not in allowed roles", Says::Scope),
+    // A model or operation the key or principal may not use (OpenAI projects, Bedrock model
+    // access, Azure OpenAI data actions; Bedrock's AccessDeniedException in x-amzn-ErrorType).
+    ("does not have access to model", Says::Scope),
+    ("don't have access to the model", Says::Scope),
+    ("principal does not have access", Says::Scope),
+    ("accessdeniedexception", Says::Scope),
+    // Kubernetes RBAC names the authenticated user it refused: `pods is forbidden: User "…"`.
+    ("is forbidden: user", Says::Scope),
     // missing
     ("not provided", Says::Missing),
     ("missing or malformed jwt", Says::Missing),
@@ -599,7 +612,8 @@ pub fn read(ex: &Exchange) -> ServerSaid {
         }
         for ((phrase, k), _) in PHRASES.iter().zip(&present).filter(|(_, p)| **p) {
             // (a phrase that is itself such a list, "unknown or invalid refresh token", keeps its reading)
-            let k = if listing && !phrase.contains(" or ") && matches!(k, Says::Expired | Says::Revoked | Says::Malformed | Says::Missing) { &Says::Invalid } else { k };
+            // (Azure OpenAI's "missing, invalid, audience is incorrect (…), or have expired" too.)
+            let k = if listing && !phrase.contains(" or ") && matches!(k, Says::Expired | Says::Revoked | Says::Malformed | Says::Missing | Says::Audience | Says::Issuer) { &Says::Invalid } else { k };
             if !says.iter().any(|(s, _)| s == k) && found(&lower, phrase) {
                 says.push((*k, i));
             }
@@ -638,8 +652,9 @@ fn lists_alternatives(lower: &str) -> bool {
     let or_joined = words.iter().enumerate().filter(|(_, w)| **w == "or").any(|(j, _)| {
         words[j.saturating_sub(3)..j].iter().any(kind) && words[j + 1..(j + 4).min(words.len())].iter().any(kind)
     });
-    // … or a comma list of three kinds ("invalid, expired, revoked, does not match …")
-    or_joined || words.windows(4).any(|w| w.iter().filter(|x| kind(x)).count() >= 3)
+    // … or a comma list of three kinds ("invalid, expired, revoked, does not match …", "missing,
+    // invalid, audience is incorrect")
+    or_joined || words.windows(5).any(|w| w.iter().filter(|x| kind(x)).count() >= 3)
 }
 
 /// `phrase` occurs in `lower` as words (not inside a longer word or a base64 run, a plural `s`

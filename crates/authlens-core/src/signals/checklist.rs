@@ -168,7 +168,7 @@ pub fn unexplained(ex: &Exchange, before: &[Exchange]) -> Unexplained {
         }
         Some(Location::Header(h)) => format!("-H '{}: $KEY'", clip(h, 48)),
         Some(Location::Query(q)) => format!("with `{}=$KEY` in the query", clip(q, 32)),
-        Some(Location::Body(_)) => "with the credential where the API documents it".into(),
+        Some(Location::Body(_) | Location::Path) => "with the credential where the API documents it".into(),
         None if ex.has_cookie() => "-H 'Cookie: …' (the session cookie copied from the browser)".into(),
         None => "with the credential the API documents".into(),
     };
