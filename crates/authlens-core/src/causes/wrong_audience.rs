@@ -172,6 +172,11 @@ fn opaque_audience(ex: &Exchange) -> Option<Hit> {
     if !ex.says(Says::Audience) || ex.credentials.iter().any(|c| c.jwt.as_ref().is_some_and(|j| j.exp.is_some_and(|e| session::at(ex).is_some_and(|n| e <= n)))) {
         return None;
     }
+    // A provider's API key sent as the bearer has no audience: a refusal that lists "audience is
+    // incorrect" among other reasons (Azure OpenAI's) speaks of tokens, not of it.
+    if ex.credentials.iter().any(|c| c.location == crate::exchange::Location::Authorization && !c.token_like()) {
+        return None;
+    }
     let said = ex.server_said().quote(ex, Says::Audience, 200);
     Some(Hit {
         confidence: 0.9,

@@ -416,6 +416,8 @@ impl Exchange {
                     // AppSync: `errorType` (`Unauthorized` for a resolver's auth rules)
                     let code = up(e.pointer("/extensions/code")).or_else(|| up(e.get("type"))).or_else(|| up(e.get("errorType")));
                     match code.as_deref() {
+                        // AppSync's resolver authorization ("Not Authorized to access X on type Mutation")
+                        Some("UNAUTHORIZED") if e.get("errorType").is_some() => return Some(403),
                         Some("UNAUTHENTICATED" | "UNAUTHORIZED" | "INVALID_TOKEN" | "AUTHENTICATION_ERROR" | "TOKEN_EXPIRED" | "INVALID-JWT" | "INVALID_JWT" | "JWT_INVALID" | "INVALID-HEADERS" | "AUTH_NOT_AUTHENTICATED") => return Some(401),
                         // Hot Chocolate's code when the user is signed in but not allowed
                         Some("AUTH_NOT_AUTHORIZED") => return Some(403),
@@ -1159,7 +1161,7 @@ mod tests {
         assert_eq!(mtls.status, 401);
         // AppSync's `errorType` in a 200.
         let appsync = Exchange::new(0, &Entry::new("POST", "https://x.appsync-api.eu-west-1.amazonaws.com/graphql").status(200).response_body("application/json", r#"{"data":null,"errors":[{"errorType":"Unauthorized","message":"Not Authorized to access updateNote on type Mutation"}]}"#));
-        assert_eq!(appsync.status, 401);
+        assert_eq!(appsync.status, 403);
         // Quarkus OIDC answers a script's request without a session with 499.
         let q = Exchange::new(0, &Entry::new("GET", "https://q.test/api").headers(&[("X-Requested-With", "JavaScript")]).status(499).response_header("WWW-Authenticate", "OIDC"));
         assert_eq!(q.status, 401);

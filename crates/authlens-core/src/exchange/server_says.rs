@@ -612,8 +612,7 @@ pub fn read(ex: &Exchange) -> ServerSaid {
         }
         for ((phrase, k), _) in PHRASES.iter().zip(&present).filter(|(_, p)| **p) {
             // (a phrase that is itself such a list, "unknown or invalid refresh token", keeps its reading)
-            // (Azure OpenAI's "missing, invalid, audience is incorrect (…), or have expired" too.)
-            let k = if listing && !phrase.contains(" or ") && matches!(k, Says::Expired | Says::Revoked | Says::Malformed | Says::Missing | Says::Audience | Says::Issuer) { &Says::Invalid } else { k };
+            let k = if listing && !phrase.contains(" or ") && matches!(k, Says::Expired | Says::Revoked | Says::Malformed | Says::Missing) { &Says::Invalid } else { k };
             if !says.iter().any(|(s, _)| s == k) && found(&lower, phrase) {
                 says.push((*k, i));
             }
@@ -652,9 +651,8 @@ fn lists_alternatives(lower: &str) -> bool {
     let or_joined = words.iter().enumerate().filter(|(_, w)| **w == "or").any(|(j, _)| {
         words[j.saturating_sub(3)..j].iter().any(kind) && words[j + 1..(j + 4).min(words.len())].iter().any(kind)
     });
-    // … or a comma list of three kinds ("invalid, expired, revoked, does not match …", "missing,
-    // invalid, audience is incorrect")
-    or_joined || words.windows(5).any(|w| w.iter().filter(|x| kind(x)).count() >= 3)
+    // … or a comma list of three kinds ("invalid, expired, revoked, does not match …")
+    or_joined || words.windows(4).any(|w| w.iter().filter(|x| kind(x)).count() >= 3)
 }
 
 /// `phrase` occurs in `lower` as words (not inside a longer word or a base64 run, a plural `s`
