@@ -106,7 +106,7 @@ fn accepted_by_other_environment(ctx: &Ctx) -> Option<Hit> {
             && r.host != ex.host
             && test(r) != here_test
             && same_api(r)
-            && ex.credentials.iter().all(|x| r.credentials.iter().any(|o| o.location == x.location && o.raw() == x.raw()))
+            && ex.credentials_also_in(r)
     })?;
     let name = |t: bool| if t { "a sandbox or test host" } else { "a production host" };
     Some(Hit {

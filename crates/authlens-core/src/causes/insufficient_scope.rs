@@ -168,7 +168,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
 fn works_elsewhere<'a>(ex: &Exchange, before: &'a [Exchange]) -> Option<&'a Exchange> {
     let c = ex.credentials.first()?;
     // The same whole credential: every part (Basic user and password, each header) identical.
-    let same_whole = |r: &Exchange| ex.credentials.iter().all(|x| r.credentials.iter().any(|o| o.location == x.location && o.raw() == x.raw()));
+    let same_whole = |r: &Exchange| ex.credentials_also_in(r);
     // A token that has expired since the success proves nothing now.
     let now_s = session::at(ex);
     if ex.credentials.iter().any(|x| x.jwt.as_ref().is_some_and(|j| j.exp.is_some_and(|e| now_s.is_some_and(|n| e <= n)))) {

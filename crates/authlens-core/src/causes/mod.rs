@@ -272,7 +272,7 @@ fn accepted_as_sent<'a>(ex: &Exchange, before: &'a [Exchange]) -> Option<&'a Exc
         (200..300).contains(&r.status)
             && r.host == ex.host
             && r.credentials.len() == ex.credentials.len()
-            && ex.credentials.iter().all(|x| r.credentials.iter().any(|o| o.location == x.location && o.raw() == x.raw()))
+            && ex.credentials_also_in(r)
     })
 }
 

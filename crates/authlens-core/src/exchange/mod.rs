@@ -764,6 +764,12 @@ impl Exchange {
         }
     }
 
+    /// True when every credential of this request was also in `other`, in the same place with the
+    /// same value (an earlier request that carried the very same credentials, and maybe more).
+    pub fn credentials_also_in(&self, other: &Exchange) -> bool {
+        self.credentials.iter().all(|x| other.credentials.iter().any(|o| o.location == x.location && o.raw() == x.raw()))
+    }
+
     /// True when the request carried a Cookie header.
     #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn has_cookie(&self) -> bool {
