@@ -72,7 +72,7 @@ real("real_entra_client_secret_id_sent", "damaged_credentials", 0, "POST", f"htt
 real("real_entra_client_secret_wrong", "invalid_credentials", 0, "POST", f"https://login.microsoftonline.com/{TENANT}/oauth2/v2.0/token",
      [("Content-Type", FORM)], post=f"client_id=4d856d1f-8648-456c-9bb2-f36273bbe4e3&client_secret={ENTRA_SECRET}&grant_type=client_credentials&scope=https%3A%2F%2Fgraph.microsoft.com%2F.default",
      post_mime=FORM, rtype=None, note="a secret value that is not (or no longer) the app's")
-real("real_entra_refresh_token_expired_inactivity", "expired_token", 1, "POST", f"https://login.microsoftonline.com/{TENANT}/oauth2/v2.0/token",
+real("real_entra_refresh_token_expired_inactivity", "grant_rejected", 1, "POST", f"https://login.microsoftonline.com/{TENANT}/oauth2/v2.0/token",
      [("Content-Type", FORM)], post="client_id=04b07795-8ddb-461a-bbee-02f9e1bf7b46&grant_type=refresh_token&refresh_token=0.AAAA" + tok(603, 300),
      post_mime=FORM, rtype=None)
 real("real_aspnet_audience_empty", "wrong_audience", 4, "GET", API + "/identity",
@@ -128,7 +128,7 @@ real("real_auth0_management_bad_audience", "wrong_audience", 168, "GET", "https:
      [bearer(ok_jwt(627, {"iss": "https://example.eu.auth0.com/", "aud": "https://myaudience.com/api/v2"}))], rtype=None)
 real("real_auth0_management_expired", "expired_token", 170, "GET", "https://example.eu.auth0.com/api/v2/users",
      [bearer(exp_jwt(628, ago=600, lived=86400, extra={"iss": "https://example.eu.auth0.com/", "aud": "https://example.eu.auth0.com/api/v2/"}))], rtype=None)
-real("real_keycloak_refresh_not_active", "expired_token", 48, "POST", "https://sso.example.com/realms/shop/protocol/openid-connect/token",
+real("real_keycloak_refresh_not_active", "grant_rejected", 48, "POST", "https://sso.example.com/realms/shop/protocol/openid-connect/token",
      [("Content-Type", FORM)], post="grant_type=refresh_token&client_id=web&refresh_token=" + jwt({"exp": NOW - 120, "iat": NOW - 1920, "typ": "Refresh", "iss": "https://sso.example.com/realms/shop"}, 629, "HS256"),
      post_mime=FORM)
 real("real_keycloak_key_not_found", "invalid_signature", 115, "GET", "https://sso.example.com/admin/realms/shop/users",
@@ -171,7 +171,7 @@ real("real_cloud_run_access_token_not_id_token", "wrong_token_type", 36, "GET", 
 real("real_cloud_run_no_token", "missing_credentials", 37, "GET", "https://orders-abc123xyz-uc.a.run.app/", [PAGE_APP])
 real("real_cloud_functions_not_authenticated", "missing_credentials", 117, "POST", "https://us-central1-shop-prod.cloudfunctions.net/checkout",
      [PAGE_APP, JSON_CT], post="{}")
-real("real_google_oauth_invalid_grant_expired_or_revoked", "expired_token", 93, "POST", "https://oauth2.googleapis.com/token",
+real("real_google_oauth_invalid_grant_expired_or_revoked", "grant_rejected", 93, "POST", "https://oauth2.googleapis.com/token",
      [("Content-Type", FORM)], post="grant_type=refresh_token&client_id=12345-abc.apps.googleusercontent.com&client_secret=GOCSPX-" + fill(641, 28, URLSAFE) + "&refresh_token=1//0g" + tok(642, 100),
      post_mime=FORM, rtype=None)
 real("real_google_oauth_client_not_found", "invalid_credentials", 162, "POST", "https://oauth2.googleapis.com/token",
@@ -790,3 +790,10 @@ real("real_better_auth_invalid_origin_403", "csrf_failed", "a44", "POST", "http:
 real("real_postgraphile_bearer_quoted_400", "malformed_authorization", "a45", "POST", "https://api.example.com/graphql",
      [PAGE_APP, JSON_CT, ("Authorization", 'Bearer "' + ok_jwt(1022, alg="HS256") + '"')], post=j({"query": "{ currentUser { id } }"}),
      note="the token was read from localStorage with JSON.stringify")
+# OpenRouter reads `Authorization: Bearer` only; an SDK configured like Anthropic's sent `x-api-key`.
+real("real_openrouter_key_in_x_api_key", "wrong_auth_scheme", "a46", "POST", "https://openrouter.ai/api/v1/chat/completions",
+     [PAGE_APP, JSON_CT, ("x-api-key", "sk-or-v1-" + fill(1023, 64, HEX))], post=j({"model": "moonshotai/kimi-k2", "messages": []}),
+     note="the key went in x-api-key, as for Anthropic")
+# Deepgram takes API keys as `Token <key>`; `Bearer` is for the short-lived JWTs of /v1/auth/grant.
+real("real_deepgram_api_key_as_bearer", "wrong_auth_scheme", "a47", "GET", "https://api.deepgram.com/v1/projects",
+     [PAGE_APP, bearer(fill(1024, 40, HEX))], note="an API key sent with Bearer")

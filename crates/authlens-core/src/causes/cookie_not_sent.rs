@@ -70,9 +70,17 @@ fn check(ctx: &Ctx) -> Option<Hit> {
     // `localhost` and `127.0.0.1` are one machine but two hosts to the cookie jar: a cookie one
     // set is not sent to the other (a dev server on one, the API called on the other).
     let loopback = |h: &str| h == "localhost" || h.ends_with(".localhost") || h == "127.0.0.1" || h == "[::1]" || h == "::1";
+    let now = session::at(ex);
     for r in recent {
         if r.set_cookies.is_empty() || session::site(&r.host) != site && !(loopback(&r.host) && loopback(&ex.host)) {
             continue;
+        }
+        // A response that arrived after this request left could not have given it the cookie
+        // (two requests in flight at once: React StrictMode's double effect).
+        if let (Some(t), Some(took), Some(now)) = (session::at(r), r.took_ms, now) {
+            if t + took / 1000.0 > now {
+                continue;
+            }
         }
         for c in &r.set_cookies {
             latest.retain(|(_, k)| k.name != c.name);
@@ -219,6 +227,18 @@ mod tests {
         assert_eq!(hits[0].0.info.id, "cookie_not_sent");
         assert!(hits[0].1.fix[0].contains("credentials: 'include'"), "{:?}", hits[0].1.fix);
         assert!(!format!("{:?}", hits[0].1).contains("s3cr3tsession"));
+    }
+
+    #[test]
+    fn a_response_that_arrived_after_the_request_left_set_nothing_for_it() {
+        // Two requests in flight at once: the first one's Set-Cookie arrived 1.5 s after it
+        // started, the second left 1 s after the first.
+        let mut login = ex(0, "https://api.example.test/login", &[PAGE], 200, &[("Set-Cookie", "sid=s3cr3tsession; Path=/; HttpOnly; Secure; SameSite=None")]);
+        let me = ex(1, "https://api.example.test/me", &[PAGE], 401, &[]);
+        login.took_ms = Some(1500.0);
+        assert_ne!(top(&me, std::slice::from_ref(&login)), Some("cookie_not_sent"));
+        login.took_ms = Some(400.0);
+        assert_eq!(top(&me, std::slice::from_ref(&login)), Some("cookie_not_sent"));
     }
 
     #[test]

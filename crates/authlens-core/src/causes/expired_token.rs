@@ -32,6 +32,18 @@ declare_cause! {
 
 #[cfg_attr(authlens_wasm_size, optimize(size))]
 fn check(ctx: &Ctx) -> Option<Hit> {
+    let mut hit = expired(ctx)?;
+    // A refresh token the token endpoint calls expired (AADSTS700082, Google's "Token has been
+    // expired or revoked", Keycloak's "Token is not active") is a refused grant: refreshing again
+    // cannot help, a new login can. grant_rejected says so; this cause stays below it.
+    if ctx.ex.grant_type().as_deref() == Some("refresh_token") {
+        hit.confidence = hit.confidence.min(0.6);
+    }
+    Some(hit)
+}
+
+#[cfg_attr(authlens_wasm_size, optimize(size))]
+fn expired(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
     let now = ex.started.or_else(|| ex.resp_header("date").and_then(http_date))?;
     let client_now = now.unix_timestamp() as f64;

@@ -177,13 +177,16 @@ fn check(ctx: &Ctx) -> Option<Hit> {
             }
         }
     }
-    // A refresh the server calls revoked is revoked_token's, an expired one expired_token's
-    // (which reads the refresh token's own `exp`): this one stays below them.
-    if grant == "refresh_token" && ex.says(Says::Revoked) {
+    // A refresh the server calls revoked (and not expired) is revoked_token's: this one stays
+    // below it. An expired refresh token is this cause's (expired_token stays below it): the
+    // fix is a new login, not another refresh.
+    let expired = ex.says(Says::Expired) || refresh_jwt_expired(ex);
+    if grant == "refresh_token" && ex.says(Says::Revoked) && !expired {
         confidence = confidence.min(0.7);
     }
-    if grant == "refresh_token" && (ex.says(Says::Expired) || refresh_jwt_expired(ex)) {
-        confidence = confidence.min(0.55);
+    if grant == "refresh_token" && expired {
+        evidence.push("the server says the refresh token expired (or its session ended): refreshing again cannot succeed".into());
+        confidence = confidence.max(0.85);
     }
     fix.push("read the identity provider's error_description: it names the check that failed".into());
     Some(Hit { confidence, evidence, fix })
@@ -297,6 +300,9 @@ mod tests {
         // Keycloak's answer when the SSO session behind a refresh token ended.
         let r = token_request(0, "2026-10-14T09:30:00Z", "grant_type=refresh_token&client_id=web&refresh_token=rt_7Hq2Lm9Xv4Kp1Zs8Nw3Bc6Df0Gj5Yt", 400, r#"{"error":"invalid_grant","error_description":"Session not active"}"#);
         assert_eq!(ids(&r)[0], "grant_rejected");
+        // An expired refresh token is a refused grant too, expired_token second (Entra AADSTS700082).
+        let r = token_request(0, "2026-10-14T09:30:00Z", "grant_type=refresh_token&client_id=web&refresh_token=rt_7Hq2Lm9Xv4Kp1Zs8Nw3Bc6Df0Gj5Yt", 400, r#"{"error":"invalid_grant","error_description":"AADSTS700082: The refresh token has expired due to inactivity."}"#);
+        assert_eq!(&ids(&r)[..2], &["grant_rejected", "expired_token"]);
     }
 
     #[test]

@@ -67,6 +67,12 @@ fn check(ctx: &Ctx) -> Option<Hit> {
         }
     }
     for c in ex.credentials.iter().filter(|c| !matches!(c.location, Location::Authorization | Location::BasicUser | Location::BasicPassword)) {
+        // A password typed into a sign-in form may hold spaces (a passphrase): only a space at
+        // its ends, or a line break, is damage there.
+        let typed = matches!(&c.location, Location::Body(n) if { let n = n.to_ascii_lowercase(); n.contains("password") || n.contains("passphrase") || n.ends_with("passwd") });
+        if typed && !c.raw().starts_with(char::is_whitespace) && !c.raw().ends_with(char::is_whitespace) && !c.raw().contains(['\n', '\r']) {
+            continue;
+        }
         if let Some(w) = signals::whitespace(c.raw()) {
             evidence.push(format!("{} has {w}", c.location.describe()));
         }
@@ -103,6 +109,15 @@ mod tests {
     fn parameter_schemes_are_not_whitespace_damage() {
         let sigv4 = "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261014/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-date, Signature=fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024";
         assert!(!ids(&failing("https://bucket.s3.amazonaws.com/k", &[("Authorization", sigv4)])).contains(&"whitespace_in_credentials"));
+    }
+
+    #[test]
+    fn a_passphrase_typed_into_a_sign_in_form() {
+        let e = crate::har::Entry::new("POST", "https://auth.example.test/self-service/login?flow=1").body("application/json", r#"{"method":"password","identifier":"ana@example.test","password":"correct horse battery staple"}"#).status(400);
+        let ex = crate::exchange::Exchange::new(0, &e);
+        assert!(!ids(&ex).contains(&"whitespace_in_credentials"), "{:?}", ids(&ex));
+        let e = crate::har::Entry::new("POST", "https://auth.example.test/login").body("application/json", r#"{"identifier":"ana@example.test","password":"hunter2-but-longer\n"}"#).status(401);
+        assert!(ids(&crate::exchange::Exchange::new(0, &e)).contains(&"whitespace_in_credentials"));
     }
 
     #[test]

@@ -77,7 +77,7 @@ const NO_SCHEME: &[&str] = &["remove the bearer prefix", "trying to use an api k
 #[cfg_attr(authlens_wasm_size, optimize(size))]
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
-    if let Some(hit) = wrong_place(ex) {
+    if let Some(hit) = wrong_place(ex).or_else(|| undocumented_place(ex)) {
         return Some(hit);
     }
     let a = ex.authorization.as_ref()?;
@@ -148,7 +148,7 @@ fn check(ctx: &Ctx) -> Option<Hit> {
             want = Some("Bearer".into());
         }
         if sent_l == "bearer" && ex.auth_credential().is_some_and(|c| c.jwt.is_none()) {
-            evidence.push(format!("{name}'s management API takes its API tokens as `{scheme} <token>`; `Bearer` is only for OAuth access tokens (JWTs), and this token is not one"));
+            evidence.push(format!("{name} takes its API tokens as `{scheme} <token>` here; `Bearer` is only for OAuth or short-lived access tokens (JWTs), and this token is not one"));
             confidence = confidence.max(0.8);
             want = Some(scheme.into());
         }
@@ -208,7 +208,7 @@ fn wrong_place(ex: &Exchange) -> Option<Hit> {
     }
     // "no token found" while Authorization held a token under another scheme (`Token`, `JWT`):
     // the server reads `Bearer` only (go-chi/jwtauth, passport-jwt's fromAuthHeaderAsBearerToken).
-    if let Some(a) = ex.authorization.as_ref().filter(|_| !wants_key && (l.contains("token") || l.contains("jwt"))) {
+    if let Some(a) = ex.authorization.as_ref().filter(|_| !wants_key && (l.contains("token") || l.contains("jwt") || wants_authorization)) {
         if let Some(scheme) = a.scheme.as_deref().filter(|s| !s.eq_ignore_ascii_case("bearer") && !s.eq_ignore_ascii_case("basic") && a.credential.trim().len() >= 16) {
             return Some(Hit {
                 confidence: 0.82,
@@ -228,6 +228,50 @@ fn wrong_place(ex: &Exchange) -> Option<Hit> {
                 format!("the request carried its credential in {} instead", custom.iter().take(3).map(|h| format!("`{}`", clip(h, 48))).collect::<Vec<_>>().join(", ")),
             ],
             fix: vec!["send it as `Authorization: Bearer <credential>` (or the scheme the API documents)".into()],
+        });
+    }
+    None
+}
+
+/// A key of the destination's own provider sent in a header its provider file does not list for
+/// it: ElevenLabs' key in `Authorization` (it reads `xi-api-key`), an OpenRouter key in
+/// `X-API-Key` (it reads `Authorization: Bearer`). The rule's `headers` say where the key goes;
+/// without them, a provider whose `schemes` are listed reads keys from `Authorization`.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
+fn undocumented_place(ex: &Exchange) -> Option<Hit> {
+    use crate::exchange::Location;
+    let dest = ex.provider?;
+    for c in &ex.credentials {
+        let Some(k) = c.key.filter(|k| std::ptr::eq(k.provider, dest) && k.rule.kind != crate::providers::KeyKind::Publishable) else { continue };
+        let sent = match &c.location {
+            Location::Authorization => "authorization".to_string(),
+            Location::Header(h) => h.to_ascii_lowercase(),
+            _ => continue,
+        };
+        let documented = crate::providers::rule_headers(k.rule.id);
+        let (wanted, fix) = if !documented.is_empty() {
+            if documented.iter().any(|h| *h == sent) {
+                continue;
+            }
+            let h = documented[0];
+            let fix = if h == "authorization" { format!("send it as `Authorization: {}`", dest.auth) } else { format!("send it as `{h}: <key>`, as {} documents", dest.name) };
+            (format!("`{h}`"), fix)
+        } else if sent != "authorization" && !dest.facts.schemes.is_empty() && ex.server_said().message(crate::exchange::server_says::Says::Missing).is_some() {
+            // Without a listed header, only when the server says it found no credential
+            // (OpenRouter's "No auth credentials found"): provider files list schemes, not
+            // every header a provider also reads.
+            let s = title(dest.facts.schemes[0]);
+            (format!("`Authorization: {s}`"), format!("send it as `Authorization: {s} <key>`"))
+        } else {
+            continue;
+        };
+        let shown = if sent == "authorization" { "`Authorization`".to_string() } else { format!("`{}`", clip(&sent, 48)) };
+        // Below a server's own "malformed" reading (Cloudflare's "Invalid format for
+        // Authorization header" to its global key sent as Bearer): the server's words come first.
+        return Some(Hit {
+            confidence: 0.85,
+            evidence: vec![format!("the request sent its {} in {shown}; {} reads it from {wanted}", k.rule.title, dest.name)],
+            fix: vec![fix, format!("{} expects {}", dest.name, dest.auth)],
         });
     }
     None
@@ -253,6 +297,9 @@ mod tests {
         // go-chi/jwtauth reads `Bearer` only and answers "no token found" (jwtauth.go, ErrNoTokenFound).
         let t = crate::parse::jwt::make(r#"{"alg":"HS256","typ":"JWT"}"#, r#"{"user_id":7,"exp":1792000000}"#);
         let ex = crate::causes::test_util::with_status("https://api.example.test/v1/inbox", &[("Authorization", &format!("Token {t}"))], 401, "no token found\n");
+        assert_eq!(crate::causes::test_util::ids(&ex)[0], "wrong_auth_scheme");
+        // @fastify/jwt: "No Authorization was found in request.headers" to `Token <jwt>`.
+        let ex = crate::causes::test_util::with_status("https://api.example.test/v1/inbox", &[("Authorization", &format!("Token {t}"))], 401, r#"{"statusCode":401,"code":"FST_JWT_NO_AUTHORIZATION_IN_HEADER","error":"Unauthorized","message":"No Authorization was found in request.headers"}"#);
         assert_eq!(crate::causes::test_util::ids(&ex)[0], "wrong_auth_scheme");
     }
 
@@ -284,7 +331,7 @@ mod tests {
         assert!(ev.contains("sent with the `SSWS` scheme; Okta takes OAuth access tokens as `Bearer`"), "{ev}");
         assert!(fix.starts_with("send `Authorization: Bearer <token>`"), "{fix}");
         let (ev, fix) = hit(&failing("https://acme.okta.com/api/v1/users", &[("Authorization", "Bearer 00abcdefghijklmnopqrstuvwxyz0123456789ABCD")])).unwrap_or_default();
-        assert!(ev.contains("Okta's management API takes its API tokens as `SSWS <token>`"), "{ev}");
+        assert!(ev.contains("Okta takes its API tokens as `SSWS <token>` here"), "{ev}");
         assert!(fix.starts_with("send `Authorization: SSWS <api token>`, or use an OAuth access token with Bearer"), "{fix}");
         // outside the management API, or off Okta, Bearer is not questioned
         assert!(hit(&failing("https://acme.okta.com/oauth2/v1/userinfo", &[("Authorization", "Bearer 00abcdefghijklmnopqrstuvwxyz0123456789ABCD")])).is_none());
@@ -301,6 +348,32 @@ mod tests {
         // no credential at all: missing_credentials
         let ex = with_status("https://gw.example.test/orders", &[], 401, r#"{"message":"No API key found in request"}"#);
         assert_eq!(ids(&ex)[0], "missing_credentials");
+    }
+
+    #[test]
+    fn a_key_in_a_header_its_provider_does_not_read() {
+        use crate::causes::test_util::{ids, with_status};
+        let hex = "0123456789abcdef0123456789abcdef0123456789abcdef";
+        // ElevenLabs reads `xi-api-key` (its rule's `headers`); the same key there is not questioned.
+        let ex = with_status("https://api.elevenlabs.io/v1/text-to-speech/v1", &[("Authorization", &format!("Bearer sk_{hex}"))], 401, r#"{"detail":{"status":"invalid_api_key","message":"Invalid API key"}}"#);
+        assert_eq!(ids(&ex)[0], "wrong_auth_scheme");
+        let ex = with_status("https://api.elevenlabs.io/v1/text-to-speech/v1", &[("xi-api-key", &format!("sk_{hex}"))], 401, r#"{"detail":{"status":"invalid_api_key","message":"Invalid API key"}}"#);
+        assert!(!ids(&ex).contains(&"wrong_auth_scheme"), "{:?}", ids(&ex));
+        // OpenRouter lists `schemes`, no header: a key in another header, when the server says it saw none.
+        let key = format!("sk-or-v1-{hex}0123456789abcdef");
+        let ex = with_status("https://openrouter.ai/api/v1/chat/completions", &[("x-api-key", &key)], 401, r#"{"error":{"message":"No auth credentials found","code":401}}"#);
+        assert_eq!(ids(&ex)[0], "wrong_auth_scheme");
+        let ex = with_status("https://openrouter.ai/api/v1/chat/completions", &[("x-api-key", &key)], 401, r#"{"error":{"message":"User not found.","code":401}}"#);
+        assert!(!ids(&ex).contains(&"wrong_auth_scheme"), "{:?}", ids(&ex));
+        // GitLab reads its tokens from PRIVATE-TOKEN and from Authorization: Bearer.
+        let ex = with_status("https://gitlab.com/api/v4/projects", &[("Authorization", "Bearer glpat-abcdefghijklmnopqrst")], 401, r#"{"message":"401 Unauthorized"}"#);
+        assert!(!ids(&ex).contains(&"wrong_auth_scheme"), "{:?}", ids(&ex));
+        // Deepgram: API keys as `Token`; a JWT (a short-lived grant) as Bearer is right.
+        let ex = with_status("https://api.deepgram.com/v1/projects", &[("Authorization", &format!("Bearer {}", &hex[..40]))], 401, r#"{"err_code":"INVALID_AUTH","err_msg":"Invalid credentials."}"#);
+        assert_eq!(ids(&ex)[0], "wrong_auth_scheme");
+        let t = crate::parse::jwt::make(r#"{"alg":"HS256","typ":"JWT"}"#, r#"{"sub":"k","exp":1792000000}"#);
+        let ex = with_status("https://api.deepgram.com/v1/projects", &[("Authorization", &format!("Bearer {t}"))], 401, r#"{"err_code":"INVALID_AUTH","err_msg":"Invalid credentials."}"#);
+        assert!(!ids(&ex).contains(&"wrong_auth_scheme"), "{:?}", ids(&ex));
     }
 
     use crate::causes::test_util::{failing, ids};

@@ -154,6 +154,8 @@ pub struct Exchange {
     pub status: i64,
     /// Request start time.
     pub started: Option<OffsetDateTime>,
+    /// How long the exchange took (the entry's `time`), in milliseconds, when recorded.
+    pub took_ms: Option<f64>,
     /// Chromium's `_resourceType`.
     pub resource_type: Option<String>,
     /// Request headers (bounded).
@@ -273,6 +275,7 @@ impl Exchange {
             http_status: resp.status,
             status: resp.status,
             started: parse_time(&entry.started_date_time),
+            took_ms: entry.time.as_ref().and_then(serde_json::Value::as_f64).filter(|t| t.is_finite() && *t >= 0.0),
             resource_type: entry.resource_type.clone(),
             authorization: None,
             basic: None,

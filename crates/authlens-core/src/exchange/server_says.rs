@@ -407,6 +407,8 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("not provided", Says::Missing),
     ("missing or malformed jwt", Says::Missing),
     ("no authorization header", Says::Missing),
+    // @fastify/jwt's FST_JWT_NO_AUTHORIZATION_IN_HEADER (it reads `Bearer` only)
+    ("no authorization was found", Says::Missing),
     ("missing authorization", Says::Missing),
     ("authorization header is missing", Says::Missing),
     ("authorization header was not found", Says::Missing),
@@ -440,6 +442,9 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("you need to sign in", Says::Missing),
     ("login required", Says::Missing),
     ("no credentials", Says::Missing),
+    // OpenRouter: {"error":{"message":"No auth credentials found","code":401}}
+    ("no auth credentials", Says::Missing),
+    ("no authentication credentials", Says::Missing),
     ("missing credentials", Says::Missing),
     ("missing api key", Says::Missing),
     ("api key is missing", Says::Missing),

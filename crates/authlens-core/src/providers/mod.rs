@@ -702,12 +702,10 @@ pub struct Examples {
 #[cfg(any(test, feature = "samples"))]
 include!(concat!(env!("OUT_DIR"), "/data_examples.rs"));
 
-#[cfg(feature = "docs")]
 include!(concat!(env!("OUT_DIR"), "/data_headers.rs"));
 
-/// The headers a data rule's credential is meant to travel in (documentation; empty when the
-/// rule does not say).
-#[cfg(feature = "docs")]
+/// The headers a data rule's credential is meant to travel in (lowercase; empty when the rule
+/// does not say): documentation, and wrong_auth_scheme's test of where a key was sent.
 pub fn rule_headers(id: &str) -> &'static [&'static str] {
     RULE_HEADERS.iter().find(|(r, _)| *r == id).map_or(&[], |(_, h)| *h)
 }
