@@ -326,8 +326,25 @@ fn redact_cookie_header(v: &str, vault: &mut Vault) -> String {
 /// name and attributes (Path, Domain, SameSite, …) kept.
 #[cfg_attr(authlens_wasm_size, optimize(size))]
 fn redact_set_cookie(v: &str, vault: &mut Vault) -> String {
-    v.split('\n')
-        .map(|line| {
+    // Several cookies in one value: one per line (Chromium), or joined with `, ` (fetch's
+    // `headers.get`), told from an `Expires=Wed, 21 Oct …` date by the `name=` that follows.
+    let mut parts: Vec<(&str, &str)> = Vec::new();
+    for line in v.split('\n') {
+        let mut rest = line;
+        let mut sep = if parts.is_empty() { "" } else { "\n" };
+        while let Some(at) = rest.match_indices(", ").map(|(i, _)| i).find(|&i| {
+            let next = &rest[i + 2..];
+            next.find('=').is_some_and(|e| e > 0 && !next[..e].contains([' ', ';', ',']))
+        }) {
+            parts.push((sep, &rest[..at]));
+            sep = ", ";
+            rest = &rest[at + 2..];
+        }
+        parts.push((sep, rest));
+    }
+    parts
+        .into_iter()
+        .map(|(sep, line)| {
             let (first, attrs) = line.split_once(';').map_or((line, None), |(a, b)| (a, Some(b)));
             let first = match first.split_once('=') {
                 Some((n, val)) if !val.trim().is_empty() => {
@@ -337,12 +354,11 @@ fn redact_set_cookie(v: &str, vault: &mut Vault) -> String {
                 _ => first.to_string(),
             };
             match attrs {
-                Some(a) => format!("{first};{a}"),
-                None => first,
+                Some(a) => format!("{sep}{first};{a}"),
+                None => format!("{sep}{first}"),
             }
         })
-        .collect::<Vec<_>>()
-        .join("\n")
+        .collect::<String>()
 }
 
 /// An `Authorization` value with its credential redacted and the scheme kept.
@@ -438,6 +454,204 @@ fn body_credentials(text: &str) -> Vec<String> {
     out
 }
 
+/// A credential value found in a text where it stands: its byte range (without quotes) and its
+/// value as written there, or decoded when the writer escaped it (JSON's `\/`, `\u002B`).
+struct Span {
+    start: usize,
+    end: usize,
+    value: String,
+}
+
+/// True for a field name whose value an export hides when it reads it in free text: a
+/// credential or sanitizer name, except OAuth's `code` (an error code, out of a code exchange).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
+fn text_field_name(n: &str) -> bool {
+    export_name(n) && crate::redact::normalise_name(n) != "code"
+}
+
+/// Credential values in text that is not a whole JSON document or form: JSON strings under a
+/// credential name anywhere (a cut body, an XSSI prefix, an event stream, a WebSocket frame, a
+/// script), the `value` beside a `"name": "<credential name>"`, markup (`<AccessToken>…<`,
+/// `name="api_key" value="…"`, a multipart part named `password`) and `NAME=value` /
+/// `name: value` lines. Strings holding escaped JSON are read too; what they hold is returned in
+/// `nested` (no span: the vault finds those values in their escaped form).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
+fn text_spans(text: &str, nested: &mut Vec<String>, depth: usize) -> Vec<Span> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    // JSON strings.
+    let (mut i, mut key, mut pair_credential): (usize, Option<String>, bool) = (0, None, false);
+    while i < b.len() && out.len() < 4096 {
+        match b[i] {
+            b'"' => {
+                let start = i;
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+                if i >= b.len() {
+                    break;
+                }
+                i += 1;
+                let lit = &text[start..i];
+                let decoded: Option<String> = if lit.contains('\\') { serde_json::from_str(lit).ok() } else { Some(lit[1..lit.len() - 1].to_string()) };
+                let mut j = i;
+                while j < b.len() && b[j].is_ascii_whitespace() {
+                    j += 1;
+                }
+                if b.get(j) == Some(&b':') {
+                    key = decoded;
+                    continue;
+                }
+                // An unquoted name before it: `API_KEY="…"`, `{apiToken: "…"}` in a script.
+                let k = key.take().or_else(|| {
+                    let before = text[..start].trim_end();
+                    let rest = before.strip_suffix('=').filter(|r| !r.ends_with(['=', '!', '<', '>'])).or_else(|| before.strip_suffix(':'))?.trim_end();
+                    let ident_start = rest.rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '$')).map_or(0, |p| p + 1);
+                    let ident = &rest[ident_start..];
+                    (!ident.is_empty() && ident.len() <= 64).then(|| ident.to_string())
+                });
+                let Some(v) = decoded else { continue };
+                // `{"name": "password", "value": …}`, `{"key": "Authorization", "value": …}`,
+                // `{"type": "api_key", "value": …}`.
+                if matches!(k.as_deref(), Some("name" | "key" | "type" | "header")) {
+                    pair_credential = text_field_name(&v);
+                }
+                let named = k.as_deref().is_some_and(text_field_name) || pair_credential && k.as_deref() == Some("value");
+                if named && !v.trim().is_empty() && !v.contains("[redacted") {
+                    out.push(Span { start: start + 1, end: i - 1, value: v });
+                } else if depth < 2 && v.len() > 8 && v.contains('"') {
+                    // Escaped JSON, or a GraphQL document (`login(password: \"…\")`), in a string.
+                    for sp in text_spans(&v, nested, depth + 1) {
+                        nested.push(sp.value);
+                    }
+                } else if v.starts_with("https://") || v.starts_with("http://") {
+                    // A URL in a body (a presigned link's `X-Amz-Signature`).
+                    nested.extend(url_credentials(&v));
+                }
+            }
+            b'{' | b'}' => {
+                pair_credential = false;
+                key = None;
+                i += 1;
+            }
+            b',' | b'[' => {
+                key = None;
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    markup_spans(text, &mut out);
+    line_spans(text, &mut out);
+    out
+}
+
+/// `<AccessToken>v</AccessToken>`, `<wsse:Password>v</…>`, `<meta name="api-token" content="v">`,
+/// `<input name="api_key" value="v">`, and multipart parts (`name="password"`, blank line, value).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
+fn markup_spans(text: &str, out: &mut Vec<Span>) {
+    let b = text.as_bytes();
+    let name_char = |c: u8| c.is_ascii_alphanumeric() || b"_-:.".contains(&c);
+    for (lt, _) in text.match_indices('<').take(20_000) {
+        let mut e = lt + 1;
+        while e < b.len() && name_char(b[e]) {
+            e += 1;
+        }
+        let tag = &text[lt + 1..e];
+        let Some(close) = text[e..].find('>').map(|c| e + c) else { break };
+        let local = tag.rsplit(':').next().unwrap_or(tag);
+        // An element whose name is a credential's, holding text only.
+        if !local.is_empty() && text_field_name(local) && b[close - 1] != b'/' {
+            let inner_end = text[close + 1..].find('<').map_or(text.len(), |n| close + 1 + n);
+            let v = text[close + 1..inner_end].trim();
+            if !v.is_empty() && inner_end - close < 8192 && text[inner_end..].starts_with("</") {
+                let start = close + 1 + text[close + 1..inner_end].find(v).unwrap_or(0);
+                out.push(Span { start, end: start + v.len(), value: v.to_string() });
+            }
+        }
+        // Attributes: `name="<credential name>"` beside `content="…"` or `value="…"`.
+        let attrs = &text[e..close];
+        let attr = |n: &str| -> Option<(usize, &str)> {
+            let at = attrs.find(&format!("{n}=\""))? + n.len() + 2;
+            let len = attrs[at..].find('"')?;
+            Some((e + at, &attrs[at..at + len]))
+        };
+        if let Some((_, n)) = attr("name") {
+            if text_field_name(n) {
+                for a in ["content", "value"] {
+                    if let Some((at, v)) = attr(a).filter(|(_, v)| !v.trim().is_empty()) {
+                        out.push(Span { start: at, end: at + v.len(), value: v.to_string() });
+                    }
+                }
+            }
+        }
+    }
+    // multipart/form-data: `Content-Disposition: form-data; name="password"`, a blank line, the value.
+    for (at, _) in text.match_indices("form-data; name=\"").take(1000) {
+        let n0 = at + 17;
+        let Some(n_len) = text[n0..].find('"') else { continue };
+        if !text_field_name(&text[n0..n0 + n_len]) {
+            continue;
+        }
+        let Some(blank) = text[n0..].find("\r\n\r\n").map(|x| n0 + x + 4).or_else(|| text[n0..].find("\n\n").map(|x| n0 + x + 2)) else { continue };
+        let end = text[blank..].find("\r\n--").or_else(|| text[blank..].find("\n--")).map_or(text.len(), |x| blank + x);
+        let v = &text[blank..end];
+        if !v.trim().is_empty() && v.len() < 8192 {
+            out.push(Span { start: blank, end, value: v.to_string() });
+        }
+    }
+}
+
+/// Lines `NAME=value` (a `.env` file) and `name: value` (STOMP frames, YAML, a header written out)
+/// whose name is a credential's.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
+fn line_spans(text: &str, out: &mut Vec<Span>) {
+    let mut at = 0;
+    for line in text.split_inclusive('\n').take(100_000) {
+        let start = at;
+        at += line.len();
+        let l = line.trim_end_matches(['\r', '\n']);
+        let body = l.trim_start().strip_prefix("export ").unwrap_or(l.trim_start());
+        let skip = l.len() - body.len();
+        let Some(sep) = body.find(['=', ':']) else { continue };
+        let name = body[..sep].trim_end();
+        if !name.starts_with(|c: char| c.is_ascii_alphabetic()) || name.len() > 64 || !name.bytes().all(|c| c.is_ascii_alphanumeric() || b"_-.".contains(&c)) || !text_field_name(name) {
+            continue;
+        }
+        let raw = &body[sep + 1..];
+        let v = raw.trim().trim_matches(['"', '\'']);
+        if v.is_empty() || v.contains("[redacted") {
+            continue;
+        }
+        let vs = start + skip + sep + 1 + raw.find(v).unwrap_or(0);
+        out.push(Span { start: vs, end: vs + v.len(), value: v.to_string() });
+    }
+}
+
+/// `text` with every span replaced by its redacted form (JSON-escaped when the span sat in a
+/// JSON string), or `None` when there is none.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
+fn redact_spans(text: &str, mut spans: Vec<Span>) -> Option<String> {
+    if spans.is_empty() {
+        return None;
+    }
+    // Leftmost first, the longest at a position (the shared sort: no monomorphised copy).
+    crate::order::sort_by_u64_key(&mut spans, |s| (s.start as u64) << 32 | u64::from(u32::MAX - s.end.min(u32::MAX as usize) as u32));
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for sp in spans {
+        if sp.start < last || sp.end > text.len() || !text.is_char_boundary(sp.start) || !text.is_char_boundary(sp.end) {
+            continue;
+        }
+        out.push_str(&text[last..sp.start]);
+        out.push_str(&redact::credential(&sp.value));
+        last = sp.end;
+    }
+    out.push_str(&text[last..]);
+    Some(out)
+}
+
 /// Credential values of a query string or form body (`a=1&refresh_token=…`).
 #[cfg_attr(authlens_wasm_size, optimize(size))]
 fn query_credentials(q: &str) -> Vec<String> {
@@ -523,7 +737,15 @@ fn harvest_value(v: &serde_json::Value, key: &str, vault: &mut Vault, depth: usi
         serde_json::Value::Array(a) => a.iter().for_each(|x| harvest_value(x, key, vault, depth + 1)),
         serde_json::Value::String(s) => match key {
             // `data`: a WebSocket message in Chromium's `_webSocketMessages` (an auth frame's token).
-            "text" | "comment" | "data" => body_credentials(crate::exchange::truncate(s, EXPORT_BODY_MAX)).iter().for_each(|c| vault.add(c)),
+            "text" | "comment" | "data" => {
+                let t = crate::exchange::truncate(s, EXPORT_BODY_MAX);
+                body_credentials(t).iter().for_each(|c| vault.add(c));
+                let mut nested = Vec::new();
+                for sp in text_spans(t, &mut nested, 0) {
+                    vault.add(&sp.value);
+                }
+                nested.iter().for_each(|c| vault.add(c));
+            }
             "url" | "redirectURL" | "title" => url_credentials(s).iter().for_each(|c| vault.add(c)),
             _ => {}
         },
@@ -597,30 +819,32 @@ fn scrub_body(s: &str, ac: Option<&Matcher>, vault: &Vault) -> String {
             text = ser.finish();
         }
     }
-    scrub_text(&text, ac, vault)
+    // Credentials where they stand in any text (escaped JSON, cut JSON, markup, `.env` lines).
+    if let Some(t) = redact_spans(&text, text_spans(&text, &mut Vec::new(), 0)) {
+        text = t;
+    }
+    // And every secret the scanner reports in it (a key inside a URL in a script, before a full
+    // stop, after a `$`): what `analyze` flags, the export never keeps.
+    scrub_text(&crate::secrets::redact_secrets(&text), ac, vault)
 }
 
-/// A URL with its credentials redacted (query, fragment, userinfo, path session ids).
+/// A URL with its credentials redacted (userinfo, query, fragment, token path segments, path
+/// session ids): `redact::url` after the harvested values.
 #[cfg_attr(authlens_wasm_size, optimize(size))]
 fn scrub_url(s: &str, ac: Option<&Matcher>, vault: &Vault) -> String {
     let once = scrub_text(s, ac, vault);
-    if once.starts_with("http://") || once.starts_with("https://") || once.starts_with("ws://") || once.starts_with("wss://") {
-        // The fragment of an implicit-flow redirect (`#access_token=…`) holds credentials too.
-        let (base, frag) = once.split_once('#').map_or((once.as_str(), None), |(a, b)| (a, Some(b)));
-        let mut out = crate::redact::url(base);
-        if let Some(f) = frag {
-            let creds = query_credentials(f);
-            if creds.is_empty() {
-                out.push('#');
-                out.push_str(f);
-            } else {
-                out.push_str("#…[redacted fragment]");
-            }
-        }
-        out
+    if looks_like_url(&once) {
+        crate::redact::url(&once)
     } else {
         once
     }
+}
+
+/// An absolute URL, or a path with a query or fragment (a relative `Location`).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
+fn looks_like_url(s: &str) -> bool {
+    let scheme = s.split_once("://").map_or("", |(a, _)| a);
+    ["http", "https", "ws", "wss"].iter().any(|p| scheme.eq_ignore_ascii_case(p)) || s.starts_with('/') && !s.starts_with("//") && s.contains(['?', '#']) && !s.contains(' ')
 }
 
 /// Walk an entry (or any part of the document) and redact every string in it.
@@ -701,6 +925,8 @@ fn scrub_value(v: &mut serde_json::Value, path: &str, key: &str, ac: Option<&Mat
         serde_json::Value::String(s) => {
             let out = match key {
                 "url" | "redirectURL" | "title" => scrub_url(s, ac, vault),
+                // A header's value that is a URL (Location, Referer, X-Original-URL).
+                "value" if looks_like_url(s) => scrub_url(s, ac, vault),
                 "text" | "data" => scrub_body(s, ac, vault),
                 _ => scrub_text(s, ac, vault),
             };
@@ -736,7 +962,19 @@ pub fn redact_har_document(mut doc: serde_json::Value) -> serde_json::Value {
             harvest(e, &mut vault);
         }
     }
-    harvest_value(&doc, "", &mut Vault::default(), 0);
+    // Pages, the log's comment and vendor fields: their values are looked for in the entries too.
+    if let Some(top) = doc.as_object() {
+        for (k, v) in top {
+            match (k.as_str(), v) {
+                ("log", serde_json::Value::Object(log)) => {
+                    for (lk, lv) in log.iter().filter(|(lk, _)| lk.as_str() != "entries") {
+                        harvest_value(lv, lk, &mut vault, 0);
+                    }
+                }
+                _ => harvest_value(v, k, &mut vault, 0),
+            }
+        }
+    }
     let ac = vault.matcher();
     if let Some(serde_json::Value::Array(entries)) = doc.pointer_mut("/log/entries") {
         for e in entries.iter_mut() {
@@ -744,7 +982,7 @@ pub fn redact_har_document(mut doc: serde_json::Value) -> serde_json::Value {
             // The capture's own comment is redacted like everything else, then ours follows it.
             let own = e.get_mut("comment").map(serde_json::Value::take);
             scrub_value(e, "", "", ac.as_ref(), &mut vault, &mut cuts, 0);
-            let own = own.and_then(|c| c.as_str().map(|c| scrub_text(c, ac.as_ref(), &vault))).filter(|c| !c.trim().is_empty());
+            let own = own.and_then(|c| c.as_str().map(|c| scrub_text(&crate::secrets::redact_secrets(c), ac.as_ref(), &vault))).filter(|c| !c.trim().is_empty());
             let mut said = Vec::new();
             if !cuts.places.is_empty() {
                 said.push(format!("credentials redacted in {}", cuts.places.join(", ")));

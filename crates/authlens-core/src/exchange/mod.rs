@@ -652,8 +652,27 @@ impl Exchange {
     }
 
     /// The raw values of the credentials this request carried (for redacting their echoes).
-    pub fn credential_values(&self) -> impl Iterator<Item = &str> {
-        self.credentials.iter().map(|c| c.raw())
+    #[cfg_attr(authlens_wasm_size, optimize(size))]
+    pub fn credential_values(&self) -> Vec<&str> {
+        // Cookie values too: a server that echoes the session it refused ("session … expired")
+        // must not be quoted with it.
+        // And any header named for a credential (`X-Session`), whatever the engine made of it.
+        self.credentials
+            .iter()
+            .map(|c| c.raw())
+            .chain(self.sent_cookies().map(|(_, v)| v).filter(|v| v.len() >= 8))
+            .chain(
+                self.req_headers
+                    .iter()
+                    .filter(|h| {
+                        h.value.len() >= 8
+                            && !["cookie", "authorization", "proxy-authorization"].iter().any(|n| h.name.eq_ignore_ascii_case(n))
+                            && redact::credential_name(&h.name)
+                            && !redact::is_showable_placeholder(h.value.trim())
+                    })
+                    .map(|h| h.value.as_str()),
+            )
+            .collect()
     }
 
     /// Text this exchange's server wrote, fit to quote: the request's own credentials (whatever

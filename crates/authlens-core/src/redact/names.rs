@@ -11,7 +11,7 @@ const CREDENTIAL_NAMES: &[&str] = &[
 
 /// Parts of field names that say the field holds a credential.
 const CREDENTIAL_PARTS: &[&str] = &[
-    "token", "secret", "password", "passwd", "passphrase", "apikey", "accesskey", "privatekey", "serverkey", "secretkey",
+    "token", "session", "secret", "password", "passcode", "passwd", "passphrase", "apikey", "accesskey", "privatekey", "serverkey", "secretkey",
     "sessionid", "sessid", "sessionkey", "credential", "signature", "authcode", "devicecode", "usercode", "codeverifier",
     "subscriptionkey", "masterkey", "signingkey", "encryptionkey", "webhookkey", "licensekey", "authkey",
 ];

@@ -46,9 +46,23 @@ pub fn free_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut word = String::new();
     let flush = |word: &mut String, out: &mut String| {
+        // A key at the end of a sentence (`…sk_live_x.`) or after a shell `$`: the dots and the
+        // `$` are punctuation, not part of it.
+        let core = word.trim_end_matches('.').trim_start_matches('$');
         if secret_word(word) {
             out.push_str(&credential(word));
-        } else if let Some((name, value)) = word.rsplit_once('=').filter(|(_, v)| secret_word(v)) {
+        } else if core.len() < word.len() && secret_word(core) {
+            let at = word.find(core).unwrap_or(0);
+            out.push_str(&word[..at]);
+            out.push_str(&credential(core));
+            out.push_str(&word[at + core.len()..]);
+        } else if let Some((name, value)) = word.rsplit_once('=').filter(|(n, v)| {
+            // `refresh_token=…` in prose (a comment, a log line): named for a credential.
+            secret_word(v)
+                || v.len() >= 8
+                    && super::credential_name(n.rsplit(['?', '&', '#']).next().unwrap_or(n))
+                    && !providers::classify(v, None).is_some_and(|m| m.rule.kind == KeyKind::Publishable)
+        }) {
             // `key=sk_live_…`: '=' is a word character (base64 padding), so try the value alone.
             out.push_str(name);
             out.push('=');

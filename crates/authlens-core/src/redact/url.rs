@@ -4,18 +4,29 @@ use super::{clip, credential, credential_name, credential_param, free_text, secr
 use crate::parse::url::Url;
 use crate::providers::{self, KeyKind};
 
-/// Redact credentials in a URL: the userinfo password and credential-like query values.
+/// Redact credentials in a URL: the userinfo, credential-like query values, the parameters of
+/// its fragment (`#access_token=…`, `#/callback?code=…`), path segments that hold a token
+/// (`/verify-email/<JWT>`, `/reset-password/<token>`), and the secret part of a URL that is a
+/// key itself (a Slack or Discord webhook).
 pub fn url(raw: &str) -> String {
+    let base = raw.split(['?', '#']).next().unwrap_or(raw);
+    if base.len() > 16 && secret_value(base) {
+        return clip(&credential(base), 2048);
+    }
     let Ok(mut u) = Url::parse(raw) else {
-        // Not an absolute URL (a hand-edited HAR, a relative path): redact its query and any
-        // key-shaped word rather than show it as it is.
-        let shown = match raw.split_once('?') {
-            Some((path, query)) => match redact_query(query, &[]) {
-                Some(q) => format!("{path}?{q}"),
-                None => raw.to_string(),
-            },
-            None => raw.to_string(),
-        };
+        // Not an absolute URL (a hand-edited HAR, a relative path, a Location header): redact
+        // its path, query and fragment, and any key-shaped word, rather than show it as it is.
+        let (rest, frag) = raw.split_once('#').map_or((raw, None), |(a, b)| (a, Some(b)));
+        let (path_part, query) = rest.split_once('?').map_or((rest, None), |(a, b)| (a, Some(b)));
+        let mut shown = redact_path(path_part).unwrap_or_else(|| path_part.to_string());
+        if let Some(q) = query {
+            shown.push('?');
+            shown.push_str(&redact_query(q, &[]).unwrap_or_else(|| q.to_string()));
+        }
+        if let Some(f) = frag {
+            shown.push('#');
+            shown.push_str(&redact_fragment(f).unwrap_or_else(|| f.to_string()));
+        }
         return clip(&free_text(&shown), 2048);
     };
     if u.password().is_some() {
@@ -30,11 +41,32 @@ pub fn url(raw: &str) -> String {
     if let Some(q) = u.query().and_then(|q| redact_query(q, documented(u.host_str()))) {
         u.set_query(Some(&q));
     }
+    // The path and the fragment, rebuilt around the (already redacted) authority and query.
+    let whole = u.as_str().to_string();
+    let path_start = whole.find("://").map(|i| i + 3).and_then(|i| whole[i..].find('/').map(|j| i + j));
+    let mut shown = whole.clone();
+    if let Some(ps) = path_start {
+        let pe = ps + u.path().len();
+        let new_path = redact_path(&whole[ps..pe]);
+        let new_frag = u.fragment().and_then(redact_fragment);
+        if new_path.is_some() || new_frag.is_some() {
+            let mut out = whole[..ps].to_string();
+            out.push_str(new_path.as_deref().unwrap_or(&whole[ps..pe]));
+            if let Some(q) = u.query() {
+                out.push('?');
+                out.push_str(q);
+            }
+            if let Some(f) = new_frag.as_deref().or(u.fragment()) {
+                out.push('#');
+                out.push_str(f);
+            }
+            shown = out;
+        }
+    }
     // `;jsessionid=…` written into the path (Java servlets when cookies are off).
-    if u.path().contains(';') {
-        let whole = u.as_str();
-        let cut = whole.find(['?', '#']).unwrap_or(whole.len());
-        let (before, after) = whole.split_at(cut);
+    if shown.contains(';') {
+        let cut = shown.find(['?', '#']).unwrap_or(shown.len());
+        let (before, after) = shown.split_at(cut);
         let path: Vec<String> = before
             .split('/')
             .map(|seg| {
@@ -48,7 +80,61 @@ pub fn url(raw: &str) -> String {
             .collect();
         return clip(&format!("{}{after}", path.join("/")), 2048);
     }
-    clip(u.as_str(), 2048)
+    clip(&shown, 2048)
+}
+
+/// Words of a path segment that announce a token in the next one (`/reset-password/<token>`,
+/// `/invite/<token>`, `/magic-link/<token>`), normalised like field names.
+const TOKEN_PATH_WORDS: &[&str] = &[
+    "reset", "verify", "verification", "confirm", "invite", "invitation", "magic", "token", "activate", "activation",
+    "unsubscribe", "signin", "login", "auth", "callback", "session", "share", "secret", "password", "otp", "accept",
+    "claim", "recover", "download", "link", "key",
+];
+
+/// True when a path segment holds a credential: a key or a JWT; a long random-looking word
+/// (upper and lower case and digits, 32 characters or more); or, after a segment that names a
+/// token, any opaque word of 20 characters or more (hex and UUIDs included).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
+fn secret_segment(prev: &str, seg: &str) -> bool {
+    if seg.len() < 16 {
+        return false;
+    }
+    if secret_word(seg) {
+        return true;
+    }
+    let plain = seg.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_~%=".contains(&b));
+    if !plain || !seg.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let named = {
+        let p = super::normalise_name(prev);
+        TOKEN_PATH_WORDS.iter().any(|w| p.contains(w))
+    };
+    random_token(seg) || named && seg.len() >= 20
+}
+
+/// The path with its credential segments redacted, or `None` when it holds none.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
+fn redact_path(path: &str) -> Option<String> {
+    let segs: Vec<&str> = path.split('/').collect();
+    let hide: Vec<bool> = segs.iter().enumerate().map(|(i, s)| secret_segment(if i > 0 { segs[i - 1] } else { "" }, s)).collect();
+    if !hide.contains(&true) {
+        return None;
+    }
+    Some(segs.iter().zip(&hide).map(|(s, h)| if *h { credential(s) } else { (*s).to_string() }).collect::<Vec<_>>().join("/"))
+}
+
+/// A fragment with its parameters redacted (`access_token=…&state=…`, or a single-page app's
+/// route `/callback?code=…`), or `None` when it holds none.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
+fn redact_fragment(frag: &str) -> Option<String> {
+    if let Some((route, q)) = frag.split_once('?') {
+        return redact_query(q, &[]).map(|q| format!("{route}?{q}"));
+    }
+    if frag.contains('=') {
+        return redact_query(frag, &[]);
+    }
+    secret_value(frag).then(|| credential(frag))
 }
 
 /// The query with credential values redacted, or `None` when it holds none.
@@ -57,8 +143,11 @@ fn redact_query(query: &str, documented: &[&str]) -> Option<String> {
     // Session ids (`sid=`, `PHPSESSID=`) and other credential-named parameters are redacted
     // in what is shown, though they are not all reported as findings.
     // A publishable key (`client_key=SB-Mid-client-…`) is made to be seen: shown as it is.
+    // OAuth's `code` beside `state` or `redirect_uri` (an authorization response or exchange).
+    let code_exchange = super::code_is_credential(pairs.iter().map(|(k, _)| k.as_str()));
     let hide = |k: &str, v: &str| {
         query_is_sensitive(k, v)
+            || (code_exchange && !v.is_empty() && k == "code")
             || (!v.is_empty() && documented.iter().any(|d| d.eq_ignore_ascii_case(k)))
             || (!v.is_empty() && credential_name(k) && !providers::classify(v, None).is_some_and(|m| m.rule.kind == KeyKind::Publishable))
     };
@@ -81,8 +170,21 @@ pub fn query_is_sensitive(k: &str, v: &str) -> bool {
     !v.is_empty()
         && (credential_param(k)
             || secret_value(v)
+            // An opaque random value of 32 characters or more (`?k=…`): a token by its look.
+            || random_token(v) && !providers::classify(v, None).is_some_and(|m| m.rule.kind == KeyKind::Publishable)
             // `?app_secret=…`: the secret scanner reports it; the URL must not show it either.
             || secret_name(k))
+}
+
+/// True for a value that looks like a generated token: 32 characters or more of letters in both
+/// cases and digits (and `-_~.`), with no `.` run that makes it a host or file name.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
+fn random_token(v: &str) -> bool {
+    v.len() >= 32
+        && v.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_~".contains(&b))
+        && v.bytes().any(|b| b.is_ascii_uppercase())
+        && v.bytes().any(|b| b.is_ascii_lowercase())
+        && v.bytes().filter(u8::is_ascii_digit).count() >= 2
 }
 
 /// A request path fit for evidence: clipped, with any segment that looks like a credential (a
@@ -106,10 +208,11 @@ pub fn path(path: &str) -> String {
 /// The endpoint of a path with ids collapsed: `/v2/order-1001/status` → `/v2/{id}/status`.
 #[cfg_attr(authlens_wasm_size, optimize(size))]
 pub fn endpoint(path: &str) -> String {
-    let segs: Vec<String> = path
-        .split('/')
-        .take(32)
-        .map(|s| if looks_like_id(s) { "{id}".to_string() } else { clip(s, 64) })
+    let raw: Vec<&str> = path.split('/').take(32).collect();
+    let segs: Vec<String> = raw
+        .iter()
+        .enumerate()
+        .map(|(i, s)| if looks_like_id(s) || secret_segment(if i > 0 { raw[i - 1] } else { "" }, s) { "{id}".to_string() } else { clip(s, 64) })
         .collect();
     let t = segs.join("/");
     if t.is_empty() { "/".into() } else { t }
@@ -144,6 +247,35 @@ mod tests {
     }
 
     #[test]
+    fn tokens_in_paths_fragments_and_webhook_urls() {
+        let jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJlc2lnbmF0dXJlc2ln";
+        let r = url(&format!("https://app.example.test/auth/verify-email/{jwt}?lang=en"));
+        assert!(!r.contains("c2lnbmF0dXJl") && r.contains("/auth/verify-email/JWT") && r.ends_with("?lang=en"), "{r}");
+        let r = url("https://app.example.test/reset-password/9f86d081884c7d659a2feaa0c55ad015a3bf4f1b");
+        assert!(!r.contains("9f86d081884c7d659a2f"), "{r}");
+        let r = url("https://app.example.test/invite/aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3z");
+        assert!(!r.contains("aB3dE5fG7hJ9kL1m"), "{r}");
+        // Fragments: an implicit-flow answer and a single-page app's route.
+        let r = url("https://app.example.test/callback#access_token=uoiAuQvr9LkXw2ZtYp7Qm3&token_type=Bearer&state=xyz");
+        assert!(!r.contains("uoiAuQvr9L") && r.contains("token_type=Bearer"), "{r}");
+        let r = url("https://app.example.test/#/auth/callback?code=7PDB3OqLm2Xz9&state=abc");
+        assert!(!r.contains("7PDB3OqLm2Xz9") && r.contains("#/auth/callback?"), "{r}");
+        let r = url("/login/verify?token=6Q0nrhZk1Lm9Xq2Wv8#done");
+        assert!(!r.contains("6Q0nrhZk1Lm9Xq2Wv8") && r.starts_with("/login/verify?token="), "{r}");
+        // OAuth's code beside state; a `code` elsewhere is not a credential.
+        let r = url("https://app.example.test/callback?code=tAaJdsnnv3Kq8Zx1&state=s1");
+        assert!(!r.contains("tAaJdsnnv3Kq8Zx1"), "{r}");
+        assert!(url("https://shop.example.test/promo?code=SUMMER2026").contains("SUMMER2026"));
+        // A webhook URL is a key itself.
+        let hook = "https://hooks.slack.com/services/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";
+        assert!(!url(hook).contains("aB3dE5fG7hJ9kL1m"), "{}", url(hook));
+        // Ids, asset hashes and ordinary words stay.
+        for keep in ["https://api.example.test/v1/orders/ord_12345/items", "https://cdn.example.test/static/js/main.8f3a2b1c9d4e5f60.js", "https://api.example.test/users/3f2b6c1e-8d4a-4b7e-9c21-5a6f0e9d7b13", "https://github.com/o/r/commit/9f86d081884c7d659a2feaa0c55ad015a3bf4f1b"] {
+            assert_eq!(url(keep), keep);
+        }
+    }
+
+    #[test]
     fn paths() {
         let jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJlc2lnbmF0dXJlc2ln";
         let p = path(&format!("/v1/tokens/{jwt}/info"));
@@ -160,6 +292,8 @@ mod tests {
         assert!(query_is_sensitive("app_secret", "abc"));
         assert!(query_is_sensitive("q", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJlc2lnbmF0dXJlc2ln"));
         assert!(!query_is_sensitive("page", "2"));
+        assert!(query_is_sensitive("k", "WXIBWdyqPQ7nLm2Zx8Rt5Kv3Hj9Bc4Df6Gs1Ap0Q"));
+        assert!(!query_is_sensitive("q", "how to send a bearer token from fetch"));
         assert!(!query_is_sensitive("access_token", ""));
     }
 
