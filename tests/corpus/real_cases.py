@@ -797,3 +797,17 @@ real("real_openrouter_key_in_x_api_key", "wrong_auth_scheme", "a46", "POST", "ht
 # Deepgram takes API keys as `Token <key>`; `Bearer` is for the short-lived JWTs of /v1/auth/grant.
 real("real_deepgram_api_key_as_bearer", "wrong_auth_scheme", "a47", "GET", "https://api.deepgram.com/v1/projects",
      [PAGE_APP, bearer(fill(1024, 40, HEX))], note="an API key sent with Bearer")
+# A token accepted by one API of a vendor and refused by another: Contentful's Content Delivery
+# token (cdn.contentful.com) sent to the Content Management API.
+CF_SPACE = "x3k9q2m7p1w8"
+CF_TOKEN = fill(1025, 43, URLSAFE)
+real("real_contentful_delivery_token_on_management_api", "wrong_key_type", "a48", "GET", f"https://api.contentful.com/spaces/{CF_SPACE}",
+     [PAGE_APP, bearer(CF_TOKEN)], rtype=None, note="the same token read entries from cdn.contentful.com just before",
+     before=[entry("GET", f"https://cdn.contentful.com/spaces/{CF_SPACE}/environments/master/entries?limit=10", [PAGE_APP, bearer(CF_TOKEN)], status=200,
+                   body=j({"sys": {"type": "Array"}, "total": 0, "skip": 0, "limit": 10, "items": []}), mime="application/json", t=-5)])
+# A Storefront API token (accepted in X-Shopify-Storefront-Access-Token) sent as an Admin API token.
+SHOP_SF = fill(1026, 32, HEX)
+real("real_shopify_storefront_token_in_admin_header", "wrong_key_type", "a49", "GET", "https://acme-shop.myshopify.com/admin/api/2024-10/orders.json?status=any",
+     [PAGE_APP, ("X-Shopify-Access-Token", SHOP_SF)], rtype=None, note="the same value worked as the Storefront token a moment before",
+     before=[entry("POST", "https://acme-shop.myshopify.com/api/2024-10/graphql.json", [PAGE_APP, JSON_CT, ("X-Shopify-Storefront-Access-Token", SHOP_SF)], status=200,
+                   body=j({"data": {"shop": {"name": "Acme Shop"}}}), mime="application/json", post=j({"query": "{ shop { name } }"}), t=-5)])

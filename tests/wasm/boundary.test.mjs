@@ -233,7 +233,7 @@ test('exports: curlCommand, redactHar and renderReport never carry the credentia
 // Performance); raising it takes a commit that says why.
 test('the wasm module stays within its size ceiling', () => {
   const bytes = readFileSync(dir + 'authlens_wasm_bg.wasm').length;
-  assert.ok(bytes <= 892_000, `authlens_wasm_bg.wasm is ${bytes} bytes, over the 892 kB ceiling`);
+  assert.ok(bytes <= 896_000, `authlens_wasm_bg.wasm is ${bytes} bytes, over the 896 kB ceiling`);
   // And it is the optimised module, not a debug build that slipped through.
   assert.ok(bytes >= 200_000, `authlens_wasm_bg.wasm is ${bytes} bytes: not the engine?`);
 });

@@ -507,7 +507,7 @@ fn text_spans(text: &str, nested: &mut Vec<String>, depth: usize) -> Vec<Span> {
                 let k = key.take().or_else(|| {
                     let before = text[..start].trim_end();
                     let rest = before.strip_suffix('=').filter(|r| !r.ends_with(['=', '!', '<', '>'])).or_else(|| before.strip_suffix(':'))?.trim_end();
-                    let ident_start = rest.rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '$')).map_or(0, |p| p + 1);
+                    let ident_start = rest.rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '$')).map_or(0, |p| p + rest[p..].chars().next().map_or(1, char::len_utf8));
                     let ident = &rest[ident_start..];
                     (!ident.is_empty() && ident.len() <= 64).then(|| ident.to_string())
                 });
@@ -1078,6 +1078,25 @@ mod tests {
         let ex = Exchange::new(0, &entry("POST", "https://api.example.test/x", &[("Content-Type", "application/json")], Some(body)));
         let names: Vec<String> = ex.credentials.iter().filter(|c| matches!(c.location, Location::Body(_))).map(env_var).collect();
         assert_eq!(names, vec!["AUTH_ACCESS_TOKEN", "X_Y___TOKEN"], "{:?}", ex.credentials.iter().map(|c| c.location.describe()).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn body_text_reader_never_panics() {
+        // Quotes, separators and tags around multi-byte characters, cut anywhere.
+        let parts = ["\"", ":", "=", "é", "ü€", "<", ">", "</", "password", "api_key", "name=\"", "value=\"", "\\", "\\u00", "{", "}", "[", ",", "\n", "\r\n\r\n", "form-data; name=\"", "--", "x", "😀"];
+        let mut seed = 7u64;
+        for _ in 0..4000 {
+            let mut t = String::new();
+            for _ in 0..(seed % 24) {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                t.push_str(parts[(seed >> 33) as usize % parts.len()]);
+            }
+            let mut nested = Vec::new();
+            let spans = text_spans(&t, &mut nested, 0);
+            let _ = redact_spans(&t, spans);
+            let _ = crate::redact::url(&t);
+            let _ = crate::redact::free_text(&t);
+        }
     }
 
     #[test]

@@ -38,7 +38,7 @@ declare_cause! {
 #[cfg_attr(authlens_wasm_size, optimize(size))]
 fn check(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
-    let Some(host_env) = ex.env else { return accepted_by_other_environment(ctx) };
+    let Some(host_env) = ex.env else { return accepted_by_other_environment(ctx).or_else(|| said_by_server(ex)) };
     for c in &ex.credentials {
         let Some(k) = c.key else { continue };
         let Some(key_env) = k.rule.env else { continue };
@@ -76,6 +76,32 @@ fn check(ctx: &Ctx) -> Option<Hit> {
 }
 
 /// Words of a host name (its labels, split at `.` and `-`) that name a non-production environment.
+/// What servers answer a credential of another environment, region or account kind with:
+/// Twilio's 20008 ("Resource not accessible with Test Account Credentials"), Pinecone's "invalid
+/// for the environment", Mailchimp's "the wrong datacenter".
+const SAYS_OTHER_ENVIRONMENT: &[&str] = &["test account credentials", "invalid for the environment", "wrong environment", "different environment", "wrong datacenter", "wrong data center"];
+
+/// The server itself says the credential belongs to another environment.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
+fn said_by_server(ex: &crate::exchange::Exchange) -> Option<Hit> {
+    if ex.status != 401 && ex.status != 403 || ex.credentials.is_empty() || !ex.resp_body_mentions(SAYS_OTHER_ENVIRONMENT) {
+        return None;
+    }
+    let body = crate::exchange::truncate(&ex.resp_body, 4096);
+    let l = body.to_ascii_lowercase();
+    let at = SAYS_OTHER_ENVIRONMENT.iter().filter_map(|w| l.find(w)).min().unwrap_or(0);
+    let from = l[..at].rfind(['"', '>', '\n']).map_or(0, |i| i + 1);
+    let said = crate::redact::escape(&crate::redact::clip(&ex.quote(body.get(from..).unwrap_or("")), 160));
+    Some(Hit {
+        confidence: 0.86,
+        evidence: vec![format!("the server says the credential belongs to another environment: \"{said}\"")],
+        fix: vec![
+            "use the credential of the environment (test or live, region, data centre) this host serves, or send the request to the host of the credential's environment".into(),
+            "take the base URL and the credential from the same environment setting".into(),
+        ],
+    })
+}
+
 const NOT_PRODUCTION: &[&str] = &["sandbox", "test", "testing", "staging", "stage", "dev", "development", "uat", "qa", "demo", "preprod"];
 
 /// Whether a host name says it is a non-production environment, and its brand: the label before
@@ -85,6 +111,14 @@ fn env_and_brand(host: &str) -> (bool, &str) {
     let brand = if labels.len() >= 2 { labels[labels.len() - 2] } else { host };
     let named = labels.iter().take(labels.len().saturating_sub(1)).flat_map(|l| l.split('-')).any(|w| NOT_PRODUCTION.contains(&w));
     (named, brand)
+}
+
+/// True when two exchanges' hosts serve different environments: by the provider's data when it
+/// has some, else by the host's name (`sandbox-api.polar.sh` against `api.polar.sh`).
+#[cfg_attr(authlens_wasm_size, optimize(size))]
+pub(super) fn environments_differ(a: &crate::exchange::Exchange, b: &crate::exchange::Exchange) -> bool {
+    let test = |x: &crate::exchange::Exchange| x.env.map_or_else(|| env_and_brand(&x.host).0, |e| e == Env::Sandbox);
+    test(a) != test(b)
 }
 
 /// The very credential was accepted by a host of the same API (its provider; for an API authlens
@@ -157,6 +191,19 @@ fn token_from_other_environment(ctx: &Ctx, host_env: Env) -> Option<Hit> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_server_says_another_environment() {
+        use crate::causes::test_util::{ids, with_status};
+        // Twilio 20008 (twilio-php#662) and Pinecone (AutoGPT#541).
+        let ex = with_status("https://api.twilio.com/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Messages.json", &[("Authorization", "Basic QUMwMTIzNDU2Nzg5YWJjZGVmMDEyMzQ1Njc4OWFiY2RlZjpzZWNyZXRzZWNyZXRzZWNyZXQ=")], 403, r#"{"code":20008,"message":"Resource not accessible with Test Account Credentials","status":403}"#);
+        assert_eq!(ids(&ex)[0], "environment_mismatch");
+        let ex = with_status("https://controller.us-west1-gcp.pinecone.io/databases", &[("Api-Key", "0f9e8d7c-6b5a-4f3e-9d2c-1b0a9f8e7d6c")], 401, r#"API key is missing or invalid for the environment "us-central1-gcp". Check that the correct environment is specified."#);
+        assert_eq!(ids(&ex)[0], "environment_mismatch");
+        // The words without a credential sent are not this cause.
+        let ex = with_status("https://api.example.test/v1/x", &[], 401, "wrong environment");
+        assert!(!ids(&ex).contains(&"environment_mismatch"));
+    }
+
     use crate::causes::test_util::{failing, ids};
 
     #[test]

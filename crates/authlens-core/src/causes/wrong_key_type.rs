@@ -63,8 +63,53 @@ fn carried_as_key(ex: &Exchange, c: &Credential) -> bool {
     }
 }
 
+/// The same credential was accepted earlier by another API of the same site (another host), or
+/// in another header of this host: it is that API's kind of credential, not this one's.
+/// Contentful's delivery token refused by its management API, a Shopify Storefront token sent in
+/// the Admin API's header, Postmark's account token sent as a server token, a Codestral key sent
+/// to api.mistral.ai.
+#[cfg_attr(authlens_wasm_size, optimize(size))]
+fn accepted_by_a_sibling(ctx: &Ctx) -> Option<Hit> {
+    use crate::exchange::server_says::Says;
+    use crate::signals::session;
+    let ex = ctx.ex;
+    if ex.status != 401 && ex.status != 403 || [Says::Scope, Says::Expired, Says::Revoked].into_iter().any(|k| ex.says(k)) {
+        return None;
+    }
+    let site = session::site(&ex.host);
+    for c in ex.credentials.iter().filter(|c| c.jwt.is_none() && matches!(c.location, Location::Authorization | Location::Header(_)) && c.raw().trim().len() >= 16) {
+        for b in ctx.before.iter().rev().take(200) {
+            if !(200..300).contains(&b.status) || session::site(&b.host) != site {
+                continue;
+            }
+            let Some(o) = b.credentials.iter().find(|o| o.raw().trim() == c.raw().trim()) else { continue };
+            let other_host = b.host != ex.host;
+            // The other environment's host is environment_mismatch's.
+            if !other_host && o.location == c.location || other_host && super::environment_mismatch::environments_differ(b, ex) {
+                continue;
+            }
+            let was = if other_host { format!("by {}", clip(&b.host, 96)) } else { format!("in {}", o.location.describe()) };
+            return Some(Hit {
+                confidence: 0.86,
+                evidence: vec![
+                    format!("the same credential was accepted {was} (entry #{}, {} {}){}", b.index, clip(&b.method, 16), crate::redact::path(&b.path), crate::signals::session::earlier(ex, b)),
+                    format!("{} refused it in {}: it is a credential for {}, not for this call", clip(&ex.host, 96), c.location.describe(), if other_host { "that API" } else { "that header's purpose" }),
+                ],
+                fix: vec![
+                    format!("use the credential made for {} (its admin, management or server token) here, from your backend", clip(&ex.host, 96)),
+                    "keep each API's credential with its own base URL and header in the client's configuration".into(),
+                ],
+            });
+        }
+    }
+    None
+}
+
 #[cfg_attr(authlens_wasm_size, optimize(size))]
 fn check(ctx: &Ctx) -> Option<Hit> {
+    if let Some(hit) = accepted_by_a_sibling(ctx) {
+        return Some(hit);
+    }
     let ex = ctx.ex;
     let p = ex.provider?;
     let says = ex.resp_body_mentions(SAYS_WRONG_KIND)
@@ -144,6 +189,26 @@ mod tests {
     fn basic(user: &str) -> String {
         use base64::Engine;
         format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(format!("{user}:")))
+    }
+
+    #[test]
+    fn a_credential_another_api_of_the_site_accepted() {
+        let top = |ex: &crate::exchange::Exchange, before: &[crate::exchange::Exchange]| crate::causes::diagnose(ex, before).first().map(|(c, _)| c.info.id);
+        let token = "Xq7Lm2Pz9Rt4Vw1Ks8Nb3Hd6Fj0Gc5Ya2Ue";
+        let mut ok = with_status("https://cdn.vendor.test/spaces/s1/entries", &[("Authorization", &format!("Bearer {token}"))], 200, "{}");
+        ok.index = 0;
+        let refused = with_status("https://api.vendor.test/spaces/s1", &[("Authorization", &format!("Bearer {token}"))], 403, r#"{"message":"The access token you sent could not be found or is invalid."}"#);
+        assert_eq!(top(&refused, std::slice::from_ref(&ok)), Some("wrong_key_type"));
+        // Another header of the same host.
+        let ok = with_status("https://shop.vendor.test/api/graphql.json", &[("X-Storefront-Token", token)], 200, "{}");
+        let refused = with_status("https://shop.vendor.test/admin/orders.json", &[("X-Admin-Token", token)], 401, r#"{"errors":"Invalid API key or access token"}"#);
+        assert_eq!(top(&refused, std::slice::from_ref(&ok)), Some("wrong_key_type"));
+        // The same host and header: a permission, not another kind of credential.
+        let ok = with_status("https://shop.vendor.test/admin/products.json", &[("X-Admin-Token", token)], 200, "{}");
+        assert_ne!(top(&refused, std::slice::from_ref(&ok)), Some("wrong_key_type"));
+        // Another site's success says nothing.
+        let ok = with_status("https://api.other.test/v1/items", &[("X-Storefront-Token", token)], 200, "{}");
+        assert_ne!(top(&refused, std::slice::from_ref(&ok)), Some("wrong_key_type"));
     }
 
     #[test]

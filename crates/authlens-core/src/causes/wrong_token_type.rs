@@ -101,6 +101,13 @@ fn check(ctx: &Ctx) -> Option<Hit> {
             fix.push("send the Cognito ID token, or configure authorization scopes on the method so the access token is accepted".into());
             confidence = confidence.max(0.75);
         }
+        // Cognito Identity's `Logins` (and other ID-token consumers) name the `aud` claim an
+        // access token does not carry: "Invalid login token. Missing a required claim: aud".
+        if use_ == "access" && c.jwt.as_ref().is_some_and(|j| j.aud.is_empty()) && ex.resp_body_mentions(&["required claim: aud", "missing claim: aud", "missing required claim aud"]) {
+            evidence.push(format!("the token at {} is a Cognito access token (`token_use: access`, no `aud`), and the server asks for the `aud` claim an ID token carries", c.location.describe()));
+            fix.push("send the ID token (`idToken` of the sign-in result) where the API expects a login token".into());
+            confidence = confidence.max(0.88);
+        }
     }
     if confidence == 0.0 {
         return None;
@@ -277,6 +284,17 @@ mod tests {
         assert!(hits[0].1.evidence[0].contains("entry #0"), "{:?}", hits[0].1.evidence);
         let me = mk(1, Some("acc_aaaaaaaaaaaaaaaaaaaa"), 401, r#"{"error":"invalid_token"}"#);
         assert!(crate::causes::diagnose(&me, &[login]).iter().all(|(c, _)| c.info.id != "wrong_token_type"));
+    }
+
+    #[test]
+    fn an_access_token_where_a_login_token_is_wanted() {
+        // Cognito Identity's GetId with the pool's access token in `Logins` (amazon-cognito-identity-js#12).
+        let at = make(r#"{"alg":"RS256"}"#, r#"{"iss":"https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Xk29PqL7m","token_use":"access","client_id":"4h7client","exp":1792000000}"#);
+        let body = format!(r#"{{"IdentityPoolId":"eu-west-1:0f9e8d7c-6b5a-4f3e-9d2c-1b0a9f8e7d6c","Logins":{{"cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Xk29PqL7m":"{at}"}}}}"#);
+        let mut e = crate::har::Entry::new("POST", "https://cognito-identity.eu-west-1.amazonaws.com/").header("X-Amz-Target", "AWSCognitoIdentityService.GetId").body("application/x-amz-json-1.1", &body).status(400);
+        e.response.content.text = Some(r#"{"__type":"NotAuthorizedException","message":"Invalid login token. Missing a required claim: aud"}"#.into());
+        let ex = crate::exchange::Exchange::new(0, &e);
+        assert_eq!(crate::causes::test_util::ids(&ex)[0], "wrong_token_type");
     }
 
     #[test]

@@ -974,7 +974,9 @@ fn jwt_field(name: &str, value: &str) -> bool {
         return false;
     }
     let n = crate::redact::normalise_name(name);
-    n.contains("token") || n == "refresh" || n == "jwt"
+    // Under another name, a value that decodes as a JWT (Cognito Identity's `Logins` map keys
+    // its ID tokens by the pool's name).
+    n.contains("token") || n == "refresh" || n == "jwt" || crate::parse::jwt::decode(value).is_some()
 }
 
 fn json_credential_fields(v: &Value, path: &str, depth: usize, out: &mut Vec<(String, String)>) {
@@ -1207,9 +1209,12 @@ mod tests {
         for b in [format!(r#"{{"refresh":"{jwt}"}}"#), format!(r#"{{"idToken":"{jwt}"}}"#), format!(r#"{{"AccessToken":"{jwt}"}}"#)] {
             assert_eq!(body(&b).credentials.len(), 1, "{b}");
         }
-        // Not a JWT, or not a token's name: no credential.
+        // Not a JWT: no credential.
         assert!(body(r#"{"refresh":"5m"}"#).credentials.is_empty());
-        assert!(body(&format!(r#"{{"note":"{jwt}"}}"#)).credentials.is_empty());
+        assert!(body(r#"{"note":"eyJ.not.a-jwt"}"#).credentials.is_empty());
+        // A JWT that decodes is a credential under any name (Cognito Identity's `Logins` map keys
+        // ID tokens by the user pool's name).
+        assert_eq!(body(&format!(r#"{{"Logins":{{"cognito-idp.eu-west-1.amazonaws.com/eu-west-1_X":"{jwt}"}}}}"#)).credentials.len(), 1);
     }
 
     #[test]

@@ -403,6 +403,10 @@ pub const PHRASES: &[(&str, Says)] = &[
     ("accessdeniedexception", Says::Scope),
     // Kubernetes RBAC names the authenticated user it refused: `pods is forbidden: User "…"`.
     ("is forbidden: user", Says::Scope),
+    // Kong's ACL plugin (an identified consumer outside the allowed groups) and PocketBase's
+    // superuser-only API rules.
+    ("cannot consume this service", Says::Scope),
+    ("only superusers can perform this action", Says::Scope),
     // missing
     ("not provided", Says::Missing),
     ("missing or malformed jwt", Says::Missing),

@@ -43,10 +43,11 @@ pub fn url(raw: &str) -> String {
     }
     // The path and the fragment, rebuilt around the (already redacted) authority and query.
     let whole = u.as_str().to_string();
-    let path_start = whole.find("://").map(|i| i + 3).and_then(|i| whole[i..].find('/').map(|j| i + j));
+    // The serialisation ends with path, `?query`, `#fragment`: the path's place counted from the end.
+    let tail = u.query().map_or(0, |q| q.len() + 1) + u.fragment().map_or(0, |f| f.len() + 1);
+    let path_span = whole.len().checked_sub(tail).and_then(|pe| Some((pe.checked_sub(u.path().len())?, pe))).filter(|(ps, pe)| whole.get(*ps..*pe) == Some(u.path()));
     let mut shown = whole.clone();
-    if let Some(ps) = path_start {
-        let pe = ps + u.path().len();
+    if let Some((ps, pe)) = path_span {
         let new_path = redact_path(&whole[ps..pe]);
         let new_frag = u.fragment().and_then(redact_fragment);
         if new_path.is_some() || new_frag.is_some() {
@@ -269,6 +270,10 @@ mod tests {
         // A webhook URL is a key itself.
         let hook = "https://hooks.slack.com/services/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";
         assert!(!url(hook).contains("aB3dE5fG7hJ9kL1m"), "{}", url(hook));
+        // Odd URLs the fuzzer found (a scheme-like word before another URL) do not panic.
+        for odd in ["\0ttps:http://api./e", "hpsttps:-Control-Rewq9:30:0\u{fffd}\u{fffd}//api.exampttpsttps://api.example.test/x"] {
+            let _ = url(odd);
+        }
         // Ids, asset hashes and ordinary words stay.
         for keep in ["https://api.example.test/v1/orders/ord_12345/items", "https://cdn.example.test/static/js/main.8f3a2b1c9d4e5f60.js", "https://api.example.test/users/3f2b6c1e-8d4a-4b7e-9c21-5a6f0e9d7b13", "https://github.com/o/r/commit/9f86d081884c7d659a2feaa0c55ad015a3bf4f1b"] {
             assert_eq!(url(keep), keep);
