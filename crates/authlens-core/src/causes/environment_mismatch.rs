@@ -37,8 +37,13 @@ declare_cause! {
 
 #[cfg_attr(authlens_wasm_size, optimize(size))]
 fn check(ctx: &Ctx) -> Option<Hit> {
+    by_key_or_host(ctx).or_else(|| said_by_server(ctx.ex))
+}
+
+#[cfg_attr(authlens_wasm_size, optimize(size))]
+fn by_key_or_host(ctx: &Ctx) -> Option<Hit> {
     let ex = ctx.ex;
-    let Some(host_env) = ex.env else { return accepted_by_other_environment(ctx).or_else(|| said_by_server(ex)) };
+    let Some(host_env) = ex.env else { return accepted_by_other_environment(ctx) };
     for c in &ex.credentials {
         let Some(k) = c.key else { continue };
         let Some(key_env) = k.rule.env else { continue };
@@ -81,10 +86,15 @@ fn check(ctx: &Ctx) -> Option<Hit> {
 /// for the environment", Mailchimp's "the wrong datacenter".
 const SAYS_OTHER_ENVIRONMENT: &[&str] = &["test account credentials", "invalid for the environment", "wrong environment", "different environment", "wrong datacenter", "wrong data center"];
 
+/// True when the server's answer says the credential is of another environment.
+pub(super) fn server_names_environment(ex: &crate::exchange::Exchange) -> bool {
+    (ex.status == 401 || ex.status == 403) && !ex.credentials.is_empty() && ex.resp_body_mentions(SAYS_OTHER_ENVIRONMENT)
+}
+
 /// The server itself says the credential belongs to another environment.
 #[cfg_attr(authlens_wasm_size, optimize(size))]
 fn said_by_server(ex: &crate::exchange::Exchange) -> Option<Hit> {
-    if ex.status != 401 && ex.status != 403 || ex.credentials.is_empty() || !ex.resp_body_mentions(SAYS_OTHER_ENVIRONMENT) {
+    if !server_names_environment(ex) {
         return None;
     }
     let body = crate::exchange::truncate(&ex.resp_body, 4096);
@@ -197,6 +207,9 @@ mod tests {
         // Twilio 20008 (twilio-php#662) and Pinecone (AutoGPT#541).
         let ex = with_status("https://api.twilio.com/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Messages.json", &[("Authorization", "Basic QUMwMTIzNDU2Nzg5YWJjZGVmMDEyMzQ1Njc4OWFiY2RlZjpzZWNyZXRzZWNyZXRzZWNyZXQ=")], 403, r#"{"code":20008,"message":"Resource not accessible with Test Account Credentials","status":403}"#);
         assert_eq!(ids(&ex)[0], "environment_mismatch");
+        // Test credentials work on some endpoints: an earlier success with them does not clear it.
+        let ok = with_status("https://api.twilio.com/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Calls.json", &[("Authorization", "Basic QUMwMTIzNDU2Nzg5YWJjZGVmMDEyMzQ1Njc4OWFiY2RlZjpzZWNyZXRzZWNyZXRzZWNyZXQ=")], 201, "{}");
+        assert_eq!(crate::causes::diagnose(&ex, std::slice::from_ref(&ok))[0].0.info.id, "environment_mismatch");
         let ex = with_status("https://controller.us-west1-gcp.pinecone.io/databases", &[("Api-Key", "0f9e8d7c-6b5a-4f3e-9d2c-1b0a9f8e7d6c")], 401, r#"API key is missing or invalid for the environment "us-central1-gcp". Check that the correct environment is specified."#);
         assert_eq!(ids(&ex)[0], "environment_mismatch");
         // The words without a credential sent are not this cause.
