@@ -118,6 +118,9 @@ impl Session {
 
 /// Analyse one digested exchange with the earlier ones as context.
 pub fn analyze_exchange(ex: &Exchange, before: &[Exchange]) -> EntryReport {
+    // The values every shown text is scrubbed of, gathered once (cookies and credential-named
+    // headers included): each evidence and fix line below uses them.
+    let known = ex.credential_values();
     let causes: Vec<CauseReport> = causes::diagnose(ex, before)
         .into_iter()
         .map(|(c, h)| CauseReport {
@@ -125,8 +128,8 @@ pub fn analyze_exchange(ex: &Exchange, before: &[Exchange]) -> EntryReport {
             confidence: (h.confidence * 100.0).round() / 100.0,
             title: c.info.title,
             entries: cited_entries(&h.evidence, ex.index),
-            evidence: h.evidence.iter().map(|e| redact::Evidence::of(e, ex.credential_values())).collect(),
-            fix: h.fix.iter().map(|f| redact::scrub(f, ex.credential_values())).collect(),
+            evidence: h.evidence.iter().map(|e| redact::Evidence::of(e, known.iter().copied())).collect(),
+            fix: h.fix.iter().map(|f| redact::scrub(f, known.iter().copied())).collect(),
         })
         .collect();
     let (findings, scan_notes) = secrets::findings_and_notes(ex);
@@ -139,13 +142,13 @@ pub fn analyze_exchange(ex: &Exchange, before: &[Exchange]) -> EntryReport {
         method: redact::clip(&ex.method, 16),
         // A key the URL carries outside its query (Telegram's `/bot<token>/`) is one of the
         // request's credentials: scrubbed wherever it stands.
-        url: redact::scrub(&ex.redacted_url(), ex.credential_values()),
+        url: redact::scrub(&ex.redacted_url(), known.iter().copied()),
         status: ex.http_status,
         endpoint: format!(
             "{}{}{}",
             redact::clip(&ex.host, 253),
             ex.parsed.as_ref().and_then(|u| u.port()).map(|p| format!(":{p}")).unwrap_or_default(),
-            redact::scrub(&redact::endpoint(&ex.path), ex.credential_values())
+            redact::scrub(&redact::endpoint(&ex.path), known.iter().copied())
         ),
         provider: ex.provider.map(|p| p.id),
         environment: ex.env,
@@ -187,7 +190,7 @@ fn server_said(ex: &Exchange, failed: bool) -> Option<String> {
     // A script's request sent to a sign-in page: where it was sent is what the server said.
     if failed && (300..400).contains(&ex.http_status) {
         if let Some(to) = ex.resp_header("location") {
-            let to = redact::clip(&redact::scrub(&redact::url(to.trim()), ex.credential_values()), 240);
+            let to = redact::clip(&redact::scrub(&redact::url(to.trim()), ex.credential_values().iter().copied()), 240);
             return Some(format!("{} redirect to {to} (authlens reads: the server sends a request without a live session to its sign-in page)", ex.http_status));
         }
     }

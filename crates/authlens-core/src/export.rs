@@ -186,7 +186,7 @@ pub const EXPORT_BODY_MAX: usize = 64 * 1024;
 /// A body with every credential the engine recognises replaced by its redacted form.
 #[cfg_attr(authlens_wasm_size, optimize(size))]
 fn redact_text_body(body: &str, ex: &Exchange) -> String {
-    let out = redact::known_values(crate::exchange::truncate(body, EXPORT_BODY_MAX), ex.credential_values(), 4);
+    let out = redact::known_values(crate::exchange::truncate(body, EXPORT_BODY_MAX), ex.credential_values().iter().copied(), 4);
     redact::free_text(&out)
 }
 
@@ -485,10 +485,7 @@ fn text_spans(text: &str, nested: &mut Vec<String>, depth: usize) -> Vec<Span> {
         match b[i] {
             b'"' => {
                 let start = i;
-                i += 1;
-                while i < b.len() && b[i] != b'"' {
-                    i += if b[i] == b'\\' { 2 } else { 1 };
-                }
+                i = crate::parse::json_path::string_end(b, start);
                 if i >= b.len() {
                     break;
                 }

@@ -679,7 +679,7 @@ impl Exchange {
     /// their shape) and key- and JWT-shaped words redacted ([`redact::quote`]).
     #[cfg_attr(authlens_wasm_size, optimize(size))]
     pub fn quote(&self, text: &str) -> String {
-        redact::quote(text, self.credential_values())
+        redact::quote(text, self.credential_values().iter().copied())
     }
 
     /// First request header with this name.

@@ -43,6 +43,17 @@ pub fn index(path: &str, i: usize) -> String {
     format!("{path}[{i}]")
 }
 
+/// The index of the `"` that closes the JSON string whose opening quote is at `open` (backslash
+/// escapes skipped), or at least `b.len()` when the text ends first: how a reader of JSON-like
+/// text (a cut body, a script) steps over a string literal without parsing it.
+pub fn string_end(b: &[u8], open: usize) -> usize {
+    let mut i = open + 1;
+    while i < b.len() && b[i] != b'"' {
+        i += if b[i] == b'\\' { 2 } else { 1 };
+    }
+    i
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

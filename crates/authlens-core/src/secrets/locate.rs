@@ -69,10 +69,7 @@ pub fn json_paths(text: &str, offsets: &[usize]) -> Vec<Option<String>> {
         match b[i] {
             b'"' => {
                 let s = i;
-                i += 1;
-                while i < b.len() && b[i] != b'"' {
-                    i += if b[i] == b'\\' { 2 } else { 1 };
-                }
+                i = crate::parse::json_path::string_end(b, s);
                 let e = i.min(b.len());
                 let is_key = matches!(stack.last(), Some(Frame::Object { expect_key: true, .. }));
                 if is_key {
